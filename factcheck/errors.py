@@ -1,0 +1,23 @@
+"""Typed errors. Each carries one line a user can act on; the CLI prints it and exits 2."""
+
+from __future__ import annotations
+
+
+class FactcheckError(Exception):
+    """Base for every error factcheck reports to users (exit code 2)."""
+
+
+class CorpusError(FactcheckError):
+    """A corpus file or folder cannot be read."""
+
+
+class RulesError(FactcheckError):
+    """A rules file is malformed: the message starts with `path:line:col:`."""
+
+    def __init__(self, path: str, line: int, col: int, what: str):
+        self.path, self.line, self.col, self.what = path, line, col, what
+        super().__init__(f"{path}:{line}:{col}: {what}")
+
+
+class ConfigError(FactcheckError):
+    """Bad configuration or command-line usage."""

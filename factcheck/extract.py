@@ -1,0 +1,623 @@
+"""Stage 2: find every numeric assertion in an article's text.
+
+One compiled pattern finds number tokens (digits, English number words, Chinese numerals, 百分之…); each
+token is then read outwards with small anchored patterns: scale words and ranges and units to its right,
+currency signs, qualifiers and change verbs to its left. Dates, times, list and citation markers, names
+with digits and numerals inside words are rejected on the way.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable
+
+import regex
+
+from . import numerals as nm
+from .model import Article, Claim
+from .normalise import Units, canonical
+
+# Full-width digits and signs read as ASCII; one character each, so offsets are kept.
+_WIDTH = str.maketrans("０１２３４５６７８９％．＄～", "0123456789%.$~")
+
+_CN = nm.CN_CHARS
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_EN_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+            r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+            r"ninety|hundred|thousand|million|billion|trillion|dozen)")
+_FRACTIONS = {"half": Decimal(50), "a half": Decimal(50), "one half": Decimal(50), "a third": Decimal("33.3"),
+              "one third": Decimal("33.3"), "two thirds": Decimal("66.7"), "a quarter": Decimal(25),
+              "one quarter": Decimal(25), "three quarters": Decimal(75)}
+_MULTIPLIERS = {"doubled": 2, "double": 2, "tripled": 3, "trebled": 3, "triple": 3, "quadrupled": 4,
+                "翻番": 2, "翻一番": 2, "翻了一番": 2, "翻倍": 2, "翻了一倍": 2}
+
+TOKEN = regex.compile(
+    r"(?P<pcn>百分之(?:[" + _CN + r"点]+|" + _DIGITS + r"))"
+    r"|(?P<frac>[" + _CN + r"]+)分之(?P<fracnum>[" + _CN + r"点]+)"
+    r"|(?P<d>(?<![\d.])" + _DIGITS + r")(?P<dapprox>[多余])?(?P<dcn>[万亿萬億]+)?"
+    r"|(?P<c>[" + _CN + r"]+)"
+    r"|(?i:\b(?P<mult>doubled|tripled|trebled|quadrupled)\b)|(?P<cmult>翻了?一?[番倍])"
+    r"|(?i:\b(?P<f>(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters)|half)\b)"
+    r"|(?i:\b(?P<w>(?:a\s+)?" + _EN_WORD + r"(?:(?:\s+and\s+|[\s-]+)" + _EN_WORD + r")*)\b)"
+)
+
+_SCALE_EN = regex.compile(r"\s*(?i:(thousand|million|billion|trillion|bn|mn|mln|tn)\b)")
+_SCALE_MONEY = regex.compile(r"\s?(m|bn|b|k)\b")
+_RANGE = regex.compile(r"\s*(?:-|–|—|~|〜|to|至|到|and|或)\s*(?P<cur>US\$|A\$|\$|€|£|¥)?(?=[\d" + _CN + r"a-z])",
+                       regex.I)
+_PERCENT = regex.compile(r"\s*(?:%|(?i:per\s?cent|pct)\b|(?i:percentage\s+points?)\b|个百分点)")
+_MEASURE = regex.compile(r"(?P<m>[多余]?(?:个|家|项|件|名|位|架|艘|辆|台|座|条|种|次|人|批|所|枚|颗|套|只|招|部|份|处|款|轮|支|场|轮|例|户|万人))")
+_AFTER_ZH = regex.compile(r"\s*(?P<q>以上|以下|左右|多|余|之多|上下)")
+_PER = regex.compile(r"\s*(?:per|a|/|each)\s*(?P<per>ton|tonne|kg|kilogram|barrel|ounce|year|month|day|share|unit|person|capita)s?\b",
+                     regex.I)
+_TIMES = regex.compile(r"\s*(?:-\s*)?(?i:times|fold)\b")
+_NOUN = regex.compile(r"(?:\s+|-)(?P<w1>[a-z][a-z-]*)(?:\s+(?P<w2>[a-z][a-z-]*))?")
+_CURRENCY_LEFT = regex.compile(
+    r"(?P<cur>US\$|USD|A\$|AU\$|AUD|HK\$|HKD|C\$|CAD|R\$|\$|€|EUR|£|GBP|¥|JPY|RMB|CNY|₹|INR|₽|RUB)\s?$")
+_CURRENCY_CODES = {"US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "HK$": "HKD", "C$": "CAD",
+                   "R$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "₽": "RUB", "RMB": "CNY"}
+_QUALIFIER_EN = regex.compile(
+    r"(?i:(?P<q>about|approximately|approx\.|around|roughly|some|an\s+estimated|estimated|nearly|almost|"
+    r"close\s+to|just\s+over|well\s+over|over|more\s+than|above|exceeding|exceeded|exceeds|exceed|"
+    r"in\s+excess\s+of|upwards\s+of|at\s+least|no\s+less\s+than|no\s+fewer\s+than|up\s+to|"
+    r"as\s+(?:much|many|high|low|little|few)\s+as|at\s+most|no\s+more\s+than|just\s+under|below|under|"
+    r"less\s+than|fewer\s+than|between))\s+(?:the\s+)?$")
+_QUALIFIER_ZH = regex.compile(
+    r"(?P<q>大约|大概|约|将近|接近|近|超过|超|逾|多达|高达|至少|不少于|不低于|不足|不到|不超过|最多|少于|低于|高于|大于|达到|达)\s*$")
+_QUALIFIER_KIND = {
+    "about": "approx", "approximately": "approx", "approx.": "approx", "around": "approx", "roughly": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "nearly": "at_most", "almost": "at_most",
+    "close to": "at_most", "just over": "over", "well over": "over", "over": "over", "more than": "over",
+    "above": "over", "exceeding": "over", "exceeded": "over", "exceeds": "over", "exceed": "over",
+    "in excess of": "over", "upwards of": "over", "at least": "at_least", "no less than": "at_least",
+    "no fewer than": "at_least", "up to": "at_most", "as much as": "at_most", "as many as": "at_most",
+    "as high as": "exact", "as low as": "exact", "as little as": "exact", "as few as": "exact",
+    "at most": "at_most", "no more than": "at_most", "just under": "under", "below": "under", "under": "under",
+    "less than": "under", "fewer than": "under",
+    "大约": "approx", "大概": "approx", "约": "approx", "将近": "at_most", "接近": "at_most", "近": "at_most",
+    "超过": "over", "超": "over", "逾": "over", "多达": "at_most", "高达": "exact", "至少": "at_least",
+    "不少于": "at_least", "不低于": "at_least", "不足": "under", "不到": "under", "不超过": "at_most",
+    "最多": "at_most", "少于": "under", "低于": "under", "高于": "over", "大于": "over", "达到": "exact",
+    "达": "exact", "以上": "over", "以下": "at_most", "左右": "approx", "上下": "approx", "多": "over",
+    "余": "over", "之多": "exact",
+}
+_DOWN_LEFT = regex.compile(
+    r"(?i:\b(?:down|fell|falls?|fallen|falling|dropp?(?:ed|s|ing)?|declin(?:ed|es|e|ing)|decreas(?:ed|es|e|ing)|"
+    r"plung(?:ed|es|e|ing)|slump(?:ed|s)?|cut|reduc(?:ed|es|e|ing)|lower(?:ed)?|shr[ua]nk|shrinks?|"
+    r"tumbl(?:ed|es)|slid|sank|contract(?:ed|s))(?:\s+by)?\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$)"
+    r"|(?:下降|下跌|减少|降低|缩减|萎缩|下滑|回落|暴跌|跌|降|减)了?(?:约|近|超过)?$")
+_UP_LEFT = regex.compile(
+    r"(?i:\b(?:up|rose|rises?|risen|rising|increas(?:ed|es|e|ing)|gr[eo]w(?:n|s|ing)?|surg(?:ed|es|e|ing)|"
+    r"jump(?:ed|s)?|climb(?:ed|s)?|soar(?:ed|s)?|gain(?:ed|s)?|rais(?:ed|es|e)|boost(?:ed|s)?|expand(?:ed|s)?)"
+    r"(?:\s+by)?\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$)"
+    r"|(?:增长|上升|上涨|提高|增加|提升|攀升|飙升|暴涨|涨|增)了?(?:约|近|超过)?$")
+_CHANGE_RIGHT = regex.compile(
+    r"\s*(?i:(?P<up>increase|rise|growth|gain|jump|hike|surge|boost)|(?P<down>drop|decline|decrease|fall|cut|"
+    r"reduction|plunge|slump|contraction))\b")
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH_LEFT = regex.compile(_MONTHS + r"\.?\s+$")
+_MONTH_RIGHT = regex.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b")
+_MARKER_LEFT = regex.compile(
+    r"(?:\b(?:Group|Section|Part|Phase|Chapter|Article|Item|Step|Stage|Round|Tier|Level|Class|Type|No|Number|"
+    r"Figure|Fig|Table|Point|Option|Question|Case|Rule|Volume|Vol|Page|p|pp|Box|Annex|Appendix|Title|Division|"
+    r"Schedule|Clause|Paragraph|Room|Line|Route|Highway|Flight|Gate|Model|Version|Series|Mark|Mk|Block|Unit|"
+    r"Lot|Batch|Order|Term|Session|Episode|Season|Grade|Category|Cat|Zone|Region|Sector|Act|Plan|Sec|Art)\.?\s*$)"
+    r"|(?:[#№第其])\s*$")
+_YEAR = regex.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?:\s*年(?!代)|(?![\d%]))")
+_DECADE = regex.compile(r"(?<![\d.,])(1[89]\d0|20\d0)(?:s\b|\s*年代)")
+_CLAUSE_BREAK = regex.compile(r"[,;，；、:：()（）]")
+_SENTENCE_BREAK = regex.compile(r"(?<!\d)\.(?=\s|$)|[!?。！？\n]|(?<=\d)\.(?=\s+[A-Z])")
+_CJK = regex.compile(r"\p{Han}")
+_STOP_NOUNS = {
+    "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is",
+    "are", "was", "were", "be", "been", "that", "this", "these", "those", "it", "its", "their", "his",
+    "her", "than", "more", "less", "per", "each", "which", "who", "while", "but", "has", "have", "had",
+    "will", "would", "can", "could", "may", "might", "also", "only", "into", "over", "under", "about",
+    "s", "not", "no", "up", "down", "out", "after", "before", "since", "until", "across", "among",
+}
+_ADJ_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ary", "ern", "ese", "ian", "an", "ed", "ing", "major",
+                "new", "big", "key", "top", "other", "main", "large", "small", "active", "further")
+# Change verbs turn a share into a signed change ("fell 34%" -> -34).
+_SIGNED_UNITS = {"percent", "percentage_point"}
+_TIME_LIKE = {"year", "month", "week", "day", "hour"}
+
+
+@dataclass
+class _Reading:
+    start: int
+    end: int
+    value: Decimal
+    high: Decimal | None
+    precision: Decimal
+    unit: str | None  # pint unit name, or None for a bare number
+    qualifier: str = "exact"
+    cue: str | None = None
+    direction: str | None = None
+    noun: str | None = None
+    scaled: bool = False
+
+
+def _scale_word(word: str) -> Decimal:
+    return Decimal(nm.EN_SCALES[word.lower()])
+
+
+def _read_number(m: regex.Match) -> nm.Number | None:
+    """The value of a TOKEN match's number, or None when it is not a number we read."""
+    try:
+        if m["d"] is not None:
+            number = nm.parse_digits(m["d"])
+            if m["dcn"]:
+                number = nm.apply_scale(number, nm.parse_chinese("一" + m["dcn"]).value)
+            if m["dapprox"]:
+                unit_step = nm.digits_precision(m["d"].replace(",", "").rstrip("0") or "0")
+                step = max(unit_step, Decimal(10) ** (len(m["d"].split(".")[0].replace(",", "").rstrip("0")) - 1)
+                           if "." not in m["d"] else unit_step)
+                scale = nm.parse_chinese("一" + m["dcn"]).value if m["dcn"] else Decimal(1)
+                base = nm.parse_digits(m["d"]).value
+                return nm.Number(number.value, number.precision, (base + step) * scale)
+            return number
+        if m["c"] is not None:
+            text = m["c"]
+            approx = None
+            if "多" in text or "余" in text:
+                return None  # handled by the caller for 十多万-style forms
+            return nm.parse_chinese(text) if approx is None else approx
+        if m["w"] is not None:
+            return nm.parse_english(m["w"])
+    except (ValueError, ArithmeticError):
+        return None
+    return None
+
+
+class Extractor:
+    """Extracts claims from decoded text. Holds the compiled unit lexicon; reuse one per run."""
+
+    def __init__(self, units: Units):
+        self.units = units
+
+    # -- public --------------------------------------------------------------------------------------
+
+    def extract(self, text: str, articles: Iterable[Article], file: str) -> list[Claim]:
+        scan = text.translate(_WIDTH)
+        claims: list[Claim] = []
+        for article in articles:
+            claims.extend(self._article(scan, text, article, file))
+        return claims
+
+    # -- per article ---------------------------------------------------------------------------------
+
+    def _article(self, scan: str, original: str, article: Article, file: str) -> list[Claim]:
+        lo, hi = article.start, article.end
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(scan, lo, hi)]
+        years = [(m.start(), m.end(), int(m[1])) for m in _YEAR.finditer(scan, lo, hi)]
+        years += [(m.start(), m.end(), int(m[1])) for m in _DECADE.finditer(scan, lo, hi)]
+        years.sort()
+        out: list[Claim] = []
+        pos = lo
+        while True:
+            m = TOKEN.search(scan, pos, hi)
+            if m is None:
+                break
+            reading = self._read(scan, m, lo, hi)
+            if reading is None:
+                pos = m.end()
+                continue
+            pos = max(reading.end, m.end())
+            claim = self._claim(scan, original, article, file, reading, breaks, years, lo, hi)
+            if claim is not None:
+                out.append(claim)
+        return out
+
+    def _claim(self, scan: str, original: str, article: Article, file: str, r: _Reading,
+               breaks: list[int], years: list[tuple[int, int, int]], lo: int, hi: int) -> Claim | None:
+        if r.unit is None:
+            unit_name = "count"
+        else:
+            unit_name = r.unit
+        value, unit = canonical(self.units, r.value, unit_name)
+        factor = value / r.value if r.value else Decimal(1)
+        high = None if r.high is None else r.high * factor
+        precision = r.precision * factor
+        if r.direction == "down" and unit in _SIGNED_UNITS:
+            value, high = (-high, -value) if high is not None else (-value, None)
+        i = bisect.bisect_right(breaks, r.start)
+        s_start = breaks[i - 1] if i > 0 else lo
+        j = bisect.bisect_left(breaks, r.end)
+        s_end = breaks[j] if j < len(breaks) else hi
+        sentence = original[s_start:s_end].strip()
+        qualifier = r.qualifier
+        if high is not None and qualifier == "exact":
+            qualifier = "range"
+        lang = "zh" if len(_CJK.findall(sentence)) * 2 >= len(regex.findall(r"[A-Za-z]", sentence)) else "en"
+        return Claim(
+            file=file, article=article.id, start=r.start, end=r.end, text=original[r.start:r.end],
+            sentence=sentence, value=float(value), value_high=None if high is None else float(high),
+            unit=unit, qualifier=qualifier, precision=float(precision), direction=r.direction, noun=r.noun,
+            lang=lang, cue=r.cue, year=_claim_year(scan, r, years, s_start, s_end),
+        )
+
+    # -- reading one token ---------------------------------------------------------------------------
+
+    def _read(self, s: str, m: regex.Match, lo: int, hi: int) -> _Reading | None:
+        start, end = m.span()
+        if m["pcn"] is not None:
+            body = m["pcn"][3:]
+            number = nm.parse_digits(body) if body[0].isdigit() else _safe_chinese(body)
+            if number is None:
+                return None
+            r = _Reading(start, end, number.value, number.high, number.precision, "percent")
+            return self._qualify(s, r, lo, hi)
+        if m["frac"] is not None:
+            den, num = _safe_chinese(m["frac"]), _safe_chinese(m["fracnum"])
+            if den is None or num is None or den.value == 0:
+                return None
+            pct = (num.value / den.value * 100).quantize(Decimal("0.1"))
+            r = _Reading(start, end, pct, None, Decimal("0.1"), "percent")
+            return self._qualify(s, r, lo, hi)
+        if m["mult"] is not None or m["cmult"] is not None:
+            word = (m["mult"] or m["cmult"]).lower()
+            r = _Reading(start, end, Decimal(_MULTIPLIERS.get(word, 2)), None, Decimal(1), "ratio",
+                         direction="up")
+            return r
+        if m["f"] is not None:
+            after = s[end:end + 6].lower()
+            if not regex.match(r"\s+(?:of|the)\b", after):
+                return None
+            word = regex.sub(r"[\s-]+", " ", m["f"].lower())
+            value = _FRACTIONS.get(word)
+            if value is None:
+                return None
+            return self._qualify(s, _Reading(start, end, value, None, Decimal(1), "percent", "approx",
+                                             cue=m["f"].lower()), lo, hi)
+        if m["c"] is not None:
+            return self._read_chinese(s, m, lo, hi)
+        number = _read_number(m)
+        if number is None:
+            return None
+        if m["d"] is not None and self._rejected_digits(s, m, lo, hi):
+            return None
+        r = _Reading(start, end, number.value, number.high, number.precision, None)
+        if m["dapprox"]:
+            r.qualifier, r.cue = "range", m["dapprox"]
+        r.scaled = bool(m["dcn"])
+        if m["w"] is not None:
+            word = m["w"].lower()
+            if word in ("one", "a", "zero") or word.startswith("a ") and word not in ("a dozen",):
+                if not self._unit_follows(s, end):
+                    return None
+        return self._extend(s, m, r, lo, hi)
+
+    def _unit_follows(self, s: str, pos: int) -> bool:
+        return bool(self.units.pattern.match(s, pos + 1) if pos < len(s) and s[pos] == " " else False) \
+            or bool(_PERCENT.match(s, pos))
+
+    def _rejected_digits(self, s: str, m: regex.Match, lo: int, hi: int) -> bool:
+        """Digits that are not figures: names, dates, times, markers, citations."""
+        start, end = m.span()
+        digits = m["d"]
+        before = s[start - 1] if start > lo else " "
+        after = s[end] if end < hi else " "
+        if before.isascii() and before.isalpha():
+            return True  # G7, H20, COVID-19 reads as "-19" below
+        if before in "-–" and start - 2 >= lo and s[start - 2].isascii() and s[start - 2].isalpha():
+            return True  # F-35, Type-055
+        if before == "[" and after in "],":
+            return True  # citation markers [3][5]
+        if after == ":" and end + 1 < hi and s[end + 1].isdigit():
+            return True  # clock time 06:38
+        if before == ":" and start - 2 >= lo and s[start - 2].isdigit():
+            return True
+        if regex.match(r"[-/.]\d", s[end:end + 2]) and regex.match(r"(?:[-/]\d{1,2}[-/]\d{1,4}|\.\d+\.\d)", s[end:end + 10]):
+            return True  # 2025-11-18, 11/18/2025, version 1.2.3
+        if before in "-/." and regex.search(r"(?<!\d)\d{4}[-/.](?:\d{1,2}[-/.])?$", s[max(lo, start - 8):start]):
+            return True  # the month and day of 2025-11-18
+        if after == "/" and regex.match(r"/\d{1,2}/\d{2,4}", s[end:end + 11]):
+            return True
+        if after.isascii() and after.isalpha():
+            tail = regex.match(r"[A-Za-z]+", s[end:end + 12])[0]
+            if tail.lower() in ("st", "nd", "rd", "th"):
+                return True  # ordinals
+            if not (self.units.pattern.match(s, end) or _SCALE_EN.match(s, end) or
+                    _SCALE_MONEY.match(s, end) or tail.lower() in ("s",)):
+                return True  # 5G, 3D, model numbers
+            if tail.lower() == "s":
+                return True  # the 1990s
+        if "," not in digits and "." not in digits and len(digits) == 4 and 1000 <= int(digits) <= 2199:
+            if not self._unit_after_year(s, end):
+                return True  # a year used as a date
+        window = s[max(lo, start - 12):start]
+        if _MONTH_LEFT.search(window) or _MONTH_RIGHT.match(s, end):
+            if len(digits) <= 2:
+                return True  # October 9, 9 October
+        if _MARKER_LEFT.search(s[max(lo, start - 12):start]):
+            return True
+        line_start = s.rfind("\n", lo, start) + 1
+        if start == line_start or not s[line_start:start].strip():
+            if regex.match(r"[.)、]\s", s[end:end + 2]):
+                return True  # list item "1. " at line start
+        if before == "(" and after == ")" and len(digits) <= 2:
+            return True  # (1)
+        if after in "月日号时点" and "." not in digits:
+            if after == "月" and s[start - 1:start] != "个" and not s[end - 1:end + 2].endswith("个月"):
+                return True  # 10月
+            if after in "日号时":
+                return True
+            if after == "点" and not s[end + 1:end + 2].isdigit():
+                return True  # 3点 (o'clock)
+        if after == "年" and len(digits) == 4:
+            return True
+        if after == "年" and s[end + 1:end + 2] == "代":
+            return True
+        return False
+
+    def _unit_after_year(self, s: str, pos: int) -> bool:
+        um = self.units.pattern.match(s, pos + 1) if s[pos:pos + 1] == " " else self.units.pattern.match(s, pos)
+        if um and self.units.unit_for(um[0]) not in ("year", None):
+            return True
+        return bool(_PERCENT.match(s, pos) or _SCALE_EN.match(s, pos))
+
+    def _read_chinese(self, s: str, m: regex.Match, lo: int, hi: int) -> _Reading | None:
+        start, end = m.span()
+        text = m["c"]
+        before = s[start - 1] if start > lo else ""
+        if before in "第其数几上前后每" or text[0] in "万亿萬億":
+            return None
+        # 十多万, 三百余吨: the approximate marker splits the numeral.
+        approx_high = None
+        cut = regex.match(r"([" + _CN + r"]+?)([多余])([万亿]*)$", text)
+        number: nm.Number | None
+        if cut is None and end < hi and s[end] in "多余":
+            tail = regex.match(r"[多余]([万亿]*)", s[end:end + 4])
+            cut = regex.match(r"(.+)()()$", text)
+            if tail:
+                base = _safe_chinese(text)
+                if base is None:
+                    return None
+                scale = nm.parse_chinese("一" + tail[1]).value if tail[1] else Decimal(1)
+                number = nm.Number(base.value * scale, base.precision * scale,
+                                   (base.value + base.precision) * scale)
+                end += len(tail[0])
+                approx_high = number.high
+                cut = None
+            else:
+                number = _safe_chinese(text)
+        elif cut is not None:
+            base = _safe_chinese(cut[1])
+            if base is None:
+                return None
+            scale = nm.parse_chinese("一" + cut[3]).value if cut[3] else Decimal(1)
+            number = nm.Number(base.value * scale, base.precision * scale, (base.value + base.precision) * scale)
+            approx_high = number.high
+        else:
+            number = _safe_chinese(text)
+        if number is None:
+            return None
+        r = _Reading(start, end, number.value, number.high, number.precision, None)
+        if approx_high is not None:
+            r.qualifier, r.cue = "range", "多"
+        r.scaled = text[-1] in "万亿"
+        # Chinese numerals count only with a unit or measure word after them (全国两会, 年过半百 are words).
+        ext = self._extend(s, m, r, lo, hi, chinese=True)
+        if ext is None or (ext.unit is None and ext.noun is None):
+            return None
+        if ext.value == 1 and ext.high is None and ext.unit in (None, "count"):
+            return None  # 一个, 一家: the indefinite article, not a count
+        if ext.unit == "year" and len(text) == 4 and all(ch in nm.CN_DIGITS for ch in text):
+            return None  # 二〇二五年
+        if ext.unit == "month" and not s[ext.start:ext.end].endswith("个月"):
+            return None  # 十月 is October
+        return ext
+
+    # -- right side: scale, range, unit; left side: currency, qualifier, direction --------------------
+
+    def _extend(self, s: str, m: regex.Match, r: _Reading, lo: int, hi: int,
+                chinese: bool = False) -> _Reading | None:
+        pos = r.end
+        currency = None
+        left = s[max(lo, r.start - 6):r.start]
+        cm = _CURRENCY_LEFT.search(left)
+        if cm and not (cm["cur"].isalpha() and len(left) > len(cm[0]) and left[-len(cm[0]) - 1].isalpha()):
+            currency = _CURRENCY_CODES.get(cm["cur"], cm["cur"] if cm["cur"].isalpha() else None)
+            if cm["cur"] == "¥":
+                currency = "CNY" if _CJK.search(s[max(lo, r.start - 40):r.start + 40]) else "JPY"
+            r.start -= len(cm[0])
+        # scale words
+        sm = _SCALE_EN.match(s, pos)
+        if sm and not r.scaled:
+            r.value, r.precision = r.value * _scale_word(sm[1]), r.precision * _scale_word(sm[1])
+            if r.high is not None:
+                r.high *= _scale_word(sm[1])
+            pos = sm.end()
+            r.scaled = True
+        elif currency and not r.scaled:
+            mm = _SCALE_MONEY.match(s, pos)
+            if mm:
+                r.value, r.precision = r.value * _scale_word(mm[1]), r.precision * _scale_word(mm[1])
+                pos = mm.end()
+                r.scaled = True
+        # a range: 8-10 years, 5 to 10, 5至10年, $5-6 billion
+        rm = _RANGE.match(s, pos)
+        if rm and r.high is None:
+            joiner = rm[0].strip().lower()
+            ok = joiner not in ("and", "或") or regex.search(r"(?i:between)\s+\S*$", s[max(lo, r.start - 12):r.start])
+            m2 = TOKEN.match(s, rm.end()) if ok else None
+            if m2 is not None and (m2["d"] is not None or m2["c"] is not None or m2["w"] is not None):
+                if m2["d"] is not None and (len(m2["d"]) == 4 and joiner in "-–" and "," not in m2["d"]
+                                             and 1000 <= int(m2["d"].split(".")[0]) <= 2199):
+                    m2 = None  # 2024-2025 is a period of years, not a range of numbers
+            if m2 is not None and (m2["d"] is not None or m2["c"] is not None or m2["w"] is not None):
+                second = _read_number(m2) if m2["c"] is None else _safe_chinese(m2["c"])
+                if second is not None:
+                    hi_end = m2.end()
+                    high = second.value
+                    scale = Decimal(1)
+                    sm2 = _SCALE_EN.match(s, hi_end)
+                    if sm2:
+                        scale = _scale_word(sm2[1])
+                        hi_end = sm2.end()
+                    elif currency:
+                        mm2 = _SCALE_MONEY.match(s, hi_end)
+                        if mm2:
+                            scale = _scale_word(mm2[1])
+                            hi_end = mm2.end()
+                    high *= scale
+                    if not r.scaled and scale != 1:
+                        r.value *= scale
+                        r.precision *= scale
+                    if m2["c"] is not None and m2["c"][-1] in "万亿" and not r.scaled:
+                        big = nm.parse_chinese("一" + regex.search(r"[万亿]+$", m2["c"])[0]).value
+                        r.value *= big
+                        r.precision *= big
+                    if m2["dcn"] and not r.scaled:
+                        big = nm.parse_chinese("一" + m2["dcn"]).value
+                        r.value *= big
+                        r.precision *= big
+                    if high > r.value:
+                        r.high = high
+                        pos = hi_end
+                        r.qualifier = "range"
+        # percent, units, measure words
+        pm = _PERCENT.match(s, pos)
+        if pm:
+            word = pm[0].strip().lower()
+            r.unit = "percentage_point" if ("point" in word or "百分点" in word) else "percent"
+            pos = pm.end()
+        elif currency:
+            r.unit = currency
+            um = self.units.pattern.match(s, pos + 1) if s[pos:pos + 1] == " " else None
+            if um and self.units.unit_for(um[0]) == currency:
+                pos = um.end()  # "$5 dollars" style doubles, and "US$5 million dollars"
+        else:
+            gap = regex.match(r"[ \t]?(?:-[ \t]?)?", s[pos:pos + 2])[0]
+            um = self.units.pattern.match(s, pos + len(gap))
+            if um:
+                name = self.units.unit_for(um[0])
+                if name is not None:
+                    r.unit = name
+                    pos = um.end()
+            if r.unit is None:
+                tm = _TIMES.match(s, pos)
+                if tm:
+                    r.unit = "ratio"
+                    pos = tm.end()
+            if r.unit is None and chinese or (r.unit is None and s[pos:pos + 1] and _CJK.match(s[pos:pos + 1])):
+                mm = _MEASURE.match(s, pos)
+                if mm:
+                    if mm["m"][0] in "多余":
+                        r.high = r.value + r.precision
+                        r.qualifier, r.cue = "range", mm["m"][0]
+                    noun_end = mm.end()
+                    if noun_end < hi and _CJK.match(s[noun_end]) and not s[noun_end] in "的是在和与":
+                        noun_end += 1
+                    r.noun = s[mm.start():noun_end].lstrip("多余")
+                    pos = mm.end()
+        if r.unit == "year" and not chinese and r.value >= 1000 and r.high is None:
+            return None
+        # Chinese qualifiers after the unit: 5年以上, 100吨左右
+        am = _AFTER_ZH.match(s, pos)
+        if am and (r.unit is not None or r.noun is not None) and r.qualifier == "exact":
+            q = am["q"]
+            if q in ("多", "余") and r.unit is not None:
+                r.high = r.value + r.precision
+                r.qualifier, r.cue = "range", q
+            elif q not in ("多", "余"):
+                r.qualifier, r.cue = _QUALIFIER_KIND[q], q
+            pos = am.end()
+        r.end = max(pos, r.end)
+        # nouns of English counts
+        if r.unit is None and r.noun is None:
+            r.noun = _english_noun(s, r.end, hi)
+            if chinese:
+                return r
+            if m["w"] is not None and r.noun is None:
+                return None  # "one", "ten" alone are words, not figures
+        per = _PER.match(s, r.end)
+        if per and r.unit is not None and (len(r.unit) == 3 and r.unit.isupper()):
+            r.noun = "per " + per["per"].lower()
+        # left side: qualifier and direction
+        left = s[max(lo, r.start - 40):r.start]
+        qm = _QUALIFIER_EN.search(left) or _QUALIFIER_ZH.search(left)
+        if qm:
+            word = regex.sub(r"\s+", " ", qm["q"].lower())
+            if word == "between":
+                if r.high is None:
+                    word = ""
+            elif r.qualifier in ("exact",) or (r.qualifier == "range" and r.cue in ("多", "余")):
+                kind = _QUALIFIER_KIND.get(word)
+                if kind and r.high is None:
+                    r.qualifier, r.cue = kind, word
+                elif kind == "approx":
+                    r.cue = word
+        return self._direction(s, r, lo, hi)
+
+    def _qualify(self, s: str, r: _Reading, lo: int, hi: int) -> _Reading:
+        am = _AFTER_ZH.match(s, r.end)
+        if am and am["q"] not in ("多", "余"):
+            r.qualifier, r.cue = _QUALIFIER_KIND[am["q"]], am["q"]
+            r.end = am.end()
+        left = s[max(lo, r.start - 40):r.start]
+        qm = _QUALIFIER_ZH.search(left) or _QUALIFIER_EN.search(left)
+        if qm and r.qualifier == "exact":
+            word = regex.sub(r"\s+", " ", qm["q"].lower())
+            kind = _QUALIFIER_KIND.get(word)
+            if kind:
+                r.qualifier, r.cue = kind, word
+        return self._direction(s, r, lo, hi)
+
+    def _direction(self, s: str, r: _Reading, lo: int, hi: int) -> _Reading:
+        if r.unit not in ("percent", "percentage_point") and r.unit is not None and r.unit != "ratio":
+            return r
+        left = s[max(lo, r.start - 30):r.start]
+        if r.cue and left.rstrip().lower().endswith(r.cue):
+            left = left.rstrip()[: -len(r.cue)]
+        if _DOWN_LEFT.search(left):
+            r.direction = "down"
+        elif _UP_LEFT.search(left):
+            r.direction = "up"
+        else:
+            cm = _CHANGE_RIGHT.match(s, r.end)
+            if cm:
+                r.direction = "up" if cm["up"] else "down"
+        return r
+
+
+def _safe_chinese(text: str) -> nm.Number | None:
+    try:
+        return nm.parse_chinese(text)
+    except (ValueError, ArithmeticError):
+        return None
+
+
+def _english_noun(s: str, pos: int, hi: int) -> str | None:
+    nm_ = _NOUN.match(s, pos, hi)
+    if not nm_:
+        return None
+    w1, w2 = nm_["w1"], nm_["w2"]
+    if w1 in _STOP_NOUNS:
+        if w1 == "of" and w2 and w2 not in _STOP_NOUNS:
+            return w2
+        return None
+    if w2 and w2 not in _STOP_NOUNS and (w1.endswith(_ADJ_ENDINGS) or w1 in _ADJ_ENDINGS) and not w1.endswith("s"):
+        return w2
+    return w1
+
+
+def _claim_year(s: str, r: _Reading, years: list[tuple[int, int, int]], s_start: int, s_end: int) -> int | None:
+    """The year a figure is about: the nearest year written in the same clause, else None."""
+    best, best_gap = None, 10**9
+    i = bisect.bisect_left(years, (s_start, 0, 0))
+    while i < len(years) and years[i][0] < s_end:
+        ys, ye, year = years[i]
+        i += 1
+        if r.start <= ys < r.end:
+            continue
+        a, b = (ye, r.start) if ye <= r.start else (r.end, ys)
+        if _CLAUSE_BREAK.search(s, a, b):
+            continue
+        gap = b - a
+        if gap < best_gap and gap <= 60:
+            best, best_gap = year, gap
+    return best

@@ -1,0 +1,101 @@
+"""Plain records passed between pipeline stages.
+
+corpus -> `Article`; extract + normalise -> `Claim` rows (a DataFrame with `CLAIM_COLUMNS`);
+subjects -> `subject` columns added; compare -> `Finding`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "over", "under", "range")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One decoded corpus file."""
+
+    path: str  # relative to the root given on the command line, '/'-separated
+    text: str
+    encoding: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str  # "<file stem>#<n>", n from 1
+    file: str
+    title: str
+    source: str | None
+    date: str | None  # ISO date, YYYY-MM-DD
+    start: int  # character span of the article in the decoded file text
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric assertion. Offsets are Python indices into the decoded file text."""
+
+    file: str
+    article: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    value: float
+    value_high: float | None
+    unit: str
+    qualifier: str
+    precision: float
+    direction: str | None
+    noun: str | None
+    lang: str
+    cue: str | None = None  # the qualifier word as written ("nearly", "超过"), for interval shapes
+    year: int | None = None  # the year the figure refers to, when the text gives one
+
+    def __post_init__(self) -> None:
+        if self.qualifier not in QUALIFIERS:
+            raise ValueError(f"unknown qualifier {self.qualifier!r}")
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+
+
+CLAIM_COLUMNS = [
+    "file", "article", "start", "end", "text", "sentence", "value", "value_high", "unit",
+    "qualifier", "precision", "direction", "noun", "lang", "cue", "year",
+]
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """A claim as a finding cites it."""
+
+    file: str
+    article: str
+    title: str
+    date: str | None
+    start: int
+    end: int
+    line: int
+    col: int
+    quote: str
+    sentence: str
+    value: float
+    value_high: float | None
+    unit: str
+    qualifier: str
+    low: float  # the interval the claim allows, after tolerance
+    high: float
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    rule: str
+    subject: str
+    subject_source: str  # "declared" (a rules/ subject) or "auto" (derived from the clause)
+    severity: str  # high | medium
+    message: str
+    claims: tuple[ClaimRef, ...]
+    extra: dict[str, Any] = field(default_factory=dict)
