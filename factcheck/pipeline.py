@@ -50,3 +50,48 @@ def run_extraction(paths: Iterable[str | os.PathLike[str]], rules_dir: str | Non
 def extract(paths: Iterable[str | os.PathLike[str]], rules_dir: str | None = None) -> pd.DataFrame:
     """Every numeric assertion under `paths` as a DataFrame with `CLAIM_COLUMNS`, ordered by file and start."""
     return run_extraction(paths, rules_dir).frame()
+
+
+@dataclass
+class Analysis:
+    """Everything a report needs: the extraction, each claim's group and interval, and the findings."""
+
+    extraction: Extraction
+    placed: list = field(default_factory=list)  # compare.Placed
+    findings: list = field(default_factory=list)  # model.Finding, most severe first
+    rules_digest: str = ""
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {f.path: f.text for f in self.extraction.corpus.files}
+
+
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def analyse_extraction(extraction: Extraction, rules_dir: str | None = None) -> Analysis:
+    """Group and compare already extracted claims."""
+    from .compare import Comparer, place
+    from .rules import load_rules
+    from .subjects import Grouper
+
+    rules = load_rules(rules_dir)
+    units = load_units(rules_dir)
+    texts = {f.path: f.text for f in extraction.corpus.files}
+    articles = {a.id: a for a in extraction.articles}
+    grouper = Grouper(rules, units)
+    assigned = [(c, grouper.assign(texts[c.file], articles[c.article], c)) for c in extraction.claims]
+    placed = place(assigned, rules, units)
+    comparer = Comparer(rules, texts, articles)
+    findings = comparer.contradictions(placed) + comparer.conversions(placed)
+    findings.sort(key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.subject, f.id))
+    return Analysis(extraction, placed, findings, rules.digest)
+
+
+def analyse(paths: Iterable[str | os.PathLike[str]], rules_dir: str | None = None,
+            warn: Callable[[str], None] | None = None) -> Analysis:
+    """Read, extract, group and compare: the whole check, as plain data."""
+    from .rules import load_rules
+
+    load_rules(rules_dir)  # malformed rules fail before any work
+    return analyse_extraction(run_extraction(paths, rules_dir, warn), rules_dir)

@@ -1,0 +1,156 @@
+"""Stage 4: group claims by subject — what is measured, of whom, of what, when, in which dimension.
+
+Declared subjects come from `rules/` (cue nearest to the figure wins); claims no rule covers still get an
+automatic key from the words around them, so disagreements on topics nobody wrote rules for are found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .model import Article, Claim
+from .normalise import Units, dimension
+from .rules import Cue, Rules
+
+_CLAUSE_BREAK = regex.compile(r"[,;，；:：()（）、]|\s(?:and|while|whereas|but)\s|而|但|并且|同时")
+_WORD = regex.compile(r"[A-Za-z][A-Za-z-]+")
+_STOP = {
+    "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is",
+    "are", "was", "were", "be", "been", "that", "this", "these", "those", "it", "its", "their", "than",
+    "more", "less", "per", "each", "which", "who", "has", "have", "had", "will", "would", "can", "could",
+    "also", "only", "into", "over", "under", "about", "world", "world's", "global", "total", "all",
+    "around", "nearly", "almost", "some", "up", "down", "s", "year", "years", "annual", "annually", "new",
+    "approximately", "least", "most", "just", "what", "while", "still", "now", "already", "currently",
+    "percent", "cent", "share", "worth",
+}
+_CJK_HEAD = regex.compile(r"的?(\p{Han}{2,4})")
+# How far (characters) the sentence before a claim is searched for its entity and scope.
+_LOOKBACK = 400
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one claim belongs. `group` is the key claims are compared within."""
+
+    subject: str
+    source: str  # declared | auto
+    entity: str
+    scope: str
+    period: str
+    dimension: str
+
+    @property
+    def group(self) -> str:
+        return "|".join((self.subject, self.entity, self.scope, self.period, self.dimension))
+
+
+def _span_of(text: str, claim: Claim) -> tuple[int, int]:
+    """The sentence around a claim, as offsets into the file text."""
+    idx = text.rfind(claim.sentence, max(0, claim.end - len(claim.sentence) - 1), claim.start + len(claim.sentence) + 1)
+    if idx < 0 or not idx <= claim.start < idx + len(claim.sentence) + 1:
+        return max(0, claim.start - 200), min(len(text), claim.end + 200)
+    return idx, idx + len(claim.sentence)
+
+
+def _clause(text: str, claim: Claim, s_start: int, s_end: int) -> tuple[int, int]:
+    start = s_start
+    for m in _CLAUSE_BREAK.finditer(text, s_start, claim.start):
+        start = m.end()
+    m = _CLAUSE_BREAK.search(text, claim.end, s_end)
+    return start, (m.start() if m else s_end)
+
+
+def _nearest(cues: tuple[Cue, ...], text: str, claim: Claim, start: int, end: int,
+             prefer_after: bool) -> tuple[str, int] | None:
+    """The cue closest to the claim between start and end: (name, distance)."""
+    best: tuple[str, int] | None = None
+    for cue in cues:
+        for m in cue.finditer(text, start, end):
+            if m.end() <= claim.start:
+                dist = claim.start - m.end() + (8 if prefer_after else 0)
+            elif m.start() >= claim.end:
+                dist = m.start() - claim.end + (0 if prefer_after else 8)
+            else:
+                continue
+            if best is None or dist < best[1]:
+                best = (cue.name, dist)
+    return best
+
+
+class Grouper:
+    def __init__(self, rules: Rules, units: Units):
+        self.rules = rules
+        self.units = units
+        self._by_dimension: dict[str, tuple] = {}
+
+    def _subjects_for(self, dim: str) -> tuple:
+        key = "money" if len(dim) == 3 and dim.isupper() else dim
+        if key not in self._by_dimension:
+            self._by_dimension[key] = tuple(s for s in self.rules.subjects if key in s.dimensions)
+        return self._by_dimension[key]
+
+    def assign(self, text: str, article: Article, claim: Claim) -> Assignment:
+        dim = dimension(self.units, claim.unit)
+        s_start, s_end = _span_of(text, claim)
+        c_start, c_end = _clause(text, claim, s_start, s_end)
+        subject, source = None, "declared"
+        candidates = self._subjects_for(dim)
+        if candidates:
+            hit = _nearest(candidates, text, claim, c_start, c_end, prefer_after=True)
+            if hit is None:
+                hit = _nearest(candidates, text, claim, s_start, s_end, prefer_after=True)
+                if hit is not None and hit[1] > 80:
+                    hit = None
+            if hit is not None:
+                subject = hit[0]
+        if subject is None:
+            subject, source = "auto:" + self._auto_head(text, claim, c_start, c_end), "auto"
+        if claim.direction:
+            subject += "/change"
+        back = max(article.start, s_start - _LOOKBACK)
+        entity = (_nearest(self.rules.entities, text, claim, c_start, c_end, prefer_after=False)
+                  or _nearest(self.rules.entities, text, claim, s_start, s_end, prefer_after=False)
+                  or _nearest(self.rules.entities, text, claim, back, s_start, prefer_after=False))
+        scope = (_nearest(self.rules.scopes, text, claim, s_start, s_end, prefer_after=True)
+                 or _nearest(self.rules.scopes, text, claim, back, s_start, prefer_after=False)
+                 or self._title_scope(article))
+        if claim.year is not None:
+            period = str(claim.year)
+        else:
+            period = article.date[:4] if article.date else "undated"
+        return Assignment(subject=subject, source=source, entity=entity[0] if entity else "?",
+                          scope=scope[0] if scope else "?", period=period, dimension=dim)
+
+    def _title_scope(self, article: Article) -> tuple[str, int] | None:
+        for cue in self.rules.scopes:
+            for _ in cue.finditer(article.title, 0, len(article.title)):
+                return cue.name, 0
+        return None
+
+    def _auto_head(self, text: str, claim: Claim, c_start: int, c_end: int) -> str:
+        """Head words of what an uncovered claim measures: its noun, or the content words after it."""
+        if claim.noun:
+            return _stem(claim.noun)
+        after = text[claim.end:c_end]
+        if claim.lang == "zh":
+            m = _CJK_HEAD.match(after.lstrip())
+            if m:
+                return m[1]
+            before = text[c_start:claim.start]
+            heads = regex.findall(r"\p{Han}{2}", before[-6:])
+            return heads[-1] if heads else "?"
+        words = [w.lower() for w in _WORD.findall(after) if w.lower() not in _STOP][:2]
+        if not words:
+            words = [w.lower() for w in _WORD.findall(text[c_start:claim.start]) if w.lower() not in _STOP][-2:]
+        return "-".join(_stem(w) for w in words) or "?"
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
