@@ -83,7 +83,8 @@ def _check_keys(doc: _Located, obj: Any, allowed: set[str], required: set[str], 
     return obj
 
 
-def _compile_cues(doc: _Located, cues: Any, what: str) -> tuple[regex.Pattern | None, regex.Pattern | None]:
+def _compile_cues(doc: _Located, cues: Any, what: str,
+                  ignore_case: bool = True) -> tuple[regex.Pattern | None, regex.Pattern | None]:
     _check_keys(doc, cues, {"en", "zh"}, set(), f"cues of {what}")
     compiled = []
     for lang in ("en", "zh"):
@@ -96,7 +97,7 @@ def _compile_cues(doc: _Located, cues: Any, what: str) -> tuple[regex.Pattern | 
             except regex.error as exc:
                 raise doc.error(p, f"bad regular expression {str(p)!r} in {what}: {exc}") from None
         if patterns:
-            flags = regex.I if lang == "en" else 0
+            flags = regex.I if lang == "en" and ignore_case else 0
             compiled.append(regex.compile("|".join(f"(?:{p})" for p in patterns), flags))
         else:
             compiled.append(None)
@@ -121,6 +122,7 @@ class Cue:
 class Subject(Cue):
     description: str = ""
     dimensions: tuple[str, ...] = ()
+    fallback: bool = False  # generic vocabulary: used only when no specific subject's cue is near
 
     def __post_init__(self) -> None:
         unknown = set(self.dimensions) - DIMENSIONS
@@ -167,6 +169,7 @@ class Rules:
     subjects: tuple[Subject, ...]
     entities: tuple[Cue, ...]
     scopes: tuple[Cue, ...]
+    periods: tuple[Cue, ...]
     defaults: dict[str, Tolerance]
     overrides: dict[str, Tolerance]
     qualifier_widths: dict[str, float]
@@ -214,12 +217,12 @@ def load_rules(folder: str | None = None) -> Rules:
             raise doc.error(data["kind"], f"unknown kind {data['kind']!r}; valid: {', '.join(_KINDS)}")
         by_kind[data["kind"]].append((doc, data))
     subjects = _subjects(by_kind["subject"])
-    entities, scopes = _entities(by_kind["entity"])
+    entities, scopes, periods = _entities(by_kind["entity"])
     defaults, overrides, widths, high = _tolerances(by_kind["tolerance"], {s.name for s in subjects})
     rates, conv_tol = _conversions(by_kind["conversion"])
     acks = _acknowledgements(by_kind["acknowledgement"])
     return Rules(folder=str(root), digest=digest.hexdigest()[:16], subjects=subjects, entities=entities,
-                 scopes=scopes, defaults=defaults, overrides=overrides, qualifier_widths=widths,
+                 scopes=scopes, periods=periods, defaults=defaults, overrides=overrides, qualifier_widths=widths,
                  high_factor=high, rates=rates, conversion_tolerance=conv_tol, acknowledgements=acks)
 
 
@@ -229,7 +232,8 @@ def _subjects(docs: list[tuple[_Located, dict]]) -> tuple[Subject, ...]:
     for doc, data in docs:
         _check_keys(doc, data, {"kind", "subjects"}, {"subjects"}, "subject file")
         for item in data["subjects"] or []:
-            _check_keys(doc, item, {"key", "description", "dimensions", "cues"}, {"key", "cues"}, "subject")
+            _check_keys(doc, item, {"key", "description", "dimensions", "cues", "fallback"}, {"key", "cues"},
+                        "subject")
             key = str(item["key"])
             if key in seen:
                 raise doc.error(item["key"], f"duplicate subject key {key!r}")
@@ -237,25 +241,28 @@ def _subjects(docs: list[tuple[_Located, dict]]) -> tuple[Subject, ...]:
             en, zh = _compile_cues(doc, item["cues"], f"subject {key!r}")
             dims = tuple(str(d) for d in item.get("dimensions") or ())
             try:
-                out.append(Subject(key, en, zh, description=str(item.get("description", "")), dimensions=dims))
+                out.append(Subject(key, en, zh, description=str(item.get("description", "")), dimensions=dims,
+                                   fallback=bool(item.get("fallback", False))))
             except ValueError as exc:
                 raise doc.error(item.get("dimensions", item), f"subject {key!r}: {exc}; valid: "
                                 f"{', '.join(sorted(DIMENSIONS))}") from None
     return tuple(out)
 
 
-def _entities(docs: list[tuple[_Located, dict]]) -> tuple[tuple[Cue, ...], tuple[Cue, ...]]:
+def _entities(docs: list[tuple[_Located, dict]]) -> tuple[tuple[Cue, ...], ...]:
     entities: list[Cue] = []
     scopes: list[Cue] = []
+    periods: list[Cue] = []
     for doc, data in docs:
-        _check_keys(doc, data, {"kind", "entities", "scopes"}, set(), "entity file")
-        for section, target in (("entities", entities), ("scopes", scopes)):
+        _check_keys(doc, data, {"kind", "entities", "scopes", "periods"}, set(), "entity file")
+        for section, target in (("entities", entities), ("scopes", scopes), ("periods", periods)):
             for name, cues in (data.get(section) or {}).items():
                 if any(c.name == name for c in target):
                     raise doc.error(cues, f"duplicate {section[:-1]} {name!r}")
-                en, zh = _compile_cues(doc, cues, f"{section[:-1]} {name!r}")
+                # Entities are proper names: "US" is a country, "us" a pronoun.
+                en, zh = _compile_cues(doc, cues, f"{section[:-1]} {name!r}", ignore_case=section != "entities")
                 target.append(Cue(str(name), en, zh))
-    return tuple(entities), tuple(scopes)
+    return tuple(entities), tuple(scopes), tuple(periods)
 
 
 def _tolerance(doc: _Located, obj: Any, what: str) -> Tolerance:

@@ -62,16 +62,24 @@ def _clause(text: str, claim: Claim, s_start: int, s_end: int) -> tuple[int, int
     return start, (m.start() if m else s_end)
 
 
+# An entity right after these words is the other party ("relies on China", "exports to the US",
+# "对华"), not whose figure it is.
+_OBJECT_BEFORE = regex.compile(r"(?:\b(?:on|from|to|than|against|towards?|into|in|by|of)\s+(?:the\s+)?|[对从向自与])$",
+                               regex.I)
+
+
 def _nearest(cues: tuple[Cue, ...], text: str, claim: Claim, start: int, end: int,
-             prefer_after: bool) -> tuple[str, int] | None:
+             prefer_after: bool, owners_only: bool = False) -> tuple[str, int] | None:
     """The cue closest to the claim between start and end: (name, distance)."""
     best: tuple[str, int] | None = None
     for cue in cues:
         for m in cue.finditer(text, start, end):
+            if owners_only and _OBJECT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue
             if m.end() <= claim.start:
                 dist = claim.start - m.end() + (8 if prefer_after else 0)
             elif m.start() >= claim.end:
-                dist = m.start() - claim.end + (0 if prefer_after else 8)
+                dist = m.start() - claim.end + (0 if prefer_after else 60)
             else:
                 continue
             if best is None or dist < best[1]:
@@ -85,39 +93,53 @@ class Grouper:
         self.units = units
         self._by_dimension: dict[str, tuple] = {}
 
-    def _subjects_for(self, dim: str) -> tuple:
+    def _subjects_for(self, dim: str) -> tuple[tuple, tuple]:
+        """(specific, fallback) subjects that take claims of a dimension."""
         key = "money" if len(dim) == 3 and dim.isupper() else dim
         if key not in self._by_dimension:
-            self._by_dimension[key] = tuple(s for s in self.rules.subjects if key in s.dimensions)
+            fitting = [s for s in self.rules.subjects if key in s.dimensions]
+            self._by_dimension[key] = (tuple(s for s in fitting if not s.fallback),
+                                       tuple(s for s in fitting if s.fallback))
         return self._by_dimension[key]
+
+    def _declared(self, text: str, claim: Claim, dim: str, clause: tuple[int, int],
+                  sentence: tuple[int, int]) -> str | None:
+        if dim == "percent" and (claim.direction or abs(claim.value) > 100):
+            return None  # a change or a figure above 100% is not a share of anything
+        specific, fallback = self._subjects_for(dim)
+        # Specific words in the clause, then generic ones there, then the rest of the sentence.
+        for candidates, (start, end), reach in ((specific, clause, None), (fallback, clause, None),
+                                                (specific, sentence, 80), (fallback, sentence, 40)):
+            if not candidates:
+                continue
+            hit = _nearest(candidates, text, claim, start, end, prefer_after=True)
+            if hit is not None and (reach is None or hit[1] <= reach):
+                return hit[0]
+        return None
 
     def assign(self, text: str, article: Article, claim: Claim) -> Assignment:
         dim = dimension(self.units, claim.unit)
         s_start, s_end = _span_of(text, claim)
         c_start, c_end = _clause(text, claim, s_start, s_end)
-        subject, source = None, "declared"
-        candidates = self._subjects_for(dim)
-        if candidates:
-            hit = _nearest(candidates, text, claim, c_start, c_end, prefer_after=True)
-            if hit is None:
-                hit = _nearest(candidates, text, claim, s_start, s_end, prefer_after=True)
-                if hit is not None and hit[1] > 80:
-                    hit = None
-            if hit is not None:
-                subject = hit[0]
+        subject, source = self._declared(text, claim, dim, (c_start, c_end), (s_start, s_end)), "declared"
         if subject is None:
             subject, source = "auto:" + self._auto_head(text, claim, c_start, c_end), "auto"
         if claim.direction:
             subject += "/change"
         back = max(article.start, s_start - _LOOKBACK)
-        entity = (_nearest(self.rules.entities, text, claim, c_start, c_end, prefer_after=False)
-                  or _nearest(self.rules.entities, text, claim, s_start, s_end, prefer_after=False)
-                  or _nearest(self.rules.entities, text, claim, back, s_start, prefer_after=False))
+        entity = None
+        for owners_only in (True, False):
+            entity = entity or (
+                _nearest(self.rules.entities, text, claim, c_start, c_end, False, owners_only)
+                or _nearest(self.rules.entities, text, claim, s_start, s_end, False, owners_only)
+                or _nearest(self.rules.entities, text, claim, back, s_start, False, owners_only))
         scope = (_nearest(self.rules.scopes, text, claim, s_start, s_end, prefer_after=True)
                  or _nearest(self.rules.scopes, text, claim, back, s_start, prefer_after=False)
                  or self._title_scope(article))
         if claim.year is not None:
             period = str(claim.year)
+        elif _nearest(self.rules.periods, text, claim, c_start, claim.start, prefer_after=False):
+            period = "past"  # "once controlled", "曾经": not a figure of the article's date
         else:
             period = article.date[:4] if article.date else "undated"
         return Assignment(subject=subject, source=source, entity=entity[0] if entity else "?",
@@ -134,6 +156,10 @@ class Grouper:
         if claim.noun:
             return _stem(claim.noun)
         after = text[claim.end:c_end]
+        stop = regex.search(r"[.!?\[\]。！？]", after)
+        after = after[: stop.start()] if stop else after
+        for cue in self.rules.scopes:  # the material is the scope, not what is measured
+            after = "".join(cue.en.split(after) if cue.en else [after])
         if claim.lang == "zh":
             m = _CJK_HEAD.match(after.lstrip())
             if m:
@@ -141,9 +167,10 @@ class Grouper:
             before = text[c_start:claim.start]
             heads = regex.findall(r"\p{Han}{2}", before[-6:])
             return heads[-1] if heads else "?"
-        words = [w.lower() for w in _WORD.findall(after) if w.lower() not in _STOP][:2]
+        words = [w.lower() for w in _WORD.findall(after[:40]) if w.lower() not in _STOP][:2]
         if not words:
-            words = [w.lower() for w in _WORD.findall(text[c_start:claim.start]) if w.lower() not in _STOP][-2:]
+            words = [w.lower() for w in _WORD.findall(text[max(c_start, claim.start - 40):claim.start])
+                     if w.lower() not in _STOP][-2:]
         return "-".join(_stem(w) for w in words) or "?"
 
 
