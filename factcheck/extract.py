@@ -227,6 +227,9 @@ class Extractor:
         s_start = breaks[i - 1] if i > 0 else lo
         j = bisect.bisect_left(breaks, r.end)
         s_end = breaks[j] if j < len(breaks) else hi
+        # At most 600 characters either side: text without breaks (1,1,1,…) must not make each claim copy
+        # and scan the whole text (quadratic time and memory).
+        s_start, s_end = max(s_start, r.start - 600), min(s_end, r.end + 600)
         sentence = original[s_start:s_end].strip()
         qualifier = r.qualifier
         if high is not None and qualifier == "exact":
