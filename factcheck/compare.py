@@ -148,7 +148,7 @@ class Comparer:
         gap = max(gaps)
         severity = "high" if gap > self.rules.high_factor * tol else "medium"
         ordered = [p for c in clusters for p in c]
-        values = " vs ".join(_show(c[0].claim) + (f" ({len(c)}×)" if len(c) > 1 else "") for c in clusters)
+        values = " vs ".join(", ".join(dict.fromkeys(_show(p.claim) for p in c)) for c in clusters)
         subject = a.subject
         label = f"{subject.removeprefix('auto:')} of {a.entity}, {a.scope}, {a.period}"
         message = f"{label}: {values} (tolerance ±{_fmt(tol)} {_unit_word(a.dimension, members[0].unit)})"

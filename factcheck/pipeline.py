@@ -19,6 +19,7 @@ class Extraction:
     corpus: Corpus
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    stats: object = None  # parallel.Stats: files extracted in this run and taken from the cache
 
     def frame(self) -> pd.DataFrame:
         return claims_frame(self.claims)
@@ -36,11 +37,17 @@ def extract_file(source: SourceFile, rules_dir: str | None = None) -> tuple[list
 
 
 def run_extraction(paths: Iterable[str | os.PathLike[str]], rules_dir: str | None = None,
-                   warn: Callable[[str], None] | None = None) -> Extraction:
+                   warn: Callable[[str], None] | None = None, jobs: int = 1, cache=None,
+                   engine: str = "local", scheduler: str | None = None, progress: bool = False) -> Extraction:
+    """Read and extract. `jobs` (0: all cores), `cache`, `engine` ("local" or "dask"), `scheduler` and
+    `progress` only change how fast it runs, never the result (see `parallel.extract_sources`)."""
+    from .parallel import extract_sources
+
     corpus = read_corpus(paths, warn)
     result = Extraction(corpus)
-    for source in corpus.files:
-        articles, claims = extract_file(source, rules_dir)
+    per_file, result.stats = extract_sources(corpus.files, rules_dir, jobs=jobs, cache=cache, engine=engine,
+                                             scheduler=scheduler, progress=progress)
+    for articles, claims in per_file:
         result.articles.extend(articles)
         result.claims.extend(claims)
     result.claims.sort(key=lambda c: (c.file, c.start))
@@ -80,7 +87,13 @@ def analyse_extraction(extraction: Extraction, rules_dir: str | None = None) -> 
     texts = {f.path: f.text for f in extraction.corpus.files}
     articles = {a.id: a for a in extraction.articles}
     grouper = Grouper(rules, units)
-    assigned = [(c, grouper.assign(texts[c.file], articles[c.article], c)) for c in extraction.claims]
+    by_article: dict[str, list[Claim]] = {}
+    for claim in extraction.claims:
+        by_article.setdefault(claim.article, []).append(claim)
+    assigned = []
+    for article_id, claims in by_article.items():
+        article = articles[article_id]
+        assigned.extend(zip(claims, grouper.assign_all(texts[article.file], article, claims)))
     placed = place(assigned, rules, units)
     comparer = Comparer(rules, texts, articles)
     findings = comparer.contradictions(placed) + comparer.conversions(placed)
@@ -89,9 +102,9 @@ def analyse_extraction(extraction: Extraction, rules_dir: str | None = None) -> 
 
 
 def analyse(paths: Iterable[str | os.PathLike[str]], rules_dir: str | None = None,
-            warn: Callable[[str], None] | None = None) -> Analysis:
+            warn: Callable[[str], None] | None = None, **options) -> Analysis:
     """Read, extract, group and compare: the whole check, as plain data."""
     from .rules import load_rules
 
     load_rules(rules_dir)  # malformed rules fail before any work
-    return analyse_extraction(run_extraction(paths, rules_dir, warn), rules_dir)
+    return analyse_extraction(run_extraction(paths, rules_dir, warn, **options), rules_dir)

@@ -122,7 +122,7 @@ class Cue:
 class Subject(Cue):
     description: str = ""
     dimensions: tuple[str, ...] = ()
-    fallback: bool = False  # generic vocabulary: used only when no specific subject's cue is near
+    weak: Cue | None = None  # generic words, used only when no subject's specific cue is near
 
     def __post_init__(self) -> None:
         unknown = set(self.dimensions) - DIMENSIONS
@@ -232,17 +232,22 @@ def _subjects(docs: list[tuple[_Located, dict]]) -> tuple[Subject, ...]:
     for doc, data in docs:
         _check_keys(doc, data, {"kind", "subjects"}, {"subjects"}, "subject file")
         for item in data["subjects"] or []:
-            _check_keys(doc, item, {"key", "description", "dimensions", "cues", "fallback"}, {"key", "cues"},
+            _check_keys(doc, item, {"key", "description", "dimensions", "cues", "weak_cues"}, {"key"},
                         "subject")
+            if not item.get("cues") and not item.get("weak_cues"):
+                raise doc.error(item, f"subject {item['key']!r} needs `cues` or `weak_cues`")
             key = str(item["key"])
             if key in seen:
                 raise doc.error(item["key"], f"duplicate subject key {key!r}")
             seen.add(key)
-            en, zh = _compile_cues(doc, item["cues"], f"subject {key!r}")
+            en, zh = _compile_cues(doc, item.get("cues") or {}, f"subject {key!r}")
+            weak = None
+            if item.get("weak_cues"):
+                weak = Cue(key, *_compile_cues(doc, item["weak_cues"], f"weak cues of subject {key!r}"))
             dims = tuple(str(d) for d in item.get("dimensions") or ())
             try:
                 out.append(Subject(key, en, zh, description=str(item.get("description", "")), dimensions=dims,
-                                   fallback=bool(item.get("fallback", False))))
+                                   weak=weak))
             except ValueError as exc:
                 raise doc.error(item.get("dimensions", item), f"subject {key!r}: {exc}; valid: "
                                 f"{', '.join(sorted(DIMENSIONS))}") from None

@@ -64,24 +64,37 @@ def _clause(text: str, claim: Claim, s_start: int, s_end: int) -> tuple[int, int
 
 # An entity right after these words is the other party ("relies on China", "exports to the US",
 # "对华"), not whose figure it is.
-_OBJECT_BEFORE = regex.compile(r"(?:\b(?:on|from|to|than|against|towards?|into|in|by|of)\s+(?:the\s+)?|[对从向自与])$",
-                               regex.I)
+_OBJECT_BEFORE = regex.compile(
+    r"(?:\b(?:on|from|to|than|against|towards?|into|in|by|of|over|behind|beyond)\s+(?:the\s+)?"
+    r"|[对从向自与]|赶上|追上|超越|超过|依赖|依靠|落后于|领先于?)$", regex.I)
+
+
+_LEADING_YEAR = regex.compile(
+    r"\W*(?:(?i:by|in|since|as\s+of|until|through|before|after)\s+(?:the\s+end\s+of\s+)?)?((?:19|20)\d\d)"
+    r"(?:年(?:底|末|初|前|后)?)?\s*[,，]")
+_POSSESSIVE = regex.compile(r"['’]s\b|的")
 
 
 def _nearest(cues: tuple[Cue, ...], text: str, claim: Claim, start: int, end: int,
-             prefer_after: bool, owners_only: bool = False) -> tuple[str, int] | None:
-    """The cue closest to the claim between start and end: (name, distance)."""
+             prefer_after: bool, owners_only: bool = False,
+             blocked: tuple[tuple[int, int], ...] = ()) -> tuple[str, int] | None:
+    """The cue closest to the claim between start and end: (name, distance).
+
+    `blocked` spans (other claims' clauses) are skipped: their words describe those claims."""
     best: tuple[str, int] | None = None
     for cue in cues:
         for m in cue.finditer(text, start, end):
-            if owners_only and _OBJECT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            if blocked and any(b0 <= m.start() < b1 for b0, b1 in blocked):
+                continue
+            if (owners_only and _OBJECT_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                    and not _POSSESSIVE.match(text, m.end())):
                 continue
             if m.end() <= claim.start:
                 dist = claim.start - m.end() + (8 if prefer_after else 0)
             elif m.start() >= claim.end:
                 dist = m.start() - claim.end + (0 if prefer_after else 60)
             else:
-                continue
+                dist = 0  # the cue spans the figure: "meet 28% of demand"
             if best is None or dist < best[1]:
                 best = (cue.name, dist)
     return best
@@ -98,30 +111,47 @@ class Grouper:
         key = "money" if len(dim) == 3 and dim.isupper() else dim
         if key not in self._by_dimension:
             fitting = [s for s in self.rules.subjects if key in s.dimensions]
-            self._by_dimension[key] = (tuple(s for s in fitting if not s.fallback),
-                                       tuple(s for s in fitting if s.fallback))
+            self._by_dimension[key] = (tuple(s for s in fitting if s.en or s.zh),
+                                       tuple(s.weak for s in fitting if s.weak is not None))
         return self._by_dimension[key]
 
     def _declared(self, text: str, claim: Claim, dim: str, clause: tuple[int, int],
-                  sentence: tuple[int, int]) -> str | None:
+                  sentence: tuple[int, int], others: tuple[tuple[int, int], ...]) -> str | None:
         if dim == "percent" and (claim.direction or abs(claim.value) > 100):
             return None  # a change or a figure above 100% is not a share of anything
-        specific, fallback = self._subjects_for(dim)
-        # Specific words in the clause, then generic ones there, then the rest of the sentence.
-        for candidates, (start, end), reach in ((specific, clause, None), (fallback, clause, None),
-                                                (specific, sentence, 80), (fallback, sentence, 40)):
+        specific, weak = self._subjects_for(dim)
+        # Specific words in the clause, then in the sentence (outside other claims' clauses), then
+        # generic words likewise.
+        for candidates, (start, end), reach in ((specific, clause, None), (specific, sentence, 80),
+                                                (weak, clause, None), (weak, sentence, 40)):
             if not candidates:
                 continue
-            hit = _nearest(candidates, text, claim, start, end, prefer_after=True)
+            hit = _nearest(candidates, text, claim, start, end, prefer_after=True, blocked=others)
             if hit is not None and (reach is None or hit[1] <= reach):
                 return hit[0]
         return None
 
-    def assign(self, text: str, article: Article, claim: Claim) -> Assignment:
+    def assign_all(self, text: str, article: Article, claims: list[Claim]) -> list[Assignment]:
+        """Assignments of one article's claims (each claim's clause is kept from the others' words)."""
+        spans = []
+        for claim in claims:
+            s_start, s_end = _span_of(text, claim)
+            spans.append(((s_start, s_end), _clause(text, claim, s_start, s_end)))
+        out = []
+        for i, claim in enumerate(claims):
+            sentence, clause = spans[i]
+            others = tuple(c for j, (_, c) in enumerate(spans) if j != i and sentence[0] <= c[0] < sentence[1])
+            out.append(self.assign(text, article, claim, sentence, clause, others))
+        return out
+
+    def assign(self, text: str, article: Article, claim: Claim, sentence: tuple[int, int] | None = None,
+               clause: tuple[int, int] | None = None,
+               others: tuple[tuple[int, int], ...] = ()) -> Assignment:
         dim = dimension(self.units, claim.unit)
-        s_start, s_end = _span_of(text, claim)
-        c_start, c_end = _clause(text, claim, s_start, s_end)
-        subject, source = self._declared(text, claim, dim, (c_start, c_end), (s_start, s_end)), "declared"
+        s_start, s_end = sentence or _span_of(text, claim)
+        c_start, c_end = clause or _clause(text, claim, s_start, s_end)
+        subject = self._declared(text, claim, dim, (c_start, c_end), (s_start, s_end), others)
+        source = "declared"
         if subject is None:
             subject, source = "auto:" + self._auto_head(text, claim, c_start, c_end), "auto"
         if claim.direction:
@@ -133,11 +163,15 @@ class Grouper:
                 _nearest(self.rules.entities, text, claim, c_start, c_end, False, owners_only)
                 or _nearest(self.rules.entities, text, claim, s_start, s_end, False, owners_only)
                 or _nearest(self.rules.entities, text, claim, back, s_start, False, owners_only))
-        scope = (_nearest(self.rules.scopes, text, claim, s_start, s_end, prefer_after=True)
+        scope = (_nearest(self.rules.scopes, text, claim, c_start, c_end, prefer_after=True)
+                 or _nearest(self.rules.scopes, text, claim, s_start, s_end, prefer_after=False, blocked=others)
                  or _nearest(self.rules.scopes, text, claim, back, s_start, prefer_after=False)
                  or self._title_scope(article))
+        lead = _LEADING_YEAR.match(text, s_start, claim.start)
         if claim.year is not None:
             period = str(claim.year)
+        elif lead is not None:
+            period = lead[1]  # "By 2030, ..." / "2024年," sets the time of the whole sentence
         elif _nearest(self.rules.periods, text, claim, c_start, claim.start, prefer_after=False):
             period = "past"  # "once controlled", "曾经": not a figure of the article's date
         else:
