@@ -19,8 +19,11 @@ from . import numerals as nm
 from .model import Article, Claim
 from .normalise import Units, canonical
 
-# Full-width digits and signs read as ASCII; one character each, so offsets are kept.
-_WIDTH = str.maketrans("０１２３４５６７８９％．＄～", "0123456789%.$~")
+# The scanned copy of the text: full-width ASCII forms read as ASCII, the ideographic space as a space, and
+# traditional numerals and unit characters as simplified ones. One character each, so offsets are kept.
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}  # "，" stays a clause mark
+_WIDTH.update(str.maketrans("\u3000−", " -"))
+_WIDTH.update(str.maketrans("個點兩萬億陸貳參叄噸圓幣歐韓盧鎊臺週裏釐", "个点两万亿陆贰叁叁吨元币欧韩卢镑台周里厘"))
 
 _CN = nm.CN_CHARS
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -35,16 +38,19 @@ _MULTIPLIERS = {"doubled": 2, "double": 2, "tripled": 3, "trebled": 3, "triple":
 
 TOKEN = regex.compile(
     r"(?P<pcn>百分之(?:[" + _CN + r"点]+|" + _DIGITS + r"))"
-    r"|(?P<frac>[" + _CN + r"]+)分之(?P<fracnum>[" + _CN + r"点]+)"
-    r"|(?P<d>(?<![\d.])" + _DIGITS + r")(?P<dapprox>[多余])?(?P<dcn>[万亿萬億]+)?"
-    r"|(?P<c>[" + _CN + r"]+)"
+    r"|(?P<frac>[" + _CN + r"]+)分之(?P<fracnum>[" + _CN + r"点]+|" + _DIGITS + r")"
+    r"|(?P<vf>(?<![\d./])(?:(?P<vfw>\d{1,3})[ \t])?(?P<vfn>\d{1,2})/(?P<vfd>\d{1,2})(?![\d/])"
+    r"|(?:(?P<vfw2>(?<![\d.])\d{1,3})[ \t]?)?(?P<vfu>[½¼¾⅓⅔⅛]))"
+    r"|(?P<neg>(?<![\p{L}\p{N}.,)\]-])-(?=\d))?(?P<d>(?<![\d.])" + _DIGITS + r")(?P<dapprox>[多余])?"
+    r"(?P<dcn>[千百万亿萬億]*[万亿萬億千])?"
+    r"|(?P<c>[" + _CN + r"]+(?:点[" + "".join(nm.CN_DIGITS) + r"]+)?)"
     r"|(?i:\b(?P<mult>doubled|tripled|trebled|quadrupled)\b)|(?P<cmult>翻了?一?[番倍])"
     r"|(?i:\b(?P<f>(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters)|half)\b)"
     r"|(?i:\b(?P<w>(?:a\s+)?" + _EN_WORD + r"(?:(?:\s+and\s+|[\s-]+)" + _EN_WORD + r")*)\b)"
 )
 
-_SCALE_EN = regex.compile(r"\s*(?i:(thousand|million|billion|trillion|bn|mn|mln|tn)\b)")
-_SCALE_MONEY = regex.compile(r"\s?(m|bn|b|k)\b")
+_SCALE_EN = regex.compile(r"(?|\s*(?i:(thousand|million|billion|trillion|bn|mn|mln|tn|lakh|lakhs|crore|crores)\b)|(?i:(k))(?![A-Za-z]))")
+_SCALE_MONEY = regex.compile(r"\s?(?i:(m|mn|bn|b|k))\b")
 _RANGE = regex.compile(r"\s*(?:-|–|—|~|〜|to|至|到|and|或)\s*(?P<cur>US\$|A\$|\$|€|£|¥)?(?=[\d" + _CN + r"a-z])",
                        regex.I)
 _PERCENT = regex.compile(r"\s*(?:%|(?i:per\s?cent|pct)\b|(?i:percentage\s+points?)\b|个百分点)")
@@ -54,10 +60,27 @@ _PER = regex.compile(r"\s*(?:per|a|/|each)\s*(?P<per>ton|tonne|kg|kilogram|barre
                      regex.I)
 _TIMES = regex.compile(r"\s*(?:-\s*)?(?i:times|fold)\b")
 _NOUN = regex.compile(r"(?:\s+|-)(?P<w1>[a-z][a-z-]*)(?:\s+(?P<w2>[a-z][a-z-]*))?")
+# Money written before the figure: symbols, prefixed dollar signs (HK$, C$, NT$) and ISO codes (USD 5).
+_CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY",
+                     "₱": "PHP", "₫": "VND", "₦": "NGN", "₿": "BTC", "₡": "CRC", "₾": "GEL", "₭": "LAK",
+                     "ரூ": "LKR"}
+_DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "AUD": "AUD", "HK": "HKD", "HKD": "HKD", "C": "CAD",
+                    "CA": "CAD", "CAD": "CAD", "NZ": "NZD", "NZD": "NZD", "S": "SGD", "SG": "SGD", "R": "BRL",
+                    "MEX": "MXN", "MX": "MXN", "MXN": "MXN", "NT": "TWD", "USD": "USD"}
+_CURRENCY_ISO = ("USD", "AUD", "EUR", "GBP", "JPY", "RMB", "CNY", "INR", "RUB", "CHF", "HKD", "CAD", "NZD",
+                 "SGD", "KRW", "BTC", "MXN", "TRY", "TWD", "BRL", "ZAR", "NGN", "THB", "VND", "MYR", "IDR")
 _CURRENCY_LEFT = regex.compile(
-    r"(?P<cur>US\$|USD|A\$|AU\$|AUD|HK\$|HKD|C\$|CAD|R\$|\$|€|EUR|£|GBP|¥|JPY|RMB|CNY|₹|INR|₽|RUB)\s?$")
-_CURRENCY_CODES = {"US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "HK$": "HKD", "C$": "CAD",
-                   "R$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR", "₽": "RUB", "RMB": "CNY"}
+    # One-letter prefixes only as written in upper case and attached (A$5), so "a $5 bill" stays USD.
+    r"(?<![A-Za-z])(?P<cur>(?i:(?:" + "|".join(sorted((k for k in _DOLLAR_PREFIXES if len(k) > 1), key=len,
+                                                      reverse=True)) + r")\s?\$)"
+    r"|(?-i:[ACSR])\$"
+    r"|[$€£¥" + "".join(k for k in _CURRENCY_SYMBOLS if len(k) == 1 and k != "$") + r"]|ரூ"
+    r"|(?i:" + "|".join(_CURRENCY_ISO) + r"|Rs\.?))\s?$")
+_CURRENCY_RIGHT = regex.compile(r"[ \t]?(?P<cur>[" + "".join(k for k in _CURRENCY_SYMBOLS if len(k) == 1)
+                                + r"]|ரூ)(?![\p{N}\p{L}])")
+_MILLION_NOUN = regex.compile(r"\s+(?:(?!(?:is|was|has|as|its|this|us|plus|across|thus|his|less|versus)\b)"
+                           r"[a-z]{2,}s|people)\b")
+_MINUS_LEFT = regex.compile(r"(?:负|(?i:\b(?:minus|negative))\s+)$")
 _QUALIFIER_EN = regex.compile(
     r"(?i:(?P<q>about|approximately|approx\.|around|roughly|some|an\s+estimated|estimated|nearly|almost|"
     r"close\s+to|just\s+over|well\s+over|over|more\s+than|above|exceeding|exceeded|exceeds|exceed|"
@@ -65,7 +88,7 @@ _QUALIFIER_EN = regex.compile(
     r"as\s+(?:much|many|high|low|little|few)\s+as|at\s+most|no\s+more\s+than|just\s+under|below|under|"
     r"less\s+than|fewer\s+than|between))\s+(?:the\s+)?$")
 _QUALIFIER_ZH = regex.compile(
-    r"(?P<q>大约|大概|约|将近|接近|近|超过|超|逾|多达|高达|至少|不少于|不低于|不足|不到|不超过|最多|少于|低于|高于|大于|达到|达)\s*$")
+    r"(?P<q>大约|大概|约|将近|接近|近|超过|超|逾|多达|高达|至少|不少于|不低于|不足|不到|不超过|最多|少于|低于|高于|大于|达到|达)(?:要|需要|需|得|有|将|会|可)?\s*$")
 _QUALIFIER_KIND = {
     "about": "approx", "approximately": "approx", "approx.": "approx", "around": "approx", "roughly": "approx",
     "some": "approx", "an estimated": "approx", "estimated": "approx", "nearly": "at_most", "almost": "at_most",
@@ -86,15 +109,16 @@ _QUALIFIER_KIND = {
 _DOWN_LEFT = regex.compile(
     r"(?i:\b(?:down|fell|falls?|fallen|falling|dropp?(?:ed|s|ing)?|declin(?:ed|es|e|ing)|decreas(?:ed|es|e|ing)|"
     r"plung(?:ed|es|e|ing)|slump(?:ed|s)?|cut|reduc(?:ed|es|e|ing)|lower(?:ed)?|shr[ua]nk|shrinks?|"
-    r"tumbl(?:ed|es)|slid|sank|contract(?:ed|s))(?:\s+by)?\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$)"
+    r"tumbl(?:ed|es)|slid|sank|contract(?:ed|s))(?:(?:\s+[\w-]+){0,3}?\s+by)?\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$)"
     r"|(?:下降|下跌|减少|降低|缩减|萎缩|下滑|回落|暴跌|跌|降|减)了?(?:约|近|超过)?$")
 _UP_LEFT = regex.compile(
     r"(?i:\b(?:up|rose|rises?|risen|rising|increas(?:ed|es|e|ing)|gr[eo]w(?:n|s|ing)?|surg(?:ed|es|e|ing)|"
     r"jump(?:ed|s)?|climb(?:ed|s)?|soar(?:ed|s)?|gain(?:ed|s)?|rais(?:ed|es|e)|boost(?:ed|s)?|expand(?:ed|s)?)"
-    r"(?:\s+by)?\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$)"
+    r"(?:(?:\s+[\w-]+){0,3}?\s+by)?\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$)"
     r"|(?:增长|上升|上涨|提高|增加|提升|攀升|飙升|暴涨|涨|增)了?(?:约|近|超过)?$")
 _CHANGE_RIGHT = regex.compile(
-    r"\s*(?i:(?P<up>increase|rise|growth|gain|jump|hike|surge|boost)|(?P<down>drop|decline|decrease|fall|cut|"
+    r"\s*(?i:(?:(?:year|month|quarter|week)-on-(?:year|month|quarter|week)|annual|yearly|y/y|yoy)\s+)?"
+    r"(?i:(?P<up>increase|rise|growth|gain|jump|hike|surge|boost)|(?P<down>drop|decline|decrease|fall|cut|"
     r"reduction|plunge|slump|contraction))\b")
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
            r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -108,8 +132,12 @@ _MARKER_LEFT = regex.compile(
     r"|(?:[#№第其])\s*$")
 _YEAR = regex.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?:\s*年(?!代)|(?![\d%]))")
 _DECADE = regex.compile(r"(?<![\d.,])(1[89]\d0|20\d0)(?:s\b|\s*年代)")
+_URL = regex.compile(r"(?i:\b(?:https?://|www\.)[^\s<>\"，。）)]+)")
 _CLAUSE_BREAK = regex.compile(r"[,;，；、:：()（）]")
-_SENTENCE_BREAK = regex.compile(r"(?<!\d)\.(?=\s|$)|[!?。！？\n]|(?<=\d)\.(?=\s+[A-Z])")
+# A full stop ends a sentence unless it closes an abbreviation (U.S., Mr., No.).
+_SENTENCE_BREAK = regex.compile(
+    r"(?<!\d|\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|No|vs|etc|Inc|Co|Corp|Ltd|Jr|Sr|Gov|Sen|Rep|Gen|approx))\.(?=\s|$)"
+    r"|[!?。！？\n]|(?<=\d)\.(?=\s+[A-Z])|(?<=\s)-(?=\s+[A-Z])")
 _CJK = regex.compile(r"\p{Han}")
 _STOP_NOUNS = {
     "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is",
@@ -152,9 +180,12 @@ def _read_number(m: regex.Match) -> nm.Number | None:
             if m["dcn"]:
                 number = nm.apply_scale(number, nm.parse_chinese("一" + m["dcn"]).value)
             if m["dapprox"]:
-                unit_step = nm.digits_precision(m["d"].replace(",", "").rstrip("0") or "0")
-                step = max(unit_step, Decimal(10) ** (len(m["d"].split(".")[0].replace(",", "").rstrip("0")) - 1)
-                           if "." not in m["d"] else unit_step)
+                # 500余 is 500 to 600, 520余 520 to 530, 3.5余 3.5 to 3.6: one step of the last written digit
+                whole = m["d"].replace(",", "")
+                if "." in whole:
+                    step = nm.digits_precision(whole)
+                else:
+                    step = Decimal(10) ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else Decimal(1)
                 scale = nm.parse_chinese("一" + m["dcn"]).value if m["dcn"] else Decimal(1)
                 base = nm.parse_digits(m["d"]).value
                 return nm.Number(number.value, number.precision, (base + step) * scale)
@@ -195,12 +226,17 @@ class Extractor:
         years = [(m.start(), m.end(), int(m[1])) for m in _YEAR.finditer(scan, lo, hi)]
         years += [(m.start(), m.end(), int(m[1])) for m in _DECADE.finditer(scan, lo, hi)]
         years.sort()
+        urls = [(u.start(), u.end()) for u in _URL.finditer(scan, lo, hi)]
         out: list[Claim] = []
         pos = lo
         while True:
             m = TOKEN.search(scan, pos, hi)
             if m is None:
                 break
+            k = bisect.bisect_right(urls, (m.start(), hi + 1)) - 1
+            if k >= 0 and urls[k][0] <= m.start() < urls[k][1]:
+                pos = urls[k][1]  # numbers inside a web address are not figures
+                continue
             reading = self._read(scan, m, lo, hi)
             if reading is None:
                 pos = m.end()
@@ -254,11 +290,15 @@ class Extractor:
             r = _Reading(start, end, number.value, number.high, number.precision, "percent")
             return self._qualify(s, r, lo, hi)
         if m["frac"] is not None:
-            den, num = _safe_chinese(m["frac"]), _safe_chinese(m["fracnum"])
+            den = _safe_chinese(m["frac"])
+            num = nm.parse_digits(m["fracnum"]) if m["fracnum"][0].isdigit() else _safe_chinese(m["fracnum"])
             if den is None or num is None or den.value == 0:
                 return None
-            pct = (num.value / den.value * 100).quantize(Decimal("0.1"))
-            r = _Reading(start, end, pct, None, Decimal("0.1"), "percent")
+            pct = num.value / den.value * 100
+            step = num.precision / den.value * 100
+            if pct != pct.quantize(Decimal("1e-12")):  # 三分之一: a repeating fraction, read to 0.1
+                pct, step = pct.quantize(Decimal("0.1")), Decimal("0.1")
+            r = _Reading(start, end, pct.normalize(), None, step.normalize(), "percent")
             return self._qualify(s, r, lo, hi)
         if m["mult"] is not None or m["cmult"] is not None:
             word = (m["mult"] or m["cmult"]).lower()
@@ -277,11 +317,15 @@ class Extractor:
                                              cue=m["f"].lower()), lo, hi)
         if m["c"] is not None:
             return self._read_chinese(s, m, lo, hi)
+        if m["vf"] is not None:
+            return self._read_fraction(s, m, lo, hi)
         number = _read_number(m)
         if number is None:
             return None
         if m["d"] is not None and self._rejected_digits(s, m, lo, hi):
             return None
+        if m["neg"]:  # -22.2%: a signed figure, not a hyphen (F-35 and 8-10 are read elsewhere)
+            number = nm.Number(-number.value, number.precision, None)
         r = _Reading(start, end, number.value, number.high, number.precision, None)
         if m["dapprox"]:
             r.qualifier, r.cue = "range", m["dapprox"]
@@ -293,20 +337,35 @@ class Extractor:
                     return None
         return self._extend(s, m, r, lo, hi)
 
+    def _read_fraction(self, s: str, m: regex.Match, lo: int, hi: int) -> _Reading | None:
+        """1/4 mile, 10 1/2 miles, ½ cup: a written fraction, taken only when a unit follows (not 24/7, 9/11)."""
+        if m["vfu"]:
+            frac, whole = _VULGAR[m["vfu"]], m["vfw2"]
+        else:
+            if int(m["vfd"]) == 0 or int(m["vfn"]) >= int(m["vfd"]):
+                return None
+            frac, whole = Decimal(m["vfn"]) / Decimal(m["vfd"]), m["vfw"]
+        value = Decimal(whole or 0) + frac
+        r = _Reading(m.start(), m.end(), value, None, frac if frac < 1 else Decimal(1), None)
+        ext = self._extend(s, m, r, lo, hi)
+        if ext is None or ext.unit in (None, "count", "ratio"):
+            return None
+        return ext
+
     def _unit_follows(self, s: str, pos: int) -> bool:
-        return bool(self.units.pattern.match(s, pos + 1) if pos < len(s) and s[pos] == " " else False) \
+        return bool(s[pos:pos + 1] in (" ", "-") and self.units.pattern.match(s, pos + 1)) \
             or bool(_PERCENT.match(s, pos))
 
     def _rejected_digits(self, s: str, m: regex.Match, lo: int, hi: int) -> bool:
         """Digits that are not figures: names, dates, times, markers, citations."""
-        start, end = m.span()
+        start, end = m.start("d"), m.end()
         digits = m["d"]
         before = s[start - 1] if start > lo else " "
         after = s[end] if end < hi else " "
         if before.isascii() and before.isalpha():
             return True  # G7, H20, COVID-19 reads as "-19" below
-        if before in "-–" and start - 2 >= lo and s[start - 2].isascii() and s[start - 2].isalpha():
-            return True  # F-35, Type-055
+        if before in "-–" and regex.search(r"[A-Za-z][A-Za-z0-9]*[-–]$", s[max(lo, start - 12):start]):
+            return True  # F-35, Type-055, SCP2-173
         if before == "[" and after in "],":
             return True  # citation markers [3][5]
         if after == ":" and end + 1 < hi and s[end + 1].isdigit():
@@ -366,7 +425,7 @@ class Extractor:
         start, end = m.span()
         text = m["c"]
         before = s[start - 1] if start > lo else ""
-        if before in "第其数几上前后每" or text[0] in "万亿萬億":
+        if (before and before in "第其数几上前后每") or text[0] in "万亿萬億":
             return None
         # 十多万, 三百余吨: the approximate marker splits the numeral.
         approx_high = None
@@ -420,13 +479,15 @@ class Extractor:
                 chinese: bool = False) -> _Reading | None:
         pos = r.end
         currency = None
-        left = s[max(lo, r.start - 6):r.start]
+        left = s[max(lo, r.start - 8):r.start]
         cm = _CURRENCY_LEFT.search(left)
-        if cm and not (cm["cur"].isalpha() and len(left) > len(cm[0]) and left[-len(cm[0]) - 1].isalpha()):
-            currency = _CURRENCY_CODES.get(cm["cur"], cm["cur"] if cm["cur"].isalpha() else None)
-            if cm["cur"] == "¥":
-                currency = "CNY" if _CJK.search(s[max(lo, r.start - 40):r.start + 40]) else "JPY"
+        if cm:
+            currency = _currency_code(cm["cur"], s, r.start, lo)
             r.start -= len(cm[0])
+        mm = _MINUS_LEFT.search(s[max(lo, r.start - 9):r.start])
+        if mm and r.value > 0:  # 负0.2千米, minus five percent
+            r.value = -r.value
+            r.start -= len(mm[0])
         # scale words
         sm = _SCALE_EN.match(s, pos)
         if sm and not r.scaled:
@@ -496,11 +557,38 @@ class Extractor:
         else:
             gap = regex.match(r"[ \t]?(?:-[ \t]?)?", s[pos:pos + 2])[0]
             um = self.units.pattern.match(s, pos + len(gap))
+            crm = _CURRENCY_RIGHT.match(s, pos)
+            if crm:  # 10 €, 100₾
+                r.unit = _currency_code(crm["cur"], s, r.start, lo)
+                pos = crm.end()
+                um = None
+            if um and len(um[0]) == 1 and um[0].isascii():
+                # One-letter symbols (m, t) only in lower case; "5M" and "5m people" are millions.
+                if um[0] == "M" or (um[0] == "m" and not r.scaled
+                                    and _MILLION_NOUN.match(s, um.end())):
+                    if not r.scaled:
+                        r.value, r.precision = r.value * 10**6, r.precision * 10**6
+                        r.scaled = True
+                        pos = um.end()
+                    um = None
+                elif not um[0].islower():
+                    um = None
             if um:
                 name = self.units.unit_for(um[0])
                 if name is not None:
                     r.unit = name
                     pos = um.end()
+                    if s[pos:pos + 1] == "半" and not um[0].isascii() and r.high is None:
+                        r.value += Decimal("0.5")  # 一吨半, 三成半: and a half
+                        r.precision = min(r.precision, Decimal("0.5"))
+                        pos += 1
+            if r.unit is None and s[pos:pos + 1] == "折" and s[pos + 1:pos + 2] not in _ZHE_NOT:
+                discount = _discount(s[m.start():r.end] if m["c"] is None else m["c"], r)
+                if discount is not None:
+                    r.value, r.high, r.precision = discount[0], None, discount[1]
+                    r.qualifier = "exact" if r.qualifier == "range" and r.cue is None else r.qualifier
+                    r.unit = "percent"
+                    pos += 1
             if r.unit is None:
                 tm = _TIMES.match(s, pos)
                 if tm:
@@ -517,7 +605,8 @@ class Extractor:
                         noun_end += 1
                     r.noun = s[mm.start():noun_end].lstrip("多余")
                     pos = mm.end()
-        if r.unit == "year" and not chinese and r.value >= 1000 and r.high is None:
+        if r.unit == "year" and not chinese and 1000 <= r.value < 2200 and r.high is None \
+                and "," not in (m["d"] or ""):
             return None
         # Chinese qualifiers after the unit: 5年以上, 100吨左右
         am = _AFTER_ZH.match(s, pos)
@@ -557,6 +646,10 @@ class Extractor:
         return self._direction(s, r, lo, hi)
 
     def _qualify(self, s: str, r: _Reading, lo: int, hi: int) -> _Reading:
+        mm = _MINUS_LEFT.search(s[max(lo, r.start - 9):r.start])
+        if mm and r.value > 0:
+            r.value = -r.value
+            r.start -= len(mm[0])
         am = _AFTER_ZH.match(s, r.end)
         if am and am["q"] not in ("多", "余"):
             r.qualifier, r.cue = _QUALIFIER_KIND[am["q"]], am["q"]
@@ -585,6 +678,41 @@ class Extractor:
             if cm:
                 r.direction = "up" if cm["up"] else "down"
         return r
+
+
+_ZHE_NOT = set("合算旧扣射叠返价腾服中")
+
+
+_VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"), "⅓": Decimal(1) / 3,
+           "⅔": Decimal(2) / 3, "⅛": Decimal("0.125")}
+
+
+def _discount(written: str, r: _Reading) -> tuple[Decimal, Decimal] | None:
+    """八折 = 80%, 75折 = 75%, 9.9折 = 99%, 三八折 = 38%: a price as a share of the full price."""
+    written = written.lstrip("-")
+    if written and all(ch in nm.CN_DIGITS for ch in written) and len(written) == 2:
+        return Decimal(nm.CN_DIGITS[written[0]] * 10 + nm.CN_DIGITS[written[1]]), Decimal(1)
+    if r.high is not None or r.value <= 0 or r.value >= 100:
+        return None
+    if r.value < 10:
+        return r.value * 10, r.precision * 10
+    if r.value == r.value.to_integral_value():
+        return r.value, Decimal(1)
+    return None
+
+
+def _currency_code(written: str, s: str, at: int, lo: int) -> str | None:
+    """ISO code of a currency sign or prefix as written: $ -> USD, HK$ -> HKD, ¥ -> CNY near Chinese text."""
+    w = regex.sub(r"\s+", "", written).upper()
+    if w == "¥":
+        return "CNY" if _CJK.search(s[max(lo, at - 40):at + 40]) else "JPY"
+    if w in _CURRENCY_SYMBOLS:
+        return _CURRENCY_SYMBOLS[w]
+    if w.endswith("$"):
+        return _DOLLAR_PREFIXES.get(w[:-1], "USD")
+    if w.startswith("RS"):
+        return "INR"
+    return {"RMB": "CNY"}.get(w, w)
 
 
 def _safe_chinese(text: str) -> nm.Number | None:

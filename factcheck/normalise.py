@@ -98,8 +98,15 @@ def canonical(units: Units, value: Decimal, unit_name: str) -> tuple[Decimal, st
         return value, unit_name
     dims = registry.get_dimensionality(unit_name)
     if len(dims) == 1 and str(next(iter(dims))).startswith("[currency_"):
-        return value, unit_name  # ISO codes are the unit names
-    prefix, base, _ = registry.parse_unit_name(unit_name)[0]
+        code = str(next(iter(dims)))[len("[currency_"):-1]  # ISO codes are the unit names
+        if unit_name != code:  # cents, pence, satoshis: in the main unit, exactly
+            factor = Decimal(str(registry.Quantity(1, unit_name).to(code).magnitude))
+            return value * factor, code
+        return value, code
+    parsed = registry.parse_unit_name(unit_name)
+    if not parsed:
+        return value, unit_name
+    prefix, base, _ = parsed[0]
     if prefix:
         return value, registry.get_symbol(unit_name)
     return value, base

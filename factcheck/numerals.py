@@ -48,7 +48,8 @@ EN_UNITS = {
 EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
            "eighty": 80, "ninety": 90}
 EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-             "bn": 10**9, "mn": 10**6, "mln": 10**6, "tn": 10**12, "k": 10**3, "m": 10**6, "b": 10**9}
+             "bn": 10**9, "mn": 10**6, "mln": 10**6, "tn": 10**12, "k": 10**3, "m": 10**6, "b": 10**9,
+             "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
 EN_SPECIAL = {"a dozen": 12, "dozen": 12, "half": Decimal("0.5"), "a half": Decimal("0.5"),
               "a hundred": 100, "a thousand": 1000, "a million": 10**6, "a billion": 10**9,
               "a trillion": 10**12, "a couple of": 2, "a pair of": 2}
@@ -99,6 +100,8 @@ def _small_section(text: str) -> tuple[Decimal, Decimal, Decimal | None]:
     value, digit, step = 0, None, Decimal(1)
     pending: list[int] = []
     for ch in text:
+        if ch in "零〇" and not pending and value:
+            continue  # 一千零一十: a placeholder zero after a unit, not a digit
         if ch in CN_DIGITS:
             pending.append(CN_DIGITS[ch])
             digit = CN_DIGITS[ch]
@@ -155,7 +158,9 @@ def parse_chinese(text: str) -> Number:
             merged.append((sec, mult))
     step = Decimal(1)
     high: Decimal | None = None
-    for sec, mult in merged:
+    for i, (sec, mult) in enumerate(merged):
+        if i:
+            sec = sec.lstrip("零〇")  # 一万零一: the zero only says a place is empty
         if not sec:
             continue
         value, sec_step, sec_high = _small_section(sec)
