@@ -11,6 +11,30 @@ import click
 from .errors import FactcheckError
 
 
+def _scale_options(func: Callable) -> Callable:
+    """--jobs, --no-cache, --engine, --scheduler, --quiet: how fast a run goes, never what it finds."""
+    options = [
+        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default="0: all cores",
+                     help="Extract files in N processes (output identical to --jobs 1)."),
+        click.option("--no-cache", is_flag=True, help="Re-extract every file; ignore the .factcheck/ claims cache."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="dask: a Dask bag over the files (needs the dask extra)."),
+        click.option("--scheduler", metavar="ADDRESS", default=None,
+                     help="With --engine dask: a dask.distributed scheduler (tcp://host:8786), or "
+                          "threads/processes/sync for a local one."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar (it is shown only on a terminal)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _scale_kwargs(jobs: int = 1, no_cache: bool = True, engine: str = "local", scheduler: str | None = None,
+                  quiet: bool = True) -> dict:
+    return {"jobs": jobs, "cache": None if no_cache else True, "engine": engine, "scheduler": scheduler,
+            "progress": not quiet}
+
+
 def _fail_cleanly(func: Callable) -> Callable:
     """Typed errors and unreadable input become one line on stderr and exit code 2, never a traceback."""
 
@@ -38,13 +62,14 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), default=None,
               help="Rules folder (default: the project's rules/).")
+@_scale_options
 @_fail_cleanly
-def extract(paths: tuple[str, ...], fmt: str, rules_dir: str | None) -> None:
+def extract(paths: tuple[str, ...], fmt: str, rules_dir: str | None, **scale) -> None:
     """List every numeric assertion in PATHS (files or folders)."""
     from .pipeline import run_extraction
     from .report.claims import CLAIM_FORMATS
 
-    result = run_extraction(paths, rules_dir)
+    result = run_extraction(paths, rules_dir, **_scale_kwargs(**scale))
     if not result.corpus.files:
         raise FactcheckError("no readable article in " + ", ".join(paths))
     CLAIM_FORMATS[fmt](result.frame(), sys.stdout)
@@ -55,10 +80,10 @@ def _rules_option(func: Callable) -> Callable:
                         help="Rules folder (default: the project's rules/).")(func)
 
 
-def _analyse(paths: tuple[str, ...], rules_dir: str | None):
+def _analyse(paths: tuple[str, ...], rules_dir: str | None, **options):
     from .pipeline import analyse
 
-    analysis = analyse(paths, rules_dir)
+    analysis = analyse(paths, rules_dir, **options)
     if not analysis.extraction.corpus.files:
         raise FactcheckError("no readable article in " + ", ".join(paths))
     return analysis
@@ -70,8 +95,9 @@ def _analyse(paths: tuple[str, ...], rules_dir: str | None):
 @click.option("--format", "fmt", type=click.Choice(["terminal", "html", "json", "all"]), default="all",
               show_default=True)
 @_rules_option
+@_scale_options
 @_fail_cleanly
-def report(paths: tuple[str, ...], out_dir: str, fmt: str, rules_dir: str | None) -> None:
+def report(paths: tuple[str, ...], out_dir: str, fmt: str, rules_dir: str | None, **scale) -> None:
     """Find contradictions in PATHS: terminal table, reports/report.html and reports/report.json."""
     import io
     from pathlib import Path
@@ -79,7 +105,7 @@ def report(paths: tuple[str, ...], out_dir: str, fmt: str, rules_dir: str | None
     from .atomic import write_text
     from .report import REPORT_FORMATS
 
-    analysis = _analyse(paths, rules_dir)
+    analysis = _analyse(paths, rules_dir, **_scale_kwargs(**scale))
     acknowledged = _acknowledged(analysis, rules_dir)
     if fmt in ("terminal", "all"):
         REPORT_FORMATS["terminal"](analysis, sys.stdout, acknowledged)
@@ -109,6 +135,148 @@ def subjects(paths: tuple[str, ...], rules_dir: str | None) -> None:
     from .report.subjects import render
 
     render(_analyse(paths, rules_dir), sys.stdout)
+
+
+# --- the CI gate: baseline and check ------------------------------------------------------------------
+
+class _AgainstCommand(click.Command):
+    """Lets `--against` take several values: `check DRAFT... --against CORPUS... [--option ...]`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            i += 1
+            if arg != "--against":
+                out.append(arg)
+                continue
+            values = []
+            while i < len(args) and not (args[i].startswith("-") and args[i] != "-"):
+                values.append(args[i])
+                i += 1
+            if not values:
+                raise click.UsageError("--against needs at least one corpus file or folder", ctx)
+            for value in values:
+                out += ["--against", value]
+        return super().parse_args(ctx, out)
+
+
+def _gate_settings(paths: tuple[str, ...], baseline: str | None, rules_dir: str | None):
+    """Paths, baseline file and rules folder: the command line, else [tool.factcheck], else the defaults."""
+    import os
+
+    from .config import DEFAULT_BASELINE, load_config
+    from .errors import ConfigError
+
+    config = load_config()
+    paths = tuple(paths) or config.paths
+    if not paths:
+        raise ConfigError("no PATH given and no `paths` in [tool.factcheck] of a pyproject.toml")
+    if baseline is None:
+        baseline = config.baseline or (os.path.relpath(config.root / DEFAULT_BASELINE) if config.source
+                                       else DEFAULT_BASELINE)
+    return paths, baseline, rules_dir or config.rules
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Baseline file (default: [tool.factcheck] baseline, else reports/baseline.json).")
+@click.option("--allow-growth", is_flag=True, help="Let the baseline take in findings it does not know yet.")
+@_rules_option
+@_fail_cleanly
+def baseline(paths: tuple[str, ...], baseline_file: str | None, allow_growth: bool, rules_dir: str | None) -> None:
+    """Write the current findings of PATHS as the baseline `check` compares against.
+
+    An existing baseline may only shrink: findings it does not know are refused (exit 1) unless
+    --allow-growth is given. Acknowledged findings are left out (they live in rules/).
+    """
+    from .gate import baseline_findings, render_terminal, run_check, write_baseline
+
+    paths, baseline_file, rules_dir = _gate_settings(paths, baseline_file, rules_dir)
+    result = run_check(paths, baseline_file, rules_dir)
+    if result.baseline.exists and result.new and not allow_growth:
+        render_terminal(result, sys.stderr)
+        click.echo(f"factcheck: {len(result.new)} finding(s) are not in {baseline_file}; the baseline may only "
+                   "shrink: fix them, acknowledge them in rules/, or pass --allow-growth", err=True)
+        sys.exit(1)
+    findings = baseline_findings(result)
+    write_baseline(baseline_file, findings)
+    click.echo(f"wrote {baseline_file}: {len(findings)} finding(s)"
+               + (f", {len(result.new)} added" if result.baseline.exists and result.new else "")
+               + (f", {len(result.fixed)} dropped as fixed" if result.fixed else ""), err=True)
+
+
+@main.command(cls=_AgainstCommand)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Baseline file (default: [tool.factcheck] baseline, else reports/baseline.json).")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json", "github", "sarif"]), default="terminal",
+              show_default=True)
+@click.option("--prune", is_flag=True, help="Drop baseline findings that no longer occur.")
+@click.option("--allow-growth", is_flag=True, help="Add new findings to the baseline instead of failing.")
+@click.option("--against", "against", multiple=True, type=click.Path(), metavar="CORPUS...",
+              help="Check PATHS (drafts) against this published corpus: only findings involving a draft count.")
+@_rules_option
+@_fail_cleanly
+def check(paths: tuple[str, ...], baseline_file: str | None, fmt: str, prune: bool, allow_growth: bool,
+          against: tuple[str, ...], rules_dir: str | None) -> None:
+    """Fail (exit 1) on findings in PATHS that are neither in the baseline nor acknowledged.
+
+    Exit 0 when every finding is known or acknowledged, 1 when there are new findings, 2 on usage or input
+    errors. Baseline findings that no longer occur are listed as fixed.
+    """
+    from .errors import ConfigError
+    from .gate import baseline_entry, render_json, render_terminal, run_check, write_baseline
+
+    if against and not paths:
+        raise ConfigError("--against needs the draft file(s) to check first: check DRAFT... --against CORPUS...")
+    if against and prune:
+        raise ConfigError("--prune needs the whole corpus, not --against")
+    paths, baseline_file, rules_dir = _gate_settings(paths, baseline_file, rules_dir)
+    result = run_check(paths, baseline_file, rules_dir, against)
+    if fmt == "json":
+        render_json(result, sys.stdout)
+    elif fmt == "github":
+        from .report.github import render as render_github
+
+        render_github(result, sys.stdout)
+    elif fmt == "sarif":
+        from .report.sarif import render as render_sarif
+
+        render_sarif(result, sys.stdout)
+    else:
+        render_terminal(result, sys.stdout, color=sys.stdout.isatty())
+    if (prune and result.fixed) or (allow_growth and result.new):
+        fixed = {e["id"] for e in result.fixed} if prune else set()
+        entries = [e for e in result.baseline.entries if e["id"] not in fixed]
+        if allow_growth:
+            entries += [baseline_entry(f) for f in result.new]
+        write_baseline(baseline_file, entries)
+        click.echo(f"wrote {baseline_file}: {len(fixed)} fixed dropped"
+                   + (f", {len(result.new)} new added" if allow_growth else ""), err=True)
+        if allow_growth:
+            return
+    sys.exit(1 if result.new else 0)
+
+
+@main.group()
+def rules() -> None:
+    """Work with rules folders."""
+
+
+@rules.command("check")
+@_rules_option
+@_fail_cleanly
+def rules_check(rules_dir: str | None) -> None:
+    """Validate a rules folder: exit 0 when every file loads, else one line `FILE:LINE:COL: problem`, exit 2."""
+    from .rules import load_rules
+
+    loaded = load_rules(rules_dir)
+    click.echo(f"{loaded.folder}: {len(loaded.subjects)} subjects, {len(loaded.entities)} entities, "
+               f"{len(loaded.scopes)} scopes, {len(loaded.rates)} conversion rates, "
+               f"{len(loaded.acknowledgements)} acknowledgements: ok")
 
 
 if __name__ == "__main__":  # pragma: no cover

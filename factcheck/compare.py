@@ -110,6 +110,7 @@ class Comparer:
     # -- FC100 -----------------------------------------------------------------------------------------
 
     def contradictions(self, placed: list[Placed]) -> list[Finding]:
+        """FC100 findings; pass claims that are conversions of another figure through `conversion_pairs` first."""
         groups: dict[str, list[Placed]] = {}
         for p in placed:
             groups.setdefault(p.assignment.group, []).append(p)
@@ -159,36 +160,43 @@ class Comparer:
 
     # -- FC200 -----------------------------------------------------------------------------------------
 
-    def conversions(self, placed: list[Placed]) -> list[Finding]:
+    def conversion_pairs(self, placed: list[Placed]) -> list[tuple[Placed, Placed]]:
+        """Figures followed by a parenthetical conversion in another unit: `700 billion rubles (about …)`."""
         by_file: dict[str, list[Placed]] = {}
         for p in placed:
             by_file.setdefault(p.claim.file, []).append(p)
-        findings = []
+        pairs = []
         for file in sorted(by_file):
             items = sorted(by_file[file], key=lambda p: p.claim.start)
             text = self.texts[file]
             for first, second in zip(items, items[1:]):
                 f1, f2 = first.claim, second.claim
-                if f1.unit == f2.unit or second.claim.start - f1.end > 40:
+                if f1.unit == f2.unit or f2.start - f1.end > 40:
                     continue
-                if not _CONVERSION_GAP.match(text[f1.end:f2.start]):
-                    continue
-                rate = self._rate(f1.unit, f2.unit)
-                if rate is None or f1.value == 0:
-                    continue
-                expected = f1.value * rate
-                off = abs(f2.value - expected) / abs(expected)
-                allowed = self.rules.conversion_tolerance + (f2.precision / abs(f2.value) if f2.value else 0)
-                if off <= allowed:
-                    continue
-                message = (f"{_show(f1)} converts to about {_fmt(expected)} {f2.unit} at {_fmt(rate)} "
-                           f"{f2.unit}/{f1.unit}, not {_show(f2)} ({off:.0%} off)")
-                subject = f"conversion:{f1.unit}->{f2.unit}"
-                findings.append(Finding(
-                    id=finding_id(CONVERSION, subject, [f1, f2]), rule=CONVERSION, subject=subject,
-                    subject_source="declared", severity="high" if off > 3 * allowed else "medium",
-                    message=message, claims=(self.ref(first), self.ref(second)),
-                    extra={"rate": rate, "expected": expected, "off": off}))
+                if _CONVERSION_GAP.match(text[f1.end:f2.start]) and self._rate(f1.unit, f2.unit) is not None:
+                    pairs.append((first, second))
+        return pairs
+
+    def conversions(self, pairs: list[tuple[Placed, Placed]]) -> list[Finding]:
+        findings = []
+        for first, second in pairs:
+            f1, f2 = first.claim, second.claim
+            rate = self._rate(f1.unit, f2.unit)
+            if rate is None or f1.value == 0:
+                continue
+            expected = f1.value * rate
+            off = abs(f2.value - expected) / abs(expected)
+            allowed = self.rules.conversion_tolerance + (f2.precision / abs(f2.value) if f2.value else 0)
+            if off <= allowed:
+                continue
+            message = (f"{_show(f1)} converts to about {_fmt(expected)} {f2.unit} at {_fmt(rate)} "
+                       f"{f2.unit}/{f1.unit}, not {_show(f2)} ({off:.0%} off)")
+            subject = f"conversion:{f1.unit}->{f2.unit}"
+            findings.append(Finding(
+                id=finding_id(CONVERSION, subject, [f1, f2]), rule=CONVERSION, subject=subject,
+                subject_source="declared", severity="high" if off > 3 * allowed else "medium",
+                message=message, claims=(self.ref(first), self.ref(second)),
+                extra={"rate": rate, "expected": expected, "off": off}))
         return findings
 
     def _rate(self, source: str, target: str) -> float | None:

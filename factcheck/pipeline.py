@@ -96,7 +96,10 @@ def analyse_extraction(extraction: Extraction, rules_dir: str | None = None) -> 
         assigned.extend(zip(claims, grouper.assign_all(texts[article.file], article, claims)))
     placed = place(assigned, rules, units)
     comparer = Comparer(rules, texts, articles)
-    findings = comparer.contradictions(placed) + comparer.conversions(placed)
+    pairs = comparer.conversion_pairs(placed)
+    # A parenthetical conversion restates its figure: FC200 checks it, FC100 leaves it out.
+    restated = {id(second) for _, second in pairs}
+    findings = comparer.contradictions([p for p in placed if id(p) not in restated]) + comparer.conversions(pairs)
     findings.sort(key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.subject, f.id))
     return Analysis(extraction, placed, findings, rules.digest)
 
