@@ -1,0 +1,133 @@
+"""Scale features: parallel extraction, the claims cache and the Dask engine never change the output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck import parallel
+from factcheck.cache import ClaimsCache
+from factcheck.cli import main
+from factcheck.pipeline import run_extraction
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """The sample corpus twice over (two folders), so a pool has several batches to order."""
+    root = tmp_path / "corpus"
+    for sub in ("a", "b"):
+        shutil.copytree(SEEDS, root / sub)
+    return root
+
+
+@pytest.fixture()
+def counted(monkeypatch):
+    """Counts files extracted in this process; forces the pool even for a small corpus."""
+    seen: list[str] = []
+    monkeypatch.setattr(parallel, "extraction_hooks", [lambda source: seen.append(source.path)])
+    monkeypatch.setattr(parallel, "POOL_MIN_CHARS", 0)
+    return seen
+
+
+def _report(corpus: Path, out: Path, *options: str) -> bytes:
+    result = CliRunner().invoke(main, ["report", str(corpus), "--format", "json", "--out", str(out), "--quiet",
+                                       *options])
+    assert result.exit_code == 0, result.output
+    return (out / "report.json").read_bytes()
+
+
+def test_jobs_give_identical_reports(corpus: Path, tmp_path: Path, counted) -> None:
+    one = _report(corpus, tmp_path / "j1", "--jobs", "1", "--no-cache")
+    two = _report(corpus, tmp_path / "j2", "--jobs", "2", "--no-cache")
+    assert one == two
+    assert json.loads(one)  # a real report, not an empty file
+
+
+def test_pool_really_runs_and_orders_results(corpus: Path, counted) -> None:
+    serial = run_extraction([corpus], jobs=1)
+    pooled = run_extraction([corpus], jobs=2)
+    assert pooled.stats.workers == 2 and serial.stats.workers == 1
+    assert pooled.claims == serial.claims
+    assert pooled.articles == serial.articles
+    assert pooled.claims
+
+
+def test_small_corpus_stays_in_process(corpus: Path) -> None:
+    assert run_extraction([corpus], jobs=2).stats.workers == 1  # below POOL_MIN_CHARS: no pool start-up
+
+
+def test_second_run_with_cache_extracts_nothing(corpus: Path, tmp_path: Path, counted) -> None:
+    store = tmp_path / "cache"
+    first = run_extraction([corpus], jobs=1, cache=store)
+    files = len(first.corpus.files)
+    assert first.stats.extracted == files and first.stats.cached == 0 and len(counted) == files
+    counted.clear()
+    second = run_extraction([corpus], jobs=2, cache=store)
+    assert counted == [] and second.stats.extracted == 0 and second.stats.cached == files
+    assert second.claims == first.claims and second.articles == first.articles
+
+
+def test_cli_second_run_uses_cache(corpus: Path, tmp_path: Path, counted, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    first = _report(corpus, tmp_path / "r1", "--jobs", "1")
+    assert (tmp_path / ".factcheck" / "claims").is_dir()
+    counted.clear()
+    second = _report(corpus, tmp_path / "r2", "--jobs", "1")
+    assert counted == [] and first == second
+    _report(corpus, tmp_path / "r3", "--jobs", "1", "--no-cache")
+    assert len(counted) == 10
+
+
+def test_cache_misses_on_changed_file_and_damaged_entry(corpus: Path, tmp_path: Path, counted) -> None:
+    store = tmp_path / "cache"
+    run_extraction([corpus], cache=store)
+    changed = sorted((corpus / "a").iterdir())[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nExports rose 12% in 2024.\n", encoding="utf-8")
+    entries = sorted((store / "claims").rglob("*.json"))
+    entries[0].write_text("{not json", encoding="utf-8")
+    counted.clear()
+    again = run_extraction([corpus], cache=store)
+    assert 1 <= again.stats.extracted <= 2  # the changed file, and the damaged entry's file
+    assert again.claims == run_extraction([corpus]).claims
+
+
+def test_cache_key_covers_rules(corpus: Path, tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", rules)
+    source = run_extraction([corpus]).corpus.files[0]
+    before = ClaimsCache(tmp_path / "c", None).key(source)
+    with (rules / "units.txt").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a comment changes the digest\n")
+    assert ClaimsCache(tmp_path / "c", str(rules)).key(source) != before
+
+
+@pytest.mark.parametrize("scheduler", ["sync", "processes"])
+def test_dask_engine_gives_identical_report(corpus: Path, tmp_path: Path, scheduler: str, monkeypatch) -> None:
+    pytest.importorskip("dask.bag")
+    monkeypatch.setattr(parallel, "POOL_MIN_CHARS", 0)
+    local = _report(corpus, tmp_path / "local", "--jobs", "1", "--no-cache")
+    dask = _report(corpus, tmp_path / "dask", "--engine", "dask", "--scheduler", scheduler, "--jobs", "2",
+                   "--no-cache")
+    assert local == dask
+
+
+def test_dask_missing_is_one_clear_line(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_dask(name, *args, **kwargs):
+        if name == "dask" or name.startswith("dask."):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    result = CliRunner().invoke(main, ["extract", str(corpus), "--engine", "dask", "--no-cache", "--quiet"])
+    assert result.exit_code == 2
+    assert "pip install 'factcheck[dask]'" in result.output
