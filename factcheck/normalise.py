@@ -68,8 +68,11 @@ def load_units(rules_dir: str | None = None) -> Units:
         except Exception as exc:  # pint raises several types for bad definitions
             raise RulesError(str(file), number, 1, f"bad unit definition {line!r}: {exc}") from None
         name, forms = _definition_surfaces(line)
-        if name not in registry:
-            raise RulesError(str(file), number, 1, f"unknown unit {name!r}")
+        try:
+            # pint resolves definitions lazily: convert once so an unknown unit fails here, not mid-run.
+            registry.Quantity(1, name).to_base_units()
+        except Exception as exc:
+            raise RulesError(str(file), number, 1, f"unknown unit in {line!r}: {exc}") from None
         canonical = registry.get_name(name)
         for form in forms:
             spoken = form.replace("_", " ")

@@ -1,0 +1,113 @@
+"""Stage 5: qualifier intervals, tolerance, clustering, severity and finding ids."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.compare import Comparer, Placed, finding_id, interval
+from factcheck.model import Article, Claim
+from factcheck.rules import load_rules
+from factcheck.subjects import Assignment
+
+RULES = load_rules()
+
+
+def claim(value, qualifier="exact", unit="percent", precision=1.0, high=None, cue=None, file="a.txt",
+          article="a#1", start=0, direction=None) -> Claim:
+    text = "x" * 10
+    return Claim(file=file, article=article, start=start, end=start + 3, text="90%", sentence=text,
+                 value=value, value_high=high, unit=unit, qualifier=qualifier, precision=precision,
+                 direction=direction, noun=None, lang="en", cue=cue)
+
+
+def test_exact_figure_spans_its_written_precision():
+    assert interval(claim(90), RULES) == (89.5, 90.5)
+    assert interval(claim(92.5, precision=0.1), RULES) == (92.45, 92.55)
+
+
+def test_over_and_at_least_reach_the_ceiling_of_a_share():
+    assert interval(claim(85, "over"), RULES) == (85, 100)
+    assert interval(claim(85, "at_least"), RULES) == (85, 100)
+    assert interval(claim(3500, "at_least", unit="count"), RULES) == (3500, math.inf)
+
+
+def test_under_and_up_to_reach_down_to_zero():
+    assert interval(claim(23, "under"), RULES) == (0, 23)
+    assert interval(claim(60, "at_most", cue="up to"), RULES) == (0, 60)
+
+
+def test_nearly_is_just_below_the_figure():
+    low, high = interval(claim(40, "at_most", cue="nearly"), RULES)
+    assert (round(low, 6), high) == (36, 40)
+    low, high = interval(claim(40, "at_most", cue="将近"), RULES)
+    assert (round(low, 6), high) == (36, 40)
+
+
+def test_about_widens_both_ways_and_ranges_are_their_interval():
+    low, high = interval(claim(90, "approx"), RULES)
+    assert low < 89 and high > 91 and (low + high) / 2 == 90
+    assert interval(claim(8, "range", unit="year", high=10), RULES) == (8, 10)
+
+
+def _group(values: list[tuple], dim: str = "percent"):
+    """A finding for claims (value, qualifier[, file]) of one group; files alternate unless given."""
+    texts = {"a.txt": "x" * 100, "b.txt": "x" * 100}
+    articles = {f"{f[0]}#1": Article(f"{f[0]}#1", f, "T", None, "2025-01-01", 0, 100) for f in texts}
+    comparer = Comparer(RULES, texts, articles)
+    members = []
+    for i, (value, qualifier, *given_file) in enumerate(values):
+        file = given_file[0] if given_file else ("a.txt" if i % 2 == 0 else "b.txt")
+        c = claim(value, qualifier, file=file, article=f"{file[0]}#1", start=i)
+        low, high = interval(c, RULES)
+        a = Assignment("refining_share", "declared", "China", "rare_earths", "2025", dim)
+        members.append(Placed(c, a, low, high, c.value, c.unit))
+    return comparer._group_finding(members[0].assignment.group, members)
+
+
+def test_bounds_compatible_with_the_figure_are_no_finding():
+    assert _group([(85, "over"), (90, "exact")]) is None
+    assert _group([(90, "approx"), (92, "exact")]) is None  # "about 90%" vs 92%
+
+
+def test_gap_beyond_tolerance_is_a_finding_and_severity_follows_the_gap():
+    medium = _group([(90, "exact"), (85, "exact")])
+    assert medium is not None and medium.severity == "medium"
+    high = _group([(90, "exact"), (60, "exact")])
+    assert high is not None and high.severity == "high"
+    assert high.rule == "FC100" and high.extra["tolerance"] == 2
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.floats(0, 100), st.floats(0, 100), st.sampled_from(["exact", "over", "under", "approx"]),
+       st.sampled_from(["exact", "over", "under", "approx"]))
+def test_comparison_is_symmetric(a, b, qa, qb):
+    one = _group([(a, qa, "a.txt"), (b, qb, "b.txt")])
+    other = _group([(b, qb, "b.txt"), (a, qa, "a.txt")])
+    assert (one is None) == (other is None)
+    if one is not None:
+        assert one.id == other.id and one.severity == other.severity
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.floats(0, 100), st.floats(0, 100))
+def test_exact_figures_conflict_exactly_when_their_gap_exceeds_the_tolerance(a, b):
+    gap = abs(a - b) - 1.0  # each exact figure spans ±0.5 (precision 1)
+    finding = _group([(a, "exact"), (b, "exact")])
+    if gap > 2 + 1e-9:
+        assert finding is not None
+    elif gap < 2 - 1e-9:
+        assert finding is None
+
+
+def test_finding_id_ignores_offsets_but_not_values_or_files():
+    c1, c2 = claim(90, file="a.txt"), claim(80, file="b.txt")
+    base = finding_id("FC100", "s", [c1, c2])
+    assert finding_id("FC100", "s", [replace(c1, start=500, end=503), c2]) == base
+    assert finding_id("FC100", "s", [c2, c1]) == base
+    assert finding_id("FC100", "s", [replace(c1, value=91), c2]) != base
+    assert finding_id("FC100", "s", [replace(c1, file="c.txt"), c2]) != base
+    assert base.startswith("FC100-")

@@ -1,0 +1,85 @@
+"""Golden tests on a small hand-written corpus (English and Chinese): grouping, qualifier intervals,
+year separation and the conversion check, end to end through `analyse`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.pipeline import analyse
+
+GOLDEN = Path(__file__).parent / "corpora" / "golden"
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return analyse([GOLDEN])
+
+
+def _by_subject(analysis, prefix: str):
+    return [f for f in analysis.findings if f.subject.startswith(prefix)]
+
+
+def _quotes(finding) -> set[tuple[str, str]]:
+    return {(c.file, c.quote) for c in finding.claims}
+
+
+def test_refining_share_disagreement_across_languages_and_articles(analysis):
+    (finding,) = _by_subject(analysis, "refining_share|China|rare_earths|2025")
+    assert finding.rule == "FC100"
+    assert _quotes(finding) == {("refining_en.md", "90%"), ("processing_en.md", "80%"),
+                                ("processing_en.md", "85%")}
+    # "over 85%" is compatible with 90%: the two sit in one cluster, 80% in the other.
+    assert finding.extra["clusters"] == [1, 2]
+    assert finding.severity == "medium"  # gap of 5 points, tolerance 2: not beyond 3x
+
+
+def test_mining_share_english_against_chinese(analysis):
+    (finding,) = _by_subject(analysis, "mining_share|China|rare_earths|2025")
+    assert _quotes(finding) == {("refining_en.md", "70%"), ("mining_zh.md", "60%")}
+    assert finding.severity == "high"
+
+
+def test_different_years_and_past_figures_never_conflict(analysis):
+    cited = {(c.file, c.quote) for f in analysis.findings for c in f.claims}
+    assert ("history_en.md", "95%") not in cited  # "In 2019" is its own period
+    assert ("history_en.md", "79%") not in cited  # "once controlled": the past
+    groups = {p.assignment.group for p in analysis.placed if p.claim.file == "history_en.md"}
+    assert "refining_share|China|rare_earths|2019|percent" in groups
+
+
+def test_heavy_rare_earths_are_a_scope_of_their_own(analysis):
+    heavy = [p for p in analysis.placed if p.claim.file == "heavy_zh.md"]
+    assert [p.assignment.scope for p in heavy] == ["heavy_rare_earths"]
+    assert not any(("heavy_zh.md", "99%") in _quotes(f) for f in analysis.findings)
+
+
+def test_same_figure_in_other_words_and_language_is_not_flagged(analysis):
+    weapon = [p for p in analysis.placed if p.assignment.subject == "weapon_content"]
+    assert sorted(p.claim.file for p in weapon) == ["mining_zh.md", "processing_en.md", "refining_en.md"]
+    assert not _by_subject(analysis, "weapon_content")
+
+
+def test_parenthetical_conversion_is_checked_against_declared_rates(analysis):
+    (finding,) = [f for f in analysis.findings if f.rule == "FC200"]
+    assert finding.subject == "conversion:RUB->CNY"
+    assert [c.quote for c in finding.claims] == ["700 billion rubles", "20 billion yuan"]
+    assert all(c.file == "processing_en.md" for c in finding.claims)
+    # The plausible conversion (61.8 billion yuan) is no finding, and restated figures are not FC100.
+    assert not any(c.quote == "61.8 billion yuan" for f in analysis.findings for c in f.claims)
+
+
+def test_every_claim_cites_file_line_and_quote(analysis):
+    for finding in analysis.findings:
+        for ref in finding.claims:
+            text = (GOLDEN / ref.file).read_text(encoding="utf-8")
+            assert text[ref.start:ref.end] == ref.quote
+            assert text.splitlines()[ref.line - 1][ref.col - 1:].startswith(ref.quote)
+            assert ref.quote in ref.sentence
+
+
+def test_finding_ids_are_stable_and_unique(analysis):
+    again = analyse([GOLDEN])
+    assert [f.id for f in again.findings] == [f.id for f in analysis.findings]
+    assert len({f.id for f in analysis.findings}) == len(analysis.findings)

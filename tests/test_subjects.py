@@ -1,0 +1,77 @@
+"""Stage 4: subject, entity, scope and period of claims, in English and Chinese."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.model import Article, SourceFile
+from factcheck.normalise import load_units
+from factcheck.pipeline import extract_file
+from factcheck.rules import load_rules
+from factcheck.subjects import Grouper
+
+GROUPER = Grouper(load_rules(), load_units())
+
+
+def groups(text: str, date: str = "2024-02-03") -> dict[str, str]:
+    """quote -> group key for every claim of a one-article text."""
+    source = SourceFile("n.txt", text, "utf-8", "")
+    _, claims = extract_file(source)
+    article = Article("n#1", "n.txt", "headline", None, date, 0, len(text))
+    return {c.text: a.group for c, a in zip(claims, GROUPER.assign_all(text, article, claims))}
+
+
+@pytest.mark.parametrize("text, quote, group", [
+    ("Beijing produces 58% of the world's refined rare earths.", "58%",
+     "refining_share|China|rare_earths|2024|percent"),
+    ("Mines in China supply 63 percent of global rare earth ore.", "63 percent",
+     "mining_share|China|rare_earths|2024|percent"),
+    ("美国约75%的稀土进口依赖中国。", "75%", "import_dependence|United States|rare_earths|2024|percent"),
+    ("中国的稀土冶炼分离产能占全球的87%。", "87%", "refining_share|China|rare_earths|2024|percent"),
+    ("Australia accounts for 9% of the world's lithium output.", "9%",
+     "mining_share|Australia|lithium|2024|percent"),
+])
+def test_declared_subjects_in_both_languages(text, quote, group):
+    assert groups(text)[quote] == group
+
+
+def test_two_figures_in_one_sentence_keep_their_own_metrics():
+    got = groups("China controls 66% of rare earth mining and 91% of rare earth separation.")
+    assert got["66%"].startswith("mining_share|China|")
+    assert got["91%"].startswith("refining_share|China|")
+
+
+def test_scope_in_another_claims_clause_does_not_leak():
+    got = groups("Rare earths are in demand. China holds 44% of heavy rare earth reserves and 87% of refining "
+                 "capacity.")
+    assert got["44%"] == "reserves_share|China|heavy_rare_earths|2024|percent"
+    assert got["87%"] == "refining_share|China|rare_earths|2024|percent"
+
+
+def test_entity_after_a_preposition_is_the_other_party():
+    got = groups("Japan relies on China for 58% of its rare earth imports.")
+    assert got["58%"].startswith("import_dependence|Japan|")
+
+
+def test_years_in_the_clause_or_a_leading_phrase_set_the_period():
+    got = groups("Exports reached 12,000 tons in 2021, up from 9,000 tons in 2019.")
+    assert got["12,000 tons"].split("|")[3] == "2021"
+    assert got["9,000 tons"].split("|")[3] == "2019"
+    assert groups("By 2030, recycling could meet 20% of rare earth demand.")["20%"].split("|")[3] == "2030"
+    assert groups("2019年,中国稀土开采占全球的70%。")["70%"].split("|")[3] == "2019"
+
+
+def test_past_markers_move_a_figure_out_of_the_present():
+    assert groups("The United States once mined 70% of the world's rare earths.")["70%"].split("|")[3] == "past"
+    assert groups("美国曾经开采全球70%的稀土。")["70%"].split("|")[3] == "past"
+
+
+def test_uncovered_claims_get_an_automatic_key_from_their_words():
+    got = groups("The ministry hired 4,000 inspectors for the ports.")
+    assert got["4,000"].startswith("auto:inspector|")
+
+
+def test_changes_and_figures_above_100_percent_are_not_shares():
+    got = groups("China's rare earth exports fell 34% in May, and magnet output grew 157% on the year.")
+    assert "/change" in got["34%"] and not got["34%"].startswith("export_share|")
+    assert not got["157%"].startswith("magnet_share|")
