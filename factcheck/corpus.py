@@ -63,6 +63,12 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    # Mostly UTF-8 with a few stray bytes (a pasted fragment in another encoding): keep the text, say so.
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    good = sum(1 for ch in replaced if ord(ch) > 127) - bad
+    if good >= 4 * bad:
+        return replaced, f"utf-8 ({bad} undecodable bytes replaced)"
     # Chinese newsroom files that are not UTF-8 are nearly always GB18030/GBK.
     try:
         text = data.decode("gb18030")
@@ -163,6 +169,8 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]], warn: Callable[[str], N
             warn(f"{path}: skipped: {source}")
             corpus.skipped.append((rel, source))
         else:
+            if "replaced" in source.encoding:
+                warn(f"{path}: warning: mixed encodings, read as {source.encoding}")
             corpus.files.append(source)
     return corpus
 
