@@ -1,0 +1,473 @@
+"""The CI gate: a baseline of known findings, acknowledgements and inline ignores.
+
+`check` sorts every finding of a run into exactly one of:
+
+- acknowledged: accepted in `rules/` (a finding id, or a subject and the values accepted) or by an inline
+  `<!-- factcheck-ignore FC100: reason -->` on the line before one of its claims; never fails the gate;
+- known: in the baseline (by id, or a baseline entry of the same rule and subject that already holds every
+  claim of the finding, so a contradiction that lost a claim is still the known one);
+- new: anything else; new findings fail the gate (exit 1).
+
+Baseline entries that match no finding are *fixed*. Inline ignores that match nothing are themselves
+findings (FC900), as linters report an unused `noqa`, and so are malformed ones (FC901).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import regex
+
+from .atomic import write_text
+from .compare import RULE_HELP as _COMPARE_HELP
+from .corpus import iter_paths, line_col
+from .errors import FactcheckError
+from .model import ClaimRef, Finding
+
+UNUSED_IGNORE = "FC900"
+BAD_IGNORE = "FC901"
+RULE_HELP: dict[str, str] = {
+    **_COMPARE_HELP,
+    UNUSED_IGNORE: "An inline factcheck-ignore comment matches no finding on the line after it.",
+    BAD_IGNORE: "An inline factcheck-ignore comment is malformed: it needs known rule codes and a reason.",
+}
+RULE_NAMES = {"FC100": "contradiction", "FC200": "conversion", UNUSED_IGNORE: "unused-ignore",
+              BAD_IGNORE: "malformed-ignore"}
+BASELINE_VERSION = 1
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def rule_help() -> dict[str, str]:
+    """Every registered rule code with its one-line help (the compare stage's codes and the gate's)."""
+    from . import compare
+
+    return {**compare.RULE_HELP, UNUSED_IGNORE: RULE_HELP[UNUSED_IGNORE], BAD_IGNORE: RULE_HELP[BAD_IGNORE]}
+
+
+# --- inline ignores --------------------------------------------------------------------------------------
+
+_IGNORE = regex.compile(r"<!--\s*factcheck-ignore\b(?P<body>.*?)-->", regex.S)
+_IGNORE_BODY = regex.compile(r"^\s*(?P<codes>[A-Za-z]+\d+(?:\s*,\s*[A-Za-z]+\d+)*)\s*(?::(?P<reason>.*))?$",
+                             regex.S)
+
+
+@dataclass(frozen=True)
+class InlineIgnore:
+    file: str
+    line: int  # the comment's line
+    col: int
+    start: int
+    end: int
+    codes: tuple[str, ...]
+    reason: str
+    target_line: int | None  # the line it covers: the next non-blank line
+    problem: str | None = None  # why it is malformed, if it is
+
+    @property
+    def text(self) -> str:
+        return f"<!-- factcheck-ignore {', '.join(self.codes)}: {self.reason} -->"
+
+
+def inline_ignores(file: str, text: str) -> list[InlineIgnore]:
+    """Every `<!-- factcheck-ignore CODE[, CODE]: reason -->` in a file's decoded text."""
+    out = []
+    lines = text.split("\n")
+    for m in _IGNORE.finditer(text):
+        line, col = line_col(text, m.start())
+        end_line = text.count("\n", 0, m.end()) + 1
+        target = next((n for n in range(end_line + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+        body = _IGNORE_BODY.match(m["body"])
+        problem = None
+        codes: tuple[str, ...] = ()
+        reason = ""
+        if body is None:
+            problem = "expected `factcheck-ignore FC100: reason`"
+        else:
+            codes = tuple(c.strip().upper() for c in body["codes"].split(","))
+            reason = " ".join((body["reason"] or "").split())
+            unknown = [c for c in codes if c not in rule_help()]
+            if unknown:
+                problem = f"unknown rule code {unknown[0]}; valid: {', '.join(sorted(rule_help()))}"
+            elif not reason:
+                problem = "a reason is required after the code (`factcheck-ignore FC100: why`)"
+        out.append(InlineIgnore(file, line, col, m.start(), m.end(), codes, reason, target, problem))
+    return out
+
+
+def _ignore_ref(ignore: InlineIgnore, text: str) -> ClaimRef:
+    raw = text[ignore.start:ignore.end]
+    return ClaimRef(file=ignore.file, article="", title="", date=None, start=ignore.start, end=ignore.end,
+                    line=ignore.line, col=ignore.col, quote=raw, sentence=raw, value=0.0, value_high=None,
+                    unit="", qualifier="exact", low=0.0, high=0.0)
+
+
+def _ignore_finding(rule: str, ignore: InlineIgnore, text: str, message: str) -> Finding:
+    # Stable when lines move: the file, the comment as written and how many identical comments precede it.
+    raw = " ".join(text[ignore.start:ignore.end].split())
+    nth = sum(1 for m in _IGNORE.finditer(text, 0, ignore.start) if " ".join(m[0].split()) == raw)
+    digest = hashlib.sha1(repr((rule, ignore.file, raw, nth)).encode("utf-8")).hexdigest()[:12]
+    return Finding(id=f"{rule}-{digest}", rule=rule, subject=f"ignore:{ignore.file}", subject_source="inline",
+                   severity="medium", message=message, claims=(_ignore_ref(ignore, text),))
+
+
+def apply_inline_ignores(findings: Iterable[Finding], texts: dict[str, str],
+                         files: Iterable[str] | None = None) -> tuple[dict[str, str], list[Finding]]:
+    """(finding id -> reason for findings an inline ignore covers, FC900/FC901 findings for bad ignores).
+
+    An ignore covers a finding of one of its codes when one of the finding's claims lies on the next
+    non-blank line after the comment.
+    """
+    findings = list(findings)
+    covered: dict[str, str] = {}
+    problems: list[Finding] = []
+    for file in sorted(files if files is not None else texts):
+        text = texts[file]
+        if "factcheck-ignore" not in text:
+            continue
+        for ignore in inline_ignores(file, text):
+            if ignore.problem:
+                problems.append(_ignore_finding(BAD_IGNORE, ignore, text,
+                                                f"malformed factcheck-ignore: {ignore.problem}"))
+                continue
+            used = False
+            for f in findings:
+                if f.rule in ignore.codes and any(c.file == file and c.line == ignore.target_line
+                                                  for c in f.claims):
+                    covered.setdefault(f.id, f"{ignore.reason} (inline, {file}:{ignore.line})")
+                    used = True
+            if not used:
+                where = f"line {ignore.target_line}" if ignore.target_line else "the end of the file"
+                problems.append(_ignore_finding(
+                    UNUSED_IGNORE, ignore, text,
+                    f"unused factcheck-ignore {', '.join(ignore.codes)}: no such finding on {where}"))
+    return covered, problems
+
+
+# --- acknowledgements in rules/ --------------------------------------------------------------------------
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def acknowledgement_matches(ack, finding: Finding) -> bool:
+    """A rules/ acknowledgement covers a finding by id, or by subject (the whole group key, or its leading
+    `|`-separated parts) with every claim's value among the values accepted (any value when none are given)."""
+    if ack.id:
+        return ack.id == finding.id
+    subject = str(ack.subject)
+    if not (finding.subject == subject or finding.subject.startswith(subject + "|")):
+        return False
+    if not ack.values:
+        return True
+    for c in finding.claims:
+        for v in (c.value, c.value_high):
+            if v is not None and not any(_close(v, a) for a in ack.values):
+                return False
+    return True
+
+
+def _load_acknowledgements(rules_dir: str | None) -> tuple:
+    from .rules import load_rules
+
+    # Uncached: acknowledgements are edited while a long-lived process (a test, a server) keeps running.
+    return load_rules.__wrapped__(rules_dir).acknowledgements
+
+
+def rules_acknowledged(findings: Iterable[Finding], rules_dir: str | None) -> tuple[dict[str, str], list]:
+    """(finding id -> reason, the acknowledgements that matched nothing)."""
+    acks = _load_acknowledgements(rules_dir)
+    out: dict[str, str] = {}
+    used: set[int] = set()
+    for f in findings:
+        for i, ack in enumerate(acks):
+            if acknowledgement_matches(ack, f):
+                out.setdefault(f.id, f"{ack.reason} (acknowledged {ack.date})")
+                used.add(i)
+    return out, [a for i, a in enumerate(acks) if i not in used]
+
+
+def acknowledged_findings(analysis, rules_dir: str | None = None) -> dict[str, str]:
+    """Finding id -> reason, for every finding acknowledged in `rules/` or by an inline ignore."""
+    acknowledged, _ = rules_acknowledged(analysis.findings, rules_dir)
+    inline, _ = apply_inline_ignores(analysis.findings, analysis.texts)
+    for key, reason in inline.items():
+        acknowledged.setdefault(key, reason)
+    return acknowledged
+
+
+# --- the baseline ----------------------------------------------------------------------------------------
+
+def _claim_key(file: str, value: float, value_high: float | None, unit: str) -> tuple:
+    return (file, round(value, 9), None if value_high is None else round(value_high, 9), unit)
+
+
+def baseline_entry(finding: Finding) -> dict:
+    """What the baseline keeps of a finding: nothing that moves when unrelated text is edited (no offsets,
+    no line numbers), and enough to review a diff (the message and each claim's quote)."""
+    claims = sorted({(c.file, c.value, c.value_high, c.unit, c.quote) for c in finding.claims},
+                    key=lambda c: (c[0], c[1], -math.inf if c[2] is None else c[2], c[3], c[4]))
+    return {
+        "id": finding.id,
+        "rule": finding.rule,
+        "subject": finding.subject,
+        "severity": finding.severity,
+        "message": finding.message,
+        "claims": [{"file": f, "value": _json_number(v), "value_high": _json_number(h), "unit": u, "quote": q}
+                   for f, v, h, u, q in claims],
+    }
+
+
+def _json_number(x: float | None) -> float | int | None:
+    if x is None or not math.isfinite(x):
+        return None
+    return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
+
+
+@dataclass
+class Baseline:
+    path: str
+    entries: list[dict] = field(default_factory=list)
+    exists: bool = False
+
+    @property
+    def ids(self) -> set[str]:
+        return {e["id"] for e in self.entries}
+
+    def match(self, finding: Finding) -> dict | None:
+        """The entry a finding is known by: the same id, else the same rule and subject holding every claim."""
+        for e in self.entries:
+            if e["id"] == finding.id:
+                return e
+        keys = {_claim_key(c.file, c.value, c.value_high, c.unit) for c in finding.claims}
+        for e in self.entries:
+            if e["rule"] == finding.rule and e["subject"] == finding.subject:
+                known = {_claim_key(c["file"], c["value"] if c["value"] is not None else math.nan,
+                                    c.get("value_high"), c["unit"]) for c in e["claims"]}
+                if keys <= known:
+                    return e
+        return None
+
+
+def load_baseline(path: str | os.PathLike[str]) -> Baseline:
+    """The baseline at `path`; an empty one when the file does not exist."""
+    p = Path(path)
+    if not p.exists():
+        return Baseline(str(path))
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactcheckError(f"{path}: cannot read the baseline: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise FactcheckError(f"{path}:{exc.lineno}:{exc.colno}: baseline is not valid JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise FactcheckError(f"{path}: not a factcheck baseline (expected an object with `findings`)")
+    if data.get("version") != BASELINE_VERSION:
+        raise FactcheckError(f"{path}: baseline version {data.get('version')!r} is not {BASELINE_VERSION}; "
+                             "regenerate it with `factcheck baseline`")
+    for n, e in enumerate(data["findings"]):
+        if not isinstance(e, dict) or not {"id", "rule", "subject", "claims"} <= set(e):
+            raise FactcheckError(f"{path}: finding {n + 1} needs id, rule, subject and claims")
+    return Baseline(str(path), data["findings"], exists=True)
+
+
+def render_baseline(findings: Iterable[Finding] | Iterable[dict]) -> str:
+    entries = [f if isinstance(f, dict) else baseline_entry(f) for f in findings]
+    unique = {e["id"]: e for e in entries}
+    doc = {
+        "version": BASELINE_VERSION,
+        "tool": "factcheck",
+        "note": "Known findings: `factcheck check` fails only on findings not listed here. "
+                "Regenerate with `factcheck baseline`; it may only shrink unless --allow-growth is given.",
+        "findings": [unique[k] for k in sorted(unique)],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_baseline(path: str | os.PathLike[str], findings: Iterable[Finding] | Iterable[dict]) -> None:
+    """Write atomically: a crash mid-write leaves the previous baseline as it was."""
+    text = render_baseline(findings)
+    try:
+        write_text(path, text)
+    except OSError as exc:
+        raise FactcheckError(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
+
+
+# --- the check -------------------------------------------------------------------------------------------
+
+@dataclass
+class GateResult:
+    analysis: object  # pipeline.Analysis
+    baseline: Baseline
+    findings: list[Finding]  # every finding in scope, the gate's own included, most severe first
+    new: list[Finding] = field(default_factory=list)
+    known: list[Finding] = field(default_factory=list)
+    acknowledged: list[tuple[Finding, str]] = field(default_factory=list)
+    fixed: list[dict] = field(default_factory=list)
+    unused_acknowledgements: list = field(default_factory=list)
+    display: dict[str, str] = field(default_factory=dict)  # corpus-relative file -> path as given
+    partial: bool = False  # --against: only findings involving the drafts; nothing is "fixed"
+
+    @property
+    def passed(self) -> bool:
+        return not self.new
+
+    def path(self, file: str) -> str:
+        return self.display.get(file, file)
+
+    def state(self, finding: Finding) -> str:
+        return "new" if any(f is finding for f in self.new) else "unchanged"
+
+    def text_of(self, file: str) -> str:
+        return self.analysis.texts.get(file, "")
+
+
+def _display_paths(paths: Iterable[str]) -> dict[str, str]:
+    """Each corpus file's corpus-relative name (what findings cite) -> its path from the current folder."""
+    out: dict[str, str] = {}
+    cwd = Path.cwd()
+    for path, root in iter_paths(paths):
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        if rel in out:
+            continue
+        absolute = path.resolve()
+        out[rel] = absolute.relative_to(cwd.resolve()).as_posix() if absolute.is_relative_to(cwd.resolve()) \
+            else path.as_posix()
+    return out
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.rule, f.subject, f.id))
+
+
+def run_check(paths: Iterable[str], baseline_path: str | os.PathLike[str], rules_dir: str | None = None,
+              against: Iterable[str] = (), warn=None) -> GateResult:
+    """Analyse `paths` (plus `against`, the published corpus, when given) and sort the findings against the
+    baseline, the acknowledgements and the inline ignores."""
+    from .pipeline import analyse
+
+    paths, against = list(paths), list(against)
+    baseline = load_baseline(baseline_path)
+    analysis = analyse(paths + against, rules_dir, warn)
+    if not analysis.extraction.corpus.files:
+        raise FactcheckError("no readable article in " + ", ".join(paths + against))
+    display = _display_paths(paths + against)
+    findings = list(analysis.findings)
+    texts = analysis.texts
+    scope = None
+    if against:
+        scope = {rel for rel in _display_paths(paths) if rel in texts}
+        findings = [f for f in findings if any(c.file in scope for c in f.claims)]
+    inline, problems = apply_inline_ignores(analysis.findings, texts, scope)
+    acknowledged, unused = rules_acknowledged(findings, rules_dir)
+    for key, reason in inline.items():
+        acknowledged.setdefault(key, reason)
+    findings = sort_findings(findings + problems)
+    result = GateResult(analysis, baseline, findings, display=display, partial=bool(against),
+                        unused_acknowledgements=[] if against else unused)
+    matched: set[str] = set()
+    for f in findings:
+        if f.id in acknowledged:
+            result.acknowledged.append((f, acknowledged[f.id]))
+            entry = baseline.match(f)
+            if entry is not None:
+                matched.add(entry["id"])
+            continue
+        entry = baseline.match(f)
+        if entry is None:
+            result.new.append(f)
+        else:
+            matched.add(entry["id"])
+            result.known.append(f)
+    if not against:
+        result.fixed = sorted((e for e in baseline.entries if e["id"] not in matched), key=lambda e: e["id"])
+    return result
+
+
+def growth(findings: Iterable[Finding], baseline: Baseline) -> list[Finding]:
+    """The findings a new baseline would add: those the current baseline does not know."""
+    return [f for f in findings if baseline.match(f) is None]
+
+
+def baseline_findings(result: GateResult) -> list[Finding]:
+    """What a regenerated baseline holds: every finding not acknowledged (acknowledgements live in rules/)."""
+    acknowledged = {f.id for f, _ in result.acknowledged}
+    return [f for f in result.findings if f.id not in acknowledged]
+
+
+# --- terminal and JSON output of `check` -----------------------------------------------------------------
+
+def _where(result: GateResult, c: ClaimRef) -> str:
+    return f"{result.path(c.file)}:{c.line}:{c.col}"
+
+
+def render_terminal(result: GateResult, stream, color: bool = False) -> None:
+    import click
+
+    def style(text: str, **kw) -> str:
+        return click.style(text, **kw) if color else text
+
+    def show(f: Finding, note: str = "") -> None:
+        colour = {"high": "red", "medium": "yellow"}.get(f.severity)
+        stream.write(f"{style(f.severity, fg=colour, bold=True)} {f.rule} {f.id}  {f.message}{note}\n")
+        for c in f.claims:
+            quote = " ".join(c.quote.split())
+            stream.write(f"    {_where(result, c)}  {quote}" + (f"  ({c.title})" if c.title else "") + "\n")
+
+    if result.new:
+        stream.write(style(f"{len(result.new)} new finding(s):", bold=True) + "\n")
+        for f in result.new:
+            show(f)
+    if result.fixed:
+        stream.write(style(f"{len(result.fixed)} baseline finding(s) no longer occur (fixed); "
+                           "`factcheck check --prune` drops them:", fg="green") + "\n")
+        for e in result.fixed:
+            stream.write(f"    {e['rule']} {e['id']}  {e.get('message', e['subject'])}\n")
+    if result.acknowledged:
+        stream.write(f"{len(result.acknowledged)} acknowledged finding(s):\n")
+        for f, reason in result.acknowledged:
+            stream.write(f"    {f.rule} {f.id}  {reason}\n")
+    for ack in result.unused_acknowledgements:
+        what = ack.id or f"{ack.subject} {list(ack.values) if ack.values else ''}".strip()
+        stream.write(f"note: acknowledgement {what} ({ack.reason}) matches no finding\n")
+    if not result.baseline.exists:
+        stream.write(f"note: no baseline at {result.baseline.path}; every finding counts as new "
+                     "(`factcheck baseline` writes one)\n")
+    verdict = style("FAILED", fg="red", bold=True) if result.new else style("passed", fg="green", bold=True)
+    stream.write(f"factcheck check {verdict}: {len(result.new)} new, {len(result.known)} known, "
+                 f"{len(result.acknowledged)} acknowledged, {len(result.fixed)} fixed\n")
+
+
+def finding_json(result: GateResult, f: Finding, **extra) -> dict:
+    from .report.json_report import finding_record
+
+    rec = finding_record(f)
+    for claim in rec["claims"]:
+        claim["path"] = result.path(claim["file"])
+    rec.update(extra)
+    return rec
+
+
+def report_json(result: GateResult) -> dict:
+    return {
+        "passed": result.passed,
+        "baseline": result.baseline.path,
+        "summary": {"new": len(result.new), "known": len(result.known),
+                    "acknowledged": len(result.acknowledged), "fixed": len(result.fixed)},
+        "new": [finding_json(result, f) for f in result.new],
+        "known": [finding_json(result, f) for f in result.known],
+        "acknowledged": [finding_json(result, f, reason=r) for f, r in result.acknowledged],
+        "fixed": result.fixed,
+        "unused_acknowledgements": [{"id": a.id, "subject": a.subject, "values": list(a.values),
+                                     "reason": a.reason, "date": a.date} for a in result.unused_acknowledgements],
+    }
+
+
+def render_json(result: GateResult, stream) -> None:
+    json.dump(report_json(result), stream, ensure_ascii=False, indent=1)
+    stream.write("\n")

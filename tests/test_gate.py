@@ -1,0 +1,341 @@
+"""The CI gate (issue 4): baseline, check, acknowledgements, inline ignores, config."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from factcheck.normalise import DEFAULT_RULES
+from factcheck.pipeline import analyse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+A = "# Rare earths outlook\n\nChina refines 90% of the world's rare earths, according to industry data.\n"
+B = "# Supply chains\n\nAnalysts say China refines 80% of the world's rare earths.\n"
+Z = "# 稀土\n\n中国控制了全球90%的稀土精炼产能。\n"
+CONFLICT = "# Draft\n\nThe report adds that China refines 60% of the world's rare earths.\n"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A small English + Chinese corpus with one known contradiction, its own rules folder, cwd inside."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.md").write_text(A, encoding="utf-8")
+    (tmp_path / "corpus" / "b.md").write_text(B, encoding="utf-8")
+    (tmp_path / "corpus" / "z.md").write_text(Z, encoding="utf-8")
+    shutil.copytree(DEFAULT_RULES, tmp_path / "rules")
+    (tmp_path / "rules" / "acknowledgements.yaml").write_text(
+        "kind: acknowledgement\nacknowledgements: []\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    return tmp_path
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def gate(*args: str):
+    return run("check", *args, "--rules", "rules")
+
+
+def make_baseline(*args: str):
+    return run("baseline", *args, "--rules", "rules")
+
+
+def acknowledge(project: Path, entries: str) -> None:
+    (project / "rules" / "acknowledgements.yaml").write_text(
+        "kind: acknowledgement\nacknowledgements:\n" + entries, encoding="utf-8")
+
+
+def new_ids(result) -> list[str]:
+    return [f["id"] for f in json.loads(result.stdout)["new"]]
+
+
+# --- Done when: a corpus and its baseline pass; a conflicting article fails; acknowledging passes ---------
+
+def test_corpus_with_its_baseline_passes(project):
+    first = gate("corpus")
+    assert first.exit_code == 1, first.output  # no baseline yet: the known contradiction is new
+    made = make_baseline("corpus")
+    assert made.exit_code == 0, made.output
+    data = json.loads((project / "reports" / "baseline.json").read_text(encoding="utf-8"))
+    assert [f["rule"] for f in data["findings"]] == ["FC100"]
+    result = gate("corpus")
+    assert result.exit_code == 0, result.output
+    assert "0 new, 1 known" in result.output
+
+
+def test_conflicting_article_fails_naming_file_and_line_then_acknowledging_passes(project):
+    assert make_baseline("corpus").exit_code == 0
+    (project / "corpus" / "new.md").write_text(CONFLICT, encoding="utf-8")
+    result = gate("corpus")
+    assert result.exit_code == 1, result.output
+    assert "corpus/new.md:3:" in result.stdout
+    assert "60%" in result.stdout and "FAILED" in result.stdout
+
+    [finding_id] = new_ids(gate("corpus", "--format", "json"))
+    acknowledge(project, f"  - id: {finding_id}\n    reason: the new report measures a different year\n"
+                         "    date: 2025-11-20\n")
+    result = gate("corpus")
+    assert result.exit_code == 0, result.output
+    assert "1 acknowledged" in result.stdout and "different year" in result.stdout
+
+
+def test_acknowledging_by_subject_and_values(project):
+    make_baseline("corpus")
+    (project / "corpus" / "new.md").write_text(CONFLICT, encoding="utf-8")
+    acknowledge(project, "  - subject: refining_share|China\n    values: [60, 80, 90]\n"
+                         "    reason: sources differ\n    date: 2025-11-20\n")
+    assert gate("corpus").exit_code == 0
+    # A value outside those accepted is not covered.
+    (project / "corpus" / "other.md").write_text(CONFLICT.replace("60%", "40%"), encoding="utf-8")
+    assert gate("corpus").exit_code == 1
+
+
+def test_acknowledged_findings_show_in_the_html_report(project):
+    analysis = analyse(["corpus"], "rules")
+    acknowledge(project, f"  - id: {analysis.findings[0].id}\n    reason: the sources differ\n"
+                         "    date: 2025-11-20\n")
+    result = run("report", "corpus", "--rules", "rules", "--format", "html", "--out", "out")
+    assert result.exit_code == 0, result.output
+    html = (project / "out" / "report.html").read_text(encoding="utf-8")
+    assert "acknowledged" in html and "the sources differ" in html
+
+
+# --- Done when: editing unrelated text changes no finding id ---------------------------------------------
+
+def test_unrelated_edit_above_a_claim_changes_no_finding_id(project):
+    (project / "corpus" / "new.md").write_text(CONFLICT, encoding="utf-8")
+    before = analyse(["corpus"], "rules").findings
+    make_baseline("corpus")
+    path = project / "corpus" / "a.md"
+    path.write_text(A.replace("\n\nChina", "\n\nMarkets were calm on Monday.\nPrices held steady.\n\nChina"),
+                    encoding="utf-8")
+    zh = project / "corpus" / "z.md"
+    zh.write_text(Z.replace("\n\n中国", "\n\n市场周一表现平稳。\n\n中国"), encoding="utf-8")
+    after = analyse(["corpus"], "rules").findings
+    assert before and [f.id for f in before] == [f.id for f in after]
+    assert [c.line for c in before[0].claims] != [c.line for c in after[0].claims]  # the claims did move
+    assert gate("corpus").exit_code == 0
+
+
+# --- Done when: a crash while writing the baseline leaves the previous one intact ------------------------
+
+@pytest.mark.parametrize("where", ["replace", "fsync"])
+def test_crash_while_writing_the_baseline_keeps_the_previous_one(project, monkeypatch, where):
+    assert make_baseline("corpus").exit_code == 0
+    path = project / "reports" / "baseline.json"
+    previous = path.read_bytes()
+    (project / "corpus" / "b.md").unlink()  # the baseline would now shrink to nothing
+
+    def crash(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, where, crash)
+    result = make_baseline("corpus")
+    assert result.exit_code == 2
+    assert "cannot write the baseline" in result.stderr and "Traceback" not in result.output
+    assert path.read_bytes() == previous
+    assert sorted(p.name for p in path.parent.iterdir()) == ["baseline.json"]  # no temporary file left
+
+
+# --- Done when: the sample corpus's own baseline is committed and passes ---------------------------------
+
+def test_seeds_pass_against_the_committed_baseline():
+    baseline = ROOT / "reports" / "baseline.json"
+    assert baseline.is_file(), "reports/baseline.json must be committed (`factcheck baseline seeds/`)"
+    result = subprocess.run([sys.executable, "-m", "factcheck.cli", "check", "seeds/"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "passed" in result.stdout
+
+
+# --- the baseline: only shrinks, sorted, fixed findings, --prune, --allow-growth -------------------------
+
+def test_baseline_is_sorted_pretty_and_reproducible(project):
+    (project / "corpus" / "new.md").write_text(CONFLICT.replace("rare earths", "rare earth magnets"),
+                                               encoding="utf-8")
+    make_baseline("corpus")
+    path = project / "reports" / "baseline.json"
+    first = path.read_bytes()
+    path.unlink()
+    make_baseline("corpus")
+    assert path.read_bytes() == first
+    text = first.decode("utf-8")
+    data = json.loads(text)
+    ids = [f["id"] for f in data["findings"]]
+    assert ids == sorted(ids) and text.startswith("{\n  ") and text.endswith("}\n")
+    assert "90%" in text  # quotes are kept for review; offsets and lines are not
+    assert '"line"' not in text and '"start"' not in text
+
+
+def test_baseline_may_only_shrink_unless_allow_growth(project):
+    make_baseline("corpus")
+    path = project / "reports" / "baseline.json"
+    previous = path.read_bytes()
+    (project / "corpus" / "new.md").write_text(CONFLICT, encoding="utf-8")
+    refused = make_baseline("corpus")
+    assert refused.exit_code == 1
+    assert "may only shrink" in refused.stderr and "corpus/new.md:3:" in refused.stderr
+    assert path.read_bytes() == previous
+    grown = make_baseline("corpus", "--allow-growth")
+    assert grown.exit_code == 0, grown.output
+    assert gate("corpus").exit_code == 0
+
+
+def test_fixed_findings_are_listed_and_pruned(project):
+    make_baseline("corpus")
+    (project / "corpus" / "b.md").write_text(B.replace("80%", "90%"), encoding="utf-8")
+    result = gate("corpus")
+    assert result.exit_code == 0
+    assert "1 fixed" in result.stdout and "no longer occur" in result.stdout
+    pruned = gate("corpus", "--prune")
+    assert pruned.exit_code == 0
+    data = json.loads((project / "reports" / "baseline.json").read_text(encoding="utf-8"))
+    assert data["findings"] == []
+    assert "0 fixed" in gate("corpus").stdout
+
+
+def test_check_allow_growth_records_new_findings(project):
+    make_baseline("corpus")
+    (project / "corpus" / "new.md").write_text(CONFLICT, encoding="utf-8")
+    assert gate("corpus", "--allow-growth").exit_code == 0
+    assert gate("corpus").exit_code == 0
+
+
+def test_a_known_contradiction_that_loses_a_claim_stays_known(project):
+    (project / "corpus" / "c.md").write_text(B.replace("80%", "75%"), encoding="utf-8")
+    make_baseline("corpus")
+    (project / "corpus" / "c.md").unlink()
+    result = gate("corpus", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"]["known"] == 1 and data["summary"]["new"] == 0
+
+
+# --- inline ignores ---------------------------------------------------------------------------------------
+
+def test_inline_ignore_on_the_line_before_a_claim(project):
+    make_baseline("corpus")
+    ignored = CONFLICT.replace("\n\nThe report", "\n\n<!-- factcheck-ignore FC100: the report covers 2019 -->\n"
+                                                 "The report")
+    (project / "corpus" / "new.md").write_text(ignored, encoding="utf-8")
+    result = gate("corpus", "--format", "json")
+    assert result.exit_code == 0, result.output
+    [ack] = json.loads(result.stdout)["acknowledged"]
+    assert "the report covers 2019" in ack["reason"] and "new.md:3" in ack["reason"]
+
+
+def test_inline_ignore_in_html_comment_and_chinese(project):
+    make_baseline("corpus")
+    html = ("<html><body><h1>稀土</h1>\n<!-- factcheck-ignore FC100: 数据来源不同 -->\n"
+            "<p>中国控制了全球60%的稀土精炼产能。</p></body></html>\n")
+    (project / "corpus" / "new.html").write_text(html, encoding="utf-8")
+    result = gate("corpus")
+    assert result.exit_code == 0, result.output
+
+
+def test_unused_inline_ignore_is_reported(project):
+    make_baseline("corpus")
+    text = "# Note\n\n<!-- factcheck-ignore FC100: nothing here -->\nThe weather was fine.\n"
+    (project / "corpus" / "note.md").write_text(text, encoding="utf-8")
+    result = gate("corpus")
+    assert result.exit_code == 1
+    assert "FC900" in result.stdout and "corpus/note.md:3:1" in result.stdout
+
+
+@pytest.mark.parametrize("comment", ["<!-- factcheck-ignore FC100 -->", "<!-- factcheck-ignore FC100:   -->",
+                                     "<!-- factcheck-ignore FC999: typo -->"])
+def test_malformed_inline_ignore_is_reported(project, comment):
+    make_baseline("corpus")
+    text = CONFLICT.replace("\n\nThe report", f"\n\n{comment}\nThe report")
+    (project / "corpus" / "new.md").write_text(text, encoding="utf-8")
+    data = json.loads(gate("corpus", "--format", "json").stdout)
+    rules = sorted(f["rule"] for f in data["new"])
+    assert rules == ["FC100", "FC901"]  # the finding stays new, and the comment is flagged
+
+
+# --- --against: a draft against the published corpus -----------------------------------------------------
+
+def test_against_reports_only_findings_involving_the_draft(project):
+    (project / "draft.md").write_text(CONFLICT.replace("rare earths", "rare earth magnets"), encoding="utf-8")
+    (project / "corpus" / "m.md").write_text(A.replace("90%", "92%").replace("rare earths", "rare earth magnets"),
+                                             encoding="utf-8")
+    # The corpus's own contradiction (90% vs 80%) is not the draft's business: not even a baseline is needed.
+    result = gate("draft.md", "--against", "corpus", "--format", "json", "--baseline", "none.json")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert len(data["new"]) == 1 and data["fixed"] == []
+    assert {c["path"] for c in data["new"][0]["claims"]} == {"draft.md", "corpus/m.md"}
+    (project / "draft.md").write_text("# Draft\n\nNothing numeric.\n", encoding="utf-8")
+    assert gate("draft.md", "--against", "corpus", "--baseline", "none.json").exit_code == 0
+
+
+def test_against_takes_several_corpora(project):
+    (project / "archive").mkdir()
+    shutil.move(project / "corpus" / "b.md", project / "archive" / "b.md")
+    (project / "draft.md").write_text(CONFLICT, encoding="utf-8")
+    result = gate("draft.md", "--against", "corpus", "archive", "--format", "json")
+    assert result.exit_code == 1, result.output
+    paths = {c["path"] for c in json.loads(result.stdout)["new"][0]["claims"]}
+    assert {"draft.md", "corpus/a.md", "archive/b.md"} <= paths
+
+
+# --- configuration ----------------------------------------------------------------------------------------
+
+def test_pyproject_config_from_a_subfolder_and_cli_override(project, monkeypatch):
+    (project / "pyproject.toml").write_text(
+        '[tool.factcheck]\npaths = ["corpus"]\nbaseline = "gate/known.json"\nrules = "rules"\n', encoding="utf-8")
+    (project / "sub" / "deeper").mkdir(parents=True)
+    monkeypatch.chdir(project / "sub" / "deeper")
+    made = run("baseline")
+    assert made.exit_code == 0, made.output
+    assert (project / "gate" / "known.json").is_file()
+    assert run("check").exit_code == 0
+    # The command line wins: another baseline (absent, so everything is new).
+    overridden = run("check", "--baseline", "other.json")
+    assert overridden.exit_code == 1 and "no baseline at other.json" in overridden.stdout
+
+
+def test_bad_config_is_a_clean_error(project):
+    (project / "pyproject.toml").write_text('[tool.factcheck]\npath = ["corpus"]\n', encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 2
+    assert "unknown key 'path'" in result.stderr and "Traceback" not in result.output
+
+
+# --- errors: exit 2 ---------------------------------------------------------------------------------------
+
+def test_no_paths_and_no_config_is_exit_2(project):
+    result = run("check")
+    assert result.exit_code == 2 and "no PATH given" in result.stderr
+
+
+def test_missing_path_is_exit_2(project):
+    result = gate("nowhere")
+    assert result.exit_code == 2 and "nowhere" in result.stderr
+
+
+def test_corrupt_baseline_is_exit_2(project):
+    (project / "reports").mkdir()
+    (project / "reports" / "baseline.json").write_text("{not json", encoding="utf-8")
+    result = gate("corpus")
+    assert result.exit_code == 2 and "baseline is not valid JSON" in result.stderr
+
+
+def test_unknown_format_is_exit_2(project):
+    assert gate("corpus", "--format", "xml").exit_code == 2
+
+
+def test_against_without_a_value_is_exit_2(project):
+    assert gate("corpus", "--against").exit_code == 2
+    assert gate("corpus", "--against", "--prune").exit_code == 2
