@@ -172,8 +172,8 @@ class Grouper:
             period = str(claim.year)
         elif lead is not None:
             period = lead[1]  # "By 2030, ..." / "2024年," sets the time of the whole sentence
-        elif _nearest(self.rules.periods, text, claim, c_start, claim.start, prefer_after=False):
-            period = "past"  # "once controlled", "曾经": not a figure of the article's date
+        elif (marker := _nearest(self.rules.periods, text, claim, c_start, claim.start, prefer_after=False)):
+            period = marker[0]  # "once controlled", "threatened": not a figure in force at the article date
         else:
             period = article.date[:4] if article.date else "undated"
         return Assignment(subject=subject, source=source, entity=entity[0] if entity else "?",

@@ -75,3 +75,10 @@ def test_changes_and_figures_above_100_percent_are_not_shares():
     got = groups("China's rare earth exports fell 34% in May, and magnet output grew 157% on the year.")
     assert "/change" in got["34%"] and not got["34%"].startswith("export_share|")
     assert not got["157%"].startswith("magnet_share|")
+
+
+def test_threats_and_proposals_are_not_figures_in_force():
+    got = groups("Washington threatened a 100% tariff on Chinese magnets, while the 25% tariff on steel stays.")
+    assert got["100%"].split("|")[3] == "proposed"
+    assert got["25%"].split("|")[3] == "2024"
+    assert groups("美国扬言对中国商品征收100%关税。")["100%"].split("|")[3] == "proposed"
