@@ -176,7 +176,7 @@ def _load_acknowledgements(rules_dir: str | None) -> tuple:
     from .rules import load_rules
 
     # Uncached: acknowledgements are edited while a long-lived process (a test, a server) keeps running.
-    return load_rules.__wrapped__(rules_dir).acknowledgements
+    return getattr(load_rules, "__wrapped__", load_rules)(rules_dir).acknowledgements
 
 
 def rules_acknowledged(findings: Iterable[Finding], rules_dir: str | None) -> tuple[dict[str, str], list]:

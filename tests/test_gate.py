@@ -339,3 +339,31 @@ def test_unknown_format_is_exit_2(project):
 def test_against_without_a_value_is_exit_2(project):
     assert gate("corpus", "--against").exit_code == 2
     assert gate("corpus", "--against", "--prune").exit_code == 2
+
+
+def test_config_discovery_rules(tmp_path, monkeypatch):
+    from factcheck.config import load_config
+
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\npaths = "news"\nrules = "my-rules"\n',
+                                             encoding="utf-8")
+    inner = tmp_path / "pkg"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text('[project]\nname = "other"\n', encoding="utf-8")  # no table: skipped
+    monkeypatch.chdir(inner)
+    config = load_config()
+    assert config.source == tmp_path / "pyproject.toml"
+    # Relative to the pyproject.toml's folder, not to the current one.
+    assert [Path(p).resolve() for p in config.paths] == [tmp_path / "news"]
+    assert Path(config.rules).resolve() == tmp_path / "my-rules" and config.baseline is None
+    monkeypatch.chdir(tmp_path)
+    assert load_config().paths == ("news",)  # below the current folder: kept short
+
+
+def test_a_passing_run_in_github_format_has_no_errors(project):
+    make_baseline("corpus")
+    summary = project / "summary.md"
+    result = CliRunner(env={"GITHUB_STEP_SUMMARY": str(summary)}).invoke(
+        main, ["check", "corpus", "--rules", "rules", "--format", "github"])
+    assert result.exit_code == 0
+    assert "::error" not in result.stdout
+    assert "✅ passed" in summary.read_text(encoding="utf-8")
