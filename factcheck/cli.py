@@ -55,6 +55,16 @@ def _fail_cleanly(func: Callable) -> Callable:
 @click.version_option(package_name="factcheck")
 def main() -> None:
     """Find numeric claims that disagree across articles."""
+    import signal
+    import threading
+
+    # SIGTERM unwinds like Ctrl-C, so half-written temporary files are removed, never renamed into place.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum, frame):  # noqa: ANN001
+    raise SystemExit(128 + signum)
 
 
 @main.command()
