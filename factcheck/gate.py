@@ -346,14 +346,15 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def run_check(paths: Iterable[str], baseline_path: str | os.PathLike[str], rules_dir: str | None = None,
-              against: Iterable[str] = (), warn=None) -> GateResult:
+              against: Iterable[str] = (), warn=None, **options) -> GateResult:
     """Analyse `paths` (plus `against`, the published corpus, when given) and sort the findings against the
-    baseline, the acknowledgements and the inline ignores."""
+    baseline, the acknowledgements and the inline ignores. `options` go to `pipeline.analyse` (jobs, cache,
+    engine: how fast, never what is found)."""
     from .pipeline import analyse
 
     paths, against = list(paths), list(against)
     baseline = load_baseline(baseline_path)
-    analysis = analyse(paths + against, rules_dir, warn)
+    analysis = analyse(paths + against, rules_dir, warn, **options)
     if not analysis.extraction.corpus.files:
         raise FactcheckError("no readable article in " + ", ".join(paths + against))
     display = _display_paths(paths + against)
