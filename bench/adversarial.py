@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="shrink every case (0.1 for a quick look)")
     parser.add_argument("--rules", default=None)
     parser.add_argument("--max-ratio", type=float, default=3.0)
-    parser.add_argument("--only", default=None, help="run only cases whose name contains this")
+    parser.add_argument("--only", default=None, help="run only cases whose name contains one of these (comma-separated)")
     args = parser.parse_args(argv)
 
     extractor = Extractor(load_units(args.rules))
@@ -74,12 +74,17 @@ def main(argv: list[str] | None = None) -> int:
           f"{'growth':>6}  verdict")
     failed = False
     for name, text in cases(args.scale).items():
-        if args.only and args.only not in name:
+        if args.only and not any(part in name for part in args.only.split(",")):
             continue
         size = len(text.encode("utf-8")) / 1e6
-        quarter = extract_seconds(extractor, text[: len(text) // 4])
-        half = extract_seconds(extractor, text[: len(text) // 2])
-        full = extract_seconds(extractor, text)
+        try:
+            quarter = extract_seconds(extractor, text[: len(text) // 4])
+            half = extract_seconds(extractor, text[: len(text) // 2])
+            full = extract_seconds(extractor, text)
+        except Exception as exc:  # a crash is a finding too (issue 6: never an exception)
+            failed = True
+            print(f"{name:<22} {size:>7.2f}  ERROR {type(exc).__name__}: {exc}"[:200], flush=True)
+            continue
         per_mb = full / size
         ratio = per_mb / base
         # growth exponent from 1/4 to full size: 1 is linear, 2 is quadratic
