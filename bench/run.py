@@ -344,6 +344,10 @@ def main(argv: list[str] | None = None) -> int:
         for size in [int(s) for s in args.sizes.split(",") if s]:
             print(f"pipeline: {size:,} articles, --jobs {jobs} ...", flush=True)
             results.append(run_size(size, args.work, jobs))
+            r = results[-1]
+            print(f"  {r['wall']:.1f} s wall (extract {r['extract']:.1f}, group+compare {r['analyse']:.1f}, "
+                  f"write {r['write']:.1f}), {r['claims']:,} claims, {r['findings']:,} findings, peak "
+                  f"{r['maxrss_kb'] / 1024:.0f} MB", flush=True)
         print_pipeline(results)
     return 0
 
