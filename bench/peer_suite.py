@@ -14,7 +14,10 @@ What "pass" means (one case = one input sentence):
   conversions between units); a case with no expected entity passes when factcheck reports nothing of the
   model's kind there. Extra records elsewhere in a sentence do not fail it: we extract every figure.
 - Percent: a `percent`/`percentage_point` record (a signed change "fell 5%" matches 5 by magnitude).
-- Currency: a record in an ISO currency code; its value must equal the expected amount.
+- Currency: a record in an ISO currency code; its value must equal the expected amount. An amount the peer
+  gives in a sub-unit (cents, pence, satoshis) may be reported by us in the main unit.
+- Percent and currency: an expected figure that is one end of a range we read around it ("5-20%" holds
+  20%) matches that end.
 - Dimension: a record in a physical unit; the expected value is converted to the record's unit with pint.
 - Number: any record counts (bare numbers are `count` records); its value, or the value before a
   percent/unit conversion, must equal the expected number.
@@ -28,9 +31,14 @@ Recognizers-Text collapses Chinese approximate forms to their base value (500余
 when scoring: factcheck's value is the low end of such a range.
 
 Where the specs disagree with factcheck's claim conventions, factcheck keeps its conventions and the case
-fails: years and dates are not claims (quantulum3 expects "1979" as a number), digits inside names are not
-claims (F-35, "English 101"), ordinals are not figures, and lone English number words without a counted
-noun ("one", "ten") are not claims.
+fails: years and dates are not claims (quantulum3 expects "1979" as a number), clock times are not claims
+("2 pm" is not 2 picometres), digits inside names are not claims (F-35, "English 101"), ordinals are not
+figures, and lone English number words without a counted noun ("one", "ten") are not claims. Some
+conventions of reading differ too, and those cases fail: "percent of 10" is not 10% (in English the figure
+after "percent of" is what the share is taken of); Chinese adjacent-digit forms are ranges (二三十个百分点
+is 20 to 30 points, where the spec expects nothing); N分之M is read as a fraction even when improper
+(五百分之2.2 is 0.44%); "100 mb" is megabytes; metric amounts in two parts are two figures ("12 m 2 dm"),
+imperial and Chinese ones one figure ("5 ft 2 in", 三斤二两).
 """
 
 from __future__ import annotations
@@ -100,7 +108,7 @@ CURRENCY_NAMES = {
 }
 # Sub-units: the expected value is in the sub-unit; factcheck may report it in the main unit.
 SUBUNITS = {"cent": Decimal("0.01"), "pence": Decimal("0.01"), "penny": Decimal("0.01"),
-            "dime": Decimal("0.1"), "sen": Decimal("0.01")}
+            "dime": Decimal("0.1"), "sen": Decimal("0.01"), "satoshi": Decimal("1e-8")}
 
 
 @dataclass
@@ -181,10 +189,10 @@ def _matches(run: Runner, exp: Expected, claim: Claim) -> bool:
     value, high = Decimal(repr(claim.value)), None if claim.value_high is None else Decimal(repr(claim.value_high))
     if claim.direction == "down" and value < 0:  # "fell 5%" is -5 for us, 5% for the peer
         value, high = (-high if high is not None else -value), (-value if high is not None else None)
-    if exp.kind == "percent":
-        return _close(exp.low, value, 1e-6) or (claim.unit == "percent" and _close(exp.low, value * 100, 1e-6))
     if exp.kind in ("currency", "percent") and high is not None and _close(exp.low, high, 1e-6):
         value = high  # the upper end of a range we read around the expected figure
+    if exp.kind == "percent":
+        return _close(exp.low, value, 1e-6)
     if exp.kind == "currency":
         if exp.unit in SUBUNITS:
             return _close(exp.low, value, 1e-6) or _close(exp.low * SUBUNITS[exp.unit], value, 1e-6)

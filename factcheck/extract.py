@@ -22,11 +22,14 @@ from .normalise import Units, canonical
 # The scanned copy of the text: full-width ASCII forms read as ASCII, the ideographic space as a space, and
 # traditional numerals and unit characters as simplified ones. One character each, so offsets are kept.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}  # "，" stays a clause mark
-_WIDTH.update(str.maketrans("\u3000−", " -"))
-_WIDTH.update(str.maketrans("個點兩萬億陸貳參叄噸圓幣歐韓盧鎊臺週裏釐", "个点两万亿陆贰叁叁吨元币欧韩卢镑台周里厘"))
+_WIDTH.update(str.maketrans("\u3000−￥", " -¥"))
+_WIDTH.update(str.maketrans("個點兩萬億陸貳參叄噸圓幣歐韓盧鎊臺週裏釐對塊錢", "个点两万亿陆贰叁叁吨元币欧韩卢镑台周里厘对块钱"))
 
 _CN = nm.CN_CHARS
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# 兆 inside a numeral only before more numerals or a currency (四十九兆九千亿元, 1兆日元); not 兆瓦, 陆兆显.
+_ZHAO = r"兆(?=[" + _CN + r"\d]|元|日元|美元|新台币|台币|韩元|港元|人民币)"
+# Thousands groups, or Indian lakh groups (12,34,567.89)
+_DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _EN_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
             r"ninety|hundred|thousand|million|billion|trillion|dozen)")
@@ -42,9 +45,11 @@ TOKEN = regex.compile(
     r"|(?P<vf>(?<![\d./])(?:(?P<vfw>\d{1,3})[ \t])?(?P<vfn>\d{1,2})/(?P<vfd>\d{1,2})(?![\d/])"
     r"|(?:(?P<vfw2>(?<![\d.])\d{1,3})[ \t]?)?(?P<vfu>[½¼¾⅓⅔⅛]))"
     r"|(?P<neg>(?<![\p{L}\p{N}.,)\]-])-(?=\d))?(?P<d>(?<![\d.])" + _DIGITS + r")(?P<dapprox>[多余])?"
-    r"(?P<dcn>[千百万亿萬億]*[万亿萬億千])?"
-    r"|(?P<c>[" + _CN + r"]+(?:点[" + "".join(nm.CN_DIGITS) + r"]+)?)"
+    r"(?P<dcn>(?:[千百万亿萬億]|" + _ZHAO + r")*(?:[万亿萬億千]|" + _ZHAO + r"))?"
+    r"|(?P<c>(?:[" + _CN + r"]|" + _ZHAO + r")+(?:点[" + "".join(nm.CN_DIGITS) + r"]+)?)"
+    r"|(?P<zhe>(?<=[打享按])对折|半折(?![扣])|半成(?=[^\p{Han}]|[的以左上多]|$))"
     r"|(?i:\b(?P<mult>doubled|tripled|trebled|quadrupled)\b)|(?P<cmult>翻了?一?[番倍])"
+    r"|(?i:\b(?P<fs>(?:(?:a|one|three)[\s-])?(?:half|quarter|quarters)(?:\s+a)?)\s+(?P<fsw>thousand|million|billion|trillion)\b)"
     r"|(?i:\b(?P<f>(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters)|half)\b)"
     r"|(?i:\b(?P<w>(?:a\s+)?" + _EN_WORD + r"(?:(?:\s+and\s+|[\s-]+)" + _EN_WORD + r")*)\b)"
 )
@@ -53,7 +58,7 @@ _SCALE_EN = regex.compile(r"(?|\s*(?i:(thousand|million|billion|trillion|bn|mn|m
 _SCALE_MONEY = regex.compile(r"\s?(?i:(m|mn|bn|b|k))\b")
 _RANGE = regex.compile(r"\s*(?:-|–|—|~|〜|to|至|到|and|或)\s*(?P<cur>US\$|A\$|\$|€|£|¥)?(?=[\d" + _CN + r"a-z])",
                        regex.I)
-_PERCENT = regex.compile(r"\s*(?:%|(?i:per\s?cent|pct)\b|(?i:percentage\s+points?)\b|个百分点)")
+_PERCENT = regex.compile(r"\s*(?:%|(?i:per\s?cents?|pct|percentage\s+points?|percentage)\b|个百分点)")
 _MEASURE = regex.compile(r"(?P<m>[多余]?(?:个|家|项|件|名|位|架|艘|辆|台|座|条|种|次|人|批|所|枚|颗|套|只|招|部|份|处|款|轮|支|场|轮|例|户|万人))")
 _AFTER_ZH = regex.compile(r"\s*(?P<q>以上|以下|左右|多|余|之多|上下)")
 _PER = regex.compile(r"\s*(?:per|a|/|each)\s*(?P<per>ton|tonne|kg|kilogram|barrel|ounce|year|month|day|share|unit|person|capita)s?\b",
@@ -73,9 +78,13 @@ _CURRENCY_LEFT = regex.compile(
     # One-letter prefixes only as written in upper case and attached (A$5), so "a $5 bill" stays USD.
     r"(?<![A-Za-z])(?P<cur>(?i:(?:" + "|".join(sorted((k for k in _DOLLAR_PREFIXES if len(k) > 1), key=len,
                                                       reverse=True)) + r")\s?\$)"
-    r"|(?-i:[ACSR])\$"
+    r"|(?-i:[ACSR])\$|(?-i:c)\s?\$"
+    r"|(?-i:[MKk](?:" + "|".join(_CURRENCY_ISO) + r"))"  # MUSD, MEUR: millions; kUSD: thousands
     r"|[$€£¥" + "".join(k for k in _CURRENCY_SYMBOLS if len(k) == 1 and k != "$") + r"]|ரூ"
     r"|(?i:" + "|".join(_CURRENCY_ISO) + r"|Rs\.?))\s?$")
+_CURRENCY_WORD_LEFT = regex.compile(r"(?i:\b(euros?|dollars?|yuan|yen|rubles?|roubles?|rupees?)[ \t]$)")
+_ISO_ATTACHED = regex.compile(r"(?<![A-Za-z])(?:[MKk]?(?:" + "|".join(_CURRENCY_ISO) + r"))$")
+_CURRENCY_SCALED = regex.compile(r"[ \t]?(?P<k>[MKk])(?P<iso>" + "|".join(_CURRENCY_ISO) + r")\b")
 _CURRENCY_RIGHT = regex.compile(r"[ \t]?(?P<cur>[" + "".join(k for k in _CURRENCY_SYMBOLS if len(k) == 1)
                                 + r"]|ரூ)(?![\p{N}\p{L}])")
 _MILLION_NOUN = regex.compile(r"\s+(?:(?!(?:is|was|has|as|its|this|us|plus|across|thus|his|less|versus)\b)"
@@ -153,6 +162,47 @@ _SIGNED_UNITS = {"percent", "percentage_point"}
 _TIME_LIKE = {"year", "month", "week", "day", "hour"}
 
 
+# Spaces between Chinese characters, or between a Chinese character and a digit, carry no meaning
+# (百 分 之 2, 六 点 五 成, 约 300 吨): the scanned copy drops them, and `_Gaps` maps offsets back.
+_SQUEEZE = regex.compile(r"(?<=\p{Han})[ \t]+(?=[\p{Han}\d])|(?<=\d)[ \t]+(?=\p{Han})")
+_FW_GROUP = regex.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+
+
+class _Gaps:
+    """Where `_squeeze` dropped characters: maps offsets between the squeezed scan and the file text."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.text_starts = [a for a, _ in spans]  # where each dropped run starts in the text
+        self.scan_at: list[int] = []  # where each dropped run was, in the scan
+        self.removed: list[int] = []  # characters dropped up to and including each run
+        total = 0
+        for a, b in spans:
+            self.scan_at.append(a - total)
+            total += b - a
+            self.removed.append(total)
+        self.spans = spans
+
+    def to_text(self, p: int, is_start: bool) -> int:
+        # A start just after a dropped run lies after it in the text; an end just before one, before it.
+        i = bisect.bisect_right(self.scan_at, p) if is_start else bisect.bisect_left(self.scan_at, p)
+        return p + (self.removed[i - 1] if i else 0)
+
+    def to_scan(self, t: int) -> int:
+        i = bisect.bisect_right(self.text_starts, t)
+        if not i:
+            return t
+        a, b = self.spans[i - 1]
+        before = self.removed[i - 2] if i >= 2 else 0
+        return t - before - (min(t, b) - a)
+
+
+def _squeeze(scan: str) -> tuple[str, _Gaps | None]:
+    spans = [m.span() for m in _SQUEEZE.finditer(scan)]
+    if not spans:
+        return scan, None
+    return _SQUEEZE.sub("", scan), _Gaps(spans)
+
+
 @dataclass
 class _Reading:
     start: int
@@ -212,15 +262,25 @@ class Extractor:
     # -- public --------------------------------------------------------------------------------------
 
     def extract(self, text: str, articles: Iterable[Article], file: str) -> list[Claim]:
-        scan = text.translate(_WIDTH)
+        if "，" in text:  # ９，９９９: a full-width comma between full-width digits groups thousands
+            text_ = _FW_GROUP.sub(",", text)
+        else:
+            text_ = text
+        scan, gaps = _squeeze(text_.translate(_WIDTH))
         claims: list[Claim] = []
         for article in articles:
-            claims.extend(self._article(scan, text, article, file))
+            if gaps is None:
+                claims.extend(self._article(scan, text, article, file))
+            else:
+                moved = Article(article.id, article.file, article.title, article.source, article.date,
+                                gaps.to_scan(article.start), gaps.to_scan(article.end))
+                claims.extend(self._article(scan, text, moved, file, gaps))
         return claims
 
     # -- per article ---------------------------------------------------------------------------------
 
-    def _article(self, scan: str, original: str, article: Article, file: str) -> list[Claim]:
+    def _article(self, scan: str, original: str, article: Article, file: str,
+                 gaps: "_Gaps | None" = None) -> list[Claim]:
         lo, hi = article.start, article.end
         breaks = [m.end() for m in _SENTENCE_BREAK.finditer(scan, lo, hi)]
         years = [(m.start(), m.end(), int(m[1])) for m in _YEAR.finditer(scan, lo, hi)]
@@ -228,7 +288,7 @@ class Extractor:
         years.sort()
         urls = [(u.start(), u.end()) for u in _URL.finditer(scan, lo, hi)]
         out: list[Claim] = []
-        pos = lo
+        pos = floor = lo
         while True:
             m = TOKEN.search(scan, pos, hi)
             if m is None:
@@ -237,19 +297,24 @@ class Extractor:
             if k >= 0 and urls[k][0] <= m.start() < urls[k][1]:
                 pos = urls[k][1]  # numbers inside a web address are not figures
                 continue
-            reading = self._read(scan, m, lo, hi)
+            # Left context is read back only to the end of the previous claim (10 rmb 20 usd: "rmb" is taken).
+            reading = self._read(scan, m, max(lo, floor), hi)
             if reading is None:
                 pos = m.end()
                 continue
             pos = max(reading.end, m.end())
-            claim = self._claim(scan, original, article, file, reading, breaks, years, lo, hi)
+            claim = self._claim(scan, original, article, file, reading, breaks, years, lo, hi, gaps)
             if claim is not None:
                 out.append(claim)
+                floor = reading.end
         return out
 
     def _claim(self, scan: str, original: str, article: Article, file: str, r: _Reading,
-               breaks: list[int], years: list[tuple[int, int, int]], lo: int, hi: int) -> Claim | None:
+               breaks: list[int], years: list[tuple[int, int, int]], lo: int, hi: int,
+               gaps: "_Gaps | None" = None) -> Claim | None:
         if r.unit is None:
+            if r.noun is None and r.high is None and r.qualifier == "exact" and 0 <= r.value < 10:
+                return None  # a bare single digit counts nothing: "1 and", lists such as 1,1,1
             unit_name = "count"
         else:
             unit_name = r.unit
@@ -266,16 +331,21 @@ class Extractor:
         # At most 600 characters either side: text without breaks (1,1,1,…) must not make each claim copy
         # and scan the whole text (quadratic time and memory).
         s_start, s_end = max(s_start, r.start - 600), min(s_end, r.end + 600)
+        year = _claim_year(scan, r, years, s_start, s_end)
+        start, end = r.start, r.end
+        if gaps is not None:  # back to offsets in the file text
+            start, end = gaps.to_text(start, True), gaps.to_text(end, False)
+            s_start, s_end = gaps.to_text(s_start, True), gaps.to_text(s_end, False)
         sentence = original[s_start:s_end].strip()
         qualifier = r.qualifier
         if high is not None and qualifier == "exact":
             qualifier = "range"
         lang = "zh" if len(_CJK.findall(sentence)) * 2 >= len(regex.findall(r"[A-Za-z]", sentence)) else "en"
         return Claim(
-            file=file, article=article.id, start=r.start, end=r.end, text=original[r.start:r.end],
+            file=file, article=article.id, start=start, end=end, text=original[start:end],
             sentence=sentence, value=float(value), value_high=None if high is None else float(high),
             unit=unit, qualifier=qualifier, precision=float(precision), direction=r.direction, noun=r.noun,
-            lang=lang, cue=r.cue, year=_claim_year(scan, r, years, s_start, s_end),
+            lang=lang, cue=r.cue, year=year,
         )
 
     # -- reading one token ---------------------------------------------------------------------------
@@ -284,13 +354,37 @@ class Extractor:
         start, end = m.span()
         if m["pcn"] is not None:
             body = m["pcn"][3:]
-            number = nm.parse_digits(body) if body[0].isdigit() else _safe_chinese(body)
+            if body[0].isdigit():
+                number = nm.parse_digits(body)
+                sm = _SCALE_EN.match(s, end)  # 百分之3.2k
+                if sm:
+                    number = nm.apply_scale(number, _scale_word(sm[1]))
+                    end = sm.end()
+            else:
+                number = _safe_chinese(body)
+                while number is None and len(body) > 1:  # 百分之七十百分位: the numeral ends where it parses
+                    body, end = body[:-1], end - 1
+                    number = _safe_chinese(body) if body[-1] != "点" else None
             if number is None:
                 return None
             r = _Reading(start, end, number.value, number.high, number.precision, "percent")
             return self._qualify(s, r, lo, hi)
+        if m["zhe"] is not None:  # 打对折, 半折 = 50%; 半成 = 5%
+            value = Decimal(5) if m["zhe"] == "半成" else Decimal(50)
+            return self._qualify(s, _Reading(start, end, value, None, Decimal(5), "percent"), lo, hi)
+        if m["fs"] is not None:  # half a million, a quarter billion, three quarters million
+            words = m["fs"].lower()
+            part = Decimal("0.5") if "half" in words else Decimal("0.75") if "three" in words else Decimal("0.25")
+            scale = _scale_word(m["fsw"])
+            r = _Reading(start, end, part * scale, None, part * scale, None, scaled=True)
+            return self._extend(s, m, r, lo, hi)
         if m["frac"] is not None:
-            den = _safe_chinese(m["frac"])
+            if all(ch in nm.CN_LARGE for ch in m["frac"]):  # 万分之三, 万万分之七
+                den = nm.Number(Decimal(1), Decimal(1))
+                for ch in m["frac"]:
+                    den = nm.Number(den.value * nm.CN_LARGE[ch], Decimal(1))
+            else:
+                den = _safe_chinese(m["frac"])
             num = nm.parse_digits(m["fracnum"]) if m["fracnum"][0].isdigit() else _safe_chinese(m["fracnum"])
             if den is None or num is None or den.value == 0:
                 return None
@@ -319,6 +413,8 @@ class Extractor:
             return self._read_chinese(s, m, lo, hi)
         if m["vf"] is not None:
             return self._read_fraction(s, m, lo, hi)
+        if m["d"] is not None and len(m["d"]) > 40:
+            return None  # a run of 40+ digits is an identifier or noise, never a figure
         number = _read_number(m)
         if number is None:
             return None
@@ -326,12 +422,22 @@ class Extractor:
             return None
         if m["neg"]:  # -22.2%: a signed figure, not a hyphen (F-35 and 8-10 are read elsewhere)
             number = nm.Number(-number.value, number.precision, None)
+        scaled = bool(m["dcn"])
+        if m["dcn"] and m["dcn"][-1] == "千" and not m["dapprox"] and _thousand_unit(self.units, s, end - 1):
+            # 323千卡, 100万千瓦: the 千 belongs to the unit
+            dcn = m["dcn"][:-1]
+            number = nm.parse_digits(m["d"])
+            if dcn:
+                number = nm.apply_scale(number, nm.parse_chinese("一" + dcn).value)
+            end, scaled = end - 1, bool(dcn)
         r = _Reading(start, end, number.value, number.high, number.precision, None)
         if m["dapprox"]:
             r.qualifier, r.cue = "range", m["dapprox"]
-        r.scaled = bool(m["dcn"])
+        r.scaled = scaled
         if m["w"] is not None:
             word = m["w"].lower()
+            if word in ("hundred", "thousand", "million", "billion", "trillion"):
+                return None  # "USD million", "thousand of": a scale word alone is no figure
             if word in ("one", "a", "zero") or word.startswith("a ") and word not in ("a dozen",):
                 if not self._unit_follows(s, end):
                     return None
@@ -362,8 +468,8 @@ class Extractor:
         digits = m["d"]
         before = s[start - 1] if start > lo else " "
         after = s[end] if end < hi else " "
-        if before.isascii() and before.isalpha():
-            return True  # G7, H20, COVID-19 reads as "-19" below
+        if before.isascii() and before.isalpha() and not _ISO_ATTACHED.search(s, max(lo, start - 5), start):
+            return True  # G7, H20, COVID-19 reads as "-19" below; not USD115
         if before in "-–" and regex.search(r"[A-Za-z][A-Za-z0-9]*[-–]$", s[max(lo, start - 12):start]):
             return True  # F-35, Type-055, SCP2-173
         if before == "[" and after in "],":
@@ -405,7 +511,7 @@ class Extractor:
         if after in "月日号时点" and "." not in digits:
             if after == "月" and s[start - 1:start] != "个" and not s[end - 1:end + 2].endswith("个月"):
                 return True  # 10月
-            if after in "日号时":
+            if after in "日号时" and s[end:end + 2] != "日元":
                 return True
             if after == "点" and not s[end + 1:end + 2].isdigit():
                 return True  # 3点 (o'clock)
@@ -416,6 +522,8 @@ class Extractor:
         return False
 
     def _unit_after_year(self, s: str, pos: int) -> bool:
+        if s[pos:pos + 1] == "两" and not _CJK.match(s[pos + 1:pos + 2]):
+            return True  # 1234两 (liang)
         um = self.units.pattern.match(s, pos + 1) if s[pos:pos + 1] == " " else self.units.pattern.match(s, pos)
         if um and self.units.unit_for(um[0]) not in ("year", None):
             return True
@@ -424,8 +532,10 @@ class Extractor:
     def _read_chinese(self, s: str, m: regex.Match, lo: int, hi: int) -> _Reading | None:
         start, end = m.span()
         text = m["c"]
+        if len(text) > 1 and text[-1] == "千" and _thousand_unit(self.units, s, end - 1):
+            text, end = text[:-1], end - 1  # 一百千瓦 is 100 kW
         before = s[start - 1] if start > lo else ""
-        if (before and before in "第其数几上前后每") or text[0] in "万亿萬億":
+        if (before and before in "第其数几上前后每") or text[0] in "万亿萬億兆":
             return None
         # 十多万, 三百余吨: the approximate marker splits the numeral.
         approx_high = None
@@ -460,9 +570,16 @@ class Extractor:
         r = _Reading(start, end, number.value, number.high, number.precision, None)
         if approx_high is not None:
             r.qualifier, r.cue = "range", "多"
-        r.scaled = text[-1] in "万亿"
+        r.scaled = text[-1] in "万亿兆"
         # Chinese numerals count only with a unit or measure word after them (全国两会, 年过半百 are words).
         ext = self._extend(s, m, r, lo, hi, chinese=True)
+        if (ext is None or (ext.unit is None and ext.noun is None)) and len(text) > 1 and text[-1] == "两" \
+                and text[-2] != "一" and text != "两两" and before != "斤" and approx_high is None:
+            # 二两, 三十两, 两万两: a trailing 两 that is no digit is the liang (50 g); 一两 is "one or two"
+            number = _safe_chinese(text[:-1])
+            if number is None or number.high is not None:
+                return None
+            return self._qualify(s, _Reading(start, end, number.value, None, number.precision, "liang"), lo, hi)
         if ext is None or (ext.unit is None and ext.noun is None):
             return None
         if ext.value == 1 and ext.high is None and ext.unit in (None, "count"):
@@ -482,7 +599,12 @@ class Extractor:
         left = s[max(lo, r.start - 8):r.start]
         cm = _CURRENCY_LEFT.search(left)
         if cm:
-            currency = _currency_code(cm["cur"], s, r.start, lo)
+            written = cm["cur"]
+            if len(written) == 4 and written[0] in "MKk" and written[1:] in _CURRENCY_ISO and not r.scaled:
+                k = _scale_word(written[0])  # MAUD 60 = 60 million Australian dollars
+                r.value, r.precision, r.scaled = r.value * k, r.precision * k, True
+                written = written[1:]
+            currency = _currency_code(written, s, r.start, lo)
             r.start -= len(cm[0])
         mm = _MINUS_LEFT.search(s[max(lo, r.start - 9):r.start])
         if mm and r.value > 0:  # 负0.2千米, minus five percent
@@ -496,6 +618,11 @@ class Extractor:
                 r.high *= _scale_word(sm[1])
             pos = sm.end()
             r.scaled = True
+            if currency is None:  # "euro 5 million", "dollar 22.5 billion": the currency named first
+                wm = _CURRENCY_WORD_LEFT.search(s, max(lo, r.start - 9), r.start)
+                if wm:
+                    currency = self.units.unit_for(wm[1])
+                    r.start = wm.start()
         elif currency and not r.scaled:
             mm = _SCALE_MONEY.match(s, pos)
             if mm:
@@ -558,9 +685,24 @@ class Extractor:
             gap = regex.match(r"[ \t]?(?:-[ \t]?)?", s[pos:pos + 2])[0]
             um = self.units.pattern.match(s, pos + len(gap))
             crm = _CURRENCY_RIGHT.match(s, pos)
+            ksm = _CURRENCY_SCALED.match(s, pos) if not r.scaled else None
             if crm:  # 10 €, 100₾
                 r.unit = _currency_code(crm["cur"], s, r.start, lo)
                 pos = crm.end()
+                um = None
+            elif um is None and (bm := _BRACKET_OPEN.match(s, pos)):  # 20 (kg), 20 [kg]
+                inner = self.units.pattern.match(s, bm.end())
+                close = inner and regex.compile(r"[ \t]?" + regex.escape(_BRACKET_CLOSE[bm["o"]])).match(s, inner.end())
+                if close and (len(inner[0]) > 1 or inner[0].islower()) and self.units.unit_for(inner[0]):
+                    r.unit = self.units.unit_for(inner[0])
+                    pos = close.end()
+            elif ksm:  # 30 MUSD, 120 MEUR
+                k = _scale_word(ksm["k"])
+                r.value, r.precision, r.scaled = r.value * k, r.precision * k, True
+                if r.high is not None:
+                    r.high *= k
+                r.unit = _currency_code(ksm["iso"], s, r.start, lo)
+                pos = ksm.end()
                 um = None
             if um and len(um[0]) == 1 and um[0].isascii():
                 # One-letter symbols (m, t) only in lower case; "5M" and "5m people" are millions.
@@ -575,12 +717,37 @@ class Extractor:
                     um = None
             if um:
                 name = self.units.unit_for(um[0])
+                if name == "pound" and um[0][:1] in "pP" and not regex.match(r"\s+of\b", s[um.end():um.end() + 4]) \
+                        and _MONEY_CUE.search(s, max(lo, r.start - 80), r.start):
+                    name = "GBP"  # "profit of 361 million pounds" is sterling; "5 pounds of beef" is weight
+                if name == "degree" and _TEMPERATURE_CUE.search(s, max(lo, r.start - 60), r.start):
+                    name, um = None, None  # "the temperature is 24 degrees": no scale given, not an angle
                 if name is not None:
                     r.unit = name
                     pos = um.end()
+                    pm_ = _PER_TIME.match(s, pos, hi)
+                    if pm_ and _is_length(self.units, name):  # 50 km/ms, 120 kilometres per hour: a speed
+                        t = pm_["t"].lower()
+                        time = {"ms": "millisecond", "s": "second", "sec": "second", "secs": "second",
+                                "min": "minute", "mins": "minute", "h": "hour", "hr": "hour",
+                                "hrs": "hour"}.get(t) or t.rstrip("s")
+                        r.unit = _SPEEDS.get((name, time), f"{name} / {time}")
+                        pos = pm_.end()
+                    if not r.scaled and _is_currency(name):
+                        sm = _SCALE_EN.match(s, pos)  # 75 USD million
+                        if sm:
+                            k = _scale_word(sm[1])
+                            r.value, r.precision, r.scaled = r.value * k, r.precision * k, True
+                            pos = sm.end()
                     if s[pos:pos + 1] == "半" and not um[0].isascii() and r.high is None:
                         r.value += Decimal("0.5")  # 一吨半, 三成半: and a half
                         r.precision = min(r.precision, Decimal("0.5"))
+                        pos += 1
+                    elif um[0] == "成" and r.high is None and s[pos:pos + 1] in nm.CN_DIGITS \
+                            and r.precision == 1 and not regex.match(
+                                r"[" + _CN + r"点个年天名人多余成]", s[pos + 1:pos + 2]):
+                        r.value += Decimal(nm.CN_DIGITS[s[pos]]) / 10  # 七成六 = 76%
+                        r.precision = Decimal("0.1")
                         pos += 1
             if r.unit is None and s[pos:pos + 1] == "折" and s[pos + 1:pos + 2] not in _ZHE_NOT:
                 discount = _discount(s[m.start():r.end] if m["c"] is None else m["c"], r)
@@ -594,8 +761,16 @@ class Extractor:
                 if tm:
                     r.unit = "ratio"
                     pos = tm.end()
+            if r.unit is None and s[pos:pos + 1] == "块" and _KUAI.match(s, pos):
+                r.unit = "CNY"  # 三块五, 两块钱: 块 is a yuan when money follows it
+                pos += 2 if s[pos + 1:pos + 2] == "钱" else 1
             if r.unit is None and chinese or (r.unit is None and s[pos:pos + 1] and _CJK.match(s[pos:pos + 1])):
                 mm = _MEASURE.match(s, pos)
+                if mm and mm["m"] == "个" and (um := self.units.pattern.match(s, mm.end())) \
+                        and self.units.unit_for(um[0]) not in (None, "count"):
+                    r.unit = self.units.unit_for(um[0])  # 20个比特币
+                    pos = um.end()
+                    mm = None
                 if mm:
                     if mm["m"][0] in "多余":
                         r.high = r.value + r.precision
@@ -608,6 +783,10 @@ class Extractor:
         if r.unit == "year" and not chinese and 1000 <= r.value < 2200 and r.high is None \
                 and "," not in (m["d"] or ""):
             return None
+        if r.unit is None and s[pos:pos + 1] == "两" and not chinese and not _CJK.match(s[pos + 1:pos + 2]):
+            r.unit, pos = "liang", pos + 1  # 1234两
+        if r.unit is not None and r.high is None and (r.unit in _COMPOUND_MAINS or _is_currency(r.unit)):
+            pos = self._compound(s, r, pos, hi, written_after=currency is None)
         # Chinese qualifiers after the unit: 5年以上, 100吨左右
         am = _AFTER_ZH.match(s, pos)
         if am and (r.unit is not None or r.noun is not None) and r.qualifier == "exact":
@@ -645,6 +824,60 @@ class Extractor:
                     r.cue = word
         return self._direction(s, r, lo, hi)
 
+    def _compound(self, s: str, r: _Reading, pos: int, hi: int, written_after: bool) -> int:
+        """5 feet 2 inches, 3 dollars 50 cents, 15 dollars 50, 五元三毛, 50元6角三分: one amount in two units."""
+        money = _is_currency(r.unit)
+        step = Decimal(1)  # the main unit's step; CNY goes on to 角 (0.1) and 分 (0.01)
+        for _ in range(2):
+            jm = _COMPOUND_JOIN.match(s, pos, hi)
+            p = jm.end()
+            nm_ = _COMPOUND_NUM.match(s, p, hi)
+            if not nm_:
+                break
+            text = nm_[0]
+            found = None
+            # A Chinese numeral may run into its unit (二两): try shorter numerals too.
+            for k in (range(len(text), 0, -1) if text[0] in nm.CN_DIGITS or text[0] == "十" else (len(text),)):
+                part = text[:k]
+                number = _small_number(part)
+                if number is None:
+                    continue
+                q = p + k
+                if money:
+                    sm = _SUB_MONEY.match(s, q, hi)
+                    if sm and _SUB_CURRENCY.get(_sub_key(sm["sub"])) in (r.unit, "*" if r.unit in _CENT_CURRENCIES else "") \
+                            and _SUB_VALUE[_sub_key(sm["sub"])] < step:
+                        found = (number * _SUB_VALUE[_sub_key(sm["sub"])], _SUB_VALUE[_sub_key(sm["sub"])], sm.end())
+                        break
+                    # a bare figure after the unit is the next sub-unit: 15 dollars 50, 三块五, five mao five
+                    nxt = Decimal("0.1") if r.unit == "CNY" and step == 1 and not jm[0].strip() and k == 1 \
+                        else Decimal("0.01")
+                    if nxt < step and number == number.to_integral_value() and 0 < number < 1 / nxt and \
+                            (written_after or step < 1) and _BARE_END.match(s, q, hi) \
+                            and (text[0].isdigit() or k == len(text)):
+                        found = (number * nxt, nxt, q)
+                        break
+                else:
+                    um = self.units.pattern.match(s, q + (1 if s[q:q + 1] == " " else 0), hi)
+                    name = self.units.unit_for(um[0]) if um else None
+                    if um is None and r.unit == "foot" and _INCH_IN.match(s, q, hi):
+                        name, um = "inch", _INCH_IN.match(s, q, hi)
+                    elif um is None and r.unit == "jin" and s[q:q + 1] == "两":
+                        name, um = "liang", regex.compile("两").match(s, q)  # 三斤二两
+                    ratio = _unit_ratio(self.units, name, r.unit) if name else None
+                    if ratio is not None and ratio < step:
+                        found = (number * ratio, ratio, um.end())
+                        break
+            if found is None:
+                break
+            value, sub_step, end = found
+            r.value += value
+            r.precision = min(r.precision, sub_step)
+            step, pos = sub_step, end
+            if not money:
+                break
+        return pos
+
     def _qualify(self, s: str, r: _Reading, lo: int, hi: int) -> _Reading:
         mm = _MINUS_LEFT.search(s[max(lo, r.start - 9):r.start])
         if mm and r.value > 0:
@@ -664,7 +897,7 @@ class Extractor:
         return self._direction(s, r, lo, hi)
 
     def _direction(self, s: str, r: _Reading, lo: int, hi: int) -> _Reading:
-        if r.unit not in ("percent", "percentage_point") and r.unit is not None and r.unit != "ratio":
+        if r.unit not in ("percent", "percentage_point", "cheng") and r.unit is not None and r.unit != "ratio":
             return r
         left = s[max(lo, r.start - 30):r.start]
         if r.cue and left.rstrip().lower().endswith(r.cue):
@@ -694,6 +927,8 @@ def _discount(written: str, r: _Reading) -> tuple[Decimal, Decimal] | None:
         return Decimal(nm.CN_DIGITS[written[0]] * 10 + nm.CN_DIGITS[written[1]]), Decimal(1)
     if r.high is not None or r.value <= 0 or r.value >= 100:
         return None
+    if written and written[-1] in nm.CN_SMALL:
+        return None  # 十折 is no discount
     if r.value < 10:
         return r.value * 10, r.precision * 10
     if r.value == r.value.to_integral_value():
@@ -701,11 +936,101 @@ def _discount(written: str, r: _Reading) -> tuple[Decimal, Decimal] | None:
     return None
 
 
+_TEMPERATURE_CUE = regex.compile(r"(?i:\b(?:temperatures?|weather|warm\w*|hot|hotter|cold\w*|heat\w*|cool\w*|"
+                                 r"freez\w*|thermometers?|fever|highs?|lows?)\b)")
+_MONEY_CUE = regex.compile(
+    r"(?i:\b(?:profits?|revenues?|sales|costs?|costing|prices?|priced|paid|pay|pays|paying|worth|fined?|fines|"
+    r"loss(?:es)?|budgets?|fund(?:s|ing|ed)?|earn(?:s|ed|ings)?|spen[dt]|spending|charges?|debts?|salar(?:y|ies)|"
+    r"wages?|income|tax(?:es)?|invest(?:s|ed|ing|ment)?|deal|contract|bid|sold|bought|raised?|valued|"
+    r"valuation|bills?|fees?|compensation|turnover|dividends?|bonus|grants?|donat(?:ed|ion)|subsid(?:y|ies))\b)")
+# Units whose amounts are written in two parts (5 feet 2 inches, 3 pounds 4 ounces, 三斤二两); metric
+# amounts are not ("12 m 2 dm" reads as two figures).
+_COMPOUND_MAINS = {"foot", "yard", "pound", "stone", "jin", "gallon"}
+_EN_SMALL = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+             r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
+_COMPOUND_JOIN = regex.compile(r"[ \t]+and[ \t]+|又|零|[ \t]*")
+_COMPOUND_NUM = regex.compile(r"\d{1,3}(?:\.\d+)?(?![\d,])|(?i:\b" + _EN_SMALL + r"(?:[ -]" + _EN_SMALL
+                              + r")?\b)|[一二两三四五六七八九十]{1,3}")
+_SUB_MONEY = regex.compile(r"[ \t]?(?P<sub>(?i:cents?|pence|penny|paise|kopecks?|kopeks?|mao|jiao|fen)\b|p\b"
+                           r"|美分|欧分|便士|分钱|角钱|毛钱|[角毛分](?!之))")
+_SUB_VALUE = {"cent": Decimal("0.01"), "pence": Decimal("0.01"), "penny": Decimal("0.01"), "p": Decimal("0.01"),
+              "paise": Decimal("0.01"), "kopeck": Decimal("0.01"), "kopek": Decimal("0.01"),
+              "mao": Decimal("0.1"), "jiao": Decimal("0.1"), "fen": Decimal("0.01"), "美分": Decimal("0.01"),
+              "欧分": Decimal("0.01"), "便士": Decimal("0.01"), "分钱": Decimal("0.01"), "角钱": Decimal("0.1"),
+              "毛钱": Decimal("0.1"), "角": Decimal("0.1"), "毛": Decimal("0.1"), "分": Decimal("0.01")}
+_SUB_CURRENCY = {"cent": "*", "pence": "GBP", "penny": "GBP", "p": "GBP", "paise": "INR", "kopeck": "RUB",
+                 "kopek": "RUB", "mao": "CNY", "jiao": "CNY", "fen": "CNY", "美分": "USD", "欧分": "EUR",
+                 "便士": "GBP", "分钱": "CNY", "角钱": "CNY", "毛钱": "CNY", "角": "CNY", "毛": "CNY", "分": "CNY"}
+_CENT_CURRENCIES = {"USD", "EUR", "AUD", "CAD", "HKD", "NZD", "SGD", "TWD"}
+_BARE_END = regex.compile(r"[ \t]*(?:[.,;!?)。，；！？）]|$)|(?=[的钱])")
+_INCH_IN = regex.compile(r"[ \t]?in\b(?!\s+(?:the|a|an|his|her|their|its|this|that|which|order|total)\b)")
+_KUAI = regex.compile(r"块(?:钱|[一二两三四五六七八九\d](?:[毛角]|[的钱]|(?![\p{Han}\d])))")
+
+
+def _sub_key(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and w[:-1] in _SUB_VALUE else w
+
+
+def _small_number(text: str) -> Decimal | None:
+    try:
+        if text[0].isdigit():
+            return Decimal(text)
+        if text[0].isascii():
+            return nm.parse_english(text).value
+        number = nm.parse_chinese(text)
+        return None if number.high is not None else number.value
+    except (ValueError, ArithmeticError):
+        return None
+
+
+_RATIOS: dict[tuple[str, str], Decimal | None] = {}
+
+
+def _unit_ratio(units: Units, small: str, big: str) -> Decimal | None:
+    """How many `big` one `small` is, when both measure the same thing and `small` is the smaller."""
+    key = (small, big)
+    if key not in _RATIOS:
+        try:
+            f = units.registry.Quantity(1, small).to(big).magnitude
+            _RATIOS[key] = Decimal(repr(float(f))) if 0 < f < 1 else None
+        except Exception:  # noqa: BLE001 - different dimensions do not combine
+            _RATIOS[key] = None
+    return _RATIOS[key]
+
+
+_BRACKET_OPEN = regex.compile(r"[ \t]?(?P<o>[(\[{<])[ \t]?")
+_BRACKET_CLOSE = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_PER_TIME = regex.compile(r"(?i:[ \t]*(?:/|per[ \t]+)[ \t]*(?P<t>milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|"
+                          r"hours?|hrs?|h)\b|[ \t]+an?[ \t]+(?P<t>hour|second|minute)\b)")
+_SPEEDS = {("kilometer", "hour"): "kilometer_per_hour", ("mile", "hour"): "mile_per_hour"}
+_LENGTHS: dict[str, bool] = {}
+
+
+def _is_length(units: Units, name: str) -> bool:
+    if name not in _LENGTHS:
+        try:
+            _LENGTHS[name] = str(units.registry.get_dimensionality(name)) == "[length]"
+        except Exception:  # noqa: BLE001
+            _LENGTHS[name] = False
+    return _LENGTHS[name]
+
+
+def _thousand_unit(units: Units, s: str, at: int) -> bool:
+    """Whether a unit written with 千 starts at `at` (千瓦, 千克, 千米, 千卡)."""
+    um = units.pattern.match(s, at)
+    return bool(um and len(um[0]) > 1)
+
+
+def _is_currency(unit: str | None) -> bool:
+    return bool(unit) and len(unit) == 3 and unit.isupper()
+
+
 def _currency_code(written: str, s: str, at: int, lo: int) -> str | None:
     """ISO code of a currency sign or prefix as written: $ -> USD, HK$ -> HKD, ¥ -> CNY near Chinese text."""
     w = regex.sub(r"\s+", "", written).upper()
     if w == "¥":
-        return "CNY" if _CJK.search(s[max(lo, at - 40):at + 40]) else "JPY"
+        return "CNY" if _CJK.search(s[max(0, at - 40):at + 40]) else "JPY"
     if w in _CURRENCY_SYMBOLS:
         return _CURRENCY_SYMBOLS[w]
     if w.endswith("$"):

@@ -63,7 +63,11 @@ def parse_english(words: str) -> Number:
         return Number(value, value if value >= 1 else Decimal("0.5"))
     total, current = Decimal(0), Decimal(0)
     last_step = Decimal(1)
+    previous = ""
     for token in regex.split(r"[\s-]+", text):
+        if token == "and" and previous not in ("hundred", "thousand", "million", "billion", "trillion"):
+            raise ValueError(words)  # "one and one" is two numbers; "two hundred and five" is one
+        previous = token
         if token in ("and", "a", ""):
             continue
         if token in EN_UNITS:
@@ -93,12 +97,16 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 
 CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_LARGE = {"万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8}
 CN_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL) + "".join(CN_LARGE)
+# 兆 is a trillion in money (四十九兆九千亿元, 1兆日元) but also mega (兆瓦) and a name character: the
+# extractor admits it into a numeral only before more numerals or a currency; the parser reads it as 1e12.
+CN_LARGE["兆"] = 10**12
 
 
 def _small_section(text: str) -> tuple[Decimal, Decimal, Decimal | None]:
     """A numeral below 万: value, step of its last digit, and the high end of an adjacent-digit range."""
     value, digit, step = 0, None, Decimal(1)
     pending: list[int] = []
+    last_unit = 0
     for ch in text:
         if ch in "零〇" and not pending and value:
             continue  # 一千零一十: a placeholder zero after a unit, not a digit
@@ -107,6 +115,9 @@ def _small_section(text: str) -> tuple[Decimal, Decimal, Decimal | None]:
             digit = CN_DIGITS[ch]
         elif ch in CN_SMALL:
             unit = CN_SMALL[ch]
+            if last_unit and unit >= last_unit:
+                raise ValueError(text)  # 七十百: units only fall within a section
+            last_unit = unit
             if len(pending) == 2:  # 三四十 = 30 to 40
                 low = pending[0] * unit
                 return (Decimal(value + low), Decimal(unit), Decimal(value + pending[1] * unit))
@@ -114,8 +125,8 @@ def _small_section(text: str) -> tuple[Decimal, Decimal, Decimal | None]:
             step, digit, pending = Decimal(unit), None, []
         else:
             raise ValueError(text)
-    if len(pending) == 2 and value == 0:  # 两三 = 2 to 3
-        return Decimal(pending[0]), Decimal(1), Decimal(pending[1])
+    if len(pending) == 2 and value == 0:  # 两三 = 2 to 3; 三两 (colloquial) too
+        return Decimal(min(pending)), Decimal(1), Decimal(max(pending))
     if len(pending) > 1:
         # Digit-by-digit writing: 二〇二五
         as_number = int("".join(str(d) for d in pending))
