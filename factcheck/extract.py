@@ -9,6 +9,7 @@ with digits and numerals inside words are rejected on the way.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
@@ -21,6 +22,10 @@ from .normalise import Units, canonical
 
 # The scanned copy of the text: full-width ASCII forms read as ASCII, the ideographic space as a space, and
 # traditional numerals and unit characters as simplified ones. One character each, so offsets are kept.
+# Inline patterns are compiled once: the regex module's own cache lookup costs more than the match.
+_rx = functools.lru_cache(maxsize=None)(regex.compile)
+# Digits joined by commas that are not thousands groups: 1,1,1 or 2,15,7.
+_DIGIT_LIST = regex.compile(r"\d+(?:\.\d+)?(?:,\d+(?:\.\d+)?)+")
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}  # "，" stays a clause mark
 _WIDTH.update(str.maketrans("\u3000−￥", " -¥"))
 _WIDTH.update(str.maketrans("個點兩萬億陸貳參叄噸圓幣歐韓盧鎊臺週裏釐對塊錢", "个点两万亿陆贰叁叁吨元币欧韩卢镑台周里厘对块钱"))
@@ -46,11 +51,11 @@ TOKEN = regex.compile(
     r"|(?:(?P<vfw2>(?<![\d.])\d{1,3})[ \t]?)?(?P<vfu>[½¼¾⅓⅔⅛]))"
     r"|(?P<neg>(?<![\p{L}\p{N}.,)\]-])-(?=\d))?(?P<d>(?<![\d.])" + _DIGITS + r")(?P<dapprox>[多余])?"
     r"(?P<dcn>(?:[千百万亿萬億]|" + _ZHAO + r")*(?:[万亿萬億千]|" + _ZHAO + r"))?"
-    r"|(?P<c>(?:[" + _CN + r"]|" + _ZHAO + r")+(?:点[" + "".join(nm.CN_DIGITS) + r"]+)?)"
-    r"|(?P<zhe>(?<=[打享按])对折|半折(?![扣])|半成(?=[^\p{Han}]|[的以左上多]|$))"
+    r"|(?P<c>[" + _CN + r"]+(?:" + _ZHAO + r"[" + _CN + r"]*)*(?:点[" + "".join(nm.CN_DIGITS) + r"]+)?)"
+    r"|(?P<zhe>[对半][折成])"
     r"|(?i:\b(?P<mult>doubled|tripled|trebled|quadrupled)\b)|(?P<cmult>翻了?一?[番倍])"
-    r"|(?i:\b(?P<fs>(?:(?:a|one|three)[\s-])?(?:half|quarter|quarters)(?:\s+a)?)\s+(?P<fsw>thousand|million|billion|trillion)\b)"
-    r"|(?i:\b(?P<f>(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters)|half)\b)"
+    r"|(?i:\b(?P<f>(?:(?:a|one|two|three)[\s-])?(?:half|thirds?|quarters?))"
+    r"(?:(?:\s+a)?\s+(?P<fsw>thousand|million|billion|trillion))?\b)"
     r"|(?i:\b(?P<w>(?:a\s+)?" + _EN_WORD + r"(?:(?:\s+and\s+|[\s-]+)" + _EN_WORD + r")*)\b)"
 )
 
@@ -200,7 +205,12 @@ def _squeeze(scan: str) -> tuple[str, _Gaps | None]:
     spans = [m.span() for m in _SQUEEZE.finditer(scan)]
     if not spans:
         return scan, None
-    return _SQUEEZE.sub("", scan), _Gaps(spans)
+    kept, prev = [], 0
+    for a, b in spans:
+        kept.append(scan[prev:a])
+        prev = b
+    kept.append(scan[prev:])
+    return "".join(kept), _Gaps(spans)
 
 
 @dataclass
@@ -297,6 +307,11 @@ class Extractor:
             if k >= 0 and urls[k][0] <= m.start() < urls[k][1]:
                 pos = urls[k][1]  # numbers inside a web address are not figures
                 continue
+            if m["d"] is not None and scan.startswith(",", m.end()) and scan[m.end() + 1:m.end() + 2].isdigit():
+                run = _DIGIT_LIST.match(scan, m.start(), hi)
+                if run is not None:  # 1,1,1 or 3,5,12: a list of numbers, not a figure; skip it whole
+                    pos = run.end()
+                    continue
             # Left context is read back only to the end of the previous claim (10 rmb 20 usd: "rmb" is taken).
             reading = self._read(scan, m, max(lo, floor), hi)
             if reading is None:
@@ -340,7 +355,7 @@ class Extractor:
         qualifier = r.qualifier
         if high is not None and qualifier == "exact":
             qualifier = "range"
-        lang = "zh" if len(_CJK.findall(sentence)) * 2 >= len(regex.findall(r"[A-Za-z]", sentence)) else "en"
+        lang = "zh" if len(_CJK.findall(sentence)) * 2 >= len(_rx(r"[A-Za-z]").findall(sentence)) else "en"
         return Claim(
             file=file, article=article.id, start=start, end=end, text=original[start:end],
             sentence=sentence, value=float(value), value_high=None if high is None else float(high),
@@ -353,6 +368,8 @@ class Extractor:
     def _read(self, s: str, m: regex.Match, lo: int, hi: int) -> _Reading | None:
         start, end = m.span()
         if m["pcn"] is not None:
+            if s.startswith("分之", end):
+                return None  # 百分之百分之…: the numeral opens another fraction, it is not this one's figure
             body = m["pcn"][3:]
             if body[0].isdigit():
                 number = nm.parse_digits(body)
@@ -369,11 +386,18 @@ class Extractor:
                 return None
             r = _Reading(start, end, number.value, number.high, number.precision, "percent")
             return self._qualify(s, r, lo, hi)
-        if m["zhe"] is not None:  # 打对折, 半折 = 50%; 半成 = 5%
-            value = Decimal(5) if m["zhe"] == "半成" else Decimal(50)
+        if m["zhe"] is not None:  # 打对折, 半折 = 50%; 半成 = 5% (not 半成品, 对折扣)
+            zhe, after = m["zhe"], s[end:end + 1]
+            if zhe == "对成" or (zhe == "对折" and s[start - 1:start] not in ("打", "享", "按")) \
+                    or (zhe == "半折" and after == "扣") \
+                    or (zhe == "半成" and _CJK.match(after) and after not in "的以左上多"):
+                return None
+            value = Decimal(5) if zhe == "半成" else Decimal(50)
             return self._qualify(s, _Reading(start, end, value, None, Decimal(5), "percent"), lo, hi)
-        if m["fs"] is not None:  # half a million, a quarter billion, three quarters million
-            words = m["fs"].lower()
+        if m["f"] is not None and m["fsw"] is not None:  # half a million, a quarter billion, three quarters million
+            words = m["f"].lower()
+            if "third" in words or words.startswith("two"):
+                return None
             part = Decimal("0.5") if "half" in words else Decimal("0.75") if "three" in words else Decimal("0.25")
             scale = _scale_word(m["fsw"])
             r = _Reading(start, end, part * scale, None, part * scale, None, scaled=True)
@@ -400,10 +424,12 @@ class Extractor:
                          direction="up")
             return r
         if m["f"] is not None:
+            if m["f"].lower() in ("third", "thirds", "quarter", "quarters"):
+                return None  # "a quarter" and "one third" are shares; "third" alone is an ordinal
             after = s[end:end + 6].lower()
-            if not regex.match(r"\s+(?:of|the)\b", after):
+            if not _rx(r"\s+(?:of|the)\b").match(after):
                 return None
-            word = regex.sub(r"[\s-]+", " ", m["f"].lower())
+            word = _rx(r"[\s-]+").sub(" ", m["f"].lower())
             value = _FRACTIONS.get(word)
             if value is None:
                 return None
@@ -470,7 +496,7 @@ class Extractor:
         after = s[end] if end < hi else " "
         if before.isascii() and before.isalpha() and not _ISO_ATTACHED.search(s, max(lo, start - 5), start):
             return True  # G7, H20, COVID-19 reads as "-19" below; not USD115
-        if before in "-–" and regex.search(r"[A-Za-z][A-Za-z0-9]*[-–]$", s[max(lo, start - 12):start]):
+        if before in "-–" and _rx(r"[A-Za-z][A-Za-z0-9]*[-–]$").search(s[max(lo, start - 12):start]):
             return True  # F-35, Type-055, SCP2-173
         if before == "[" and after in "],":
             return True  # citation markers [3][5]
@@ -478,14 +504,14 @@ class Extractor:
             return True  # clock time 06:38
         if before == ":" and start - 2 >= lo and s[start - 2].isdigit():
             return True
-        if regex.match(r"[-/.]\d", s[end:end + 2]) and regex.match(r"(?:[-/]\d{1,2}[-/]\d{1,4}|\.\d+\.\d)", s[end:end + 10]):
+        if _rx(r"[-/.]\d").match(s[end:end + 2]) and _rx(r"(?:[-/]\d{1,2}[-/]\d{1,4}|\.\d+\.\d)").match(s[end:end + 10]):
             return True  # 2025-11-18, 11/18/2025, version 1.2.3
-        if before in "-/." and regex.search(r"(?<!\d)\d{4}[-/.](?:\d{1,2}[-/.])?$", s[max(lo, start - 8):start]):
+        if before in "-/." and _rx(r"(?<!\d)\d{4}[-/.](?:\d{1,2}[-/.])?$").search(s[max(lo, start - 8):start]):
             return True  # the month and day of 2025-11-18
-        if after == "/" and regex.match(r"/\d{1,2}/\d{2,4}", s[end:end + 11]):
+        if after == "/" and _rx(r"/\d{1,2}/\d{2,4}").match(s[end:end + 11]):
             return True
         if after.isascii() and after.isalpha():
-            tail = regex.match(r"[A-Za-z]+", s[end:end + 12])[0]
+            tail = _rx(r"[A-Za-z]+").match(s[end:end + 12])[0]
             if tail.lower() in ("st", "nd", "rd", "th"):
                 return True  # ordinals
             if not (self.units.pattern.match(s, end) or _SCALE_EN.match(s, end) or
@@ -502,9 +528,11 @@ class Extractor:
                 return True  # October 9, 9 October
         if _MARKER_LEFT.search(s[max(lo, start - 12):start]):
             return True
-        line_start = s.rfind("\n", lo, start) + 1
-        if start == line_start or not s[line_start:start].strip():
-            if regex.match(r"[.)、]\s", s[end:end + 2]):
+        # Only the last few characters matter: an unbounded look back is quadratic on one long line.
+        window = max(lo, start - 16)
+        line_start = s.rfind("\n", window, start) + 1 or (lo if window == lo else -1)
+        if line_start >= 0 and (start == line_start or not s[line_start:start].strip()):
+            if _rx(r"[.)、]\s").match(s[end:end + 2]):
                 return True  # list item "1. " at line start
         if before == "(" and after == ")" and len(digits) <= 2:
             return True  # (1)
@@ -539,11 +567,11 @@ class Extractor:
             return None
         # 十多万, 三百余吨: the approximate marker splits the numeral.
         approx_high = None
-        cut = regex.match(r"([" + _CN + r"]+?)([多余])([万亿]*)$", text)
+        cut = _rx(r"([" + _CN + r"]+?)([多余])([万亿]*)$").match(text)
         number: nm.Number | None
         if cut is None and end < hi and s[end] in "多余":
-            tail = regex.match(r"[多余]([万亿]*)", s[end:end + 4])
-            cut = regex.match(r"(.+)()()$", text)
+            tail = _rx(r"[多余]([万亿]*)").match(s[end:end + 4])
+            cut = _rx(r"(.+)()()$").match(text)
             if tail:
                 base = _safe_chinese(text)
                 if base is None:
@@ -633,7 +661,7 @@ class Extractor:
         rm = _RANGE.match(s, pos)
         if rm and r.high is None:
             joiner = rm[0].strip().lower()
-            ok = joiner not in ("and", "或") or regex.search(r"(?i:between)\s+\S*$", s[max(lo, r.start - 12):r.start])
+            ok = joiner not in ("and", "或") or _rx(r"(?i:between)\s+\S*$").search(s[max(lo, r.start - 12):r.start])
             m2 = TOKEN.match(s, rm.end()) if ok else None
             if m2 is not None and (m2["d"] is not None or m2["c"] is not None or m2["w"] is not None):
                 if m2["d"] is not None and (len(m2["d"]) == 4 and joiner in "-–" and "," not in m2["d"]
@@ -659,7 +687,7 @@ class Extractor:
                         r.value *= scale
                         r.precision *= scale
                     if m2["c"] is not None and m2["c"][-1] in "万亿" and not r.scaled:
-                        big = nm.parse_chinese("一" + regex.search(r"[万亿]+$", m2["c"])[0]).value
+                        big = nm.parse_chinese("一" + _rx(r"[万亿]+$").search(m2["c"])[0]).value
                         r.value *= big
                         r.precision *= big
                     if m2["dcn"] and not r.scaled:
@@ -682,7 +710,7 @@ class Extractor:
             if um and self.units.unit_for(um[0]) == currency:
                 pos = um.end()  # "$5 dollars" style doubles, and "US$5 million dollars"
         else:
-            gap = regex.match(r"[ \t]?(?:-[ \t]?)?", s[pos:pos + 2])[0]
+            gap = _rx(r"[ \t]?(?:-[ \t]?)?").match(s[pos:pos + 2])[0]
             um = self.units.pattern.match(s, pos + len(gap))
             crm = _CURRENCY_RIGHT.match(s, pos)
             ksm = _CURRENCY_SCALED.match(s, pos) if not r.scaled else None
@@ -717,7 +745,7 @@ class Extractor:
                     um = None
             if um:
                 name = self.units.unit_for(um[0])
-                if name == "pound" and um[0][:1] in "pP" and not regex.match(r"\s+of\b", s[um.end():um.end() + 4]) \
+                if name == "pound" and um[0][:1] in "pP" and not _rx(r"\s+of\b").match(s[um.end():um.end() + 4]) \
                         and _MONEY_CUE.search(s, max(lo, r.start - 80), r.start):
                     name = "GBP"  # "profit of 361 million pounds" is sterling; "5 pounds of beef" is weight
                 if name == "degree" and _TEMPERATURE_CUE.search(s, max(lo, r.start - 60), r.start):
@@ -812,7 +840,7 @@ class Extractor:
         left = s[max(lo, r.start - 40):r.start]
         qm = _QUALIFIER_EN.search(left) or _QUALIFIER_ZH.search(left)
         if qm:
-            word = regex.sub(r"\s+", " ", qm["q"].lower())
+            word = _rx(r"\s+").sub(" ", qm["q"].lower())
             if word == "between":
                 if r.high is None:
                     word = ""
@@ -890,7 +918,7 @@ class Extractor:
         left = s[max(lo, r.start - 40):r.start]
         qm = _QUALIFIER_ZH.search(left) or _QUALIFIER_EN.search(left)
         if qm and r.qualifier == "exact":
-            word = regex.sub(r"\s+", " ", qm["q"].lower())
+            word = _rx(r"\s+").sub(" ", qm["q"].lower())
             kind = _QUALIFIER_KIND.get(word)
             if kind:
                 r.qualifier, r.cue = kind, word
@@ -1028,7 +1056,7 @@ def _is_currency(unit: str | None) -> bool:
 
 def _currency_code(written: str, s: str, at: int, lo: int) -> str | None:
     """ISO code of a currency sign or prefix as written: $ -> USD, HK$ -> HKD, ¥ -> CNY near Chinese text."""
-    w = regex.sub(r"\s+", "", written).upper()
+    w = _rx(r"\s+").sub("", written).upper()
     if w == "¥":
         return "CNY" if _CJK.search(s[max(0, at - 40):at + 40]) else "JPY"
     if w in _CURRENCY_SYMBOLS:
