@@ -83,3 +83,16 @@ def test_finding_ids_are_stable_and_unique(analysis):
     again = analyse([GOLDEN])
     assert [f.id for f in again.findings] == [f.id for f in analysis.findings]
     assert len({f.id for f in analysis.findings}) == len(analysis.findings)
+
+
+def test_another_topic_nobody_wrote_rules_for():
+    """A city-budget story: declared generic subjects (cost, build time) and automatic grouping still find
+    the disagreements, and agreeing figures (budget, unemployment within tolerance) stay quiet."""
+    analysis = analyse([Path(__file__).parent / "corpora" / "other_topic"])
+    by_subject = {f.subject.split("|")[0]: f for f in analysis.findings}
+    assert set(by_subject) == {"cost", "rebuild_time", "auto:resident-use"}
+    assert {c.quote for c in by_subject["cost"].claims} == {"$1.8 billion", "18亿美元", "$2.6 billion"}
+    assert {c.quote for c in by_subject["rebuild_time"].claims} == {"six years", "6年", "nine years"}
+    assert by_subject["auto:resident-use"].subject_source == "auto"
+    cited = {c.quote for f in analysis.findings for c in f.claims}
+    assert not cited & {"$4.2 billion", "5.1%", "5.3%"}
