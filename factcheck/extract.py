@@ -464,9 +464,13 @@ class Extractor:
             word = m["w"].lower()
             if word in ("hundred", "thousand", "million", "billion", "trillion"):
                 return None  # "USD million", "thousand of": a scale word alone is no figure
-            if word in ("one", "a", "zero") or word.startswith("a ") and word not in ("a dozen",):
+            if word in ("one", "a", "zero") or word.startswith("a ") and word not in (
+                    "a dozen", "a hundred", "a thousand", "a million", "a billion", "a trillion"):
                 if not self._unit_follows(s, end):
                     return None
+            article = regex.match(r"(?i:a\s+)(?!hundred|thousand|million|billion|trillion|dozen)", m["w"])
+            if article:
+                r.start += article.end()  # "a five-year tax": the article belongs to the tax
         return self._extend(s, m, r, lo, hi)
 
     def _read_fraction(self, s: str, m: regex.Match, lo: int, hi: int) -> _Reading | None:
@@ -1084,9 +1088,10 @@ def _english_noun(s: str, pos: int, hi: int) -> str | None:
         if w1 == "of" and w2 and w2 not in _STOP_NOUNS:
             return w2
         return None
+    noun = w1
     if w2 and w2 not in _STOP_NOUNS and (w1.endswith(_ADJ_ENDINGS) or w1 in _ADJ_ENDINGS) and not w1.endswith("s"):
-        return w2
-    return w1
+        noun = w2
+    return noun
 
 
 def _claim_year(s: str, r: _Reading, years: list[tuple[int, int, int]], s_start: int, s_end: int) -> int | None:
