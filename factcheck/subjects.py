@@ -75,15 +75,46 @@ _LEADING_YEAR = regex.compile(
 _POSSESSIVE = regex.compile(r"['’]s\b|的")
 
 
+_COMBINED: dict[int, tuple[tuple[Cue, ...], tuple[regex.Pattern, ...]]] = {}
+
+
+def _combined(cues: tuple[Cue, ...]) -> tuple[regex.Pattern, ...]:
+    """One alternation per language for a set of cues, each cue a group `c<index>`: one scan, not one per cue.
+
+    Cached by identity (the cue tuples live as long as their rules); hashing the cues costs more than a scan."""
+    hit = _COMBINED.get(id(cues))
+    if hit is not None and hit[0] is cues:
+        return hit[1]
+    out = []
+    for lang in ("en", "zh"):
+        parts = []
+        for i, cue in enumerate(cues):
+            pattern = getattr(cue, lang)
+            if pattern is not None:
+                scoped = "(?i:" if pattern.flags & regex.I else "(?:"  # each cue keeps its own case rule
+                parts.append(f"(?P<c{i}>{scoped}{pattern.pattern}))")
+        if parts:
+            out.append(regex.compile("|".join(parts)))
+    _COMBINED[id(cues)] = (cues, tuple(out))
+    return tuple(out)
+
+
+def _cue_index(m: regex.Match) -> int:
+    for name, value in m.groupdict().items():
+        if value is not None and name[0] == "c" and name[1:].isdigit():
+            return int(name[1:])
+    return -1  # pragma: no cover - every alternative is a c<index> group
+
+
 def _nearest(cues: tuple[Cue, ...], text: str, claim: Claim, start: int, end: int,
              prefer_after: bool, owners_only: bool = False,
              blocked: tuple[tuple[int, int], ...] = ()) -> tuple[str, int] | None:
-    """The cue closest to the claim between start and end: (name, distance).
+    """The cue closest to the claim between start and end: (name, distance); ties go to the cue listed first.
 
     `blocked` spans (other claims' clauses) are skipped: their words describe those claims."""
-    best: tuple[str, int] | None = None
-    for cue in cues:
-        for m in cue.finditer(text, start, end):
+    best: tuple[int, int] | None = None  # (distance, cue index)
+    for pattern in _combined(cues):
+        for m in pattern.finditer(text, start, end):
             if blocked and any(b0 <= m.start() < b1 for b0, b1 in blocked):
                 continue
             if (owners_only and _OBJECT_BEFORE.search(text, max(0, m.start() - 12), m.start())
@@ -95,9 +126,10 @@ def _nearest(cues: tuple[Cue, ...], text: str, claim: Claim, start: int, end: in
                 dist = m.start() - claim.end + (0 if prefer_after else 60)
             else:
                 dist = 0  # the cue spans the figure: "meet 28% of demand"
-            if best is None or dist < best[1]:
-                best = (cue.name, dist)
-    return best
+            candidate = (dist, _cue_index(m))
+            if best is None or candidate < best:
+                best = candidate
+    return None if best is None else (cues[best[1]].name, best[0])
 
 
 class Grouper:
