@@ -218,14 +218,21 @@ class Grouper:
         return None
 
     def _auto_head(self, text: str, claim: Claim, c_start: int, c_end: int) -> str:
-        """Head words of what an uncovered claim measures: its noun, or the content words after it."""
-        if claim.noun:
-            return _stem(claim.noun)
+        """Head words of what an uncovered claim measures: the noun phrase it counts ("7 restricted
+        elements" -> restricted-element), or the content words right after it. Materials are the scope,
+        not the head, so they are left out."""
         after = text[claim.end:c_end]
         stop = regex.search(r"[.!?\[\]。！？]", after)
         after = after[: stop.start()] if stop else after
-        for cue in self.rules.scopes:  # the material is the scope, not what is measured
-            after = "".join(cue.en.split(after) if cue.en else [after])
+        if claim.noun and claim.lang != "zh":
+            at = after.find(claim.noun)
+            if 0 <= at <= 40:
+                after = after[: at + len(claim.noun)]
+        elif claim.noun:
+            return _stem(claim.noun)
+        for cue in self.rules.scopes:
+            if cue.en is not None:
+                after = cue.en.sub(" ", after)
         if claim.lang == "zh":
             m = _CJK_HEAD.match(after.lstrip())
             if m:
@@ -233,7 +240,7 @@ class Grouper:
             before = text[c_start:claim.start]
             heads = regex.findall(r"\p{Han}{2}", before[-6:])
             return heads[-1] if heads else "?"
-        words = [w.lower() for w in _WORD.findall(after[:40]) if w.lower() not in _STOP][:2]
+        words = [w.lower() for w in _WORD.findall(after[:40]) if w.lower() not in _STOP][:3 if claim.noun else 2]
         if not words:
             words = [w.lower() for w in _WORD.findall(text[max(c_start, claim.start - 40):claim.start])
                      if w.lower() not in _STOP][-2:]
