@@ -44,8 +44,20 @@ class Placed:
     unit: str
 
 
+# Units a text can leave open: plain "tons" are metric in the news, but may be short tons (0.907 t).
+_AMBIGUOUS_TONS = regex.compile(r"(?i)\btons?\b")
+_SHORT_TON = 0.90718474
+
+
 def interval(claim: Claim, rules: Rules) -> tuple[float, float]:
-    """The values a claim allows, from its qualifier and written precision (before tolerance)."""
+    """The values a claim allows, from its qualifier, written precision and any unit ambiguity."""
+    low, high = _qualified(claim, rules)
+    if claim.unit == "t" and _AMBIGUOUS_TONS.search(claim.text) and "metric" not in claim.text.lower():
+        low = min(low, low * _SHORT_TON)
+    return low, high
+
+
+def _qualified(claim: Claim, rules: Rules) -> tuple[float, float]:
     v = claim.value
     half = claim.precision / 2 if claim.precision and claim.qualifier == "exact" else 0.0
     ceiling = 100.0 if claim.unit == "percent" and not claim.direction else math.inf

@@ -111,3 +111,11 @@ def test_finding_id_ignores_offsets_but_not_values_or_files():
     assert finding_id("FC100", "s", [replace(c1, value=91), c2]) != base
     assert finding_id("FC100", "s", [replace(c1, file="c.txt"), c2]) != base
     assert base.startswith("FC100-")
+
+
+def test_plain_tons_allow_short_tons_but_tonnes_do_not():
+    tons = replace(claim(100, unit="t"), text="100 tons")
+    low, high = interval(tons, RULES)
+    assert round(low, 3) == round(99.5 * 0.90718474, 3) and high == 100.5
+    assert interval(replace(claim(100, unit="t"), text="100 tonnes"), RULES) == (99.5, 100.5)
+    assert interval(replace(claim(100, unit="t"), text="100 metric tons"), RULES) == (99.5, 100.5)
