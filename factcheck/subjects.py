@@ -169,6 +169,8 @@ class Grouper:
         for claim in claims:
             s_start, s_end = _span_of(text, claim)
             spans.append(((s_start, s_end), _clause(text, claim, s_start, s_end)))
+        for i, conjunct in _respectively(text, claims, [sent for sent, _ in spans]).items():
+            spans[i] = (spans[i][0], conjunct)
         out = []
         for i, claim in enumerate(claims):
             sentence, clause = spans[i]
@@ -245,6 +247,34 @@ class Grouper:
             words = [w.lower() for w in _WORD.findall(text[max(c_start, claim.start - 40):claim.start])
                      if w.lower() not in _STOP][-2:]
         return "-".join(_stem(w) for w in words) or "?"
+
+
+_RESPECTIVELY = regex.compile(r"[^()（）.。;；]{0,20}?\b(?i:respectively)\b")
+_CONJUNCT_BREAK = regex.compile(r",\s*(?:and\s+)?|\s+and\s+|、|和|与|及")
+
+
+def _respectively(text: str, claims: list[Claim], sentences: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """`graphite and magnet markets (99% and 87% respectively)`: the k-th figure of the parenthesis belongs to
+    the k-th conjunct before it. Returns claim index -> that conjunct's span, used as the claim's clause."""
+    out: dict[int, tuple[int, int]] = {}
+    for i, claim in enumerate(claims):
+        m = _RESPECTIVELY.match(text, claim.end)
+        if m is None or i in out:
+            continue
+        s_start = sentences[i][0]
+        paren = max(text.rfind("(", s_start, claim.start), text.rfind("（", s_start, claim.start))
+        if paren < 0:
+            continue
+        members = [j for j, c in enumerate(claims) if paren < c.start and c.end <= m.end()]
+        window = max(s_start, paren - 160)
+        cuts = [window] + [b.end() for b in _CONJUNCT_BREAK.finditer(text, window, paren)]
+        if len(members) < 2 or len(cuts) < len(members):
+            continue
+        starts = cuts[-len(members):]
+        ends = [b.start() for b in _CONJUNCT_BREAK.finditer(text, window, paren)][-(len(members) - 1):] + [paren]
+        for j, start, end in zip(members, starts, ends):
+            out[j] = (start, end)
+    return out
 
 
 def _stem(word: str) -> str:

@@ -82,3 +82,10 @@ def test_threats_and_proposals_are_not_figures_in_force():
     assert got["100%"].split("|")[3] == "proposed"
     assert got["25%"].split("|")[3] == "2024"
     assert groups("美国扬言对中国商品征收100%关税。")["100%"].split("|")[3] == "proposed"
+
+
+def test_respectively_pairs_each_figure_with_its_conjunct():
+    got = groups("China has a near monopoly in battery-grade graphite and permanent magnet markets "
+                 "(99% and 87% respectively).")
+    assert got["99%"].split("|")[2] == "graphite"
+    assert got["87%"].split("|")[:3] == ["magnet_share", "China", "rare_earth_magnets"]
