@@ -195,17 +195,20 @@ def _gate_settings(paths: tuple[str, ...], baseline: str | None, rules_dir: str 
               help="Baseline file (default: [tool.factcheck] baseline, else reports/baseline.json).")
 @click.option("--allow-growth", is_flag=True, help="Let the baseline take in findings it does not know yet.")
 @_rules_option
+@_scale_options
 @_fail_cleanly
-def baseline(paths: tuple[str, ...], baseline_file: str | None, allow_growth: bool, rules_dir: str | None) -> None:
+def baseline(paths: tuple[str, ...], baseline_file: str | None, allow_growth: bool, rules_dir: str | None,
+             **scale) -> None:
     """Write the current findings of PATHS as the baseline `check` compares against.
 
     An existing baseline may only shrink: findings it does not know are refused (exit 1) unless
     --allow-growth is given. Acknowledged findings are left out (they live in rules/).
     """
-    from .gate import baseline_findings, render_terminal, run_check, write_baseline
+    from .gate import baseline_findings, run_check, write_baseline
+    from .report.check import render_terminal
 
     paths, baseline_file, rules_dir = _gate_settings(paths, baseline_file, rules_dir)
-    result = run_check(paths, baseline_file, rules_dir)
+    result = run_check(paths, baseline_file, rules_dir, **_scale_kwargs(**scale))
     if result.baseline.exists and result.new and not allow_growth:
         render_terminal(result, sys.stderr)
         click.echo(f"factcheck: {len(result.new)} finding(s) are not in {baseline_file}; the baseline may only "
@@ -229,35 +232,26 @@ def baseline(paths: tuple[str, ...], baseline_file: str | None, allow_growth: bo
 @click.option("--against", "against", multiple=True, type=click.Path(), metavar="CORPUS...",
               help="Check PATHS (drafts) against this published corpus: only findings involving a draft count.")
 @_rules_option
+@_scale_options
 @_fail_cleanly
 def check(paths: tuple[str, ...], baseline_file: str | None, fmt: str, prune: bool, allow_growth: bool,
-          against: tuple[str, ...], rules_dir: str | None) -> None:
+          against: tuple[str, ...], rules_dir: str | None, **scale) -> None:
     """Fail (exit 1) on findings in PATHS that are neither in the baseline nor acknowledged.
 
     Exit 0 when every finding is known or acknowledged, 1 when there are new findings, 2 on usage or input
     errors. Baseline findings that no longer occur are listed as fixed.
     """
     from .errors import ConfigError
-    from .gate import baseline_entry, render_json, render_terminal, run_check, write_baseline
+    from .gate import baseline_entry, run_check, write_baseline
+    from .report.check import CHECK_FORMATS
 
     if against and not paths:
         raise ConfigError("--against needs the draft file(s) to check first: check DRAFT... --against CORPUS...")
     if against and prune:
         raise ConfigError("--prune needs the whole corpus, not --against")
     paths, baseline_file, rules_dir = _gate_settings(paths, baseline_file, rules_dir)
-    result = run_check(paths, baseline_file, rules_dir, against)
-    if fmt == "json":
-        render_json(result, sys.stdout)
-    elif fmt == "github":
-        from .report.github import render as render_github
-
-        render_github(result, sys.stdout)
-    elif fmt == "sarif":
-        from .report.sarif import render as render_sarif
-
-        render_sarif(result, sys.stdout)
-    else:
-        render_terminal(result, sys.stdout, color=sys.stdout.isatty())
+    result = run_check(paths, baseline_file, rules_dir, against, **_scale_kwargs(**scale))
+    CHECK_FORMATS[fmt](result, sys.stdout)
     if (prune and result.fixed) or (allow_growth and result.new):
         fixed = {e["id"] for e in result.fixed} if prune else set()
         entries = [e for e in result.baseline.entries if e["id"] not in fixed]
