@@ -72,6 +72,8 @@ _OBJECT_BEFORE = regex.compile(
 _LEADING_YEAR = regex.compile(
     r"\W*(?:(?i:by|in|since|as\s+of|until|through|before|after)\s+(?:the\s+end\s+of\s+)?)?((?:19|20)\d\d)"
     r"(?:年(?:底|末|初|前|后)?)?\s*[,，]")
+# "…, with projections that by 2030, 30% of demand …": a year closing the clause before the figure's.
+_CLAUSE_YEAR = regex.compile(r"\b(?i:by|in|until|through|since|before|after)\s+((?:19|20)\d\d)\s*[,，]\s*$")
 _POSSESSIVE = regex.compile(r"['’]s\b|的")
 
 
@@ -169,22 +171,31 @@ class Grouper:
         for claim in claims:
             s_start, s_end = _span_of(text, claim)
             spans.append(((s_start, s_end), _clause(text, claim, s_start, s_end)))
-        for i, conjunct in _respectively(text, claims, [sent for sent, _ in spans]).items():
-            spans[i] = (spans[i][0], conjunct)
+        shared: dict[int, tuple[int, int]] = {}
+        for i, (item, coordination) in _respectively(text, claims, [sent for sent, _ in spans]).items():
+            spans[i] = (spans[i][0], item)
+            shared[i] = coordination
         out = []
         for i, claim in enumerate(claims):
             sentence, clause = spans[i]
-            others = tuple(c for j, (_, c) in enumerate(spans) if j != i and sentence[0] <= c[0] < sentence[1])
-            out.append(self.assign(text, article, claim, sentence, clause, others))
+            others = tuple(c for j, (_, c) in enumerate(spans)
+                           if j != i and sentence[0] <= c[0] < sentence[1] and not (c[0] < clause[1] and clause[0] < c[1]))
+            compared = None
+            if (i > 0 and spans[i - 1][0] == sentence and claims[i - 1].unit == claim.unit
+                    and out[i - 1].source == "declared"
+                    and _COMPARED.search(text, max(sentence[0], claim.start - 40), claim.start)):
+                compared = out[i - 1].subject  # "60% purity … compared to China's 99.99%": the same measure
+            out.append(self.assign(text, article, claim, sentence, clause, others, shared.get(i), compared))
         return out
 
     def assign(self, text: str, article: Article, claim: Claim, sentence: tuple[int, int] | None = None,
-               clause: tuple[int, int] | None = None,
-               others: tuple[tuple[int, int], ...] = ()) -> Assignment:
+               clause: tuple[int, int] | None = None, others: tuple[tuple[int, int], ...] = (),
+               shared: tuple[int, int] | None = None,
+               compared_subject: str | None = None) -> Assignment:
         dim = dimension(self.units, claim.unit)
         s_start, s_end = sentence or _span_of(text, claim)
         c_start, c_end = clause or _clause(text, claim, s_start, s_end)
-        subject = self._declared(text, claim, dim, (c_start, c_end), (s_start, s_end), others)
+        subject = compared_subject or self._declared(text, claim, dim, (c_start, c_end), (s_start, s_end), others)
         source = "declared"
         if subject is None:
             subject, source = "auto:" + self._auto_head(text, claim, c_start, c_end), "auto"
@@ -198,14 +209,16 @@ class Grouper:
                 or _nearest(self.rules.entities, text, claim, s_start, s_end, False, owners_only)
                 or _nearest(self.rules.entities, text, claim, back, s_start, False, owners_only))
         scope = (_nearest(self.rules.scopes, text, claim, c_start, c_end, prefer_after=True)
+                 or (shared and _nearest(self.rules.scopes, text, claim, *shared, prefer_after=True))
                  or _nearest(self.rules.scopes, text, claim, s_start, s_end, prefer_after=False, blocked=others)
                  or _nearest(self.rules.scopes, text, claim, back, s_start, prefer_after=False)
                  or self._title_scope(article))
-        lead = _LEADING_YEAR.match(text, s_start, claim.start)
+        lead = (_LEADING_YEAR.match(text, s_start, claim.start)
+                or _CLAUSE_YEAR.search(text, max(s_start, c_start - 24), c_start))
         if claim.year is not None:
             period = str(claim.year)
         elif lead is not None:
-            period = lead[1]  # "By 2030, ..." / "2024年," sets the time of the whole sentence
+            period = lead[1]  # "By 2030, ..." / "2024年," sets the time of what follows it
         elif (marker := _nearest(self.rules.periods, text, claim, c_start, claim.start, prefer_after=False)):
             period = marker[0]  # "once controlled", "threatened": not a figure in force at the article date
         else:
@@ -249,31 +262,63 @@ class Grouper:
         return "-".join(_stem(w) for w in words) or "?"
 
 
-_RESPECTIVELY = regex.compile(r"[^()（）.。;；]{0,20}?\b(?i:respectively)\b")
+_COMPARED = regex.compile(r"(?:\b(?i:compared\s+(?:to|with)|versus|vs\.?|against|than|up\s+from|down\s+from)"
+                          r"\s+(?:\S+\s+){0,3}|相比|对比|高于|低于)\S{0,6}$")
+_RESPECTIVE = regex.compile(r"\b(?i:respectively)\b|分别|各自")
+_FIGURE_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|和|与|及|、|，)\s*")
 _CONJUNCT_BREAK = regex.compile(r",\s*(?:and\s+)?|\s+and\s+|、|和|与|及")
+_REGION_STOP = regex.compile(r"[()（）,，;；:：]")
 
 
-def _respectively(text: str, claims: list[Claim], sentences: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
-    """`graphite and magnet markets (99% and 87% respectively)`: the k-th figure of the parenthesis belongs to
-    the k-th conjunct before it. Returns claim index -> that conjunct's span, used as the claim's clause."""
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = list(_CONJUNCT_BREAK.finditer(text, start, end))
+    bounds = [start] + [c.end() for c in cuts]
+    ends = [c.start() for c in cuts] + [end]
+    return [(a, b) for a, b in zip(bounds, ends) if text[a:b].strip()]
+
+
+def _respectively(text: str, claims: list[Claim],
+                  sentences: list[tuple[int, int]]) -> dict[int, tuple[tuple[int, int], tuple[int, int]]]:
+    """`mining and refining … 70% and 90% respectively`, `开采和冶炼分别占70%和90%`: the k-th figure of a list
+    belongs to the k-th item of the coordination it answers. Returns claim index -> (that item's span, used
+    as the claim's clause; the whole coordination, whose shared words such as the material apply to all)."""
     out: dict[int, tuple[int, int]] = {}
-    for i, claim in enumerate(claims):
-        m = _RESPECTIVELY.match(text, claim.end)
-        if m is None or i in out:
+    i = 0
+    while i < len(claims):
+        # A run of figures joined only by "and" / "," / 和 / 、 within one sentence.
+        run = [i]
+        while (run[-1] + 1 < len(claims) and sentences[run[-1] + 1] == sentences[i]
+               and _FIGURE_JOIN.fullmatch(text, claims[run[-1]].end, claims[run[-1] + 1].start)):
+            run.append(run[-1] + 1)
+        i = run[-1] + 1
+        s_start, s_end = sentences[run[0]]
+        marker = _RESPECTIVE.search(text, s_start, s_end)
+        if len(run) < 2 or marker is None:
             continue
-        s_start = sentences[i][0]
-        paren = max(text.rfind("(", s_start, claim.start), text.rfind("（", s_start, claim.start))
-        if paren < 0:
+        first, last = claims[run[0]].start, claims[run[-1]].end
+        if marker.start() < first:  # 开采和冶炼分别占…: the items stand before the marker
+            region = (s_start, marker.start())
+        else:
+            after_end = marker.start() if marker.start() > last else s_end
+            stop = _REGION_STOP.search(text, last, after_end)
+            after = (last, stop.start() if stop else after_end)
+            region = after if len(_segments(text, *after)) >= len(run) else (s_start, first)
+        lo, hi = region
+        while hi > lo and text[hi - 1] in " \t(（":  # "markets (99% and 87% respectively)"
+            hi -= 1
+        # Keep to the clause nearest the figures: no commas or parentheses inside the region.
+        stops = [m.end() for m in _REGION_STOP.finditer(text, lo, hi)]
+        if region[1] <= first and stops:
+            lo = stops[-1]
+        elif region[0] >= last:
+            stop = _REGION_STOP.search(text, lo, hi)
+            hi = stop.start() if stop else hi
+        items = _segments(text, lo, hi)
+        if len(items) < len(run):
             continue
-        members = [j for j, c in enumerate(claims) if paren < c.start and c.end <= m.end()]
-        window = max(s_start, paren - 160)
-        cuts = [window] + [b.end() for b in _CONJUNCT_BREAK.finditer(text, window, paren)]
-        if len(members) < 2 or len(cuts) < len(members):
-            continue
-        starts = cuts[-len(members):]
-        ends = [b.start() for b in _CONJUNCT_BREAK.finditer(text, window, paren)][-(len(members) - 1):] + [paren]
-        for j, start, end in zip(members, starts, ends):
-            out[j] = (start, end)
+        items = items[:len(run)] if region[0] >= last else items[-len(run):]
+        for j, item in zip(run, items):
+            out[j] = (item, (items[0][0], items[-1][1]))
     return out
 
 

@@ -89,3 +89,25 @@ def test_respectively_pairs_each_figure_with_its_conjunct():
                  "(99% and 87% respectively).")
     assert got["99%"].split("|")[2] == "graphite"
     assert got["87%"].split("|")[:3] == ["magnet_share", "China", "rare_earth_magnets"]
+
+
+@pytest.mark.parametrize("text", [
+    "China accounts for 69% and 91% of global rare earth mining and refining, respectively.",
+    "Rare earth mining and refining shares stand at 69% and 91% respectively.",
+    "中国稀土开采和冶炼分离产能分别占全球的69%和91%。",
+])
+def test_respectively_lists_in_both_languages(text):
+    got = groups(text)
+    assert got["69%"].split("|")[:3] == ["mining_share", got["69%"].split("|")[1], "rare_earths"]
+    assert got["91%"].split("|")[:3] == ["refining_share", got["91%"].split("|")[1], "rare_earths"]
+
+
+def test_a_figure_compared_with_another_measures_the_same_thing():
+    got = groups("Rare earths. Western plants reach 60% purity in separation compared to China's 99.99%.")
+    assert got["60%"].startswith("purity|")
+    assert got["99.99%"].startswith("purity|China|")
+
+
+def test_a_year_closing_the_clause_before_the_figure_sets_its_period():
+    got = groups("Analysts expect that by 2030, 30% of rare earth demand could be met through recycling.")
+    assert got["30%"].split("|")[3] == "2030"
