@@ -66,7 +66,7 @@ def _clause(text: str, claim: Claim, s_start: int, s_end: int) -> tuple[int, int
 # "对华"), not whose figure it is.
 _OBJECT_BEFORE = regex.compile(
     r"(?:\b(?:on|from|to|than|against|towards?|into|in|by|of|over|behind|beyond)\s+(?:the\s+)?"
-    r"|[对从向自与]|赶上|追上|超越|超过|依赖|依靠|落后于|领先于?)$", regex.I)
+    r"|[对从向自与]|来自|进口自|出口到|赶上|追上|超越|超过|依赖|依靠|落后于|领先于?)$", regex.I)
 
 
 _LEADING_YEAR = regex.compile(
@@ -74,7 +74,7 @@ _LEADING_YEAR = regex.compile(
     r"(?:年(?:底|末|初|前|后)?)?\s*[,，]")
 # "…, with projections that by 2030, 30% of demand …": a year closing the clause before the figure's.
 _CLAUSE_YEAR = regex.compile(r"\b(?i:by|in|until|through|since|before|after)\s+((?:19|20)\d\d)\s*[,，]\s*$")
-_POSSESSIVE = regex.compile(r"['’]s\b|的")
+_POSSESSIVE = regex.compile(r"['’]s\b")  # "compared to China's 99%"; 对中国的依赖 stays an object
 
 
 _COMBINED: dict[int, tuple[tuple[Cue, ...], tuple[regex.Pattern, ...]]] = {}

@@ -96,3 +96,19 @@ def test_another_topic_nobody_wrote_rules_for():
     assert by_subject["auto:resident-use"].subject_source == "auto"
     cited = {c.quote for f in analysis.findings for c in f.claims}
     assert not cited & {"$4.2 billion", "5.1%", "5.3%"}
+
+
+def test_chinese_search_result_pages():
+    """Two Chinese articles in the search-result format: shares of mining, refining and import dependence
+    disagree; the 2024 quota (27万吨) agrees; the West's and the US's rebuild times are different subjects."""
+    analysis = analyse([Path(__file__).parent / "corpora" / "chinese"])
+    found = {f.subject: {c.quote for c in f.claims} for f in analysis.findings}
+    assert found == {
+        "mining_share|China|rare_earths|2025|percent": {"60%", "70%"},
+        "refining_share|China|rare_earths|2025|percent": {"85%", "90%以上"},
+        "import_dependence|United States|rare_earths|2025|percent": {"80%", "95%"},
+    }
+    quota = [p for p in analysis.placed if p.assignment.subject == "export_control_quota"]
+    assert {p.assignment.period for p in quota} == {"2024"} and len(quota) == 2
+    articles = {a.id: (a.source, a.date) for a in analysis.extraction.articles}
+    assert articles == {"a#1": ("新华网", "2025-10-10"), "b#1": ("财经网", "2025-10-12")}
