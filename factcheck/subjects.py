@@ -74,6 +74,8 @@ _LEADING_YEAR = regex.compile(
     r"(?:年(?:底|末|初|前|后)?)?\s*[,，]")
 # "…, with projections that by 2030, 30% of demand …": a year closing the clause before the figure's.
 _CLAUSE_YEAR = regex.compile(r"\b(?i:by|in|until|through|since|before|after)\s+((?:19|20)\d\d)\s*[,，]\s*$")
+_OF_ITS_OWN = regex.compile(r"\s*of\s+(?i:its|their|the\s+(?:country|nation|company|firm)['’]s)\s+(?:own\s+)?"
+                            r"(?:total\s+|domestic\s+|annual\s+)?(?:capacity|production|output|sales|revenue|market)")
 _POSSESSIVE = regex.compile(r"['’]s\b")  # "compared to China's 99%"; 对中国的依赖 stays an object
 
 
@@ -201,6 +203,8 @@ class Grouper:
             subject, source = "auto:" + self._auto_head(text, claim, c_start, c_end), "auto"
         if claim.direction:
             subject += "/change"
+        elif dim == "percent" and _OF_ITS_OWN.match(text, claim.end, c_end):
+            subject += "/own"  # "95% of its capacity" is a share of the owner's total, not of the world's
         back = max(article.start, s_start - _LOOKBACK)
         entity = None
         for owners_only in (True, False):
