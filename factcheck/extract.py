@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
@@ -30,6 +31,15 @@ _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}  # "�
 _WIDTH.update(str.maketrans("\u3000−￥", " -¥"))
 _WIDTH.update(str.maketrans("個點兩萬億陸貳參叄噸圓幣歐韓盧鎊臺週裏釐對塊錢", "个点两万亿陆贰叁叁吨元币欧韩卢镑台周里厘对块钱"))
 
+_WIDTH_STR = {chr(k): chr(v) if isinstance(v, int) else v for k, v in _WIDTH.items()}
+# The standard library's `re` scans a class of literal characters several times faster than `regex`.
+_WIDTH_CHARS = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_WIDTH_STR)) + "]")
+
+
+def _width_char(m: re.Match) -> str:
+    return _WIDTH_STR[m[0]]
+
+
 _CN = nm.CN_CHARS
 # 兆 inside a numeral only before more numerals or a currency (四十九兆九千亿元, 1兆日元); not 兆瓦, 陆兆显.
 _ZHAO = r"兆(?=[" + _CN + r"\d]|元|日元|美元|新台币|台币|韩元|港元|人民币)"
@@ -44,20 +54,96 @@ _FRACTIONS = {"half": Decimal(50), "a half": Decimal(50), "one half": Decimal(50
 _MULTIPLIERS = {"doubled": 2, "double": 2, "tripled": 3, "trebled": 3, "triple": 3, "quadrupled": 4,
                 "翻番": 2, "翻一番": 2, "翻了一番": 2, "翻倍": 2, "翻了一倍": 2}
 
-TOKEN = regex.compile(
-    r"(?P<pcn>百分之(?:[" + _CN + r"点]+|" + _DIGITS + r"))"
-    r"|(?P<frac>[" + _CN + r"]+)分之(?P<fracnum>[" + _CN + r"点]+|" + _DIGITS + r")"
-    r"|(?P<vf>(?<![\d./])(?:(?P<vfw>\d{1,3})[ \t])?(?P<vfn>\d{1,2})/(?P<vfd>\d{1,2})(?![\d/])"
-    r"|(?:(?P<vfw2>(?<![\d.])\d{1,3})[ \t]?)?(?P<vfu>[½¼¾⅓⅔⅛]))"
-    r"|(?P<neg>(?<![\p{L}\p{N}.,)\]-])-(?=\d))?(?P<d>(?<![\d.])" + _DIGITS + r")(?P<dapprox>[多余])?"
-    r"(?P<dcn>(?:[千百万亿萬億]|" + _ZHAO + r")*(?:[万亿萬億千]|" + _ZHAO + r"))?"
-    r"|(?P<c>[" + _CN + r"]+(?:" + _ZHAO + r"[" + _CN + r"]*)*(?:点[" + "".join(nm.CN_DIGITS) + r"]+)?)"
-    r"|(?P<zhe>[对半][折成])"
-    r"|(?i:\b(?P<mult>doubled|tripled|trebled|quadrupled)\b)|(?P<cmult>翻了?一?[番倍])"
-    r"|(?i:\b(?P<f>(?:(?:a|one|two|three)[\s-])?(?:half|thirds?|quarters?))"
-    r"(?:(?:\s+a)?\s+(?P<fsw>thousand|million|billion|trillion))?\b)"
-    r"|(?i:\b(?P<w>(?:a\s+)?" + _EN_WORD + r"(?:(?:\s+and\s+|[\s-]+)" + _EN_WORD + r")*)\b)"
+_TOKEN_VF = (r"(?P<vf>(?<![\d./])(?:(?P<vfw>\d{1,3})[ \t])?(?P<vfn>\d{1,2})/(?P<vfd>\d{1,2})(?![\d/])"
+             r"|(?:(?P<vfw2>(?<![\d.])\d{1,3})[ \t]?)?(?P<vfu>[½¼¾⅓⅔⅛]))")
+_TOKEN_D = (r"(?P<neg>(?<![\p{L}\p{N}.,)\]-])-(?=\d))?(?P<d>(?<![\d.])" + _DIGITS + r")(?P<dapprox>[多余])?"
+            r"(?P<dcn>(?:[千百万亿萬億]|" + _ZHAO + r")*(?:[万亿萬億千]|" + _ZHAO + r"))?")
+_TOKEN_ALTERNATIVES = (
+    r"(?P<pcn>百分之(?:[" + _CN + r"点]+|" + _DIGITS + r"))",
+    r"(?P<frac>[" + _CN + r"]+)分之(?P<fracnum>[" + _CN + r"点]+|" + _DIGITS + r")",
+    _TOKEN_VF,
+    _TOKEN_D,
+    r"(?P<c>[" + _CN + r"]+(?:" + _ZHAO + r"[" + _CN + r"]*)*(?:点[" + "".join(nm.CN_DIGITS) + r"]+)?)",
+    r"(?P<zhe>[对半][折成])",
+    r"(?i:\b(?P<mult>doubled|tripled|trebled|quadrupled)\b)",
+    r"(?P<cmult>翻了?一?[番倍])",
+    r"(?i:\b(?P<f>(?:(?:a|one|two|three)[\s-])?(?:half|thirds?|quarters?))"
+    r"(?:(?:\s+a)?\s+(?P<fsw>thousand|million|billion|trillion))?\b)",
+    r"(?i:\b(?P<w>(?:a\s+)?" + _EN_WORD + r"(?:(?:\s+and\s+|[\s-]+)" + _EN_WORD + r")*)\b)",
 )
+TOKEN = regex.compile("|".join(_TOKEN_ALTERNATIVES))
+# TOKEN where only its digits alternative can match (the others fail at once), with the same groups: for
+# a token that starts with an ASCII digit or a minus sign and has no fraction slash or sign close after it.
+_TOKEN_DIGITS = regex.compile("|".join(a if a is _TOKEN_D else "(?!)" + a for a in _TOKEN_ALTERNATIVES))
+assert _TOKEN_DIGITS.groupindex == TOKEN.groupindex
+# TOKEN's groups by number: the regex module looks a group up by name several times slower.
+(_T_PCN, _T_FRAC, _T_FRACNUM, _T_VF, _T_VFW, _T_VFN, _T_VFD, _T_VFW2, _T_VFU, _T_NEG, _T_D, _T_DAPPROX, _T_DCN,
+ _T_C, _T_ZHE, _T_MULT, _T_CMULT, _T_F, _T_FSW, _T_W) = (TOKEN.groupindex[name] for name in (
+    "pcn", "frac", "fracnum", "vf", "vfw", "vfn", "vfd", "vfw2", "vfu", "neg", "d", "dapprox", "dcn", "c", "zhe",
+    "mult", "cmult", "f", "fsw", "w"))
+
+# Where TOKEN can start a match: every alternative opens with a digit, a minus sign, a Chinese numeral,
+# 对/半/翻, a vulgar fraction, or (case-insensitively, at a word boundary) one of the English words below,
+# perhaps after "a". TOKEN's big alternation scans slowly; these patterns find its possible starts fast, and
+# TOKEN is matched (anchored) only there, which gives the same leftmost matches as TOKEN.search. They may
+# find more starts than TOKEN matches at, never fewer.
+_TOKEN_CHAR = regex.compile(r"[\d½¼¾⅓⅔⅛对半翻" + _CN + r"]|-(?=\d)")
+_NUMBER_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                 "hundred|thousand|million|billion|trillion|dozen|half|third|quarter|doubled|tripled|trebled|"
+                 "quadrupled")
+_TOKEN_WORD = regex.compile(r"(?i)\b(?:a[\s-]+)?(?:" + _NUMBER_WORDS + ")")
+# The same over the lower-cased text with the standard library's `re`, which scans it about twice as fast.
+# Sound when lower-casing keeps every offset (only U+0130 İ lowers to two characters): the regex module's
+# case-insensitive match of a letter is that letter lower-cased, or ſ for s (U+017F, which lower() keeps);
+# its \s is within re's \s; and a word boundary before a letter rules out a letter, digit or _ before it.
+_TOKEN_WORD_LOWER = re.compile(r"(?<![a-z0-9_])(?:a[\s-]+)?(?:" + _NUMBER_WORDS.replace("s", "[sſ]") + ")")
+_VULGAR_CHARS = frozenset("½¼¾⅓⅔⅛")
+
+
+class _TokenScan:
+    """`TOKEN.search(scan, pos, hi)` for increasing `pos`, matching TOKEN only where a match can start."""
+
+    __slots__ = ("scan", "lower", "hi", "char", "word")
+
+    def __init__(self, scan: str, lower: str | None, lo: int, hi: int):
+        self.scan, self.lower, self.hi = scan, lower, hi
+        self.char = self.word = lo - 1  # the next candidate of each kind at or after the last `pos`
+
+    def search(self, pos: int) -> "regex.Match | None":
+        scan, hi = self.scan, self.hi
+        while True:
+            if self.char < pos:
+                c = _TOKEN_CHAR.search(scan, pos, hi)
+                self.char = hi if c is None else c.start()
+            if self.word < pos:
+                if self.lower is None:
+                    w = _TOKEN_WORD.search(scan, pos, hi)
+                else:
+                    w = _TOKEN_WORD_LOWER.search(self.lower, pos, hi)
+                self.word = hi if w is None else w.start()
+            if self.char < self.word:
+                q = self.char
+                ch = scan[q]
+                # Only TOKEN's digits alternative can start at an ASCII digit or "-" when no fraction
+                # (1/2, 3 1/4, 2½) is written right after.
+                if ch in "0123456789-":
+                    after = scan[q:q + 7]
+                    if ch == "-" or ("/" not in after and (after.isascii() or _VULGAR_CHARS.isdisjoint(after))):
+                        m = _TOKEN_DIGITS.match(scan, q, hi)
+                    else:
+                        m = TOKEN.match(scan, q, hi)
+                else:
+                    m = TOKEN.match(scan, q, hi)
+            else:
+                q = self.word
+                if q >= hi:
+                    return None
+                m = TOKEN.match(scan, q, hi)
+            if m is not None:
+                return m
+            pos = q + 1
+
 
 _SCALE_EN = regex.compile(r"(?|\s*(?i:(thousand|million|billion|trillion|bn|mn|mln|tn|lakh|lakhs|crore|crores)\b)|(?i:(k))(?![A-Za-z]))")
 _SCALE_MONEY = regex.compile(r"\s?(?i:(m|mn|bn|b|k))\b")
@@ -101,6 +187,13 @@ _QUALIFIER_EN = regex.compile(
     r"in\s+excess\s+of|upwards\s+of|at\s+least|no\s+less\s+than|no\s+fewer\s+than|up\s+to|"
     r"as\s+(?:much|many|high|low|little|few)\s+as|at\s+most|no\s+more\s+than|just\s+under|below|under|"
     r"less\s+than|fewer\s+than|between))\s+(?:the\s+)?$")
+# How a qualifier before a figure can end (lower case, one space between words), so that the search of
+# _QUALIFIER_EN, which tries every position of its window, runs only where one may match (`_qualifier_en`).
+_QUALIFIER_EN_ENDS = (
+    "about", "approximately", "approx.", "around", "roughly", "some", "estimated", "nearly", "almost",
+    "close to", "over", "more than", "above", "exceeding", "exceeded", "exceeds", "exceed", "in excess of",
+    "upwards of", "at least", "less than", "fewer than", "up to", "as much as", "as many as", "as high as",
+    "as low as", "as little as", "as few as", "at most", "under", "below", "between")
 _QUALIFIER_ZH = regex.compile(
     r"(?P<q>大约|大概|约|将近|接近|近|超过|超|逾|多达|高达|至少|不少于|不低于|不足|不到|不超过|最多|少于|低于|高于|大于|达到|达)(?:要|需要|需|得|有|将|会|可)?\s*$")
 _QUALIFIER_KIND = {
@@ -153,6 +246,7 @@ _SENTENCE_BREAK = regex.compile(
     r"(?<!\d|\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|No|vs|etc|Inc|Co|Corp|Ltd|Jr|Sr|Gov|Sen|Rep|Gen|approx))\.(?=\s|$)"
     r"|[!?。！？\n]|(?<=\d)\.(?=\s+[A-Z])|(?<=\s)-(?=\s+[A-Z])")
 _CJK = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"[A-Za-z]")
 _STOP_NOUNS = {
     "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is",
     "are", "was", "were", "be", "been", "that", "this", "these", "those", "it", "its", "their", "his",
@@ -235,29 +329,29 @@ def _scale_word(word: str) -> Decimal:
 def _read_number(m: regex.Match) -> nm.Number | None:
     """The value of a TOKEN match's number, or None when it is not a number we read."""
     try:
-        if m["d"] is not None:
-            number = nm.parse_digits(m["d"])
-            if m["dcn"]:
-                number = nm.apply_scale(number, nm.parse_chinese("一" + m["dcn"]).value)
-            if m["dapprox"]:
+        if m[_T_D] is not None:
+            number = nm.parse_digits(m[_T_D])
+            if m[_T_DCN]:
+                number = nm.apply_scale(number, nm.parse_chinese("一" + m[_T_DCN]).value)
+            if m[_T_DAPPROX]:
                 # 500余 is 500 to 600, 520余 520 to 530, 3.5余 3.5 to 3.6: one step of the last written digit
-                whole = m["d"].replace(",", "")
+                whole = m[_T_D].replace(",", "")
                 if "." in whole:
                     step = nm.digits_precision(whole)
                 else:
                     step = Decimal(10) ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else Decimal(1)
-                scale = nm.parse_chinese("一" + m["dcn"]).value if m["dcn"] else Decimal(1)
-                base = nm.parse_digits(m["d"]).value
+                scale = nm.parse_chinese("一" + m[_T_DCN]).value if m[_T_DCN] else Decimal(1)
+                base = nm.parse_digits(m[_T_D]).value
                 return nm.Number(number.value, number.precision, (base + step) * scale)
             return number
-        if m["c"] is not None:
-            text = m["c"]
+        if m[_T_C] is not None:
+            text = m[_T_C]
             approx = None
             if "多" in text or "余" in text:
                 return None  # handled by the caller for 十多万-style forms
             return nm.parse_chinese(text) if approx is None else approx
-        if m["w"] is not None:
-            return nm.parse_english(m["w"])
+        if m[_T_W] is not None:
+            return nm.parse_english(m[_T_W])
     except (ValueError, ArithmeticError):
         return None
     return None
@@ -276,38 +370,52 @@ class Extractor:
             text_ = _FW_GROUP.sub(",", text)
         else:
             text_ = text
-        scan, gaps = _squeeze(text_.translate(_WIDTH))
+        if text_.isascii():  # nothing to translate, and no Chinese characters to squeeze spaces between
+            scan, gaps = text_, None
+        else:
+            # Only the few characters that change are replaced: str.translate looks up every character.
+            scan = _WIDTH_CHARS.sub(_width_char, text_) if _WIDTH_CHARS.search(text_) else text_
+            scan, gaps = _squeeze(scan) if _CJK.search(scan) else (scan, None)
+        lower = scan.lower()
+        if len(lower) != len(scan):
+            lower = None  # offsets differ (İ): find English number words in `scan` itself
         claims: list[Claim] = []
         for article in articles:
             if gaps is None:
-                claims.extend(self._article(scan, text, article, file))
+                claims.extend(self._article(scan, text, article, file, None, lower))
             else:
                 moved = Article(article.id, article.file, article.title, article.source, article.date,
                                 gaps.to_scan(article.start), gaps.to_scan(article.end))
-                claims.extend(self._article(scan, text, moved, file, gaps))
+                claims.extend(self._article(scan, text, moved, file, gaps, lower))
         return claims
 
     # -- per article ---------------------------------------------------------------------------------
 
     def _article(self, scan: str, original: str, article: Article, file: str,
-                 gaps: "_Gaps | None" = None) -> list[Claim]:
+                 gaps: "_Gaps | None" = None, lower: str | None = None) -> list[Claim]:
         lo, hi = article.start, article.end
         breaks = [m.end() for m in _SENTENCE_BREAK.finditer(scan, lo, hi)]
         years = [(m.start(), m.end(), int(m[1])) for m in _YEAR.finditer(scan, lo, hi)]
         years += [(m.start(), m.end(), int(m[1])) for m in _DECADE.finditer(scan, lo, hi)]
         years.sort()
-        urls = [(u.start(), u.end()) for u in _URL.finditer(scan, lo, hi)]
+        # A web address holds "://" or "www." (whose letters match no other character case-insensitively).
+        if scan.find("://", lo, hi) >= 0 or (lower.find("www.", lo, hi) >= 0 if lower is not None
+                                             else "www." in scan[lo:hi].lower()):
+            urls = [(u.start(), u.end()) for u in _URL.finditer(scan, lo, hi)]
+        else:
+            urls = []
         out: list[Claim] = []
         pos = floor = lo
+        tokens = _TokenScan(scan, lower, lo, hi)
         while True:
-            m = TOKEN.search(scan, pos, hi)
+            m = tokens.search(pos)
             if m is None:
                 break
             k = bisect.bisect_right(urls, (m.start(), hi + 1)) - 1
             if k >= 0 and urls[k][0] <= m.start() < urls[k][1]:
                 pos = urls[k][1]  # numbers inside a web address are not figures
                 continue
-            if m["d"] is not None and scan.startswith(",", m.end()) and scan[m.end() + 1:m.end() + 2].isdigit():
+            if m[_T_D] is not None and scan.startswith(",", m.end()) and scan[m.end() + 1:m.end() + 2].isdigit():
                 run = _DIGIT_LIST.match(scan, m.start(), hi)
                 if run is not None:  # 1,1,1 or 3,5,12: a list of numbers, not a figure; skip it whole
                     pos = run.end()
@@ -355,7 +463,10 @@ class Extractor:
         qualifier = r.qualifier
         if high is not None and qualifier == "exact":
             qualifier = "range"
-        lang = "zh" if len(_CJK.findall(sentence)) * 2 >= len(_rx(r"[A-Za-z]").findall(sentence)) else "en"
+        if sentence.isascii() or _CJK.search(sentence) is None:  # no Chinese: "zh" only without Latin letters
+            lang = "en" if _LATIN.search(sentence) else "zh"
+        else:
+            lang = "zh" if len(_CJK.findall(sentence)) * 2 >= len(_LATIN.findall(sentence)) else "en"
         return Claim(
             file=file, article=article.id, start=start, end=end, text=original[start:end],
             sentence=sentence, value=float(value), value_high=None if high is None else float(high),
@@ -366,11 +477,13 @@ class Extractor:
     # -- reading one token ---------------------------------------------------------------------------
 
     def _read(self, s: str, m: regex.Match, lo: int, hi: int) -> _Reading | None:
+        if m[_T_D] is not None:  # the commonest token; TOKEN's alternatives exclude one another
+            return self._read_digits(s, m, lo, hi)
         start, end = m.span()
-        if m["pcn"] is not None:
+        if m[_T_PCN] is not None:
             if s.startswith("分之", end):
                 return None  # 百分之百分之…: the numeral opens another fraction, it is not this one's figure
-            body = m["pcn"][3:]
+            body = m[_T_PCN][3:]
             if body[0].isdigit():
                 number = nm.parse_digits(body)
                 sm = _SCALE_EN.match(s, end)  # 百分之3.2k
@@ -386,30 +499,30 @@ class Extractor:
                 return None
             r = _Reading(start, end, number.value, number.high, number.precision, "percent")
             return self._qualify(s, r, lo, hi)
-        if m["zhe"] is not None:  # 打对折, 半折 = 50%; 半成 = 5% (not 半成品, 对折扣)
-            zhe, after = m["zhe"], s[end:end + 1]
+        if m[_T_ZHE] is not None:  # 打对折, 半折 = 50%; 半成 = 5% (not 半成品, 对折扣)
+            zhe, after = m[_T_ZHE], s[end:end + 1]
             if zhe == "对成" or (zhe == "对折" and s[start - 1:start] not in ("打", "享", "按")) \
                     or (zhe == "半折" and after == "扣") \
                     or (zhe == "半成" and _CJK.match(after) and after not in "的以左上多"):
                 return None
             value = Decimal(5) if zhe == "半成" else Decimal(50)
             return self._qualify(s, _Reading(start, end, value, None, Decimal(5), "percent"), lo, hi)
-        if m["f"] is not None and m["fsw"] is not None:  # half a million, a quarter billion, three quarters million
-            words = m["f"].lower()
+        if m[_T_F] is not None and m[_T_FSW] is not None:  # half a million, a quarter billion, three quarters million
+            words = m[_T_F].lower()
             if "third" in words or words.startswith("two"):
                 return None
             part = Decimal("0.5") if "half" in words else Decimal("0.75") if "three" in words else Decimal("0.25")
-            scale = _scale_word(m["fsw"])
+            scale = _scale_word(m[_T_FSW])
             r = _Reading(start, end, part * scale, None, part * scale, None, scaled=True)
             return self._extend(s, m, r, lo, hi)
-        if m["frac"] is not None:
-            if all(ch in nm.CN_LARGE for ch in m["frac"]):  # 万分之三, 万万分之七
+        if m[_T_FRAC] is not None:
+            if all(ch in nm.CN_LARGE for ch in m[_T_FRAC]):  # 万分之三, 万万分之七
                 den = nm.Number(Decimal(1), Decimal(1))
-                for ch in m["frac"]:
+                for ch in m[_T_FRAC]:
                     den = nm.Number(den.value * nm.CN_LARGE[ch], Decimal(1))
             else:
-                den = _safe_chinese(m["frac"])
-            num = nm.parse_digits(m["fracnum"]) if m["fracnum"][0].isdigit() else _safe_chinese(m["fracnum"])
+                den = _safe_chinese(m[_T_FRAC])
+            num = nm.parse_digits(m[_T_FRACNUM]) if m[_T_FRACNUM][0].isdigit() else _safe_chinese(m[_T_FRACNUM])
             if den is None or num is None or den.value == 0:
                 return None
             pct = num.value / den.value * 100
@@ -418,69 +531,80 @@ class Extractor:
                 pct, step = pct.quantize(Decimal("0.1")), Decimal("0.1")
             r = _Reading(start, end, pct.normalize(), None, step.normalize(), "percent")
             return self._qualify(s, r, lo, hi)
-        if m["mult"] is not None or m["cmult"] is not None:
-            word = (m["mult"] or m["cmult"]).lower()
+        if m[_T_MULT] is not None or m[_T_CMULT] is not None:
+            word = (m[_T_MULT] or m[_T_CMULT]).lower()
             r = _Reading(start, end, Decimal(_MULTIPLIERS.get(word, 2)), None, Decimal(1), "ratio",
                          direction="up")
             return r
-        if m["f"] is not None:
-            if m["f"].lower() in ("third", "thirds", "quarter", "quarters"):
+        if m[_T_F] is not None:
+            if m[_T_F].lower() in ("third", "thirds", "quarter", "quarters"):
                 return None  # "a quarter" and "one third" are shares; "third" alone is an ordinal
             after = s[end:end + 6].lower()
             if not _rx(r"\s+(?:of|the)\b").match(after):
                 return None
-            word = _rx(r"[\s-]+").sub(" ", m["f"].lower())
+            word = _rx(r"[\s-]+").sub(" ", m[_T_F].lower())
             value = _FRACTIONS.get(word)
             if value is None:
                 return None
             return self._qualify(s, _Reading(start, end, value, None, Decimal(1), "percent", "approx",
-                                             cue=m["f"].lower()), lo, hi)
-        if m["c"] is not None:
+                                             cue=m[_T_F].lower()), lo, hi)
+        if m[_T_C] is not None:
             return self._read_chinese(s, m, lo, hi)
-        if m["vf"] is not None:
+        if m[_T_VF] is not None:
             return self._read_fraction(s, m, lo, hi)
-        if m["d"] is not None and len(m["d"]) > 40:
-            return None  # a run of 40+ digits is an identifier or noise, never a figure
         number = _read_number(m)
         if number is None:
             return None
-        if m["d"] is not None and self._rejected_digits(s, m, lo, hi):
+        return self._number(s, m, number, start, end, lo, hi)
+
+    def _read_digits(self, s: str, m: regex.Match, lo: int, hi: int) -> _Reading | None:
+        if len(m[_T_D]) > 40:
+            return None  # a run of 40+ digits is an identifier or noise, never a figure
+        if self._rejected_digits(s, m, lo, hi):  # before reading the value: most rejected tokens are cheap
             return None
-        if m["neg"]:  # -22.2%: a signed figure, not a hyphen (F-35 and 8-10 are read elsewhere)
+        number = _read_number(m)
+        if number is None:
+            return None
+        start, end = m.span()
+        return self._number(s, m, number, start, end, lo, hi)
+
+    def _number(self, s: str, m: regex.Match, number: nm.Number, start: int, end: int, lo: int,
+                hi: int) -> _Reading | None:
+        if m[_T_NEG]:  # -22.2%: a signed figure, not a hyphen (F-35 and 8-10 are read elsewhere)
             number = nm.Number(-number.value, number.precision, None)
-        scaled = bool(m["dcn"])
-        if m["dcn"] and m["dcn"][-1] == "千" and not m["dapprox"] and _thousand_unit(self.units, s, end - 1):
+        scaled = bool(m[_T_DCN])
+        if m[_T_DCN] and m[_T_DCN][-1] == "千" and not m[_T_DAPPROX] and _thousand_unit(self.units, s, end - 1):
             # 323千卡, 100万千瓦: the 千 belongs to the unit
-            dcn = m["dcn"][:-1]
-            number = nm.parse_digits(m["d"])
+            dcn = m[_T_DCN][:-1]
+            number = nm.parse_digits(m[_T_D])
             if dcn:
                 number = nm.apply_scale(number, nm.parse_chinese("一" + dcn).value)
             end, scaled = end - 1, bool(dcn)
         r = _Reading(start, end, number.value, number.high, number.precision, None)
-        if m["dapprox"]:
-            r.qualifier, r.cue = "range", m["dapprox"]
+        if m[_T_DAPPROX]:
+            r.qualifier, r.cue = "range", m[_T_DAPPROX]
         r.scaled = scaled
-        if m["w"] is not None:
-            word = m["w"].lower()
+        if m[_T_W] is not None:
+            word = m[_T_W].lower()
             if word in ("hundred", "thousand", "million", "billion", "trillion"):
                 return None  # "USD million", "thousand of": a scale word alone is no figure
             if word in ("one", "a", "zero") or word.startswith("a ") and word not in (
                     "a dozen", "a hundred", "a thousand", "a million", "a billion", "a trillion"):
                 if not self._unit_follows(s, end):
                     return None
-            article = regex.match(r"(?i:a\s+)(?!hundred|thousand|million|billion|trillion|dozen)", m["w"])
+            article = regex.match(r"(?i:a\s+)(?!hundred|thousand|million|billion|trillion|dozen)", m[_T_W])
             if article:
                 r.start += article.end()  # "a five-year tax": the article belongs to the tax
         return self._extend(s, m, r, lo, hi)
 
     def _read_fraction(self, s: str, m: regex.Match, lo: int, hi: int) -> _Reading | None:
         """1/4 mile, 10 1/2 miles, ½ cup: a written fraction, taken only when a unit follows (not 24/7, 9/11)."""
-        if m["vfu"]:
-            frac, whole = _VULGAR[m["vfu"]], m["vfw2"]
+        if m[_T_VFU]:
+            frac, whole = _VULGAR[m[_T_VFU]], m[_T_VFW2]
         else:
-            if int(m["vfd"]) == 0 or int(m["vfn"]) >= int(m["vfd"]):
+            if int(m[_T_VFD]) == 0 or int(m[_T_VFN]) >= int(m[_T_VFD]):
                 return None
-            frac, whole = Decimal(m["vfn"]) / Decimal(m["vfd"]), m["vfw"]
+            frac, whole = Decimal(m[_T_VFN]) / Decimal(m[_T_VFD]), m[_T_VFW]
         value = Decimal(whole or 0) + frac
         r = _Reading(m.start(), m.end(), value, None, frac if frac < 1 else Decimal(1), None)
         ext = self._extend(s, m, r, lo, hi)
@@ -494,8 +618,8 @@ class Extractor:
 
     def _rejected_digits(self, s: str, m: regex.Match, lo: int, hi: int) -> bool:
         """Digits that are not figures: names, dates, times, markers, citations."""
-        start, end = m.start("d"), m.end()
-        digits = m["d"]
+        start, end = m.start(_T_D), m.end()
+        digits = m[_T_D]
         before = s[start - 1] if start > lo else " "
         after = s[end] if end < hi else " "
         if before.isascii() and before.isalpha() and not _ISO_ATTACHED.search(s, max(lo, start - 5), start):
@@ -563,7 +687,7 @@ class Extractor:
 
     def _read_chinese(self, s: str, m: regex.Match, lo: int, hi: int) -> _Reading | None:
         start, end = m.span()
-        text = m["c"]
+        text = m[_T_C]
         if len(text) > 1 and text[-1] == "千" and _thousand_unit(self.units, s, end - 1):
             text, end = text[:-1], end - 1  # 一百千瓦 is 100 kW
         before = s[start - 1] if start > lo else ""
@@ -667,12 +791,12 @@ class Extractor:
             joiner = rm[0].strip().lower()
             ok = joiner not in ("and", "或") or _rx(r"(?i:between)\s+\S*$").search(s[max(lo, r.start - 12):r.start])
             m2 = TOKEN.match(s, rm.end()) if ok else None
-            if m2 is not None and (m2["d"] is not None or m2["c"] is not None or m2["w"] is not None):
-                if m2["d"] is not None and (len(m2["d"]) == 4 and joiner in "-–" and "," not in m2["d"]
-                                             and 1000 <= int(m2["d"].split(".")[0]) <= 2199):
+            if m2 is not None and (m2[_T_D] is not None or m2[_T_C] is not None or m2[_T_W] is not None):
+                if m2[_T_D] is not None and (len(m2[_T_D]) == 4 and joiner in "-–" and "," not in m2[_T_D]
+                                             and 1000 <= int(m2[_T_D].split(".")[0]) <= 2199):
                     m2 = None  # 2024-2025 is a period of years, not a range of numbers
-            if m2 is not None and (m2["d"] is not None or m2["c"] is not None or m2["w"] is not None):
-                second = _read_number(m2) if m2["c"] is None else _safe_chinese(m2["c"])
+            if m2 is not None and (m2[_T_D] is not None or m2[_T_C] is not None or m2[_T_W] is not None):
+                second = _read_number(m2) if m2[_T_C] is None else _safe_chinese(m2[_T_C])
                 if second is not None:
                     hi_end = m2.end()
                     high = second.value
@@ -690,12 +814,12 @@ class Extractor:
                     if not r.scaled and scale != 1:
                         r.value *= scale
                         r.precision *= scale
-                    if m2["c"] is not None and m2["c"][-1] in "万亿" and not r.scaled:
-                        big = nm.parse_chinese("一" + _rx(r"[万亿]+$").search(m2["c"])[0]).value
+                    if m2[_T_C] is not None and m2[_T_C][-1] in "万亿" and not r.scaled:
+                        big = nm.parse_chinese("一" + _rx(r"[万亿]+$").search(m2[_T_C])[0]).value
                         r.value *= big
                         r.precision *= big
-                    if m2["dcn"] and not r.scaled:
-                        big = nm.parse_chinese("一" + m2["dcn"]).value
+                    if m2[_T_DCN] and not r.scaled:
+                        big = nm.parse_chinese("一" + m2[_T_DCN]).value
                         r.value *= big
                         r.precision *= big
                     if high > r.value:
@@ -782,7 +906,7 @@ class Extractor:
                         r.precision = Decimal("0.1")
                         pos += 1
             if r.unit is None and s[pos:pos + 1] == "折" and s[pos + 1:pos + 2] not in _ZHE_NOT:
-                discount = _discount(s[m.start():r.end] if m["c"] is None else m["c"], r)
+                discount = _discount(s[m.start():r.end] if m[_T_C] is None else m[_T_C], r)
                 if discount is not None:
                     r.value, r.high, r.precision = discount[0], None, discount[1]
                     r.qualifier = "exact" if r.qualifier == "range" and r.cue is None else r.qualifier
@@ -813,7 +937,7 @@ class Extractor:
                     r.noun = s[mm.start():noun_end].lstrip("多余")
                     pos = mm.end()
         if r.unit == "year" and not chinese and 1000 <= r.value < 2200 and r.high is None \
-                and "," not in (m["d"] or ""):
+                and "," not in (m[_T_D] or ""):
             return None
         if r.unit is None and s[pos:pos + 1] == "两" and not chinese and not _CJK.match(s[pos + 1:pos + 2]):
             r.unit, pos = "liang", pos + 1  # 1234两
@@ -835,14 +959,14 @@ class Extractor:
             r.noun = _english_noun(s, r.end, hi)
             if chinese:
                 return r
-            if m["w"] is not None and r.noun is None:
+            if m[_T_W] is not None and r.noun is None:
                 return None  # "one", "ten" alone are words, not figures
         per = _PER.match(s, r.end)
         if per and r.unit is not None and (len(r.unit) == 3 and r.unit.isupper()):
             r.noun = "per " + per["per"].lower()
         # left side: qualifier and direction
         left = s[max(lo, r.start - 40):r.start]
-        qm = _QUALIFIER_EN.search(left) or _QUALIFIER_ZH.search(left)
+        qm = _qualifier_en(left) or _QUALIFIER_ZH.search(left)
         if qm:
             word = _rx(r"\s+").sub(" ", qm["q"].lower())
             if word == "between":
@@ -920,7 +1044,7 @@ class Extractor:
             r.qualifier, r.cue = _QUALIFIER_KIND[am["q"]], am["q"]
             r.end = am.end()
         left = s[max(lo, r.start - 40):r.start]
-        qm = _QUALIFIER_ZH.search(left) or _QUALIFIER_EN.search(left)
+        qm = _QUALIFIER_ZH.search(left) or _qualifier_en(left)
         if qm and r.qualifier == "exact":
             word = _rx(r"\s+").sub(" ", qm["q"].lower())
             kind = _QUALIFIER_KIND.get(word)
@@ -997,6 +1121,19 @@ _CENT_CURRENCIES = {"USD", "EUR", "AUD", "CAD", "HKD", "NZD", "SGD", "TWD"}
 _BARE_END = regex.compile(r"[ \t]*(?:[.,;!?)。，；！？）]|$)|(?=[的钱])")
 _INCH_IN = regex.compile(r"[ \t]?in\b(?!\s+(?:the|a|an|his|her|their|its|this|that|which|order|total)\b)")
 _KUAI = regex.compile(r"块(?:钱|[一二两三四五六七八九\d](?:[毛角]|[的钱]|(?![\p{Han}\d])))")
+
+
+def _qualifier_en(left: str) -> regex.Match | None:
+    """`_QUALIFIER_EN.search(left)`, answered at once when `left` cannot end with an English qualifier."""
+    if not left[-1:].isspace():
+        return None  # the pattern ends with \s+, and what it takes for a space str.isspace does too
+    t = left.rstrip()
+    if t.isascii():  # the case-insensitive match of ASCII text is a match of the lower-cased text
+        words = " ".join(t.lower().split())
+        if not (words.endswith(_QUALIFIER_EN_ENDS) or words.endswith("the")
+                and words[:-3].rstrip().endswith(_QUALIFIER_EN_ENDS)):
+            return None
+    return _QUALIFIER_EN.search(left)
 
 
 def _sub_key(word: str) -> str:
