@@ -99,18 +99,25 @@ _TOKEN_WORD = regex.compile(r"(?i)\b(?:a[\s-]+)?(?:" + _NUMBER_WORDS + ")")
 # its \s is within re's \s; and a word boundary before a letter rules out a letter, digit or _ before it.
 _TOKEN_WORD_LOWER = re.compile(r"(?<![a-z0-9_])(?:a[\s-]+)?(?:" + _NUMBER_WORDS.replace("s", "[sſ]") + ")")
 _VULGAR_CHARS = frozenset("½¼¾⅓⅔⅛")
+_ASCII_DIGITS = re.compile("[0-9]+")
+
+
+def _in_spans(spans: list[tuple[int, int]], at: int, hi: int) -> bool:
+    k = bisect.bisect_right(spans, (at, hi + 1)) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
 
 
 class _TokenScan:
     """`TOKEN.search(scan, pos, hi)` for increasing `pos`, matching TOKEN only where a match can start."""
 
-    __slots__ = ("scan", "lower", "hi", "char", "word")
+    __slots__ = ("scan", "lower", "hi", "urls", "char", "word")
 
-    def __init__(self, scan: str, lower: str | None, lo: int, hi: int):
-        self.scan, self.lower, self.hi = scan, lower, hi
+    def __init__(self, scan: str, lower: str | None, lo: int, hi: int, urls: list[tuple[int, int]]):
+        self.scan, self.lower, self.hi, self.urls = scan, lower, hi, urls
         self.char = self.word = lo - 1  # the next candidate of each kind at or after the last `pos`
 
-    def search(self, pos: int) -> "regex.Match | None":
+    def search(self, pos: int, left: int) -> "regex.Match | None":
+        """The next token at or after `pos`; `left` is where `_read` will read its left context from."""
         scan, hi = self.scan, self.hi
         while True:
             if self.char < pos:
@@ -128,6 +135,13 @@ class _TokenScan:
                 # Only TOKEN's digits alternative can start at an ASCII digit or "-" when no fraction
                 # (1/2, 3 1/4, 2½) is written right after.
                 if ch in "0123456789-":
+                    if ch != "-" and scan[q - 1:q] == "[" and q > left:
+                        # A citation marker [12]: TOKEN would take the digits, and `_rejected_digits` drop
+                        # them (unless inside a web address, which `_article` skips whole).
+                        e = _ASCII_DIGITS.match(scan, q, hi).end()
+                        if scan[e:e + 1] == "]" and e < hi and not _in_spans(self.urls, q, hi):
+                            pos = e
+                            continue
                     after = scan[q:q + 7]
                     if ch == "-" or ("/" not in after and (after.isascii() or _VULGAR_CHARS.isdisjoint(after))):
                         m = _TOKEN_DIGITS.match(scan, q, hi)
@@ -357,11 +371,62 @@ def _read_number(m: regex.Match) -> nm.Number | None:
     return None
 
 
+# The characters the regex module matches case-insensitively to an ASCII letter besides its two cases.
+_FOLD_TO_ASCII = {"ſ": "s", "\u212a": "k", "\u0130": "i"}
+
+
+class _UnitMatcher:
+    """`units.pattern.match`, answered at once where no unit's surface form can start.
+
+    The lexicon's pattern is a long alternation (hundreds of surface forms) tried one by one at every
+    position asked; most positions (after "and", "of") start none. A form starts at `pos` only if the text
+    there begins, case-insensitively, with its first three characters (up to a space, which the pattern
+    reads as any run of spaces), or is the whole form (three characters or fewer) followed by no ASCII
+    letter or digit; a non-ASCII form only where its first character is. The test applies when the pattern
+    is the one `load_units` builds from the surface forms; another pattern is always run.
+    """
+
+    __slots__ = ("pattern", "exact", "heads", "whole", "first")
+
+    def __init__(self, units: Units):
+        self.pattern = units.pattern
+        alternatives = sorted(units.surfaces, key=len, reverse=True)
+        ascii_alts = [regex.escape(a).replace(r"\ ", r"\s+") for a in alternatives if a.isascii()]
+        cjk_alts = [regex.escape(a) for a in alternatives if not a.isascii()]
+        rebuilt = r"(?:(?i:" + "|".join(ascii_alts) + r")(?![\p{L}\p{N}])|" + "|".join(cjk_alts) + ")"
+        self.exact = rebuilt == units.pattern.pattern and units.pattern.flags == regex.compile(rebuilt).flags
+        self.whole = frozenset(a for a in alternatives if a.isascii() and len(a) <= 3 and " " not in a)
+        self.heads = frozenset(a[:3].split(" ")[0] for a in alternatives if a.isascii() and a not in self.whole)
+        self.first = frozenset(a[0] for a in alternatives if not a.isascii())
+        self.exact = self.exact and all(a == a.lower() and a[:1].strip() for a in alternatives if a.isascii())
+
+    def match(self, s: str, pos: int, endpos: int | None = None) -> regex.Match | None:
+        if self.exact:
+            end = len(s) if endpos is None else min(endpos, len(s))
+            head = s[pos:min(pos + 3, end)]
+            if head.isascii():
+                head = head.lower()
+            else:
+                head = "".join(_FOLD_TO_ASCII.get(ch, ch) if not ch.isascii() else ch.lower() for ch in head)
+            heads = self.heads
+            if not (head[:1] in heads or head[:2] in heads or head[:3] in heads or s[pos:pos + 1] in self.first):
+                whole = self.whole
+                for k in (1, 2, 3):
+                    if k <= len(head) and head[:k] in whole:
+                        after = s[pos + k] if pos + k < end else ""
+                        if not (after.isascii() and after.isalnum()):
+                            break
+                else:
+                    return None
+        return self.pattern.match(s, pos) if endpos is None else self.pattern.match(s, pos, endpos)
+
+
 class Extractor:
     """Extracts claims from decoded text. Holds the compiled unit lexicon; reuse one per run."""
 
     def __init__(self, units: Units):
         self.units = units
+        self._unit = _UnitMatcher(units).match
 
     # -- public --------------------------------------------------------------------------------------
 
@@ -406,9 +471,9 @@ class Extractor:
             urls = []
         out: list[Claim] = []
         pos = floor = lo
-        tokens = _TokenScan(scan, lower, lo, hi)
+        tokens = _TokenScan(scan, lower, lo, hi, urls)
         while True:
-            m = tokens.search(pos)
+            m = tokens.search(pos, max(lo, floor))
             if m is None:
                 break
             k = bisect.bisect_right(urls, (m.start(), hi + 1)) - 1
@@ -592,7 +657,7 @@ class Extractor:
                     "a dozen", "a hundred", "a thousand", "a million", "a billion", "a trillion"):
                 if not self._unit_follows(s, end):
                     return None
-            article = regex.match(r"(?i:a\s+)(?!hundred|thousand|million|billion|trillion|dozen)", m[_T_W])
+            article = _rx(r"(?i:a\s+)(?!hundred|thousand|million|billion|trillion|dozen)").match(m[_T_W])
             if article:
                 r.start += article.end()  # "a five-year tax": the article belongs to the tax
         return self._extend(s, m, r, lo, hi)
@@ -613,7 +678,7 @@ class Extractor:
         return ext
 
     def _unit_follows(self, s: str, pos: int) -> bool:
-        return bool(s[pos:pos + 1] in (" ", "-") and self.units.pattern.match(s, pos + 1)) \
+        return bool(s[pos:pos + 1] in (" ", "-") and self._unit(s, pos + 1)) \
             or bool(_PERCENT.match(s, pos))
 
     def _rejected_digits(self, s: str, m: regex.Match, lo: int, hi: int) -> bool:
@@ -642,7 +707,7 @@ class Extractor:
             tail = _rx(r"[A-Za-z]+").match(s[end:end + 12])[0]
             if tail.lower() in ("st", "nd", "rd", "th"):
                 return True  # ordinals
-            if not (self.units.pattern.match(s, end) or _SCALE_EN.match(s, end) or
+            if not (self._unit(s, end) or _SCALE_EN.match(s, end) or
                     _SCALE_MONEY.match(s, end) or tail.lower() in ("s",)):
                 return True  # 5G, 3D, model numbers
             if tail.lower() == "s":
@@ -680,7 +745,7 @@ class Extractor:
     def _unit_after_year(self, s: str, pos: int) -> bool:
         if s[pos:pos + 1] == "两" and not _CJK.match(s[pos + 1:pos + 2]):
             return True  # 1234两 (liang)
-        um = self.units.pattern.match(s, pos + 1) if s[pos:pos + 1] == " " else self.units.pattern.match(s, pos)
+        um = self._unit(s, pos + 1) if s[pos:pos + 1] == " " else self._unit(s, pos)
         if um and self.units.unit_for(um[0]) not in ("year", None):
             return True
         return bool(_PERCENT.match(s, pos) or _SCALE_EN.match(s, pos))
@@ -834,12 +899,12 @@ class Extractor:
             pos = pm.end()
         elif currency:
             r.unit = currency
-            um = self.units.pattern.match(s, pos + 1) if s[pos:pos + 1] == " " else None
+            um = self._unit(s, pos + 1) if s[pos:pos + 1] == " " else None
             if um and self.units.unit_for(um[0]) == currency:
                 pos = um.end()  # "$5 dollars" style doubles, and "US$5 million dollars"
         else:
             gap = _rx(r"[ \t]?(?:-[ \t]?)?").match(s[pos:pos + 2])[0]
-            um = self.units.pattern.match(s, pos + len(gap))
+            um = self._unit(s, pos + len(gap))
             crm = _CURRENCY_RIGHT.match(s, pos)
             ksm = _CURRENCY_SCALED.match(s, pos) if not r.scaled else None
             if crm:  # 10 €, 100₾
@@ -847,7 +912,7 @@ class Extractor:
                 pos = crm.end()
                 um = None
             elif um is None and (bm := _BRACKET_OPEN.match(s, pos)):  # 20 (kg), 20 [kg]
-                inner = self.units.pattern.match(s, bm.end())
+                inner = self._unit(s, bm.end())
                 close = inner and regex.compile(r"[ \t]?" + regex.escape(_BRACKET_CLOSE[bm["o"]])).match(s, inner.end())
                 if close and (len(inner[0]) > 1 or inner[0].islower()) and self.units.unit_for(inner[0]):
                     r.unit = self.units.unit_for(inner[0])
@@ -900,8 +965,8 @@ class Extractor:
                         r.precision = min(r.precision, Decimal("0.5"))
                         pos += 1
                     elif um[0] == "成" and r.high is None and s[pos:pos + 1] in nm.CN_DIGITS \
-                            and r.precision == 1 and not regex.match(
-                                r"[" + _CN + r"点个年天名人多余成]", s[pos + 1:pos + 2]):
+                            and r.precision == 1 and not _rx(
+                                r"[" + _CN + r"点个年天名人多余成]").match(s[pos + 1:pos + 2]):
                         r.value += Decimal(nm.CN_DIGITS[s[pos]]) / 10  # 七成六 = 76%
                         r.precision = Decimal("0.1")
                         pos += 1
@@ -922,7 +987,7 @@ class Extractor:
                 pos += 2 if s[pos + 1:pos + 2] == "钱" else 1
             if r.unit is None and chinese or (r.unit is None and s[pos:pos + 1] and _CJK.match(s[pos:pos + 1])):
                 mm = _MEASURE.match(s, pos)
-                if mm and mm["m"] == "个" and (um := self.units.pattern.match(s, mm.end())) \
+                if mm and mm["m"] == "个" and (um := self._unit(s, mm.end())) \
                         and self.units.unit_for(um[0]) not in (None, "count"):
                     r.unit = self.units.unit_for(um[0])  # 20个比特币
                     pos = um.end()
@@ -978,6 +1043,8 @@ class Extractor:
                     r.qualifier, r.cue = kind, word
                 elif kind == "approx":
                     r.cue = word
+        if r.unit is None and r.noun is None and r.high is None and r.qualifier == "exact" and 0 <= r.value < 10:
+            return r  # `_claim` drops it (a bare single digit), whichever its direction
         return self._direction(s, r, lo, hi)
 
     def _compound(self, s: str, r: _Reading, pos: int, hi: int, written_after: bool) -> int:
@@ -1014,7 +1081,7 @@ class Extractor:
                         found = (number * nxt, nxt, q)
                         break
                 else:
-                    um = self.units.pattern.match(s, q + (1 if s[q:q + 1] == " " else 0), hi)
+                    um = self._unit(s, q + (1 if s[q:q + 1] == " " else 0), hi)
                     name = self.units.unit_for(um[0]) if um else None
                     if um is None and r.unit == "foot" and _INCH_IN.match(s, q, hi):
                         name, um = "inch", _INCH_IN.match(s, q, hi)
@@ -1133,7 +1200,13 @@ def _qualifier_en(left: str) -> regex.Match | None:
         if not (words.endswith(_QUALIFIER_EN_ENDS) or words.endswith("the")
                 and words[:-3].rstrip().endswith(_QUALIFIER_EN_ENDS)):
             return None
-    return _QUALIFIER_EN.search(left)
+    # A match spans at most four runs of non-space (no fewer than | the), so it starts no earlier than the
+    # fourth last; the search need not try the positions before it.
+    parts = t.rsplit(None, 4)
+    if len(parts) < 5:
+        return _QUALIFIER_EN.search(left)
+    rest = t[len(parts[0]):]
+    return _QUALIFIER_EN.search(left, len(t) - len(rest.lstrip()))
 
 
 def _sub_key(word: str) -> str:
