@@ -818,7 +818,7 @@ class Extractor:
         pos = r.end
         currency = None
         left = s[max(lo, r.start - 8):r.start]
-        cm = _CURRENCY_LEFT.search(left)
+        cm = _currency_left(left)
         if cm:
             written = cm["cur"]
             if len(written) == 4 and written[0] in "MKk" and written[1:] in _CURRENCY_ISO and not r.scaled:
@@ -855,7 +855,7 @@ class Extractor:
         if rm and r.high is None:
             joiner = rm[0].strip().lower()
             ok = joiner not in ("and", "或") or _rx(r"(?i:between)\s+\S*$").search(s[max(lo, r.start - 12):r.start])
-            m2 = TOKEN.match(s, rm.end()) if ok else None
+            m2 = _token_at(s, rm.end()) if ok else None
             if m2 is not None and (m2[_T_D] is not None or m2[_T_C] is not None or m2[_T_W] is not None):
                 if m2[_T_D] is not None and (len(m2[_T_D]) == 4 and joiner in "-–" and "," not in m2[_T_D]
                                              and 1000 <= int(m2[_T_D].split(".")[0]) <= 2199):
@@ -1188,6 +1188,30 @@ _CENT_CURRENCIES = {"USD", "EUR", "AUD", "CAD", "HKD", "NZD", "SGD", "TWD"}
 _BARE_END = regex.compile(r"[ \t]*(?:[.,;!?)。，；！？）]|$)|(?=[的钱])")
 _INCH_IN = regex.compile(r"[ \t]?in\b(?!\s+(?:the|a|an|his|her|their|its|this|that|which|order|total)\b)")
 _KUAI = regex.compile(r"块(?:钱|[一二两三四五六七八九\d](?:[毛角]|[的钱]|(?![\p{Han}\d])))")
+
+
+# The last character of every currency `_CURRENCY_LEFT` reads that is not an ISO code or Rs.
+_CURRENCY_LAST = frozenset("$€£¥") | {k[-1] for k in _CURRENCY_SYMBOLS}
+_CURRENCY_ISO_LOWER = frozenset(code.lower() for code in _CURRENCY_ISO)
+
+
+def _currency_left(left: str) -> regex.Match | None:
+    """`_CURRENCY_LEFT.search(left)`, answered at once when `left` cannot end with a currency."""
+    v = left[:-1] if left[-1:].isspace() else left  # the pattern ends with \s?$
+    if v[-1:] not in _CURRENCY_LAST:
+        tail = v[-3:]
+        if tail.isascii():  # an ISO code (MUSD, HK$ end alike) or Rs, Rs., in any case
+            tail = tail.lower()
+            if tail not in _CURRENCY_ISO_LOWER and tail[-2:] != "rs" and tail != "rs.":
+                return None
+    return _CURRENCY_LEFT.search(left)
+
+
+def _token_at(s: str, at: int) -> regex.Match | None:
+    """`TOKEN.match(s, at)`, answered at once where no token can start (see `_TOKEN_CHAR`)."""
+    if _TOKEN_CHAR.match(s, at) is None and _TOKEN_WORD.match(s, at) is None:
+        return None
+    return TOKEN.match(s, at)
 
 
 def _qualifier_en(left: str) -> regex.Match | None:
