@@ -1197,14 +1197,18 @@ _CURRENCY_ISO_LOWER = frozenset(code.lower() for code in _CURRENCY_ISO)
 
 def _currency_left(left: str) -> regex.Match | None:
     """`_CURRENCY_LEFT.search(left)`, answered at once when `left` cannot end with a currency."""
-    v = left[:-1] if left[-1:].isspace() else left  # the pattern ends with \s?$
-    if v[-1:] not in _CURRENCY_LAST:
-        tail = v[-3:]
-        if tail.isascii():  # an ISO code (MUSD, HK$ end alike) or Rs, Rs., in any case
-            tail = tail.lower()
-            if tail not in _CURRENCY_ISO_LOWER and tail[-2:] != "rs" and tail != "rs.":
-                return None
-    return _CURRENCY_LEFT.search(left)
+    # The pattern ends with \s?$, and $ matches at the end or before a newline that ends the text.
+    for end in (left, left[:-1]) if left[-1:] == "\n" else (left,):
+        for v in (end, end[:-1]) if end[-1:].isspace() else (end,):
+            if v[-1:] in _CURRENCY_LAST:
+                return _CURRENCY_LEFT.search(left)
+            tail = v[-3:]
+            if not tail.isascii():
+                return _CURRENCY_LEFT.search(left)
+            tail = tail.lower()  # an ISO code (MUSD, HK$ end alike) or Rs, Rs., in any case
+            if tail in _CURRENCY_ISO_LOWER or tail[-2:] == "rs" or tail == "rs.":
+                return _CURRENCY_LEFT.search(left)
+    return None
 
 
 def _token_at(s: str, at: int) -> regex.Match | None:
