@@ -169,7 +169,9 @@ _AFTER_ZH = regex.compile(r"\s*(?P<q>以上|以下|左右|多|余|之多|上下)
 _PER = regex.compile(r"\s*(?:per|a|/|each)\s*(?P<per>ton|tonne|kg|kilogram|barrel|ounce|year|month|day|share|unit|person|capita)s?\b",
                      regex.I)
 _TIMES = regex.compile(r"\s*(?:-\s*)?(?i:times|fold)\b")
-_NOUN = regex.compile(r"(?:\s+|-)(?P<w1>[a-z][a-z-]*)(?:\s+(?P<w2>[a-z][a-z-]*))?")
+_MODEL_NAME = regex.compile(r"[A-Z][A-Z0-9]{2,}\b(?![-'’])")
+_PERCENT_OF_LEFT = regex.compile(r"(?<![\d%]\s*)(?P<word>\b(?i:per\s?cents?|percents?)\s+of\s+)$")
+_NOUN = regex.compile(r"(?:\s+|-)(?P<w1>[a-z][a-z-]*|[A-Z][a-z]+(?:-[a-z]+)*(?![\w-]))(?:\s+(?P<w2>[a-z][a-z-]*))?")
 # Money written before the figure: symbols, prefixed dollar signs (HK$, C$, NT$) and ISO codes (USD 5).
 _CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY",
                      "₱": "PHP", "₫": "VND", "₦": "NGN", "₿": "BTC", "₡": "CRC", "₾": "GEL", "₭": "LAK",
@@ -251,8 +253,8 @@ _MARKER_LEFT = regex.compile(
     r"Schedule|Clause|Paragraph|Room|Line|Route|Highway|Flight|Gate|Model|Version|Series|Mark|Mk|Block|Unit|"
     r"Lot|Batch|Order|Term|Session|Episode|Season|Grade|Category|Cat|Zone|Region|Sector|Act|Plan|Sec|Art)\.?\s*$)"
     r"|(?:[#№第其])\s*$")
-_YEAR = regex.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?:\s*年(?!代)|(?![\d%]))")
-_DECADE = regex.compile(r"(?<![\d.,])(1[89]\d0|20\d0)(?:s\b|\s*年代)")
+_YEAR = regex.compile(r"(?<![\d.]|\d,)(1[89]\d\d|20\d\d)(?:\s*年(?!代)|(?![\d%]))")
+_DECADE = regex.compile(r"(?<![\d.]|\d,)(1[89]\d0|20\d0)(?:s\b|\s*年代)")
 _URL = regex.compile(r"(?i:\b(?:https?://|www\.)[^\s<>\"，。）)]+)")
 _CLAUSE_BREAK = regex.compile(r"[,;，；、:：()（）]")
 # A full stop ends a sentence unless it closes an abbreviation (U.S., Mr., No.).
@@ -693,6 +695,10 @@ class Extractor:
             return True  # F-35, Type-055, SCP2-173
         if before == "[" and after in "],":
             return True  # citation markers [3][5]
+        if after == " " and len(digits) >= 3 and digits.isdigit():
+            model = _MODEL_NAME.match(s, end + 1, hi)
+            if model and not self.units.pattern.match(s, end + 1):
+                return True  # the 737 MAX, a 747 SP: a model number, not a figure
         if after == ":" and end + 1 < hi and s[end + 1].isdigit():
             return True  # clock time 06:38
         if before == ":" and start - 2 >= lo and s[start - 2].isdigit():
@@ -893,7 +899,10 @@ class Extractor:
                         r.qualifier = "range"
         # percent, units, measure words
         pm = _PERCENT.match(s, pos)
-        if pm:
+        po = None if pm else _PERCENT_OF_LEFT.search(s, max(lo, r.start - 20), r.start)
+        if po is not None:  # "percent of 10" with no figure before "percent": 10%
+            r.unit, r.start = "percent", po.start("word")
+        elif pm:
             word = pm[0].strip().lower()
             r.unit = "percentage_point" if ("point" in word or "百分点" in word) else "percent"
             pos = pm.end()
@@ -1321,7 +1330,9 @@ def _english_noun(s: str, pos: int, hi: int) -> str | None:
     nm_ = _NOUN.match(s, pos, hi)
     if not nm_:
         return None
-    w1, w2 = nm_["w1"], nm_["w2"]
+    w1, w2 = nm_["w1"].lower(), nm_["w2"]
+    if nm_["w1"][0].isupper() and w2:
+        w2 = None  # "1.1 million Americans died": a proper noun ends the phrase
     if w1 in _STOP_NOUNS:
         if w1 == "of" and w2 and w2 not in _STOP_NOUNS:
             return w2

@@ -41,7 +41,7 @@ def test_case(case: dict) -> None:
         assert _close(claim.value, want["value"]), got
         if "value_high" in want:
             assert _close(claim.value_high, want["value_high"]), got
-        for key in ("qualifier", "direction", "noun"):
+        for key in ("qualifier", "direction", "noun", "year"):
             if key in want:
                 assert getattr(claim, key) == want[key], got
         if "precision" in want:
