@@ -697,7 +697,7 @@ class Extractor:
             return True  # citation markers [3][5]
         if after == " " and len(digits) >= 3 and digits.isdigit():
             model = _MODEL_NAME.match(s, end + 1, hi)
-            if model and not self.units.pattern.match(s, end + 1):
+            if model and not self.units.pattern.match(s, end + 1) and model[0][-3:] not in _CURRENCY_ISO:
                 return True  # the 737 MAX, a 747 SP: a model number, not a figure
         if after == ":" and end + 1 < hi and s[end + 1].isdigit():
             return True  # clock time 06:38
