@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
+from .atomic import write_text
 from .model import Article, Claim, SourceFile
 
 DEFAULT_DIR = ".factcheck"
@@ -84,28 +84,9 @@ class ClaimsCache:
         entry = {"path": source.path, "sha256": source.sha256,
                  "articles": [asdict(a) for a in articles], "claims": [asdict(c) for c in claims]}
         try:
-            _write_atomic(self._path(self.key(source)), json.dumps(entry, ensure_ascii=False))
+            write_text(self._path(self.key(source)), json.dumps(entry, ensure_ascii=False), durable=False)
         except OSError:
             pass  # a read-only or full disk: run without caching rather than fail
-
-
-def _write_atomic(target: Path, text: str) -> None:
-    """Temporary file in the same folder, then rename: readers see the old entry or the new one, never half.
-
-    No fsync: after a power loss an entry may be empty, which `get` treats as a miss.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def open_cache(cache: "ClaimsCache | str | os.PathLike[str] | bool | None",
