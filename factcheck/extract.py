@@ -265,13 +265,14 @@ _SENTENCE_BREAK = regex.compile(
     r"|[!?。！？\n]|(?<=\d)\.(?=\s+[A-Z])|(?<=\s)-(?=\s+[A-Z])")
 _CJK = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
-_STOP_NOUNS = {
+# Function words: never the thing a figure counts (shared with subjects' automatic grouping).
+FUNCTION_WORDS = _STOP_NOUNS = frozenset({
     "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is",
     "are", "was", "were", "be", "been", "that", "this", "these", "those", "it", "its", "their", "his",
     "her", "than", "more", "less", "per", "each", "which", "who", "while", "but", "has", "have", "had",
     "will", "would", "can", "could", "may", "might", "also", "only", "into", "over", "under", "about",
     "s", "not", "no", "up", "down", "out", "after", "before", "since", "until", "across", "among",
-}
+})
 _ADJ_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ary", "ern", "ese", "ian", "an", "ed", "ing", "major",
                 "new", "big", "key", "top", "other", "main", "large", "small", "active", "further")
 # Change verbs turn a share into a signed change ("fell 34%" -> -34).

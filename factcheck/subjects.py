@@ -10,20 +10,18 @@ from dataclasses import dataclass
 
 import regex
 
+from .extract import FUNCTION_WORDS
 from .model import Article, Claim
 from .normalise import Units, dimension
 from .rules import Cue, Rules
 
 _CLAUSE_BREAK = regex.compile(r"[,;，；:：()（）、]|\s(?:and|while|whereas|but)\s|而|但|并且|同时")
 _WORD = regex.compile(r"[A-Za-z][A-Za-z-]+")
-_STOP = {
-    "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is",
-    "are", "was", "were", "be", "been", "that", "this", "these", "those", "it", "its", "their", "than",
-    "more", "less", "per", "each", "which", "who", "has", "have", "had", "will", "would", "can", "could",
-    "also", "only", "into", "over", "under", "about", "world", "world's", "global", "total", "all",
-    "around", "nearly", "almost", "some", "up", "down", "s", "year", "years", "annual", "annually", "new",
-    "approximately", "least", "most", "just", "what", "while", "still", "now", "already", "currently",
-    "percent", "cent", "share", "worth",
+# Words that say nothing about what a figure measures: function words, hedges and generic share words.
+_STOP = FUNCTION_WORDS | {
+    "world", "world's", "global", "total", "all", "around", "nearly", "almost", "some", "year", "years",
+    "annual", "annually", "new", "approximately", "least", "most", "just", "what", "still", "now", "already",
+    "currently", "percent", "cent", "share", "worth",
 }
 _CJK_HEAD = regex.compile(r"的?(\p{Han}{2,4})")
 # How far (characters) the sentence before a claim is searched for its entity and scope.

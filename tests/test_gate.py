@@ -15,11 +15,10 @@ from click.testing import CliRunner
 from factcheck.cli import main
 from factcheck.normalise import DEFAULT_RULES
 from factcheck.pipeline import analyse
+from gate_texts import A, B
 
 ROOT = Path(__file__).resolve().parent.parent
 
-A = "# Rare earths outlook\n\nChina refines 90% of the world's rare earths, according to industry data.\n"
-B = "# Supply chains\n\nAnalysts say China refines 80% of the world's rare earths.\n"
 Z = "# 稀土\n\n中国控制了全球90%的稀土精炼产能。\n"
 CONFLICT = "# Draft\n\nThe report adds that China refines 60% of the world's rare earths.\n"
 

@@ -14,9 +14,8 @@ from click.testing import CliRunner
 from factcheck.cli import main
 from factcheck.normalise import DEFAULT_RULES
 from factcheck.report.github import escape_data, escape_property
+from gate_texts import A, B
 
-A = "# Rare earths outlook\n\nChina refines 90% of the world's rare earths, according to industry data.\n"
-B = "# Supply chains\n\nAnalysts say China refines 80% of the world's rare earths.\n"
 Z = "# 稀土, 2025\n\n中国控制了全球90%的稀土精炼产能。\n"
 NEW = "# Magnets\n\nChina makes 90% of the world's rare earth magnets.\n"
 NEW_ZH = "# 磁铁\n\n中国生产了全球70%的稀土永磁材料。\n"
