@@ -99,3 +99,35 @@ class Finding:
     message: str
     claims: tuple[ClaimRef, ...]
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+# -- Claim frames (stage "frames", between extraction and comparison) ------------------------------------
+
+BASES = ("actual", "forecast", "past", "proposed", "hypothetical")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One slot of a frame: its canonical value, the words that set it and the rule that read them."""
+
+    value: str | None  # None: the text does not say
+    words: str = ""  # as written ("Taiwan Semiconductor Manufacturing Co.", "第三季度")
+    rule: str = ""  # what read them ("measure:share", "alias:declared", "period:quarter", "article date")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a claim measures, whose figure it is, of what, when, on what basis, citing whom.
+
+    `period` is typed text: "2024", "2024H1", "2024Q3", "2024-12", "2024-01..2024-05", "FY2025",
+    "FY2025Q2", or "current" (no period of its own; compared by article date, `date`)."""
+
+    measure: Slot
+    holder: Slot
+    object: Slot
+    period: Slot
+    basis: Slot
+    attribution: Slot
+    dimension: str
+    date: str | None = None  # the article's date, for "current" figures
+    change: bool = False  # a change (growth, decline) rather than a level
