@@ -92,7 +92,7 @@ def test_conflicting_article_fails_naming_file_and_line_then_acknowledging_passe
 def test_acknowledging_by_subject_and_values(project):
     make_baseline("corpus")
     (project / "corpus" / "new.md").write_text(CONFLICT, encoding="utf-8")
-    acknowledge(project, "  - subject: refining_share|China\n    values: [60, 80, 90]\n"
+    acknowledge(project, "  - subject: share of refining|China@World\n    values: [60, 80, 90]\n"
                          "    reason: sources differ\n    date: 2025-11-20\n")
     assert gate("corpus").exit_code == 0
     # A value outside those accepted is not covered.

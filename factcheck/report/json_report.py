@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from ..pipeline import Analysis
+from ..compare import frame_dict, frame_label
 
 
 def _clean(value: Any) -> Any:
@@ -34,7 +35,7 @@ def report_data(analysis: Analysis, acknowledged: dict[str, str] | None = None) 
     claims = []
     for p in sorted(analysis.placed, key=lambda p: (p.claim.file, p.claim.start, p.claim.end)):
         rec = asdict(p.claim)
-        rec.update(subject=p.assignment.group, subject_source=p.assignment.source, low=p.low, high=p.high)
+        rec.update(subject=frame_label(p.frame), frame=frame_dict(p.frame), low=p.low, high=p.high)
         claims.append(_clean(rec))
     return {
         "summary": summary(analysis),
@@ -52,7 +53,7 @@ def summary(analysis: Analysis) -> dict:
         "files": len(analysis.extraction.corpus.files),
         "articles": len(analysis.extraction.articles),
         "assertions": len(analysis.placed),
-        "subjects": len({p.assignment.group for p in analysis.placed}),
+        "subjects": len({frame_label(p.frame) for p in analysis.placed}),
         "findings": len(analysis.findings),
         "by_severity": dict(sorted(severities.items())),
         "skipped_files": len(analysis.extraction.corpus.skipped),
