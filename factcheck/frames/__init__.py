@@ -84,6 +84,9 @@ class Framer:
         if title_period is None:  # the lede sets the period of an article whose headline names none
             title_period = next((p for p in periods if lede and lede[0][0] <= p.start < lede[-1][1]
                                  and not p.base and p.year and p.kind != "anaphor"), None)
+        if title_place is None:  # "shipped worldwide" in the lede sets the market of the whole article
+            title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
+                                and m.kind in ("world", "region")), None)
         self._context = (lede, title, [se for sp in spans for se in _source_spans(vocab, text, folded, sp)])
         frames = []
         last_org: Mention | None = None
@@ -125,7 +128,7 @@ class Framer:
                                                                                    "of-phrase" if key else ""))
         holder, place = self._holder_place(text, folded, claim, clause, sentence, mentions, title_place,
                                            last_org, key)
-        period, period_year = self._period(claim, clause, sentence, periods, spans, index, paragraph_breaks,
+        period, period_year = self._period(folded, claim, clause, sentence, periods, spans, index, paragraph_breaks,
                                            title_period, year)
         names = [(m.start, m.end) for m in mentions]
         obj = object_words(vocab, text, folded, claim.noun, claim.lang, claim.start, claim.end, clause, hit,
@@ -153,8 +156,10 @@ class Framer:
 
         in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
-        holder = _pick(in_clause, claim, usable, ("org", "region")) or _pick(
-            in_sentence, claim, usable, ("org", "region"), before_only=True)
+        # The clause first, then the sentence before the figure; in each, an organisation before a country.
+        holder = (_pick(in_clause, claim, usable, ("org",)) or _pick(in_clause, claim, usable, ("region",))
+                  or _pick(in_sentence, claim, usable, ("org",), before_only=True)
+                  or _pick(in_sentence, claim, usable, ("region",), before_only=True))
         rule_suffix = ""
         if holder is None and last_org is not None and _PRONOUN.search(folded, sentence[0], claim.start):
             holder, rule_suffix = last_org, " (pronoun)"
@@ -173,7 +178,8 @@ class Framer:
         p = Slot(place.name, place.words, "place" if place is not title_place else "headline") if place else Slot(None, "", "")
         return h, p
 
-    def _period(self, claim, clause, sentence, periods, spans, index, paragraph_breaks, title_period, year):
+    def _period(self, folded, claim, clause, sentence, periods, spans, index, paragraph_breaks, title_period,
+                year):
         def own(p: PeriodMention) -> bool:
             return not p.base
 
@@ -206,8 +212,7 @@ class Framer:
         in_sentence = [p for p in periods if sentence[0] <= p.start and p.end <= sentence[1] and own(p)]
         if in_sentence:
             before = [p for p in in_sentence if p.end <= claim.start]
-            after = [p for p in in_sentence if p.start >= claim.end
-                     and not any(claim.end <= s < p.start for s in self._starts)]
+            after = [p for p in in_sentence if p.start >= claim.end and _coordinated(folded, claim.end, p.start)]
             best = before[-1] if before else (after[0] if after else None)
             got = resolve(best, "period:sentence") if best else None
             if got:
@@ -227,6 +232,17 @@ class Framer:
             if got:
                 return got
         return Slot(CURRENT, "", "no period: the article's date"), year
+
+
+_PARENTHESES = regex.compile(r"\([^()]*\)")
+_BREAK = regex.compile(r"[,;:(]|\s(?:while|whereas|but|with)\s")
+
+
+def _coordinated(text: str, start: int, end: int) -> bool:
+    """No clause break between a figure and a later period, parenthetical asides aside: "54.1 million units
+    and a 17.8% share in the third quarter of 2023"."""
+    between = _PARENTHESES.sub("", text[start:end])
+    return not _BREAK.search(between)
 
 
 def _object_slot(words: tuple[str, ...]) -> Slot:

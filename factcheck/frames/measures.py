@@ -62,6 +62,8 @@ def nearest(hits: list[MeasureHit], start: int, end: int, lo: int, hi: int, type
     return None if best is None else best[1]
 
 
+# "28.6 million (9%)": a percentage in parentheses right after an amount is that amount's share.
+_AFTER_FIGURE = regex.compile(r"\d(?:\.\d+)?\s*(?:[A-Za-z]+|[\p{Han}]{1,3})?\s*[(（]\s*$")
 _OF_AFTER = regex.compile(r"\s*(?:of|of\s+the|of\s+all)\s+(?!its\b|their\b)", regex.I)
 _ZH_OF = regex.compile(r"的?(?:市场|份额|比重|占比)")
 
@@ -92,7 +94,7 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
     hit = nearest(hits, start, end, *sentence, ("rate", "share"), 60, folded)
     if hit is not None:
         return ("share" if hit.measure.type == "share" else hit.measure.name), hit
-    if _OF_AFTER.match(folded, end):
+    if _OF_AFTER.match(folded, end) or _AFTER_FIGURE.search(folded, max(0, start - 30), start):
         return "share", None
     return None, None
 
