@@ -61,7 +61,10 @@ def load(measure_docs, frame_docs, holder_docs) -> Vocabulary:
         for name, cues in (data.get("objects") or {}).items():
             if any(c.name == str(name) for c in objects):
                 raise doc.error(cues, f"duplicate object {name!r}")
-            objects.append(Cue(str(name), *compile_cues(doc, cues, f"object {name!r}")))
+            en, zh = compile_cues(doc, cues, f"object {name!r}")
+            if en is not None:  # object words are whole words: "rice" is not in "price"
+                en = regex.compile(rf"(?<![\w-])(?:{en.pattern})(?![\w-])", en.flags)
+            objects.append(Cue(str(name), en, zh))
         for name, cues in (data.get("basis") or {}).items():
             if name not in BASES:
                 raise doc.error(cues, f"unknown basis {name!r}; valid: {', '.join(BASES)}")

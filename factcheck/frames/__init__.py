@@ -23,13 +23,20 @@ from .sources import article_source, attribution, basis
 
 __all__ = ["Framer", "objects_compatible", "CURRENT", "WORLD"]
 
+_CHANGE_VERB = (r"grow\w*|ris(?:e|es|en|ing)|rose|increas\w*|jump\w*|climb\w*|gain\w*|surg\w*|fall\w*|fell|"
+                r"drop\w*|declin\w*|decreas\w*|slip\w*|shr[ai]nk\w*|expand\w*|contract\w*|plung\w*|soar\w*|"
+                r"slump\w*|tumbl\w*|cut|boost\w*|lift\w*|rais\w*|edg\w*|dipp?\w*|sank|sink\w*|shed\w*|"
+                r"trimm?\w*|doubl\w*|tripl\w*|widen\w*|narrow\w*")
 _CHANGE_BEFORE = regex.compile(
-    r"(?i)(?:\b(?:grow\w*|growth|ris(?:e|es|en|ing)|rose|increas\w*|jump\w*|climb\w*|gain\w*|surg\w*|up|down|"
-    r"fall\w*|fell|drop\w*|declin\w*|decreas\w*|slip\w*|shr[ai]nk\w*|expand\w*|contract\w*|plung\w*|"
-    r"soar\w*|slump\w*|tumbl\w*|cut|boost\w*|lift\w*|rais\w*|edg\w*|dipp?\w*|sank|sink\w*|shed\w*|"
-    r"trimm?\w*|doubl\w*|tripl\w*|widen\w*|narrow\w*)\b(?:\s+(?:of|by|some|about|around|nearly|almost|roughly|"
+    # "rose 5%", "a rise of 4.0%", "同比增长5.6%"
+    rf"(?i)(?:(?:\b(?:{_CHANGE_VERB}|growth|up|down)\b(?:\s+(?:of|by|some|about|around|nearly|almost|roughly|"
     r"approximately|an?|further|another|just|only|over|more\s+than|estimated)){0,3}\s*|增长|增加|下降|减少|下滑|"
-    r"上升|提高|提升|降低|增幅|降幅|同比|环比|大增|大跌|增|降|减|涨|跌)(?:了|为|达|约|近|超)?\s*$")
+    r"上升|提高|提升|降低|增幅|降幅|同比|环比|大增|大跌|增|降|减|涨|跌)(?:了|为|达|约|近|超)?\s*"
+    # "lifted production by 3.7%"
+    rf"|\b(?:{_CHANGE_VERB})\b[^.,;]{{0,40}}\bby\s*"
+    # "growth eased to just under 28%"
+    r"|\b(?:growth|increase|rise|decline|drop|fall|gain|change)\b[^.,;%]{0,30}\b(?:eased|slowed|accelerated|"
+    r"quickened|picked\s+up|reached|hit|stood|was|came|to|at)\b[^.,;%\d]{0,20})$")
 _CHANGE_AFTER = regex.compile(r"(?i)\s*(?:(?:more|higher|lower|less|fewer|up|down|above|below)\s+(?:than|from|on)|"
                               r"(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|y/y|yoy)\b|(?:growth|increase|rise|"
                               r"decline|drop|gain|jump|fall)\b)")
@@ -96,7 +103,7 @@ class Framer:
             sentence = spans[i]
             if i != last_sentence and last_sentence >= 0:
                 prev = spans[last_sentence]
-                orgs = [m for m in mentions if prev[0] <= m.start < prev[1] and m.kind == "org"]
+                orgs = [m for m in mentions if prev[0] <= m.start < prev[1] and m.kind in ("org", "region")]
                 last_org = orgs[0] if orgs else last_org
             last_sentence = i
             clause = T.clause(folded, claim.start, claim.end, *sentence)
@@ -104,8 +111,9 @@ class Framer:
             frame = self._frame(text, folded, article, claim, sentence, clause, mentions, periods, hits,
                                 title_place, title_period, last_org, spans, i, paragraph_breaks, year,
                                 own_source)
-            if frame.holder.value and self.index.kind_of(frame.holder.value) == "org":
-                last_org = next((m for m in mentions if m.name == frame.holder.value), last_org)
+            who, _, where = (frame.holder.value or "").partition("@")
+            if who or where not in ("", WORLD):
+                last_org = next((m for m in mentions if m.name == (who or where)), last_org)
             frames.append(frame)
         return frames
 
@@ -181,13 +189,19 @@ class Framer:
     def _period(self, folded, claim, clause, sentence, periods, spans, index, paragraph_breaks, title_period,
                 year):
         def own(p: PeriodMention) -> bool:
-            return not p.base
+            """Not a comparison base, and not the period of another figure it is joined to ("2024年的53.3%")."""
+            if p.base:
+                return False
+            joined = _JOINED.match(folded, p.end)
+            return not (joined and joined.end() in self._starts and joined.end() != claim.start)
 
         def context_year(before: int) -> int | None:
+            if title_period is not None:  # a month or quarter without its year is in the article's year
+                return title_period.year
             for p in reversed(periods):
                 if p.start < before and p.year is not None and not p.base:
                     return p.year
-            return title_period.year if title_period else year
+            return year
 
         def resolve(p: PeriodMention, rule: str):
             if p.kind == "anaphor":
@@ -234,6 +248,7 @@ class Framer:
         return Slot(CURRENT, "", "no period: the article's date"), year
 
 
+_JOINED = regex.compile(r"\s*(?:的|['’]s\s+|\s)?\s*")
 _PARENTHESES = regex.compile(r"\([^()]*\)")
 _BREAK = regex.compile(r"[,;:(]|\s(?:while|whereas|but|with)\s")
 

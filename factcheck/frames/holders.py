@@ -130,6 +130,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             add(m.start(), m.end(), declared[m.group()], "declared")
     for m in _PROPER_RUN.finditer(text, start, end):
         name = _clean_run(m.group())
+        if name and name.isupper() and len(name) < 3:
+            continue  # two capitals (PV, EV, GW) are abbreviations far more often than names
         if name and not _sentence_initial_word(text, m.start(), name, start):
             add(m.start(), m.start() + len(name), _CORPORATE.sub("", name).strip() or name, "proper noun")
     if T._HAN.search(folded, start, end):

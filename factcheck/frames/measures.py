@@ -80,6 +80,12 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
         return (hit.measure.name, hit) if hit else (None, None)
     if not percent:
         hit = nearest(hits, start, end, *clause, ("level",), text=folded) or nearest(hits, start, end, *sentence, ("level",), 60, folded)
+        if hit is not None and hit.measure.name in _PRICED:
+            # "export price", "进口均价", "shipments abroad … at an average price": the price of a trade flow
+            flow = next((h for h in reversed(hits) if h.measure.name in _FLOWS and sentence[0] <= h.start
+                         and h.end <= max(hit.start, start) and not _LIST_BREAK.search(folded, h.end, hit.start)), None)
+            if flow is not None:
+                return f"{hit.measure.name} of {flow.measure.name}", hit
         return (hit.measure.name, hit) if hit else (None, None)
     hit = nearest(hits, start, end, *clause, ("rate", "share", "level"), text=folded)
     if hit is not None:
@@ -97,6 +103,11 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
     if _OF_AFTER.match(folded, end) or _AFTER_FIGURE.search(folded, max(0, start - 30), start):
         return "share", None
     return None, None
+
+
+_PRICED = {"price", "cost"}
+_FLOWS = {"imports", "exports"}
+_LIST_BREAK = regex.compile(r"[;。]")
 
 
 def inherited(hits: list[MeasureHit], spans: list[tuple[int, int]], types: tuple[str, ...]) -> MeasureHit | None:
