@@ -28,18 +28,19 @@ def _quotes(finding) -> set[tuple[str, str]]:
 
 
 def test_refining_share_disagreement_across_languages_and_articles(analysis):
-    (finding,) = _by_subject(analysis, "share of refining|China@World|=rare earths|2025")
+    (finding,) = _by_subject(analysis, "share of refining|China@World|=rare earths|current@")
     assert finding.rule == "FC100"
     assert _quotes(finding) == {("refining_en.md", "90%"), ("processing_en.md", "80%"),
                                 ("processing_en.md", "85%")}
     # "over 85%" is compatible with 90%: the two sit in one cluster, 80% in the other.
     assert finding.extra["clusters"] == [1, 2]
     assert finding.severity == "high"  # a gap of 4.5 points is beyond 3x the written precision (1 point)
-    assert finding.message.startswith("China's share of refining (rare earths), World, 2025: 80% vs >85%, 90%")
+    assert finding.message.startswith("China's share of refining (rare earths), World, current (articles of ")
+    assert "80% vs >85%, 90%" in finding.message
 
 
 def test_mining_share_english_against_chinese(analysis):
-    (finding,) = _by_subject(analysis, "share of mining|China@World|=rare earths|2025")
+    (finding,) = _by_subject(analysis, "share of mining|China@World|=rare earths|current@")
     assert _quotes(finding) == {("refining_en.md", "70%"), ("mining_zh.md", "60%")}
     assert finding.severity == "high"
 
@@ -90,14 +91,18 @@ def test_finding_ids_are_stable_and_unique(analysis):
 
 
 def test_another_topic_nobody_wrote_rules_for():
-    """A city-budget story in two languages: the project's cost and its build time disagree across
-    articles; agreeing figures (budget, unemployment within rounding) stay quiet."""
+    """A city-budget story in two languages: the project's cost and its build time disagree across articles
+    and languages; the budget agrees; unemployment in one month cannot be both 5.1% and 5.3%."""
     analysis = analyse([Path(__file__).parent / "corpora" / "other_topic"])
-    found = [{c.quote for c in f.claims} for f in analysis.findings]
-    assert {"$2.6 billion", "18亿美元"} in found
-    assert {"6年", "nine years"} in found
+    found = {f.extra["shared"]["measure"]: {c.quote for c in f.claims} for f in analysis.findings}
+    assert found == {"cost": {"$1.8 billion", "18亿美元", "$2.6 billion"},
+                     "duration": {"six years", "6年", "nine years"},
+                     "unemployment": {"5.1%", "5.3%"},
+                     "share of population": {"40%", "60%"}}
+    (riders,) = [f for f in analysis.findings if f.extra["shared"]["measure"] == "share of population"]
+    assert {c.file for c in riders.claims} == {"a.md", "b.md", "c.md"}  # 约40% agrees with "About 40%"
     cited = {c.quote for f in analysis.findings for c in f.claims}
-    assert not cited & {"$4.2 billion", "5.1%", "5.3%"}
+    assert "$4.2 billion" not in cited  # the same 2026 budget in two articles
 
 
 def test_chinese_search_result_pages():
@@ -106,8 +111,8 @@ def test_chinese_search_result_pages():
     analysis = analyse([Path(__file__).parent / "corpora" / "chinese"])
     found = {f.subject: {c.quote for c in f.claims} for f in analysis.findings}
     assert found == {
-        "share of mining|China@World|=rare earths|2024|actual|percent": {"60%", "70%"},
-        "share of refining|China@World|=rare earths|2024|actual|percent": {"85%", "90%以上"},
+        "share of mining|China@World|=rare earths|current@2025-10|actual|percent": {"60%", "70%"},
+        "share of refining|China@World|=rare earths|current@2025-10|actual|percent": {"85%", "90%以上"},
     }
     quota = [p for p in analysis.placed if p.frame.measure.value == "quota" and not p.frame.change]
     assert {p.frame.period.value for p in quota} == {"2024"} and len(quota) == 2

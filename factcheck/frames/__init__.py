@@ -67,9 +67,11 @@ class Framer:
         # Markup comments (inline ignores, editors' notes) are not prose: blanked, offsets kept.
         folded = _COMMENT.sub(lambda m: " " * len(m.group()), folded)
         year = int(article.date[:4]) if article.date else None
-        title_end = text.find("\n", article.start, article.end)
+        front = _FRONT_MATTER.match(text, article.start)  # YAML front matter is metadata, not prose
+        body_start = front.end() if front else article.start
+        title_end = text.find("\n", body_start, article.end)
         title_end = article.end if title_end < 0 else title_end
-        title = (article.start, title_end)
+        title = (body_start, title_end)
         spans = [title] + [sp for sp in T.sentences(folded, title_end, article.end)
                            if not _DATELINE.fullmatch(folded, *sp)]
         starts = [s for s, _ in spans]
@@ -79,22 +81,24 @@ class Framer:
         own_source = article_source(vocab, text, folded, title, body)
         sources = frozenset(s for s in (_source_names(vocab, text, folded, spans) | (
             {own_source.value} if own_source and own_source.value else set())))
-        mentions = find_mentions(self.index, text, folded, article.start, article.end, self.declared,
+        mentions = find_mentions(self.index, text, folded, body_start, article.end, self.declared,
                                  frozenset(self.declared.get(s, s) for s in sources) | sources
                                  | ({article.source} if article.source else set()))
-        periods = find_periods(folded, article.start, article.end, year)
-        hits = find_measures(vocab, folded, article.start, article.end)
+        periods = find_periods(folded, body_start, article.end, year)
+        hits = find_measures(vocab, folded, body_start, article.end)
         title_place = next((m for m in mentions if m.start < title[1] and m.kind in ("world", "region")), None)
         title_period = next((p for p in periods if p.start < title[1] and not p.base and p.year), None)
         lede_end = next((b for b in paragraph_breaks if b > (body[0][0] if body else title[1])), article.end)
         lede = [sp for sp in body if sp[1] <= lede_end] or body[:1]
         if title_period is None:  # the lede sets the period of an article whose headline names none
-            title_period = next((p for p in periods if lede and lede[0][0] <= p.start < lede[-1][1]
-                                 and not p.base and p.year and p.kind != "anaphor"), None)
+            title_period = next((p for p in periods if lede and lede[0][0] <= p.start < lede[0][1]
+                                 and not p.base and p.year and p.kind != "anaphor"
+                                 and (year is None or p.year <= year)), None)  # a plan "for 2026" is no story's period
         if title_place is None:  # "shipped worldwide" in the lede sets the market of the whole article
             title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
                                 and m.kind in ("world", "region")), None)
         self._context = (lede, title, [se for sp in spans for se in _source_spans(vocab, text, folded, sp)])
+        self._date = article.date
         frames = []
         last_org: Mention | None = None
         last_sentence = -1
@@ -134,6 +138,10 @@ class Framer:
             key = hit.measure.name if hit else None
         measure = Slot(key, folded[hit.start:hit.end] if hit else "", "measure:" + (hit.measure.name if hit else
                                                                                    "of-phrase" if key else ""))
+        if (dim == "count" and key and not claim.noun and not _CLASSIFIER.search(claim.text)
+                and not (hit is not None and clause[0] <= hit.start and hit.end <= clause[1])):
+            # "a shortage of over 5,000": a count of nothing named is not compared with anything
+            measure = Slot(None, measure.words, "count names nothing counted: not compared")
         holder, place = self._holder_place(text, folded, claim, clause, sentence, mentions, title_place,
                                            last_org, key)
         period, period_year = self._period(folded, claim, clause, sentence, periods, spans, index, paragraph_breaks,
@@ -188,6 +196,8 @@ class Framer:
 
     def _period(self, folded, claim, clause, sentence, periods, spans, index, paragraph_breaks, title_period,
                 year):
+        article_date = (year, int(self._date[5:7])) if year and self._date and len(self._date) >= 7 else None
+
         def own(p: PeriodMention) -> bool:
             """Not a comparison base, and not the period of another figure it is joined to ("2024年的53.3%")."""
             if p.base:
@@ -195,13 +205,21 @@ class Framer:
             joined = _JOINED.match(folded, p.end)
             return not (joined and joined.end() in self._starts and joined.end() != claim.start)
 
-        def context_year(before: int) -> int | None:
-            if title_period is not None:  # a month or quarter without its year is in the article's year
-                return title_period.year
-            for p in reversed(periods):
-                if p.start < before and p.year is not None and not p.base:
-                    return p.year
-            return year
+        def context_year(p: PeriodMention) -> int | None:
+            """The year of a month, quarter or half written without one: a year the sentence names, else the
+            latest such period not after the article's date, else the article's own period."""
+            for q in periods:
+                if sentence[0] <= q.start < sentence[1] and q.kind == "year" and q.year and not q.base:
+                    return q.year
+            if p.kind == "year":  # "full-year", "全年": the year the article is about
+                return title_period.year if title_period else year
+            if article_date is not None:
+                y, month = article_date
+                last_month = {"month": lambda: int(p.part), "quarter": lambda: 3 * int(p.part),
+                              "half": lambda: 6 * int(p.part),
+                              "months": lambda: int(p.part.split("..")[1])}.get(p.kind, lambda: 0)()
+                return y if last_month <= month else y - 1
+            return title_period.year if title_period else year
 
         def resolve(p: PeriodMention, rule: str):
             if p.kind == "anaphor":
@@ -211,7 +229,7 @@ class Framer:
                 if not prior:
                     return None
                 p = prior[-1]
-            y = p.year if p.year is not None else context_year(p.start)
+            y = p.year if p.year is not None else context_year(p)
             label = p.label(y)
             if label is None:
                 return None
@@ -231,16 +249,9 @@ class Framer:
             got = resolve(best, "period:sentence") if best else None
             if got:
                 return got
-        paragraph = max([b for b in paragraph_breaks if b < sentence[0]], default=-1)
-        for j in range(index - 1, 0, -1):
-            s0, s1 = spans[j]
-            if s0 < paragraph:
-                break
-            prior = [p for p in periods if s0 <= p.start and p.end <= s1 and own(p)]
-            if prior:
-                got = resolve(prior[-1], "period:earlier sentence")
-                if got:
-                    return got
+        # No period in the sentence: the headline's or the lede's, else none of its own ("current"). Earlier
+        # sentences are not read: measured on real articles, inheriting their periods dated more figures
+        # wrongly than rightly.
         if title_period is not None:
             got = resolve(title_period, "period:headline")
             if got:
@@ -248,6 +259,8 @@ class Framer:
         return Slot(CURRENT, "", "no period: the article's date"), year
 
 
+_FRONT_MATTER = regex.compile(r"\s*---[ \t]*\n.*?\n---[ \t]*\n", regex.S)
+_CLASSIFIER = regex.compile(r"[\d一二三四五六七八九十两百千万亿]\s*[台辆部个家件只套座架艘枚名位人户所项款吨]")
 _JOINED = regex.compile(r"\s*(?:的|['’]s\s+|\s)?\s*")
 _PARENTHESES = regex.compile(r"\([^()]*\)")
 _BREAK = regex.compile(r"[,;:(]|\s(?:while|whereas|but|with)\s")

@@ -41,13 +41,16 @@ _NOT_NAMES = FUNCTION_WORDS | {
     "ms", "dr", "new", "chairman", "president", "minister", "analysts", "analyst", "experts", "officials", "report",
 }
 _PROPER_RUN = regex.compile(r"(?<![\w'’])(?:[A-Z][\w&.'’-]*|[a-z]+[A-Z][\w-]*)"
-                            r"(?:\s+(?:of\s+|de\s+|&\s+|and\s+)?(?:[A-Z][\w&.'’-]*))*")
+                            r"(?:[ \t]+(?:of[ \t]+|de[ \t]+|&[ \t]+|and[ \t]+)?(?:[A-Z][\w&.'’-]*))*")
 _CORPORATE = regex.compile(r"(?:[\s,]+(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Group|"
                            r"Holdings?|plc|PLC|AG|SA|S\.A\.|N\.V\.|LLC|Technology|Technologies))+$")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _DECLARED = regex.compile(
     r"(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*[(（]\s*"
     r"(?P<short>[A-Z][A-Za-z0-9&.-]{1,15}|\p{Han}{2,8})\s*[)）]")
+_NUMBERED = regex.compile(r"[ \t]+\d")
+# Segmenter names that are organisations by their form; other proper nouns it tags are too often things.
+_ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司)$")
 _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 
 
@@ -72,6 +75,15 @@ class HolderIndex:
         self.en = _alternation(en, r"(?<![\w.])(?:{})(?![\w])")
         self.zh = _alternation(zh, "(?:{})")
         T.add_words(zh)
+
+    def is_common(self, word: str) -> bool:
+        """A word the vocabularies know as something other than a name: an object, a measure, a generic noun."""
+        if word in self.vocab.generic:
+            return True
+        for cue in self.vocab.objects + self.vocab.measures:
+            if cue.zh is not None and cue.zh.search(word):
+                return True
+        return False
 
     def kind_of(self, name: str) -> str:
         return self.kind.get(name, "org")
@@ -128,16 +140,27 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         pattern = _alternation(declared, r"(?<![\w])(?:{})(?![\w])")
         for m in pattern.finditer(folded, start, end):
             add(m.start(), m.end(), declared[m.group()], "declared")
+    # English proper-noun runs. One that opens a sentence or a line ("Core Insights", "Shipments rose")
+    # counts only when the text also writes it mid-sentence.
+    runs = []
     for m in _PROPER_RUN.finditer(text, start, end):
         name = _clean_run(m.group())
-        if name and name.isupper() and len(name) < 3:
+        if not name or (name.isupper() and len(name) < 3):
             continue  # two capitals (PV, EV, GW) are abbreviations far more often than names
-        if name and not _sentence_initial_word(text, m.start(), name, start):
-            add(m.start(), m.start() + len(name), _CORPORATE.sub("", name).strip() or name, "proper noun")
+        at = m.start() + m.group().find(name)
+        if _NUMBERED.match(text, at + len(name)):
+            continue  # "Group 1", "Phase 2", "Proposition 12": a numbered label, not a holder
+        runs.append((at, name, _opens_sentence(text, at, start)))
+    grounded = {name for _, name, initial in runs if not initial}
+    for at, name, initial in runs:
+        if not initial or name in grounded:
+            add(at, at + len(name), _CORPORATE.sub("", name).strip() or name, "proper noun")
     if T._HAN.search(folded, start, end):
         for s, e, pos in T.tag_words(folded, start, end):
-            if pos in _ZH_NAME_TAGS and e - s >= 2:
-                add(s, e, folded[s:e], "segmenter")
+            word = folded[s:e]
+            if (pos in _ZH_NAME_TAGS and e - s >= 2 and not index.is_common(word)
+                    and _ZH_ORG_SUFFIX.search(word)):
+                add(s, e, word, "segmenter")
     found.sort(key=lambda x: x.start)
     return found
 
@@ -156,10 +179,6 @@ def _clean_run(run: str) -> str | None:
     return name
 
 
-def _sentence_initial_word(text: str, at: int, name: str, floor: int) -> bool:
-    """A single capitalised word opening a sentence may be any word ("Shipments rose"): not a name unless
-    it is written in capitals or with an inner capital (IDC, iPhone)."""
-    if " " in name or not name[:1].isupper() or name.isupper() or any(ch.isupper() for ch in name[1:]):
-        return False
-    before = text[max(floor, at - 3):at]
-    return at == floor or not before.strip() or before.rstrip()[-1:] in ".!?:\n\"“"
+def _opens_sentence(text: str, at: int, floor: int) -> bool:
+    before = text[max(floor, at - 4):at]
+    return at == floor or not before.strip() or before.rstrip()[-1:] in ".!?:\n\"“-–—•*#>" or before.endswith("\n")

@@ -19,7 +19,7 @@ CURRENT = "current"
 class PeriodMention:
     start: int
     end: int
-    kind: str  # year | half | quarter | month | months | fiscal | fiscal_quarter | anaphor
+    kind: str  # year | decade | half | quarter | month | months | fiscal | fiscal_quarter | anaphor
     year: int | None
     part: str  # "3" for Q3, "1" for H1, "12" for December, "1..5" for months, "" for a year
     base: bool  # the base of a comparison, not the figure's own period
@@ -31,6 +31,8 @@ class PeriodMention:
             return None
         if self.kind == "year":
             return str(y)
+        if self.kind == "decade":
+            return f"{y}s"
         if self.kind == "half":
             return f"{y}H{self.part}"
         if self.kind == "quarter":
@@ -79,8 +81,9 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("months", regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
     ("month", regex.compile(rf"(?i)\b({_MONTH_RE})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
     ("month", regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
+    ("decade", regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代")),
     ("year", regex.compile(rf"(?<![\d.,])({_YEAR})(?:\s*年)?(?![\d%年s]|\s*(?:年代|s\b))")),
-    ("year_word", regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|annual)\b|全年|今年|去年|上年|前年")),
+    ("year_word", regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year)\b|全年|今年|去年|上年|前年")),
     ("anaphor", regex.compile(r"(?i)\b(?:in|during|for|over)\s+the\s+(?:quarter|period|month|half)\b|该季度|当季|同期|当月")),
 ]
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -170,6 +173,8 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
         if not 1 <= month <= 12:
             return None
         return PeriodMention(m.start(), m.end(), kind, _year(y), str(month), base, words)
+    if kind == "decade":
+        return PeriodMention(m.start(), m.end(), "decade", int((g[0] or g[1]) + "0"), "", base, words)
     if kind == "year":
         return PeriodMention(m.start(), m.end(), "year", int(g[0]), "", base, words)
     if kind == "year_word":

@@ -38,7 +38,9 @@ def fold(text: str) -> str:
 
 
 # A sentence ends at . ! ? followed by space and a capital or quote, at 。！？, or at a line break.
-_SENTENCE_END = regex.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(\[]?[A-Z0-9\p{Han}])|(?<=[。！？!?])|\n+")
+# Summaries also run sentences together as bullets (" - ") or after citation markers ("[3] Group 1: ...").
+_SENTENCE_END = regex.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(\[]?[A-Z0-9\p{Han}])|(?<=[。！？!?])|\n+"
+                              r"|\s+[-–—•]\s+(?=[A-Z\p{Han}])|(?<=\])\s+(?=[A-Z])")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

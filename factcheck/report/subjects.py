@@ -42,4 +42,4 @@ def _claim(tree: Tree, p) -> None:
     for name in _SLOTS:
         slot = getattr(p.frame, name)
         if slot.value or slot.words:
-            node.add(f"{name}: {escape(str(slot.value))}  ← {escape(repr(slot.words))} [{escape(slot.rule)}]")
+            node.add(f"{name}: {escape(str(slot.value))}  ← {escape(repr(slot.words))} \\[{escape(slot.rule)}]")
