@@ -33,6 +33,7 @@ class ArchiveSync:
     """The archive's files as the store now holds them, in corpus order, and what it took."""
 
     files: list[StoredFile] = field(default_factory=list)
+    display: dict[str, str] = field(default_factory=dict)  # corpus name -> the path it was found at
     skipped: list[tuple[str, str]] = field(default_factory=list)
     read: int = 0  # files read and hashed (their stat was unknown or changed)
     extracted: int = 0  # files whose content, rules or extractor changed
@@ -57,6 +58,7 @@ def sync_archive(paths: Iterable[str | os.PathLike[str]], store: ClaimsStore, ru
         if rel in names or rel in exclude:
             continue
         names.add(rel)
+        result.display[rel] = path.as_posix()
         try:
             stat = FileStat.of(path)
         except OSError:
@@ -90,6 +92,23 @@ def sync_archive(paths: Iterable[str | os.PathLike[str]], store: ClaimsStore, ru
     store.record_stats(seen_stats)
     result.files = [known[rel] for rel in order]
     return result
+
+
+def query_archive(paths: Sequence[str], query, rules_dir: str | None = None,  # noqa: ANN001
+                  warn: Callable[[str], None] | None = None, *, cache=True, **options) -> list[dict]:
+    """`factcheck claims`: records (`query.RECORD_COLUMNS`) of the archive's claims matching a
+    `query.ClaimQuery`, most recent first; missing or changed files are extracted into the store first.
+    With `cache=None` the store lives in memory for this call only."""
+    from .cache import open_cache
+    from .query import find_claims, records
+    from .rules import load_rules
+
+    load_rules(rules_dir)
+    store = open_cache(":memory:" if cache is None else cache, rules_dir)
+    held = sync_archive(paths, store, rules_dir, warn, **options)
+    if not held.files:
+        raise FactcheckError("no readable article in " + ", ".join(map(str, paths)))
+    return records(find_claims(store, held.files, query), held.display)
 
 
 def _stderr(line: str) -> None:
