@@ -22,10 +22,7 @@ from .corpus import Corpus, iter_paths, read_file
 from .errors import FactcheckError
 from .model import Claim, SourceFile
 from .pipeline import Analysis, Extraction, analyse, analyse_extraction, run_extraction
-from .store import ClaimsStore, FileStat, StoredClaim, StoredFile
-
-# The frame columns a block key is made of, in this order (see `select_archive_claims`).
-BLOCK_COLUMNS = ("measure", "holder", "object", "dimension")
+from .store import ClaimsStore, FileStat, StoredFile
 
 
 @dataclass
@@ -118,42 +115,35 @@ def _stderr(line: str) -> None:
 
 
 def select_archive_claims(store: ClaimsStore, files: Sequence[StoredFile],
-                          blocks: Collection[tuple] | None = None) -> list[StoredClaim]:
+                          blocks: Collection[tuple] | None = None) -> list[Claim]:
     """The archive claims a draft is compared with: those whose frame falls in one of `blocks` (tuples of
-    `BLOCK_COLUMNS` values), plus every claim without a frame (it cannot be placed in a block). With no
-    blocks (the drafts have no frames yet), every claim of `files`."""
+    `store.BLOCK_COLUMNS` values: measure, holder, object, dimension), plus every claim without a frame.
+    With no blocks (the drafts have no frames yet), every claim of `files`."""
     if blocks is None:
-        return store.stored_claims(files)
+        return [claim for f in files for claim in store.claims(f)]
     chosen = {tuple(b) for b in blocks}
-    out = []
-    for row in store.stored_claims(files):
-        frame = row.frame
-        if frame is None or _block_of(frame) in chosen:
-            out.append(row)
-    return out
+    return [claim for f in files for claim in store.claims_in_blocks(f, chosen)]
 
 
-def _block_of(frame) -> tuple:  # noqa: ANN001
-    return tuple(frame.dimension if c == "dimension" else getattr(frame, c).value for c in BLOCK_COLUMNS)
-
-
-def archive_extraction(store: ClaimsStore, files: Sequence[StoredFile], claims: Sequence[StoredClaim]) -> Extraction:
-    """The chosen archive claims as an `Extraction` the pipeline can analyse: the texts and articles of the
-    files they are in, from the store."""
-    holding = {row.claim.file for row in claims}
+def archive_extraction(store: ClaimsStore, files: Sequence[StoredFile], claims: Sequence[Claim]) -> Extraction:
+    """The chosen archive claims as an `Extraction` the pipeline can analyse, with the texts and articles
+    of the files they are in, from the store."""
+    holding = {claim.file for claim in claims}
     chosen = [f for f in files if f.path in holding]
     extraction = Extraction(Corpus([store.source(f) for f in chosen]))
     for f in chosen:
         extraction.articles.extend(store.articles(f))
-    extraction.claims = [row.claim for row in claims]
+    extraction.claims = list(claims)
     return extraction
 
 
 def analyse_against(drafts: Sequence[str], archive: Sequence[str], rules_dir: str | None = None,
-                    warn: Callable[[str], None] | None = None, *, cache=True, **options) -> Analysis:
-    """Drafts and archive analysed together, the archive's claims read from the store. The result is the
-    one `pipeline.analyse(drafts + archive)` gives (the same corpus order, claims and findings); with no
-    store (`cache=None`, `--no-cache`) it is that call."""
+                    warn: Callable[[str], None] | None = None, *, cache=True,
+                    blocks: Collection[tuple] | None = None, **options) -> Analysis:
+    """Drafts and archive analysed together, the archive's claims read from the store. With `blocks`
+    None, the result is the one `pipeline.analyse(drafts + archive)` gives (the same corpus order, claims
+    and findings); with no store (`cache=None`, `--no-cache`) it is that call. `blocks` (the drafts'
+    `store.frame_block`s, once frames are stored) narrows the archive to those blocks."""
     from .cache import open_cache
     from .rules import load_rules
 
@@ -163,7 +153,7 @@ def analyse_against(drafts: Sequence[str], archive: Sequence[str], rules_dir: st
         return analyse(list(drafts) + list(archive), rules_dir, warn, **options)
     draft = run_extraction(drafts, rules_dir, warn, cache=store, **options)
     held = sync_archive(archive, store, rules_dir, warn, exclude={f.path for f in draft.corpus.files}, **options)
-    published = archive_extraction(store, held.files, select_archive_claims(store, held.files))
+    published = archive_extraction(store, held.files, select_archive_claims(store, held.files, blocks))
     extraction = Extraction(Corpus(draft.corpus.files + published.corpus.files,
                                    draft.corpus.skipped + held.skipped),
                             draft.articles + published.articles, _by_position(draft.claims + published.claims))

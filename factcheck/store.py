@@ -33,20 +33,25 @@ import sqlite3
 import time
 import zlib
 from dataclasses import asdict, dataclass, fields
+from operator import attrgetter
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Collection, Iterable, Sequence
 
 from .model import Article, Claim, Frame, Slot, SourceFile
 
 SCHEMA = 1
 DB_NAME = "claims.db"
 SLOTS = ("measure", "holder", "object", "period", "basis", "attribution")
+# The frame columns a comparison block is keyed by, in this order (`claims_in_blocks`).
+BLOCK_COLUMNS = ("measure", "holder", "object", "dimension")
 # Stat fields recorded less than this long after the file's mtime or ctime are not trusted: the file may still be
 # written to within the same timestamp tick (git's "racily clean" index entries).
 RACY_NS = 2_000_000_000
 
 _CLAIM_FIELDS = [f.name for f in fields(Claim) if f.name != "file"]
 _ARTICLE_FIELDS = [f.name for f in fields(Article) if f.name != "file"]
+_claim_values = attrgetter(*_CLAIM_FIELDS)
+assert [f.name for f in fields(Claim)][0] == "file" and [f.name for f in fields(Article)][1] == "file"
 
 _DDL = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -273,12 +278,21 @@ class ClaimsStore:
     def articles(self, file: StoredFile) -> list[Article]:
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _ARTICLE_FIELDS))} FROM articles "
                                "WHERE file_id = ? ORDER BY ordinal", (file.id,))
-        return [Article(file=file.path, **dict(zip(_ARTICLE_FIELDS, row))) for row in rows]
+        return [Article(row[0], file.path, *row[1:]) for row in rows]  # fields in order; `file` is second
 
     def claims(self, file: StoredFile) -> list[Claim]:
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _CLAIM_FIELDS))} FROM claims "
                                "WHERE file_id = ? ORDER BY ordinal", (file.id,))
-        return [Claim(file=file.path, **dict(zip(_CLAIM_FIELDS, row))) for row in rows]
+        return [Claim(file.path, *row) for row in rows]  # fields in order; `file` is first
+
+    def claims_in_blocks(self, file: StoredFile, blocks: Collection[tuple]) -> list[Claim]:
+        """The file's claims whose frame's `BLOCK_COLUMNS` values are one of `blocks`, and those with no
+        frame (they cannot be placed in a block)."""
+        rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _CLAIM_FIELDS))}, frame IS NULL, "
+                               f"{', '.join(BLOCK_COLUMNS)} FROM claims WHERE file_id = ? ORDER BY ordinal",
+                               (file.id,))
+        k = len(_CLAIM_FIELDS)
+        return [Claim(file.path, *row[:k]) for row in rows if row[k] or row[k + 1:] in blocks]
 
     def stored_claims(self, files: Sequence[StoredFile], where: str = "", params: Sequence = ()) -> list[StoredClaim]:
         """Claims of `files` with line, column, article date and title and frame; `where` narrows them
@@ -292,7 +306,7 @@ class ClaimsStore:
                 f"WHERE c.file_id = ?{condition} ORDER BY c.ordinal", (file.id, *params))
             k = len(_CLAIM_FIELDS)
             for row in rows:
-                claim = Claim(file=file.path, **dict(zip(_CLAIM_FIELDS, row[:k])))
+                claim = Claim(file.path, *row[:k])
                 line, col, date, title, frame = row[k:]
                 out.append(StoredClaim(claim, line, col, date, title or "",
                                        frame_from_json(frame) if frame else None))
@@ -333,7 +347,7 @@ class ClaimsStore:
 def _claim_row(file_id: int, ordinal: int, path: str, claim: Claim, starts: list[int]) -> tuple:
     if claim.file != path:
         raise ValueError(f"a claim of {claim.file} stored under {path}")
-    return (file_id, ordinal, *(getattr(claim, name) for name in _CLAIM_FIELDS), *_line_col(starts, claim.start))
+    return (file_id, ordinal, *_claim_values(claim), *_line_col(starts, claim.start))
 
 
 def _quoted(name: str) -> str:
@@ -346,6 +360,11 @@ def frame_columns(frame: Frame | None) -> tuple:
         return (None,) * (len(SLOTS) + 2)
     return (*(getattr(frame, s).value for s in SLOTS), frame.dimension,
             json.dumps(asdict(frame), ensure_ascii=False, sort_keys=True))
+
+
+def frame_block(frame: Frame) -> tuple:
+    """The comparison block a frame falls in: its `BLOCK_COLUMNS` values."""
+    return tuple(frame.dimension if c == "dimension" else getattr(frame, c).value for c in BLOCK_COLUMNS)
 
 
 def frame_from_json(text: str) -> Frame:

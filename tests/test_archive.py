@@ -15,6 +15,7 @@ from factcheck import store as store_module
 from factcheck.cache import open_cache
 from factcheck.cli import main
 from factcheck.model import Frame, Slot
+from factcheck.store import frame_block
 from gate_texts import A, B
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -105,6 +106,10 @@ def _frame(holder: str) -> Frame:
                  basis=Slot("actual"), attribution=Slot(None), dimension="percent")
 
 
+def test_frame_block_is_measure_holder_object_dimension() -> None:
+    assert frame_block(_frame("China")) == ("share", "China", "rare earths", "percent")
+
+
 def test_select_archive_claims_by_block_key(project: Path) -> None:
     store = open_cache(project / ".factcheck", None)
     held = archive.sync_archive(["archive"], store)
@@ -113,6 +118,7 @@ def test_select_archive_claims_by_block_key(project: Path) -> None:
     store.put_frames(a.path, a.sha256, [_frame("China")] * len(store.claims(a)))
     store.put_frames(b.path, b.sha256, [_frame("Japan")] * len(store.claims(b)))
     everything = archive.select_archive_claims(store, held.files)
-    china = archive.select_archive_claims(store, held.files, {("share", "China", "rare earths", "percent")})
-    assert {r.claim.file for r in china} == {r.claim.file for r in everything} - {"b.md"}  # unframed kept
-    assert [r.claim for r in china if r.claim.file == "a.md"] == store.claims(a)
+    china = archive.select_archive_claims(store, held.files, {frame_block(_frame("China"))})
+    assert {c.file for c in china} == {c.file for c in everything} - {"b.md"}  # unframed claims are kept
+    assert [c for c in china if c.file == "a.md"] == store.claims(a)
+    assert len(everything) == sum(len(store.claims(f)) for f in held.files)
