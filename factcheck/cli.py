@@ -16,7 +16,7 @@ def _scale_options(func: Callable) -> Callable:
     options = [
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default="0: all cores",
                      help="Extract files in N processes (output identical to --jobs 1)."),
-        click.option("--no-cache", is_flag=True, help="Re-extract every file; ignore the .factcheck/ claims cache."),
+        click.option("--no-cache", is_flag=True, help="Re-extract every file; ignore the .factcheck/ claims store."),
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="dask: a Dask bag over the files (needs the dask extra)."),
         click.option("--scheduler", metavar="ADDRESS", default=None,

@@ -100,3 +100,8 @@ def test_second_run_extracts_nothing(archive: Path, monkeypatch) -> None:
 def test_bad_input_is_one_line_exit_2(archive: Path, args: list[str], message: str) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+def test_no_cache_keeps_the_store_in_memory(archive: Path) -> None:
+    assert [r["quote"] for r in claims("--holder", "Japan", "--no-cache")] == ["60%"]
+    assert not Path(".factcheck").exists()
