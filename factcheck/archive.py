@@ -121,8 +121,7 @@ def select_archive_claims(store: ClaimsStore, files: Sequence[StoredFile],
     With no blocks (the drafts have no frames yet), every claim of `files`."""
     if blocks is None:
         return [claim for f in files for claim in store.claims(f)]
-    chosen = {tuple(b) for b in blocks}
-    return [claim for f in files for claim in store.claims_in_blocks(f, chosen)]
+    return store.claims_in_blocks(files, blocks)
 
 
 def archive_extraction(store: ClaimsStore, files: Sequence[StoredFile], claims: Sequence[Claim]) -> Extraction:

@@ -186,3 +186,16 @@ def test_a_folder_that_cannot_hold_the_store_runs_without_it(tmp_path: Path, see
     store.put(source, articles, claims)
     assert store.path is None and store.get(source) == (articles, claims)
     assert isinstance(store.db, sqlite3.Connection)
+
+
+def test_claims_in_blocks_matches_unknown_slots_and_keeps_unframed_claims(tmp_path: Path, seeds) -> None:
+    store = _store(tmp_path)
+    (first, a1, c1), (second, a2, c2) = seeds[0][:3], seeds[1][:3]
+    store.put(first, a1, c1)
+    store.put(second, a2, c2)
+    store.put_frames(first.path, first.sha256, [_frame(None) if n < 3 else _frame("China") for n in range(len(c1))])
+    files = [store.lookup(first.path, first.sha256), store.lookup(second.path, second.sha256)]
+    unknown_holder = ("share", None, "rare earths", "percent")
+    assert store.claims_in_blocks(files, [unknown_holder]) == c1[:3] + c2  # second file: no frames yet
+    assert store.claims_in_blocks(files[:1], [unknown_holder]) == c1[:3]
+    assert store.claims_in_blocks(files[:1], []) == []
