@@ -13,7 +13,12 @@ process so peak memory is its own:
 3. draft, first: `check DRAFT --against ARCHIVE` after 2 (claims in the store, file stats not yet known:
    each archive file is read and hashed once, none extracted);
 4. draft, warm: the same again (stat shortcut: no archive file read);
-5. `claims ARCHIVE --holder China`, warm.
+5. `claims ARCHIVE --holder China`, warm;
+6. with synthetic frames (measure = the claim's noun, holder = China when the sentence names it, dimension =
+   the unit), written with `store.put_frames`: the cost of writing frames for the whole archive, and of
+   choosing the archive claims of a 5-claim draft's blocks through the block index and loading their
+   files, i.e. the store's share of a draft check once the frames stage stores frames. Last, because it
+   leaves the synthetic frames in the store.
 
 Printed: wall and CPU seconds (the machine may be shared: CPU time is the steadier figure), stages, store
 size, peak RSS of the process and of its workers, and the growth exponent between sizes (1.0 is linear).
@@ -99,6 +104,34 @@ def child_query(corpus: str, store: str, jobs: int) -> dict:
     return {"query": time.perf_counter() - t0, "matches": len(found)}
 
 
+def child_blocks(corpus: str, store: str, jobs: int) -> dict:
+    from factcheck.archive import archive_extraction, select_archive_claims, sync_archive
+    from factcheck.cache import open_cache
+    from factcheck.model import Frame, Slot
+    from factcheck.store import frame_block
+
+    def frame(claim) -> Frame:  # noqa: ANN001
+        holder = "China" if "China" in claim.sentence else None
+        return Frame(measure=Slot(claim.noun or "figure"), holder=Slot(holder), object=Slot(None),
+                     period=Slot(None), basis=Slot("actual"), attribution=Slot(None), dimension=claim.unit)
+
+    db = open_cache(store, None)
+    held = sync_archive([corpus], db, warn=lambda line: None, jobs=jobs)
+    t0 = time.perf_counter()
+    draft: list = []
+    for f in held.files:
+        frames = [frame(c) for c in db.claims(f)]
+        db.put_frames(f.path, f.sha256, frames, digest="synthetic")
+        draft += frames[:1] if len(draft) < 5 and frames else []
+    t1 = time.perf_counter()
+    chosen = select_archive_claims(db, held.files, {frame_block(f) for f in draft})
+    t2 = time.perf_counter()
+    loaded = archive_extraction(db, held.files, chosen)
+    t3 = time.perf_counter()
+    return {"frames_write": t1 - t0, "select": t2 - t1, "load": t3 - t2, "chosen": len(chosen),
+            "chosen_files": len(loaded.corpus.files)}
+
+
 def run_child(*args: str) -> dict:
     t0 = time.perf_counter()
     out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", *args], capture_output=True,
@@ -149,6 +182,12 @@ def measure(size: int, work: Path, jobs: int, reports: bool) -> list[dict]:
     r["run"] = "claims --holder China"
     rows.append(r)
     print(f"  query: {r['wall']:.1f} s wall, {r['matches']:,} matches", flush=True)
+    r = run_child("blocks", str(corpus), str(store), *common)
+    r["run"] = "synthetic frames"
+    rows.append(r)
+    print(f"  synthetic frames: written in {r['frames_write']:.1f} s; a 5-claim draft's blocks: {r['chosen']:,} "
+          f"archive claims in {r['chosen_files']:,} files chosen in {r['select']:.2f} s, loaded in {r['load']:.2f} s",
+          flush=True)
     store_mb = sum(p.stat().st_size for p in store.rglob("*") if p.is_file()) / 1e6
     corpus_mb = sum(p.stat().st_size for p in corpus.rglob("*.txt")) / 1e6
     for r in rows:
@@ -190,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
             data = child_pipeline(*rest, args.jobs, not args.no_reports)
         elif kind == "against":
             data = child_against(*rest, args.jobs)
+        elif kind == "blocks":
+            data = child_blocks(*rest, args.jobs)
         else:
             data = child_query(*rest, args.jobs)
         print(json.dumps({**data, **_usage()}))

@@ -27,6 +27,7 @@ Schema (version `SCHEMA`; another version is dropped and rebuilt):
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import os
 import sqlite3
@@ -37,6 +38,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Collection, Iterable, Sequence
 
+from .errors import FactcheckError
 from .model import Article, Claim, Frame, Slot, SourceFile
 
 SCHEMA = 1
@@ -87,8 +89,21 @@ CREATE INDEX IF NOT EXISTS claims_unframed ON claims(file_id, ordinal) WHERE fra
 """
 
 
-class StoreError(Exception):
-    """A frames write for a file the store does not hold at that content hash."""
+class StoreError(FactcheckError):
+    """A frames write the store cannot take, or a store damaged while in use."""
+
+
+def _database_errors_named(method):  # noqa: ANN001, ANN201
+    """An SQLite error while reading or writing becomes one line naming the store (the CLI's exit 2)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):  # noqa: ANN001, ANN202
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path or 'claims store'}: cannot use the claims store ({exc}); "
+                             "delete it to rebuild it") from None
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -198,6 +213,7 @@ class ClaimsStore:
     def _current(self, row: tuple | None) -> bool:
         return row is not None and row[2] == self.rules_digest and row[3] == self.extractor
 
+    @_database_errors_named
     def lookup(self, path: str, sha256: str) -> StoredFile | None:
         """The stored file at `path` with this content, extracted by these rules and this extractor."""
         row = self._row(path)
@@ -205,6 +221,7 @@ class ClaimsStore:
             return None
         return StoredFile(row[0], path, row[1], row[4])
 
+    @_database_errors_named
     def unchanged(self, path: str, stat: FileStat) -> StoredFile | None:
         """The stored file when `stat` proves the file on disk is the one stored: no need to read or hash it."""
         row = self._row(path)
@@ -215,6 +232,7 @@ class ClaimsStore:
             return None
         return StoredFile(row[0], path, row[1], row[4])
 
+    @_database_errors_named
     def record_stats(self, seen: Iterable[tuple[str, str, FileStat]]) -> None:
         """Remember (path, sha256, stat) of files just read, so the next run can skip reading them.
         A stat taken within `RACY_NS` of the file's last change (mtime or ctime) is not trusted: the file
@@ -226,6 +244,7 @@ class ClaimsStore:
             self.db.executemany("UPDATE files SET disk_path=?, size=?, mtime_ns=?, ctime_ns=?, inode=? "
                                 "WHERE path=? AND sha256=?", rows)
 
+    @_database_errors_named
     def text(self, file: StoredFile) -> str:
         (blob,) = self.db.execute("SELECT text FROM files WHERE id = ?", (file.id,)).fetchone()
         return zlib.decompress(blob).decode("utf-8")
@@ -237,12 +256,16 @@ class ClaimsStore:
     # -- the cache interface `parallel.extract_sources` uses -----------------------------------------------
 
     def get(self, source: SourceFile) -> tuple[list[Article], list[Claim]] | None:
-        stored = self.lookup(source.path, source.sha256) if source.sha256 else None
-        if stored is None:
+        try:
+            stored = self.lookup(source.path, source.sha256) if source.sha256 else None
+            found = None if stored is None else (self.articles(stored), self.claims(stored))
+        except StoreError:  # a damaged row is only a miss: the file is extracted again
+            found = None
+        if found is None:
             self.misses += 1
-            return None
-        self.hits += 1
-        return self.articles(stored), self.claims(stored)
+        else:
+            self.hits += 1
+        return found
 
     def put(self, source: SourceFile, articles: Sequence[Article], claims: Iterable[Claim]) -> None:
         """Replace the file's rows in one transaction: readers see the old rows or the new, never a mix.
@@ -251,7 +274,7 @@ class ClaimsStore:
             return
         try:
             self._replace(source, articles, claims)
-        except sqlite3.OperationalError:
+        except sqlite3.DatabaseError:
             self.write_failed = True  # a full disk or a store locked too long: run on without storing
 
     def _replace(self, source: SourceFile, articles: Sequence[Article], claims: Iterable[Claim]) -> None:
@@ -277,16 +300,19 @@ class ClaimsStore:
 
     # -- reading ---------------------------------------------------------------------------------------
 
+    @_database_errors_named
     def articles(self, file: StoredFile) -> list[Article]:
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _ARTICLE_FIELDS))} FROM articles "
                                "WHERE file_id = ? ORDER BY ordinal", (file.id,))
         return [Article(row[0], file.path, *row[1:]) for row in rows]  # fields in order; `file` is second
 
+    @_database_errors_named
     def claims(self, file: StoredFile) -> list[Claim]:
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _CLAIM_FIELDS))} FROM claims "
                                "WHERE file_id = ? ORDER BY ordinal", (file.id,))
         return [Claim(file.path, *row) for row in rows]  # fields in order; `file` is first
 
+    @_database_errors_named
     def claims_in_blocks(self, files: Sequence[StoredFile], blocks: Collection[tuple]) -> list[Claim]:
         """Claims of `files` whose frame's `BLOCK_COLUMNS` values are one of `blocks`, and those with no
         frame (they cannot be placed in a block), in file and then claim order. Found through the block
@@ -305,6 +331,7 @@ class ClaimsStore:
             "WHERE c.frame IS NULL ORDER BY 1, 2")
         return [Claim(paths[row[0]], *row[2:]) for row in rows if row[0] in paths]
 
+    @_database_errors_named
     def stored_claims(self, files: Sequence[StoredFile], where: str = "", params: Sequence = ()) -> list[StoredClaim]:
         """Claims of `files` with line, column, article date and title and frame; `where` narrows them
         (an SQL condition on `claims` columns, with `params`)."""
@@ -325,6 +352,7 @@ class ClaimsStore:
 
     # -- frames ------------------------------------------------------------------------------------------
 
+    @_database_errors_named
     def put_frames(self, path: str, sha256: str, frames: Sequence[Frame | None], digest: str = "") -> None:
         """Store the frames of a file's claims, one per claim in `claims()` order (None: no frame), replacing
         any it had, in one transaction. `digest` names what produced them (the frames stage's code and
@@ -342,6 +370,7 @@ class ClaimsStore:
                                 "WHERE file_id=? AND ordinal=?", rows)
             self.db.execute("UPDATE files SET frames_digest=? WHERE id=?", (digest, stored.id))
 
+    @_database_errors_named
     def frames(self, path: str, sha256: str, digest: str = "") -> list[Frame | None] | None:
         """The frames stored for the file's claims (in `claims()` order), or None when there are none for
         this content and `digest`."""
