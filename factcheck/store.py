@@ -36,7 +36,7 @@ import zlib
 from dataclasses import asdict, dataclass, fields
 from operator import attrgetter
 from pathlib import Path
-from typing import Collection, Iterable, Sequence
+from typing import Collection, Iterable, Mapping, Sequence
 
 from .errors import FactcheckError
 from .model import Article, Claim, Frame, Slot, SourceFile
@@ -353,17 +353,26 @@ class ClaimsStore:
     # -- frames ------------------------------------------------------------------------------------------
 
     @_database_errors_named
-    def put_frames(self, path: str, sha256: str, frames: Sequence[Frame | None], digest: str = "") -> None:
-        """Store the frames of a file's claims, one per claim in `claims()` order (None: no frame), replacing
-        any it had, in one transaction. `digest` names what produced them (the frames stage's code and
-        rules); `frames()` returns them only for the same digest. Raises `StoreError` when the store does
-        not hold `path` at `sha256` or the count differs from its claims'."""
+    def put_frames(self, path: str, sha256: str, frames: Sequence[Frame | None] | Mapping[Claim, Frame],
+                   digest: str = "") -> None:
+        """Store the frames of a file's claims, replacing any it had, in one transaction: either one per claim
+        in `claims()` order (None: no frame), or a mapping claim -> frame (claims left out get none).
+        `digest` names what produced them (the frames stage's code and rules); `frames()` returns them only
+        for the same digest. Raises `StoreError` when the store does not hold `path` at `sha256`, or the
+        frames do not fit its claims."""
         stored = self.lookup(path, sha256)
         if stored is None:
             raise StoreError(f"{path}: not in the store at {sha256[:12]}; store its claims first")
-        (count,) = self.db.execute("SELECT COUNT(*) FROM claims WHERE file_id = ?", (stored.id,)).fetchone()
-        if count != len(frames):
-            raise StoreError(f"{path}: {len(frames)} frames for {count} claims")
+        if isinstance(frames, Mapping):
+            claims = self.claims(stored)
+            unknown = len(set(frames) - set(claims))
+            if unknown:
+                raise StoreError(f"{path}: {unknown} of the frames are for claims the store does not hold")
+            frames = [frames.get(claim) for claim in claims]
+        else:
+            (count,) = self.db.execute("SELECT COUNT(*) FROM claims WHERE file_id = ?", (stored.id,)).fetchone()
+            if count != len(frames):
+                raise StoreError(f"{path}: {len(frames)} frames for {count} claims")
         rows = [(*frame_columns(f), stored.id, n) for n, f in enumerate(frames)]
         with self.db:
             self.db.executemany(f"UPDATE claims SET {', '.join(s + '=?' for s in SLOTS)}, dimension=?, frame=? "

@@ -144,6 +144,17 @@ def test_frames_are_stored_and_read_back(tmp_path: Path, seeds) -> None:
     assert store.frames(source.path, "0" * 64, "frames-1") is None
 
 
+def test_frames_may_be_given_by_claim(tmp_path: Path, seeds) -> None:
+    store = _store(tmp_path)
+    source, articles, claims = seeds[0]
+    store.put(source, articles, claims)
+    store.put_frames(source.path, source.sha256, {claims[1]: _frame("Japan")})
+    assert store.frames(source.path, source.sha256) == [None, _frame("Japan")] + [None] * (len(claims) - 2)
+    stranger = _claim(source.path, 10**6)
+    with pytest.raises(StoreError, match=f"{source.path}: 1 of the frames are for claims the store does not hold"):
+        store.put_frames(source.path, source.sha256, {stranger: _frame("Japan")})
+
+
 def test_frames_for_unknown_content_or_wrong_count_are_refused(tmp_path: Path, seeds) -> None:
     store = _store(tmp_path)
     source, articles, claims = seeds[0]
