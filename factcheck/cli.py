@@ -285,8 +285,8 @@ def claims(paths: tuple[str, ...], holder: str | None, measure: str | None, obje
 
     Until claim frames are stored, --holder, --measure and --object match the claim's frame slot when it
     has one, and otherwise only look for the words in the claim's sentence (whole words, any case; Chinese
-    as written): "--holder China" finds "China refines 90%" but also "imports from China rose 5%". A
-    claim matches when it passes every filter given.
+    as written): "--holder China" finds "China refines 90%" but also "imports from China rose 5%",
+    and "--measure share" only sentences that say "share". A claim matches when it passes every filter given.
     """
     from .archive import query_archive
     from .query import ClaimQuery
