@@ -16,7 +16,7 @@ def _scale_options(func: Callable) -> Callable:
     options = [
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default="0: all cores",
                      help="Extract files in N processes (output identical to --jobs 1)."),
-        click.option("--no-cache", is_flag=True, help="Re-extract every file; ignore the .factcheck/ claims cache."),
+        click.option("--no-cache", is_flag=True, help="Re-extract every file; ignore the .factcheck/ claims store."),
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="dask: a Dask bag over the files (needs the dask extra)."),
         click.option("--scheduler", metavar="ADDRESS", default=None,
@@ -263,6 +263,41 @@ def check(paths: tuple[str, ...], baseline_file: str | None, fmt: str, prune: bo
         if allow_growth:
             return
     sys.exit(1 if result.new else 0)
+
+
+# --- the archive: what have we already said? --------------------------------------------------------------
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--holder", metavar="X", help="Whose figure: China, CATL, 中国.")
+@click.option("--measure", metavar="M", help="What is measured: share, output, price.")
+@click.option("--object", "object_", metavar="O", help="Of what: \"rare earths\", lithium.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only articles dated that day or later (undated ones are left out).")
+@click.option("--text", metavar="WORDS", help="Every one of these words in the claim's sentence.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@_rules_option
+@_scale_options
+@_fail_cleanly
+def claims(paths: tuple[str, ...], holder: str | None, measure: str | None, object_: str | None,
+           since: str | None, text: str | None, fmt: str, rules_dir: str | None, **scale) -> None:
+    """Every claim in PATHS (the archive) matching the filters, with its date, file:line and quote, most
+    recent first. Read from the claims store (.factcheck/); missing or changed files are extracted first.
+
+    Until claim frames are stored, --holder, --measure and --object match the claim's frame slot when it
+    has one, and otherwise only look for the words in the claim's sentence (whole words, any case; Chinese
+    as written): "--holder China" finds "China refines 90%" but also "imports from China rose 5%",
+    and "--measure share" only sentences that say "share". A claim matches when it passes every filter given.
+    """
+    from .archive import query_archive
+    from .query import ClaimQuery
+    from .report.archive_claims import RECORD_FORMATS
+
+    try:
+        query = ClaimQuery(holder=holder, measure=measure, object=object_, since=since, text=text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    found = query_archive(paths, query, rules_dir, **_scale_kwargs(**scale))
+    RECORD_FORMATS[fmt](found, sys.stdout)
 
 
 @main.group()

@@ -354,7 +354,12 @@ def run_check(paths: Iterable[str], baseline_path: str | os.PathLike[str], rules
 
     paths, against = list(paths), list(against)
     baseline = load_baseline(baseline_path)
-    analysis = analyse(paths + against, rules_dir, warn, **options)
+    if against:  # the archive's claims come from the claims store, not from re-reading it
+        from .archive import analyse_against
+
+        analysis = analyse_against(paths, against, rules_dir, warn, **options)
+    else:
+        analysis = analyse(paths, rules_dir, warn, **options)
     if not analysis.extraction.corpus.files:
         raise FactcheckError("no readable article in " + ", ".join(paths + against))
     display = _display_paths(paths + against)

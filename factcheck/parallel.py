@@ -108,7 +108,7 @@ def extract_sources(sources: Sequence[SourceFile], rules_dir: str | None = None,
                     progress: bool = False) -> tuple[list[Result], Stats]:
     """Articles and claims of each source, in the order given, extracted by the chosen engine.
 
-    `cache`: None/False, True (`.factcheck/`), a folder, or a `ClaimsCache`. `progress`: show a bar on a
+    `cache`: None/False, True (`.factcheck/`), a folder, or a `store.ClaimsStore`. `progress`: show a bar on a
     terminal (stderr must be a TTY). `engine="dask"` runs a Dask bag, locally or on `scheduler`.
     """
     from .cache import open_cache

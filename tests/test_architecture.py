@@ -50,3 +50,11 @@ def test_stage_imports_only_earlier_stages(stage):
 def test_formatters_do_not_import_the_command_line():
     for path in (PACKAGE / "report").glob("*.py"):
         assert "cli" not in _imports(path), path.name
+
+
+@pytest.mark.parametrize("module", ["store", "cache", "archive", "query"])
+def test_claims_store_modules_stay_under_the_command_line_and_formatters(module):
+    imported = _imports(PACKAGE / f"{module}.py")
+    assert not imported & {"cli", "report", "gate"}, f"{module} reaches into an outer layer"
+    if module == "store":
+        assert imported <= {"model", "errors"}, "the store holds plain records and knows no stage"

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck import parallel
-from factcheck.cache import ClaimsCache
+from factcheck.cache import open_cache
 from factcheck.cli import main
 from factcheck.pipeline import run_extraction
 
@@ -76,7 +76,7 @@ def test_second_run_with_cache_extracts_nothing(corpus: Path, tmp_path: Path, co
 def test_cli_second_run_uses_cache(corpus: Path, tmp_path: Path, counted, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     first = _report(corpus, tmp_path / "r1", "--jobs", "1")
-    assert (tmp_path / ".factcheck" / "claims").is_dir()
+    assert (tmp_path / ".factcheck" / "claims.db").is_file()
     counted.clear()
     second = _report(corpus, tmp_path / "r2", "--jobs", "1")
     assert counted == [] and first == second
@@ -84,27 +84,42 @@ def test_cli_second_run_uses_cache(corpus: Path, tmp_path: Path, counted, monkey
     assert len(counted) == 10
 
 
-def test_cache_misses_on_changed_file_and_damaged_entry(corpus: Path, tmp_path: Path, counted) -> None:
+def test_cache_misses_on_changed_file_only(corpus: Path, tmp_path: Path, counted) -> None:
     store = tmp_path / "cache"
     run_extraction([corpus], cache=store)
     changed = sorted((corpus / "a").iterdir())[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nExports rose 12% in 2024.\n", encoding="utf-8")
-    entries = sorted((store / "claims").rglob("*.json"))
-    entries[0].write_text("{not json", encoding="utf-8")
     counted.clear()
     again = run_extraction([corpus], cache=store)
-    assert 1 <= again.stats.extracted <= 2  # the changed file, and the damaged entry's file
+    assert counted == [f"a/{changed.name}"] and again.stats.extracted == 1
     assert again.claims == run_extraction([corpus]).claims
 
 
-def test_cache_key_covers_rules(corpus: Path, tmp_path: Path) -> None:
+def test_damaged_store_is_rebuilt(corpus: Path, tmp_path: Path, counted) -> None:
+    store = tmp_path / "cache"
+    first = run_extraction([corpus], cache=store)
+    open_cache(store, None).close()
+    (store / "claims.db").write_bytes(b"not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        (store / f"claims.db{suffix}").unlink(missing_ok=True)
+    counted.clear()
+    again = run_extraction([corpus], cache=store)
+    assert again.stats.extracted == len(first.corpus.files) and again.claims == first.claims
+    assert run_extraction([corpus], cache=store).stats.extracted == 0
+
+
+def test_cache_covers_rules(corpus: Path, tmp_path: Path, counted) -> None:
     rules = tmp_path / "rules"
     shutil.copytree(Path(__file__).resolve().parent.parent / "rules", rules)
-    source = run_extraction([corpus]).corpus.files[0]
-    before = ClaimsCache(tmp_path / "c", None).key(source)
+    run_extraction([corpus], str(rules), cache=tmp_path / "c")
     with (rules / "units.txt").open("a", encoding="utf-8") as handle:
         handle.write("\n# a comment changes the digest\n")
-    assert ClaimsCache(tmp_path / "c", str(rules)).key(source) != before
+    from factcheck.rules import load_rules
+
+    load_rules.cache_clear()
+    counted.clear()
+    again = run_extraction([corpus], str(rules), cache=tmp_path / "c")
+    assert again.stats.extracted == len(again.corpus.files) == len(counted)
 
 
 @pytest.mark.parametrize("scheduler", ["sync", "processes"])

@@ -1,0 +1,421 @@
+"""The claims store: every file's articles and claims (and, once the frames stage writes them, frames) in one
+SQLite database, `.factcheck/claims.db`.
+
+Why SQLite rather than DuckDB: the store's work is many small writes (one file's rows replaced in one
+transaction, thousands of times in a cold run) and look-ups by file or by an indexed slot; that is an
+OLTP load, where SQLite's row store and cheap transactions fit and DuckDB's columnar engine, built for scans
+of millions of rows, gains nothing at our sizes (a 100k-article archive is ~430k claims). SQLite ships with
+Python, so CI gains no dependency, and in WAL mode readers (an editor's `factcheck claims`) never block the
+writer (a gate run), where a DuckDB file admits one read-write process at a time.
+
+Crash safety: WAL journal, `synchronous=NORMAL` (a killed process loses nothing committed; after a power
+loss the last transactions may be missing, never half-applied), one transaction per file replace. A store
+that cannot be opened or read as a database is deleted and rebuilt: it only ever costs extraction time.
+
+Schema (version `SCHEMA`; another version is dropped and rebuilt):
+
+- `files`: one row per corpus file, by `path` (the corpus-relative name claims cite): content `sha256`,
+  `rules_digest`, `extractor` (`cache.code_digest()`), `encoding`, the decoded `text` (zlib), and the stat
+  seen when it was last read (`disk_path`, `size`, `mtime_ns`, `ctime_ns`, `inode`; NULL when untrusted),
+  plus `frames_digest` (what produced its frames, NULL before any).
+- `articles`: `Article` fields per file, in order.
+- `claims`: every `Claim` field per file (`file` is the file's path) plus its `line` and `col`, and the
+  frame columns, NULL until `put_frames`: `measure`, `holder`, `object`, `period`, `basis`, `attribution`
+  (slot values), `dimension`, and `frame` (the whole `Frame` as JSON, with each slot's words and rule).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import os
+import sqlite3
+import time
+import zlib
+from dataclasses import asdict, dataclass, fields
+from operator import attrgetter
+from pathlib import Path
+from typing import Collection, Iterable, Mapping, Sequence
+
+from .errors import FactcheckError
+from .model import Article, Claim, Frame, Slot, SourceFile
+
+SCHEMA = 1
+DB_NAME = "claims.db"
+SLOTS = ("measure", "holder", "object", "period", "basis", "attribution")
+# The frame columns a comparison block is keyed by, in this order (`claims_in_blocks`).
+BLOCK_COLUMNS = ("measure", "holder", "object", "dimension")
+# Stat fields recorded less than this long after the file's mtime or ctime are not trusted: the file may still be
+# written to within the same timestamp tick (git's "racily clean" index entries).
+RACY_NS = 2_000_000_000
+
+_CLAIM_FIELDS = [f.name for f in fields(Claim) if f.name != "file"]
+_ARTICLE_FIELDS = [f.name for f in fields(Article) if f.name != "file"]
+_claim_values = attrgetter(*_CLAIM_FIELDS)
+assert [f.name for f in fields(Claim)][0] == "file" and [f.name for f in fields(Article)][1] == "file"
+
+_DDL = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    rules_digest TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    text BLOB NOT NULL,
+    disk_path TEXT, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER,
+    frames_digest TEXT,
+    stored_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    file_id INTEGER NOT NULL, ordinal INTEGER NOT NULL,
+    id TEXT NOT NULL, title TEXT NOT NULL, source TEXT, date TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    PRIMARY KEY (file_id, ordinal)
+);
+CREATE TABLE IF NOT EXISTS claims (
+    file_id INTEGER NOT NULL, ordinal INTEGER NOT NULL,
+    article TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    sentence TEXT NOT NULL, value REAL NOT NULL, value_high REAL, unit TEXT NOT NULL, qualifier TEXT NOT NULL,
+    precision REAL NOT NULL, direction TEXT, noun TEXT, lang TEXT NOT NULL, cue TEXT, year INTEGER,
+    line INTEGER NOT NULL, col INTEGER NOT NULL,
+    {", ".join(f"{s} TEXT" for s in SLOTS)}, dimension TEXT, frame TEXT,
+    PRIMARY KEY (file_id, ordinal)
+);
+{"".join(f"CREATE INDEX IF NOT EXISTS claims_{s} ON claims({s} COLLATE NOCASE);" for s in ("measure", "holder", "object"))}
+CREATE INDEX IF NOT EXISTS claims_block ON claims({", ".join(BLOCK_COLUMNS)});
+CREATE INDEX IF NOT EXISTS claims_unframed ON claims(file_id, ordinal) WHERE frame IS NULL;
+"""
+
+
+class StoreError(FactcheckError):
+    """A frames write the store cannot take, or a store damaged while in use."""
+
+
+def _database_errors_named(method):  # noqa: ANN001, ANN201
+    """An SQLite error while reading or writing becomes one line naming the store (the CLI's exit 2)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):  # noqa: ANN001, ANN202
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path or 'claims store'}: cannot use the claims store ({exc}); "
+                             "delete it to rebuild it") from None
+    return wrapper
+
+
+@dataclass(frozen=True)
+class FileStat:
+    """What `os.stat` says of a file, enough to tell it has not changed without reading it."""
+
+    disk_path: str
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: str | os.PathLike[str]) -> "FileStat":
+        st = os.stat(path)
+        return cls(os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    id: int
+    path: str
+    sha256: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    """A claim as the store holds it: the claim, where it is, its article's date and its frame if any."""
+
+    claim: Claim
+    line: int
+    col: int
+    date: str | None
+    title: str
+    frame: Frame | None
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line starts, for `bisect`: one pass over the text, not one per claim."""
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+def _line_col(starts: list[int], offset: int) -> tuple[int, int]:
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
+class ClaimsStore:
+    """Articles, claims and frames of corpus files, valid for one rules digest and extractor version."""
+
+    def __init__(self, root: str | os.PathLike[str], rules_digest: str, extractor: str):
+        self.root = Path(root)
+        self.rules_digest = rules_digest
+        self.extractor = extractor
+        self.hits = 0
+        self.misses = 0
+        self.write_failed = False
+        self.path = self.root / DB_NAME if str(root) != ":memory:" else None
+        self.db = self._open()
+
+    # -- opening ---------------------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path is None:
+            return self._prepare(sqlite3.connect(":memory:"))
+        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._prepare(sqlite3.connect(self.path, timeout=30))
+        except sqlite3.DatabaseError:  # not a database, or damaged: it is only a cache of extraction
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            return self._prepare(sqlite3.connect(self.path, timeout=30))
+
+    def _prepare(self, db: sqlite3.Connection) -> sqlite3.Connection:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        version = None
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone():
+            row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            version = int(row[0]) if row else None
+        if version != SCHEMA:
+            with db:
+                for table in ("claims", "articles", "files", "meta"):
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
+        with db:
+            db.executescript(_DDL)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+        return db
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- files -----------------------------------------------------------------------------------------
+
+    def _row(self, path: str) -> tuple | None:
+        return self.db.execute(
+            "SELECT id, sha256, rules_digest, extractor, encoding, disk_path, size, mtime_ns, ctime_ns, inode "
+            "FROM files WHERE path = ?", (path,)).fetchone()
+
+    def _current(self, row: tuple | None) -> bool:
+        return row is not None and row[2] == self.rules_digest and row[3] == self.extractor
+
+    @_database_errors_named
+    def lookup(self, path: str, sha256: str) -> StoredFile | None:
+        """The stored file at `path` with this content, extracted by these rules and this extractor."""
+        row = self._row(path)
+        if not self._current(row) or row[1] != sha256:
+            return None
+        return StoredFile(row[0], path, row[1], row[4])
+
+    @_database_errors_named
+    def unchanged(self, path: str, stat: FileStat) -> StoredFile | None:
+        """The stored file when `stat` proves the file on disk is the one stored: no need to read or hash it."""
+        row = self._row(path)
+        if not self._current(row) or row[7] is None:
+            return None
+        if (row[5], row[6], row[7], row[8], row[9]) != (stat.disk_path, stat.size, stat.mtime_ns,
+                                                        stat.ctime_ns, stat.inode):
+            return None
+        return StoredFile(row[0], path, row[1], row[4])
+
+    @_database_errors_named
+    def record_stats(self, seen: Iterable[tuple[str, str, FileStat]]) -> None:
+        """Remember (path, sha256, stat) of files just read, so the next run can skip reading them.
+        A stat taken within `RACY_NS` of the file's last change (mtime or ctime) is not trusted: the file
+        may still change within the same timestamp tick."""
+        now = time.time_ns()
+        rows = [(s.disk_path, s.size, s.mtime_ns if now - max(s.mtime_ns, s.ctime_ns) > RACY_NS else None,
+                 s.ctime_ns, s.inode, path, sha) for path, sha, s in seen]
+        with self.db:
+            self.db.executemany("UPDATE files SET disk_path=?, size=?, mtime_ns=?, ctime_ns=?, inode=? "
+                                "WHERE path=? AND sha256=?", rows)
+
+    @_database_errors_named
+    def text(self, file: StoredFile) -> str:
+        (blob,) = self.db.execute("SELECT text FROM files WHERE id = ?", (file.id,)).fetchone()
+        return zlib.decompress(blob).decode("utf-8")
+
+    def source(self, file: StoredFile) -> SourceFile:
+        """The file as `corpus.read_file` decoded it, from the store, without touching the disk."""
+        return SourceFile(path=file.path, text=self.text(file), encoding=file.encoding, sha256=file.sha256)
+
+    # -- the cache interface `parallel.extract_sources` uses -----------------------------------------------
+
+    def get(self, source: SourceFile) -> tuple[list[Article], list[Claim]] | None:
+        try:
+            stored = self.lookup(source.path, source.sha256) if source.sha256 else None
+            found = None if stored is None else (self.articles(stored), self.claims(stored))
+        except StoreError:  # a damaged row is only a miss: the file is extracted again
+            found = None
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def put(self, source: SourceFile, articles: Sequence[Article], claims: Iterable[Claim]) -> None:
+        """Replace the file's rows in one transaction: readers see the old rows or the new, never a mix.
+        `claims` is read once, inside the transaction."""
+        if not source.sha256:
+            return
+        try:
+            self._replace(source, articles, claims)
+        except sqlite3.DatabaseError:
+            self.write_failed = True  # a full disk or a store locked too long: run on without storing
+
+    def _replace(self, source: SourceFile, articles: Sequence[Article], claims: Iterable[Claim]) -> None:
+        starts = line_starts(source.text)
+        text = zlib.compress(source.text.encode("utf-8"), 1)
+        with self.db:
+            old = self.db.execute("SELECT id FROM files WHERE path = ?", (source.path,)).fetchone()
+            if old:
+                for table, key in (("claims", "file_id"), ("articles", "file_id"), ("files", "id")):
+                    self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", old)
+            file_id = self.db.execute(
+                "INSERT INTO files (path, sha256, rules_digest, extractor, encoding, text, stored_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (source.path, source.sha256, self.rules_digest, self.extractor, source.encoding, text, time.time()),
+            ).lastrowid
+            self.db.executemany(
+                f"INSERT INTO articles VALUES (?, ?, {', '.join('?' * len(_ARTICLE_FIELDS))})",
+                [(file_id, n, *(getattr(a, name) for name in _ARTICLE_FIELDS)) for n, a in enumerate(articles)])
+            self.db.executemany(
+                f"INSERT INTO claims (file_id, ordinal, {', '.join(map(_quoted, _CLAIM_FIELDS))}, line, col) "
+                f"VALUES ({', '.join('?' * (len(_CLAIM_FIELDS) + 4))})",
+                (_claim_row(file_id, n, source.path, c, starts) for n, c in enumerate(claims)))
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    @_database_errors_named
+    def articles(self, file: StoredFile) -> list[Article]:
+        rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _ARTICLE_FIELDS))} FROM articles "
+                               "WHERE file_id = ? ORDER BY ordinal", (file.id,))
+        return [Article(row[0], file.path, *row[1:]) for row in rows]  # fields in order; `file` is second
+
+    @_database_errors_named
+    def claims(self, file: StoredFile) -> list[Claim]:
+        rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _CLAIM_FIELDS))} FROM claims "
+                               "WHERE file_id = ? ORDER BY ordinal", (file.id,))
+        return [Claim(file.path, *row) for row in rows]  # fields in order; `file` is first
+
+    @_database_errors_named
+    def claims_in_blocks(self, files: Sequence[StoredFile], blocks: Collection[tuple]) -> list[Claim]:
+        """Claims of `files` whose frame's `BLOCK_COLUMNS` values are one of `blocks`, and those with no
+        frame (they cannot be placed in a block), in file and then claim order. Found through the block
+        index, so the cost follows the claims chosen, not the archive's size."""
+        paths = {f.id: f.path for f in files}
+        columns = ", ".join(f"c.{_quoted(n)}" for n in _CLAIM_FIELDS)
+        with self.db:
+            self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS wanted_blocks ({', '.join(BLOCK_COLUMNS)})")
+            self.db.execute("DELETE FROM wanted_blocks")
+            self.db.executemany(f"INSERT INTO wanted_blocks VALUES ({', '.join('?' * len(BLOCK_COLUMNS))})",
+                                [tuple(b) for b in blocks])
+        same = " AND ".join(f"c.{n} IS b.{n}" for n in BLOCK_COLUMNS)
+        rows = self.db.execute(
+            f"SELECT c.file_id, c.ordinal, {columns} FROM wanted_blocks b JOIN claims c INDEXED BY claims_block "
+            f"ON {same} UNION ALL SELECT c.file_id, c.ordinal, {columns} FROM claims c INDEXED BY claims_unframed "
+            "WHERE c.frame IS NULL ORDER BY 1, 2")
+        return [Claim(paths[row[0]], *row[2:]) for row in rows if row[0] in paths]
+
+    @_database_errors_named
+    def stored_claims(self, files: Sequence[StoredFile], where: str = "", params: Sequence = ()) -> list[StoredClaim]:
+        """Claims of `files` with line, column, article date and title and frame; `where` narrows them
+        (an SQL condition on `claims` columns, with `params`)."""
+        out: list[StoredClaim] = []
+        condition = f" AND ({where})" if where else ""
+        for file in files:
+            rows = self.db.execute(
+                f"SELECT {', '.join('c.' + _quoted(n) for n in _CLAIM_FIELDS)}, c.line, c.col, a.date, a.title, "
+                "c.frame FROM claims c LEFT JOIN articles a ON a.file_id = c.file_id AND a.id = c.article "
+                f"WHERE c.file_id = ?{condition} ORDER BY c.ordinal", (file.id, *params))
+            k = len(_CLAIM_FIELDS)
+            for row in rows:
+                claim = Claim(file.path, *row[:k])
+                line, col, date, title, frame = row[k:]
+                out.append(StoredClaim(claim, line, col, date, title or "",
+                                       frame_from_json(frame) if frame else None))
+        return out
+
+    # -- frames ------------------------------------------------------------------------------------------
+
+    @_database_errors_named
+    def put_frames(self, path: str, sha256: str, frames: Sequence[Frame | None] | Mapping[Claim, Frame],
+                   digest: str = "") -> None:
+        """Store the frames of a file's claims, replacing any it had, in one transaction: either one per claim
+        in `claims()` order (None: no frame), or a mapping claim -> frame (claims left out get none).
+        `digest` names what produced them (the frames stage's code and rules); `frames()` returns them only
+        for the same digest. Raises `StoreError` when the store does not hold `path` at `sha256`, or the
+        frames do not fit its claims."""
+        stored = self.lookup(path, sha256)
+        if stored is None:
+            raise StoreError(f"{path}: not in the store at {sha256[:12]}; store its claims first")
+        if isinstance(frames, Mapping):
+            claims = self.claims(stored)
+            unknown = len(set(frames) - set(claims))
+            if unknown:
+                raise StoreError(f"{path}: {unknown} of the frames are for claims the store does not hold")
+            frames = [frames.get(claim) for claim in claims]
+        else:
+            (count,) = self.db.execute("SELECT COUNT(*) FROM claims WHERE file_id = ?", (stored.id,)).fetchone()
+            if count != len(frames):
+                raise StoreError(f"{path}: {len(frames)} frames for {count} claims")
+        rows = [(*frame_columns(f), stored.id, n) for n, f in enumerate(frames)]
+        with self.db:
+            self.db.executemany(f"UPDATE claims SET {', '.join(s + '=?' for s in SLOTS)}, dimension=?, frame=? "
+                                "WHERE file_id=? AND ordinal=?", rows)
+            self.db.execute("UPDATE files SET frames_digest=? WHERE id=?", (digest, stored.id))
+
+    @_database_errors_named
+    def frames(self, path: str, sha256: str, digest: str = "") -> list[Frame | None] | None:
+        """The frames stored for the file's claims (in `claims()` order), or None when there are none for
+        this content and `digest`."""
+        stored = self.lookup(path, sha256)
+        if stored is None:
+            return None
+        (have,) = self.db.execute("SELECT frames_digest FROM files WHERE id=?", (stored.id,)).fetchone()
+        if have is None or have != digest:
+            return None
+        rows = self.db.execute("SELECT frame FROM claims WHERE file_id=? ORDER BY ordinal", (stored.id,))
+        return [frame_from_json(f) if f else None for (f,) in rows]
+
+
+def _claim_row(file_id: int, ordinal: int, path: str, claim: Claim, starts: list[int]) -> tuple:
+    if claim.file != path:
+        raise ValueError(f"a claim of {claim.file} stored under {path}")
+    return (file_id, ordinal, *_claim_values(claim), *_line_col(starts, claim.start))
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+def frame_columns(frame: Frame | None) -> tuple:
+    """The claims columns a frame fills: the six slot values, the dimension and the frame as JSON."""
+    if frame is None:
+        return (None,) * (len(SLOTS) + 2)
+    return (*(getattr(frame, s).value for s in SLOTS), frame.dimension,
+            json.dumps(asdict(frame), ensure_ascii=False, sort_keys=True))
+
+
+def frame_block(frame: Frame) -> tuple:
+    """The comparison block a frame falls in: its `BLOCK_COLUMNS` values."""
+    return tuple(frame.dimension if c == "dimension" else getattr(frame, c).value for c in BLOCK_COLUMNS)
+
+
+def frame_from_json(text: str) -> Frame:
+    data = json.loads(text)
+    return Frame(**{k: Slot(**v) if k in SLOTS else v for k, v in data.items()})

@@ -1,0 +1,212 @@
+"""The claims store: rows round-trip exactly, a file replace is one transaction (a killed writer loses
+nothing already stored), frames are stored and read back, and the stat shortcut trusts only settled files."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from factcheck.corpus import line_col, read_corpus
+from factcheck.model import Claim, Frame, Slot, SourceFile
+from factcheck.pipeline import extract_file
+from factcheck.store import ClaimsStore, FileStat, StoreError
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return [(source, *extract_file(source)) for source in read_corpus([SEEDS]).files]
+
+
+def _store(root: Path) -> ClaimsStore:
+    return ClaimsStore(root, "rules-1", "extractor-1")
+
+
+def _claim(file: str, n: int, value: float = 1.0) -> Claim:
+    return Claim(file=file, article="big#1", start=n, end=n + 1, text="1%", sentence="It rose 1%.", value=value,
+                 value_high=None, unit="%", qualifier="exact", precision=1.0, direction=None, noun=None, lang="en")
+
+
+def test_articles_and_claims_round_trip_exactly(tmp_path: Path, seeds) -> None:
+    store = _store(tmp_path)
+    for source, articles, claims in seeds:
+        store.put(source, articles, claims)
+    reopened = _store(tmp_path)
+    for source, articles, claims in seeds:
+        assert reopened.get(source) == (articles, claims)
+        stored = reopened.lookup(source.path, source.sha256)
+        assert reopened.source(stored) == source  # the text too: the archive is compared without the disk
+        for row in reopened.stored_claims([stored]):
+            assert (row.line, row.col) == line_col(source.text, row.claim.start)
+    assert reopened.hits == len(seeds) and sum(len(c) for _, _, c in seeds) > 100
+
+
+def test_other_rules_or_extractor_or_content_is_a_miss(tmp_path: Path, seeds) -> None:
+    source, articles, claims = seeds[0]
+    _store(tmp_path).put(source, articles, claims)
+    assert ClaimsStore(tmp_path, "rules-2", "extractor-1").get(source) is None
+    assert ClaimsStore(tmp_path, "rules-1", "extractor-2").get(source) is None
+    changed = SourceFile(source.path, source.text + "\nMore.\n", source.encoding, "0" * 64)
+    assert _store(tmp_path).get(changed) is None
+
+
+def test_changed_file_replaces_its_rows(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    old = SourceFile("big.txt", "x\n" * 50, "utf-8", "a" * 64)
+    store.put(old, [], [_claim("big.txt", n) for n in range(30)])
+    new = SourceFile("big.txt", "y\n" * 50, "utf-8", "b" * 64)
+    store.put(new, [], [_claim("big.txt", n, 2.0) for n in range(5)])
+    assert store.get(old) is None
+    assert [c.value for c in store.get(new)[1]] == [2.0] * 5
+    assert store.db.execute("SELECT COUNT(*) FROM claims").fetchone() == (5,)
+    assert store.db.execute("SELECT COUNT(*) FROM files").fetchone() == (1,)
+
+
+def test_a_claim_of_another_file_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    source = SourceFile("a.txt", "x", "utf-8", "a" * 64)
+    store.put(source, [], [_claim("a.txt", 0)])
+    with pytest.raises(ValueError, match="a claim of b.txt stored under a.txt"):
+        store.put(SourceFile("a.txt", "y", "utf-8", "c" * 64), [], [_claim("a.txt", 0), _claim("b.txt", 1)])
+    assert store.get(source)[1] == [_claim("a.txt", 0)]  # the failed replace was rolled back whole
+
+
+_KILLED_WRITER = r"""
+import sys
+from factcheck.model import Claim, SourceFile
+from factcheck.store import ClaimsStore
+
+def claims():
+    for n in range(3_000_000):
+        if n == 20_000:
+            print("writing", flush=True)
+        yield Claim(file="big.txt", article="big#1", start=n, end=n + 1, text="9%", sentence="It rose 9%.",
+                    value=9.0, value_high=None, unit="%", qualifier="exact", precision=1.0, direction=None,
+                    noun=None, lang="en")
+
+store = ClaimsStore(sys.argv[1], "rules-1", "extractor-1")
+store.put(SourceFile("big.txt", "z\n" * 1000, "utf-8", "f" * 64), [], claims())
+print("finished", flush=True)
+"""
+
+
+def test_writer_killed_mid_write_loses_nothing_stored(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    old = SourceFile("big.txt", "x\n" * 50, "utf-8", "a" * 64)
+    other = SourceFile("other.txt", "o\n", "utf-8", "e" * 64)
+    store.put(old, [], [_claim("big.txt", n) for n in range(30)])
+    store.put(other, [], [_claim("other.txt", 0, 7.0)])
+    store.close()
+    child = subprocess.Popen([sys.executable, "-c", _KILLED_WRITER, str(tmp_path)], stdout=subprocess.PIPE,
+                             text=True)
+    assert child.stdout.readline() == "writing\n"
+    time.sleep(0.2)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL  # killed mid-write, not finished
+    reopened = _store(tmp_path)
+    assert reopened.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert reopened.get(old)[1] == [_claim("big.txt", n) for n in range(30)]
+    assert reopened.get(other)[1] == [_claim("other.txt", 0, 7.0)]
+    assert reopened.lookup("big.txt", "f" * 64) is None
+
+
+def _frame(holder: str | None, measure: str = "share") -> Frame:
+    return Frame(measure=Slot(measure, "share", "measure:share"), holder=Slot(holder, holder or "", "alias:declared"),
+                 object=Slot("rare earths", "rare-earth", "object:lexicon"), period=Slot("2025", "2025", "period:year"),
+                 basis=Slot("actual"), attribution=Slot(None), dimension="percent", date="2025-03-01")
+
+
+def test_frames_are_stored_and_read_back(tmp_path: Path, seeds) -> None:
+    store = _store(tmp_path)
+    source, articles, claims = seeds[0]
+    store.put(source, articles, claims)
+    frames = [_frame("China") if n % 2 == 0 else None for n in range(len(claims))]
+    store.put_frames(source.path, source.sha256, frames, digest="frames-1")
+    assert store.frames(source.path, source.sha256, "frames-1") == frames
+    assert store.frames(source.path, source.sha256, "frames-2") is None  # other frame rules: stale
+    stored = store.lookup(source.path, source.sha256)
+    china = store.stored_claims([stored], "holder = ? COLLATE NOCASE", ("china",))
+    assert [r.claim for r in china] == claims[::2] and china[0].frame == _frame("China")
+    assert store.db.execute("SELECT measure, object, period, basis, attribution, dimension FROM claims "
+                            "WHERE holder IS NOT NULL LIMIT 1").fetchone() == (
+        "share", "rare earths", "2025", "actual", None, "percent")
+    # Re-extraction (a changed file) drops the frames with the claims they described.
+    store.put(SourceFile(source.path, source.text, source.encoding, "0" * 64), articles, claims)
+    assert store.frames(source.path, "0" * 64, "frames-1") is None
+
+
+def test_frames_may_be_given_by_claim(tmp_path: Path, seeds) -> None:
+    store = _store(tmp_path)
+    source, articles, claims = seeds[0]
+    store.put(source, articles, claims)
+    store.put_frames(source.path, source.sha256, {claims[1]: _frame("Japan")})
+    assert store.frames(source.path, source.sha256) == [None, _frame("Japan")] + [None] * (len(claims) - 2)
+    stranger = _claim(source.path, 10**6)
+    with pytest.raises(StoreError, match=f"{source.path}: 1 of the frames are for claims the store does not hold"):
+        store.put_frames(source.path, source.sha256, {stranger: _frame("Japan")})
+
+
+def test_frames_for_unknown_content_or_wrong_count_are_refused(tmp_path: Path, seeds) -> None:
+    store = _store(tmp_path)
+    source, articles, claims = seeds[0]
+    store.put(source, articles, claims)
+    with pytest.raises(StoreError, match=f"{source.path}: not in the store"):
+        store.put_frames(source.path, "0" * 64, [None] * len(claims))
+    with pytest.raises(StoreError, match=f"{source.path}: 1 frames for {len(claims)} claims"):
+        store.put_frames(source.path, source.sha256, [_frame("China")])
+
+
+def test_stat_shortcut_trusts_only_settled_unchanged_files(tmp_path: Path, monkeypatch) -> None:
+    from factcheck import store as store_module
+
+    store = _store(tmp_path / "store")
+    path = tmp_path / "a.txt"
+    path.write_text("Exports rose 5%.\n", encoding="utf-8")
+    source = SourceFile("a.txt", "Exports rose 5%.\n", "utf-8", "a" * 64)
+    store.put(source, [], [])
+    store.record_stats([("a.txt", source.sha256, FileStat.of(path))])
+    assert store.unchanged("a.txt", FileStat.of(path)) is None  # just written: racily clean, must be hashed
+    monkeypatch.setattr(store_module, "RACY_NS", 50_000_000)
+    time.sleep(0.1)
+    store.record_stats([("a.txt", source.sha256, FileStat.of(path))])
+    assert store.unchanged("a.txt", FileStat.of(path)).sha256 == source.sha256
+    before = os.stat(path)
+    time.sleep(0.05)
+    path.write_text("Exports rose 6%.\n", encoding="utf-8")  # same size, new content
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # even with the old mtime put back: ctime moved
+    assert store.unchanged("a.txt", FileStat.of(path)) is None
+    assert store.unchanged("b.txt", FileStat.of(path)) is None
+
+
+def test_a_folder_that_cannot_hold_the_store_runs_without_it(tmp_path: Path, seeds) -> None:
+    from factcheck.cache import open_cache
+
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    store = open_cache(blocker / "store", None)  # a folder under a file: cannot be created
+    source, articles, claims = seeds[0]
+    store.put(source, articles, claims)
+    assert store.path is None and store.get(source) == (articles, claims)
+    assert isinstance(store.db, sqlite3.Connection)
+
+
+def test_claims_in_blocks_matches_unknown_slots_and_keeps_unframed_claims(tmp_path: Path, seeds) -> None:
+    store = _store(tmp_path)
+    (first, a1, c1), (second, a2, c2) = seeds[0][:3], seeds[1][:3]
+    store.put(first, a1, c1)
+    store.put(second, a2, c2)
+    store.put_frames(first.path, first.sha256, [_frame(None) if n < 3 else _frame("China") for n in range(len(c1))])
+    files = [store.lookup(first.path, first.sha256), store.lookup(second.path, second.sha256)]
+    unknown_holder = ("share", None, "rare earths", "percent")
+    assert store.claims_in_blocks(files, [unknown_holder]) == c1[:3] + c2  # second file: no frames yet
+    assert store.claims_in_blocks(files[:1], [unknown_holder]) == c1[:3]
+    assert store.claims_in_blocks(files[:1], []) == []
