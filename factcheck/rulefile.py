@@ -105,3 +105,149 @@ class Cue:
                 yield from pattern.finditer(text, start, end)
 
 
+
+
+class CueSet:
+    """Many cues scanned at once. Each cue pattern is split into its alternatives; an alternative that opens
+    with a literal is tried only where a cheap scan for literal openings finds one (three letters of
+    English, case-folded, or one Chinese character); the few without a literal opening are scanned as they
+    are. `scan` yields (start, end, cue index) per position where a cue matches, the longest match there,
+    ties to the cue listed first: one quick pass instead of one pass per cue."""
+
+    def __init__(self, cues: tuple[Cue, ...] | list[Cue]):
+        self.cues = tuple(cues)
+        self._by_opening: dict[str, list[tuple[int, regex.Pattern]]] = {}
+        self._always: list[tuple[int, regex.Pattern]] = []
+        for i, cue in enumerate(self.cues):
+            for pattern in (cue.en, cue.zh):
+                if pattern is None:
+                    continue
+                for item in _alternatives(pattern.pattern):
+                    compiled = regex.compile(item, pattern.flags)
+                    opening = _opening(item, bool(pattern.flags & regex.I))
+                    if opening is None:
+                        self._always.append((i, compiled))
+                    else:
+                        self._by_opening.setdefault(opening, []).append((i, compiled))
+        latin = sorted(k for k in self._by_opening if not _HAN_CHAR.match(k))
+        han = sorted(k for k in self._by_opening if _HAN_CHAR.match(k))
+        parts = []
+        if latin:
+            # English cues open words: tried where a word starts, not inside one ("ship" in "leadership")
+            parts.append("(?<![A-Za-z])(?i:" + "|".join(regex.escape(k) for k in latin) + ")")
+        if han:
+            parts.append("[" + "".join(han) + "]")
+        self._openings = regex.compile("|".join(parts)) if parts else None
+
+    def scan(self, text: str, start: int, end: int):
+        best: dict[int, tuple[int, int]] = {}  # start -> (end, cue)
+
+        def keep(s: int, e: int, cue: int) -> None:
+            here = best.get(s)
+            if e > s and (here is None or e > here[0] or (e == here[0] and cue < here[1])):
+                best[s] = (e, cue)
+
+        if self._openings is not None:
+            for m in self._openings.finditer(text, start, end, overlapped=True):
+                for cue, compiled in self._by_opening[m.group().lower()]:
+                    hit = compiled.match(text, m.start(), end)
+                    if hit:
+                        keep(hit.start(), hit.end(), cue)
+        for cue, compiled in self._always:
+            for hit in compiled.finditer(text, start, end):
+                keep(hit.start(), hit.end(), cue)
+        for s in sorted(best):
+            yield s, best[s][0], best[s][1]
+
+
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_PLAIN = regex.compile(r"[A-Za-z0-9\p{Han}' -]")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Top-level alternatives of a pattern ("a|(?:b|c)" -> ["a", "(?:b|c)"]), brackets and escapes kept."""
+    out, depth, at, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[at:i])
+            at = i + 1
+        i += 1
+    out.append(pattern[at:])
+    # "(?:a)|(?:b)" as compile_cues writes it: unwrap each group that is the whole alternative
+    return [_unwrap(p) for p in out if p]
+
+
+def _unwrap(item: str) -> str:
+    if item.startswith("(?:") and item.endswith(")") and len(_alternatives(item[3:-1])) >= 1:
+        depth = 0
+        for j, ch in enumerate(item):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0 and j < len(item) - 1:
+                return item
+        inner = item[3:-1]
+        return inner if len(_alternatives(inner)) == 1 else item
+    return item
+
+
+def _group_end(item: str) -> int:
+    """Index just past the group that opens `item`."""
+    depth, i = 0, 0
+    while i < len(item):
+        ch = item[i]
+        if ch == "\\":
+            i += 2
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        i += 1
+        if depth == 0:
+            return i
+    return len(item)
+
+
+def _strip_openers(item: str) -> str:
+    """Drop what cannot consume text before an alternative's literal: a look-behind, and non-capturing
+    groups holding a single alternative."""
+    for _ in range(8):
+        if item.startswith("(?<"):
+            item = item[_group_end(item):]
+        elif item.startswith("(?:"):
+            end = _group_end(item)
+            inner = item[3:end - 1]
+            if len(_alternatives(inner)) != 1 or item[end:end + 1] in ("?", "*", "{"):
+                break
+            item = inner + item[end:]
+        else:
+            break
+    return item
+
+
+def _opening(item: str, ignore_case: bool) -> str | None:
+    """The literal an alternative must open with: three letters (case-folded when the cue ignores case)
+    or one Chinese character; None when it opens with anything else."""
+    item = _strip_openers(item)
+    if item.startswith("\\b"):  # a word boundary before the opening: still tried where the word starts
+        item = item[2:]
+    if item[:1] and _HAN_CHAR.match(item[0]):
+        return item[0]
+    letters = ""
+    for ch in item:
+        if not ch.isalpha() or ord(ch) > 127:
+            break
+        letters += ch
+    if len(letters) < 3 or (len(item) > 3 and item[3:4] in "?*{" and len(letters) == 3):
+        return None
+    return letters[:3].lower()  # case-sensitive cues are still matched as written by their own pattern

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from .rulefile import Cue, Located, check_keys, compile_cues
+from .rulefile import Cue, CueSet, Located, _alternatives, check_keys, compile_cues
 
 MEASURE_TYPES = ("level", "rate", "share")
 BASES = ("forecast", "past", "proposed", "hypothetical")
@@ -63,7 +63,8 @@ def load(measure_docs, frame_docs, holder_docs) -> Vocabulary:
                 raise doc.error(cues, f"duplicate object {name!r}")
             en, zh = compile_cues(doc, cues, f"object {name!r}")
             if en is not None:  # object words are whole words: "rice" is not in "price"
-                en = regex.compile(rf"(?<![\w-])(?:{en.pattern})(?![\w-])", en.flags)
+                en = regex.compile("|".join(rf"(?<![\w-])(?:{alt})(?![\w-])" for alt in _alternatives(en.pattern)),
+                                   en.flags)
             objects.append(Cue(str(name), en, zh))
         for name, cues in (data.get("basis") or {}).items():
             if name not in BASES:
@@ -176,3 +177,16 @@ def _countries() -> tuple:
         cn, tw = zh_cn(c.name), zh_tw(c.name)
         out.append((c, cn if cn != c.name else None, tw if tw != c.name else None))
     return tuple(out)
+
+
+_CUE_SETS: dict[int, tuple[tuple, CueSet]] = {}
+
+
+def cue_set(cues: tuple) -> CueSet:
+    """The cues as one `CueSet`, compiled once per vocabulary (cached by identity; vocabularies live as long
+    as their rules)."""
+    hit = _CUE_SETS.get(id(cues))
+    if hit is None or hit[0] is not cues:
+        hit = (cues, CueSet(cues))
+        _CUE_SETS[id(cues)] = hit
+    return hit[1]

@@ -16,10 +16,10 @@ from ..model import Article, Claim, Frame, Slot
 from ..normalise import Units, dimension
 from ..rules import Rules
 from . import text as T
-from .holders import WORLD, HolderIndex, Mention, declared_aliases, find_mentions
+from .holders import WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions
 from .measures import NAMED, choose, find_measures, inherited, object_words, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods
-from .sources import article_source, attribution, basis
+from .sources import _TRIGGER, article_source, attribution, basis
 
 __all__ = ["Framer", "objects_compatible", "CURRENT", "WORLD"]
 
@@ -58,9 +58,17 @@ class Framer:
         self.units = units
         self.index = HolderIndex(self.vocab)
         self.declared: dict[str, str] = {}
+        self._attributed: dict = {}
 
     def learn(self, text: str) -> None:
         self.declared.update(declared_aliases(self.index, text))
+        self._pattern = None
+
+    def _declared_pattern(self):
+        """The corpus's declared spellings as one compiled pattern (compiled once per corpus)."""
+        if getattr(self, "_pattern", None) is None and self.declared:
+            self._pattern = (self.declared, declared_pattern(self.declared))
+        return getattr(self, "_pattern", None)
 
     def frame_article(self, text: str, folded: str, article: Article, claims: list[Claim]) -> list[Frame]:
         vocab = self.vocab
@@ -78,14 +86,24 @@ class Framer:
         paragraph_breaks = [m.start() for m in regex.finditer(r"\n\s*\n", text[:article.end])
                             if m.start() >= article.start]
         body = spans[1:]
+        # Only the sentences that hold figures, the one before each (for "its"), the headline and the lede
+        # are read: the rest of a long article frames nothing.
+        wanted = {0, 1, 2}
+        for claim in claims:
+            i = max(0, bisect.bisect_right(starts, claim.start) - 1)
+            wanted.update((i - 1, i))
+        windows = _merge([spans[i] for i in sorted(wanted) if 0 <= i < len(spans)])
+        read = [spans[i] for i in sorted(wanted) if 0 <= i < len(spans)]
         own_source = article_source(vocab, text, folded, title, body)
-        sources = frozenset(s for s in (_source_names(vocab, text, folded, spans) | (
+        source_spans = {sp: list(_source_spans(vocab, text, folded, sp)) for sp in read}
+        sources = frozenset(s for s in (_source_names(vocab, text, folded, read) | (
             {own_source.value} if own_source and own_source.value else set())))
-        mentions = find_mentions(self.index, text, folded, body_start, article.end, self.declared,
-                                 frozenset(self.declared.get(s, s) for s in sources) | sources
-                                 | ({article.source} if article.source else set()))
-        periods = find_periods(folded, body_start, article.end, year)
-        hits = find_measures(vocab, folded, body_start, article.end)
+        excluded = (frozenset(self.declared.get(s, s) for s in sources) | sources
+                    | ({article.source} if article.source else set()))
+        mentions = [m for lo, hi in windows
+                    for m in find_mentions(self.index, text, folded, lo, hi, self._declared_pattern(), excluded)]
+        periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]
+        hits = [h for lo, hi in windows for h in find_measures(vocab, folded, lo, hi)]
         title_place = next((m for m in mentions if m.start < title[1] and m.kind in ("world", "region")), None)
         title_period = next((p for p in periods if p.start < title[1] and not p.base and p.year), None)
         lede_end = next((b for b in paragraph_breaks if b > (body[0][0] if body else title[1])), article.end)
@@ -97,8 +115,9 @@ class Framer:
         if title_place is None:  # "shipped worldwide" in the lede sets the market of the whole article
             title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
                                 and m.kind in ("world", "region")), None)
-        self._context = (lede, title, [se for sp in spans for se in _source_spans(vocab, text, folded, sp)])
+        self._context = (lede, title, [se for spans_ in source_spans.values() for se in spans_])
         self._date = article.date
+        self._starts = [c.start for c in claims]
         frames = []
         last_org: Mention | None = None
         last_sentence = -1
@@ -111,7 +130,6 @@ class Framer:
                 last_org = orgs[0] if orgs else last_org
             last_sentence = i
             clause = T.clause(folded, claim.start, claim.end, *sentence)
-            self._starts = [c.start for c in claims]
             frame = self._frame(text, folded, article, claim, sentence, clause, mentions, periods, hits,
                                 title_place, title_period, last_org, spans, i, paragraph_breaks, year,
                                 own_source)
@@ -159,8 +177,14 @@ class Framer:
             basis=basis(vocab, folded, claim.start, claim.end, clause,
                         (max([st for st in self._starts if sentence[0] <= st < claim.start] + [sentence[0]]), sentence[1]),
                         period_year, year),
-            attribution=attribution(vocab, text, folded, sentence, own_source),
+            attribution=self._attribution(text, folded, sentence, own_source),
             dimension=dim, date=article.date, change=change)
+
+    def _attribution(self, text: str, folded: str, sentence: tuple[int, int], own_source: Slot | None) -> Slot:
+        key = (id(text), sentence)  # claims of one sentence share its source: read it once
+        if self._attributed.get("key") != key:
+            self._attributed = {"key": key, "slot": attribution(self.vocab, text, folded, sentence, own_source)}
+        return self._attributed["slot"]
 
     def _holder_place(self, text, folded, claim, clause, sentence, mentions, title_place, last_org,
                       measure) -> tuple[Slot, Slot]:
@@ -279,6 +303,16 @@ def _object_slot(words: tuple[str, ...]) -> Slot:
     return Slot(" ".join(words) or None, " ".join(words), "object:noun phrase" if words else "")
 
 
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1] + 2:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _gap(a0: int, a1: int, b0: int, b1: int) -> int:
     return b0 - a1 if a1 <= b0 else (a0 - b1 if a0 >= b1 else 0)
 
@@ -303,6 +337,8 @@ _SOURCE_ONLY = regex.compile(r"(?i)according|data|figures|estimates|statistics|t
 
 def _source_spans(vocab, text: str, folded: str, span: tuple[int, int]):
     """Where a sentence names a source: names there are attributions, not holders."""
+    if not _TRIGGER.search(folded, span[0], span[1]):
+        return
     for lang, patterns in (("en", vocab.attribution_en), ("zh", vocab.attribution_zh)):
         source = text if lang == "en" else folded
         for pattern in patterns:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from ..extract import FUNCTION_WORDS
-from ..vocabulary import Vocabulary
+from ..vocabulary import Vocabulary, cue_set
 from . import text as T
 
 WORLD = "World"
@@ -72,18 +72,19 @@ class HolderIndex:
         for cue in vocab.places:
             self.kind.setdefault(cue.name, "world" if cue.name == WORLD else "region")
         self.en_names, self.zh_names = en, zh
+        self._common: dict[str, bool] = {}
         self.en = _alternation(en, r"(?<![\w.])(?:{})(?![\w])")
         self.zh = _alternation(zh, "(?:{})")
         T.add_words(zh)
 
     def is_common(self, word: str) -> bool:
         """A word the vocabularies know as something other than a name: an object, a measure, a generic noun."""
-        if word in self.vocab.generic:
-            return True
-        for cue in self.vocab.objects + self.vocab.measures:
-            if cue.zh is not None and cue.zh.search(word):
-                return True
-        return False
+        known = self._common.get(word)
+        if known is None:
+            known = word in self.vocab.generic or any(
+                cue.zh is not None and cue.zh.search(word) for cue in self.vocab.objects + self.vocab.measures)
+            self._common[word] = known
+        return known
 
     def kind_of(self, name: str) -> str:
         return self.kind.get(name, "org")
@@ -115,8 +116,13 @@ def declared_aliases(index: HolderIndex, text: str) -> dict[str, str]:
     return out
 
 
+def declared_pattern(declared: dict[str, str]) -> regex.Pattern | None:
+    return _alternation(declared, r"(?<![\w])(?:{})(?![\w])")
+
+
 def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: int,
-                  declared: dict[str, str], sources: frozenset[str] = frozenset()) -> list[Mention]:
+                  declared: tuple[dict[str, str], regex.Pattern] | None,
+                  sources: frozenset[str] = frozenset()) -> list[Mention]:
     """Every holder or place named in text[start:end], sorted, without overlaps (the first found wins)."""
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -127,9 +133,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         taken.append((s, e))
         found.append(Mention(s, e, name, kind or index.kind_of(name), text[s:e], rule))
 
-    for cue in index.vocab.places:
-        for m in cue.finditer(folded, start, end):
-            add(m.start(), m.end(), cue.name, "place")
+    places = index.vocab.places
+    for s, e, i in cue_set(places).scan(folded, start, end):
+        add(s, e, places[i].name, "place")
     if index.en is not None:
         for m in index.en.finditer(text, start, end):
             add(m.start(), m.end(), index.en_names[m.group()], "alias")
@@ -137,9 +143,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         for m in index.zh.finditer(folded, start, end):
             add(m.start(), m.end(), index.zh_names[m.group()], "alias")
     if declared:
-        pattern = _alternation(declared, r"(?<![\w])(?:{})(?![\w])")
+        names, pattern = declared
         for m in pattern.finditer(folded, start, end):
-            add(m.start(), m.end(), declared[m.group()], "declared")
+            add(m.start(), m.end(), names[m.group()], "declared")
     # English proper-noun runs. One that opens a sentence or a line ("Core Insights", "Shipments rose")
     # counts only when the text also writes it mid-sentence.
     runs = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from ..extract import FUNCTION_WORDS
-from ..vocabulary import Measure, Vocabulary
+from ..vocabulary import Measure, Vocabulary, cue_set
 from . import text as T
 
 
@@ -26,18 +26,14 @@ class MeasureHit:
 def find_measures(vocab: Vocabulary, folded: str, start: int, end: int) -> list[MeasureHit]:
     """Every measure word, longest first where two overlap ("shipped … overseas" over "shipped"); ties go
     to the measure listed first."""
-    candidates = []
-    for order, measure in enumerate(vocab.measures):
-        for m in measure.finditer(folded, start, end):
-            if m.end() > m.start():
-                candidates.append((-(m.end() - m.start()), order, m.start(), m.end(), measure))
-    candidates.sort(key=lambda c: c[:3])
+    measures = vocab.measures
+    candidates = sorted((-(e - s), i, s, e) for s, e, i in cue_set(measures).scan(folded, start, end))
     hits: list[MeasureHit] = []
     taken: list[tuple[int, int]] = []
-    for _, _, s, e, measure in candidates:
+    for _, i, s, e in candidates:
         if not any(a < e and s < b for a, b in taken):
             taken.append((s, e))
-            hits.append(MeasureHit(s, e, measure))
+            hits.append(MeasureHit(s, e, measures[i]))
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -186,12 +182,11 @@ _MONTH = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z
 def _named_object(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
     """The nearest object the vocabulary names in the clause (longest spelling wins where two overlap)."""
     best = None
-    for cue in vocab.objects:
-        for m in cue.finditer(folded, clause[0], clause[1]):
-            d = start - m.end() if m.end() <= start else max(0, m.start() - end)
-            key = (d, -(m.end() - m.start()))
-            if best is None or key < best[0]:
-                best = (key, cue.name)
+    for s, e, i in cue_set(vocab.objects).scan(folded, clause[0], clause[1]):
+        d = start - e if e <= start else max(0, s - end)
+        key = (d, -(e - s))
+        if best is None or key < best[0]:
+            best = (key, vocab.objects[i].name)
     return None if best is None else best[1]
 
 

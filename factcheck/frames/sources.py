@@ -5,8 +5,12 @@ from __future__ import annotations
 import regex
 
 from ..model import Slot
-from ..vocabulary import Vocabulary
+from ..vocabulary import Vocabulary, cue_set
 
+# Words without which no attribution pattern can match: a cheap test before the costly patterns.
+_TRIGGER = regex.compile(r"(?i)accord|said|says|report|estimat|calculat|count|tall|puts?\b|found|finds|expect|"
+                         r"forecast|project|note|show|reckon|sees|data|figures|statistic|\(|据|根据|按照|依据|显示|称|"
+                         r"表示|指出|发布|公布")
 _TRAILING = regex.compile(r"(?:\s+(?:and|the|of|in|on|for|said|says|data|figures|report))+$")
 
 
@@ -14,20 +18,16 @@ def basis(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[in
           sentence: tuple[int, int], period_year: int | None, article_year: int | None) -> Slot:
     """A basis cue in the clause before the figure (or right after it), else a future period."""
     best = None
-    for cue in vocab.basis:
-        for m in cue.finditer(folded, clause[0], min(clause[1], end + 25)):
-            if m.start() >= end + 25:
-                continue
-            d = start - m.end() if m.end() <= start else (m.start() - end if m.start() >= end else 0)
-            if best is None or abs(d) < best[0]:
-                best = (abs(d), cue.name, m.group())
+    cues = cue_set(vocab.basis)
+    for s, e, i in cues.scan(folded, clause[0], min(clause[1], end + 25)):
+        d = start - e if e <= start else (s - end if s >= end else 0)
+        if best is None or abs(d) < best[0]:
+            best = (abs(d), vocab.basis[i].name, folded[s:e])
     if best is None:
         # A lead-in such as "BNEF expects ..." governs the whole sentence.
-        for cue in vocab.basis:
-            if cue.name != "forecast":
-                continue
-            for m in cue.finditer(folded, sentence[0], clause[0]):
-                best = (0, cue.name, m.group())
+        for s, e, i in cues.scan(folded, sentence[0], clause[0]):
+            if vocab.basis[i].name == "forecast":
+                best = (0, "forecast", folded[s:e])
                 break
     if best is not None:
         return Slot(best[1], best[2], f"basis:{best[1]}")
@@ -39,6 +39,8 @@ def basis(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[in
 def attribution(vocab: Vocabulary, text: str, folded: str, sentence: tuple[int, int],
                 fallback: Slot | None) -> Slot:
     """The source named in the sentence ("according to IDC", "TrendForce 称"), else the article's."""
+    if not _TRIGGER.search(folded, sentence[0], sentence[1]):
+        return fallback or Slot(None, "", "")
     for lang, patterns in (("en", vocab.attribution_en), ("zh", vocab.attribution_zh)):
         source = text if lang == "en" else folded
         for pattern in patterns:
