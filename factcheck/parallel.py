@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -197,3 +198,34 @@ def _run_dask(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: i
         for (i, _), result in zip(batch, results):
             done(i, result)
     return workers
+
+
+# -- framing in processes --------------------------------------------------------------------------------
+
+POOL_MIN_CLAIMS = 5000  # below this, framing in one process is quicker than starting a pool
+_FRAMING: tuple | None = None  # (framer, tasks) inherited by forked workers, never pickled
+
+
+def _frame_range(bounds: tuple[int, int]) -> list:
+    framer, tasks = _FRAMING  # type: ignore[misc]
+    return [framer.frame_article(*tasks[i]) for i in range(*bounds)]
+
+
+def frame_articles(framer, tasks: Sequence[tuple], jobs: int = 1) -> list[list]:
+    """`framer.frame_article(*task)` for every task, in order. With `jobs` > 1 and enough claims the
+    tasks are split over forked processes that inherit the framer (its corpus-wide aliases already
+    learned), so the frames are the same as in one process."""
+    global _FRAMING
+    jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
+    claims = sum(len(t[3]) for t in tasks)
+    if jobs <= 1 or claims < POOL_MIN_CLAIMS or "fork" not in mp.get_all_start_methods():
+        return [framer.frame_article(*t) for t in tasks]
+    step = max(1, len(tasks) // (4 * jobs) + 1)
+    ranges = [(i, min(len(tasks), i + step)) for i in range(0, len(tasks), step)]
+    _FRAMING = (framer, tasks)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+            parts = list(pool.map(_frame_range, ranges))
+    finally:
+        _FRAMING = None
+    return [frames for part in parts for frames in part]

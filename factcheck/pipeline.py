@@ -77,11 +77,10 @@ class Analysis:
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
-def analyse_extraction(extraction: Extraction, rules_dir: str | None = None) -> Analysis:
-    """Frame and compare already extracted claims."""
+def analyse_extraction(extraction: Extraction, rules_dir: str | None = None, jobs: int = 1) -> Analysis:
+    """Frame and compare already extracted claims (`jobs` processes frame them; the result is the same)."""
     from .compare import Comparer, place
     from .frames import Framer
-    from .frames.text import fold
     from .rules import load_rules
 
     rules = load_rules(rules_dir)
@@ -94,12 +93,14 @@ def analyse_extraction(extraction: Extraction, rules_dir: str | None = None) -> 
         by_article.setdefault(claim.article, []).append(claim)
     folded: dict[str, str] = {}
     for path in sorted({articles[a].file for a in by_article}):
-        folded[path] = fold(texts[path])
+        folded[path] = framer.prepare(texts[path])
         framer.learn(texts[path])
+    from .parallel import frame_articles
+
+    tasks = [(texts[articles[a].file], folded[articles[a].file], articles[a], claims) for a, claims in by_article.items()]
     framed = []
-    for article_id, claims in by_article.items():
-        article = articles[article_id]
-        framed.extend(zip(claims, framer.frame_article(texts[article.file], folded[article.file], article, claims)))
+    for (_, _, _, claims), frames in zip(tasks, frame_articles(framer, tasks, jobs)):
+        framed.extend(zip(claims, frames))
     placed = place(framed, rules, units)
     comparer = Comparer(rules, texts, articles)
     pairs = comparer.conversion_pairs(placed)
@@ -116,4 +117,5 @@ def analyse(paths: Iterable[str | os.PathLike[str]], rules_dir: str | None = Non
     from .rules import load_rules
 
     load_rules(rules_dir)  # malformed rules fail before any work
-    return analyse_extraction(run_extraction(paths, rules_dir, warn, **options), rules_dir)
+    return analyse_extraction(run_extraction(paths, rules_dir, warn, **options), rules_dir,
+                              jobs=options.get("jobs", 1))

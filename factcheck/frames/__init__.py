@@ -19,7 +19,7 @@ from . import text as T
 from .holders import WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions
 from .measures import NAMED, choose, find_measures, inherited, object_words, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods
-from .sources import _TRIGGER, article_source, attribution, basis
+from .sources import article_source, attribution, basis, sentence_sources
 
 __all__ = ["Framer", "objects_compatible", "CURRENT", "WORLD"]
 
@@ -40,6 +40,7 @@ _CHANGE_BEFORE = regex.compile(
 _CHANGE_AFTER = regex.compile(r"(?i)\s*(?:(?:more|higher|lower|less|fewer|up|down|above|below)\s+(?:than|from|on)|"
                               r"(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|y/y|yoy)\b|(?:growth|increase|rise|"
                               r"decline|drop|gain|jump|fall)\b)")
+_PARAGRAPH = regex.compile(r"\n[ \t]*\n")
 _COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d\d)?\s*")
 _PRONOUN = regex.compile(r"(?i)\b(?:its|their|the\s+(?:company|firm|group|carmaker|automaker|maker|brand|"
@@ -58,7 +59,13 @@ class Framer:
         self.units = units
         self.index = HolderIndex(self.vocab)
         self.declared: dict[str, str] = {}
-        self._attributed: dict = {}
+        self._sources: dict = {}
+
+    @staticmethod
+    def prepare(text: str) -> str:
+        """The text frames read: simplified characters, ASCII punctuation, markup comments (inline ignores,
+        editors' notes) blanked; the same length as `text`, so offsets hold. Once per file."""
+        return _COMMENT.sub(lambda m: " " * len(m.group()), T.fold(text))
 
     def learn(self, text: str) -> None:
         self.declared.update(declared_aliases(self.index, text))
@@ -71,9 +78,8 @@ class Framer:
         return getattr(self, "_pattern", None)
 
     def frame_article(self, text: str, folded: str, article: Article, claims: list[Claim]) -> list[Frame]:
+        """Frames of one article's claims; `folded` is `prepare(text)` of the article's file."""
         vocab = self.vocab
-        # Markup comments (inline ignores, editors' notes) are not prose: blanked, offsets kept.
-        folded = _COMMENT.sub(lambda m: " " * len(m.group()), folded)
         year = int(article.date[:4]) if article.date else None
         front = _FRONT_MATTER.match(text, article.start)  # YAML front matter is metadata, not prose
         body_start = front.end() if front else article.start
@@ -83,8 +89,7 @@ class Framer:
         spans = [title] + [sp for sp in T.sentences(folded, title_end, article.end)
                            if not _DATELINE.fullmatch(folded, *sp)]
         starts = [s for s, _ in spans]
-        paragraph_breaks = [m.start() for m in regex.finditer(r"\n\s*\n", text[:article.end])
-                            if m.start() >= article.start]
+        paragraph_breaks = [m.start() for m in _PARAGRAPH.finditer(text, article.start, article.end)]
         body = spans[1:]
         # Only the sentences that hold figures, the one before each (for "its"), the headline and the lede
         # are read: the rest of a long article frames nothing.
@@ -95,9 +100,12 @@ class Framer:
         windows = _merge([spans[i] for i in sorted(wanted) if 0 <= i < len(spans)])
         read = [spans[i] for i in sorted(wanted) if 0 <= i < len(spans)]
         own_source = article_source(vocab, text, folded, title, body)
-        source_spans = {sp: list(_source_spans(vocab, text, folded, sp)) for sp in read}
-        sources = frozenset(s for s in (_source_names(vocab, text, folded, read) | (
-            {own_source.value} if own_source and own_source.value else set())))
+        self._sources = {sp: sentence_sources(vocab, text, folded, sp) for sp in read}
+        # Names an article cites as sources of data ("according to IDC", "CPIA data") are never holders in
+        # it; a company that merely "said" something stays a possible holder.
+        sources = frozenset({slot.value for slot, _ in self._sources.values()
+                             if slot is not None and _SOURCE_ONLY.search(slot.words)}
+                            | ({own_source.value} if own_source and own_source.value else set()))
         excluded = (frozenset(self.declared.get(s, s) for s in sources) | sources
                     | ({article.source} if article.source else set()))
         mentions = [m for lo, hi in windows
@@ -115,7 +123,7 @@ class Framer:
         if title_place is None:  # "shipped worldwide" in the lede sets the market of the whole article
             title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
                                 and m.kind in ("world", "region")), None)
-        self._context = (lede, title, [se for spans_ in source_spans.values() for se in spans_])
+        self._context = (lede, title, [se for _, where in self._sources.values() for se in where])
         self._date = article.date
         self._starts = [c.start for c in claims]
         frames = []
@@ -181,10 +189,9 @@ class Framer:
             dimension=dim, date=article.date, change=change)
 
     def _attribution(self, text: str, folded: str, sentence: tuple[int, int], own_source: Slot | None) -> Slot:
-        key = (id(text), sentence)  # claims of one sentence share its source: read it once
-        if self._attributed.get("key") != key:
-            self._attributed = {"key": key, "slot": attribution(self.vocab, text, folded, sentence, own_source)}
-        return self._attributed["slot"]
+        found = self._sources.get(sentence)
+        slot = found[0] if found is not None else attribution(self.vocab, text, folded, sentence, None)
+        return slot or own_source or Slot(None, "", "")
 
     def _holder_place(self, text, folded, claim, clause, sentence, mentions, title_place, last_org,
                       measure) -> tuple[Slot, Slot]:
@@ -333,26 +340,3 @@ def _pick(mentions: list[Mention], claim: Claim, usable, kinds: tuple[str, ...],
 
 
 _SOURCE_ONLY = regex.compile(r"(?i)according|data|figures|estimates|statistics|tracker|report|survey|据|数据|统计")
-
-
-def _source_spans(vocab, text: str, folded: str, span: tuple[int, int]):
-    """Where a sentence names a source: names there are attributions, not holders."""
-    if not _TRIGGER.search(folded, span[0], span[1]):
-        return
-    for lang, patterns in (("en", vocab.attribution_en), ("zh", vocab.attribution_zh)):
-        source = text if lang == "en" else folded
-        for pattern in patterns:
-            for m in pattern.finditer(source, span[0], span[1]):
-                if m["source"]:
-                    yield m.start("source"), m.end("source")
-
-
-def _source_names(vocab, text: str, folded: str, spans: list[tuple[int, int]]) -> set[str]:
-    """Names the article cites as sources of data ("according to IDC", "CPIA data"): never holders in it.
-    A company that merely "said" something stays a possible holder."""
-    out = set()
-    for span in spans:
-        slot = attribution(vocab, text, folded, span, None)
-        if slot.value and _SOURCE_ONLY.search(slot.words):
-            out.add(slot.value)
-    return out

@@ -45,9 +45,10 @@ _PROPER_RUN = regex.compile(r"(?<![\w'’])(?:[A-Z][\w&.'’-]*|[a-z]+[A-Z][\w-]
 _CORPORATE = regex.compile(r"(?:[\s,]+(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Group|"
                            r"Holdings?|plc|PLC|AG|SA|S\.A\.|N\.V\.|LLC|Technology|Technologies))+$")
 _POSSESSIVE = regex.compile(r"['’]s?$")
-_DECLARED = regex.compile(
-    r"(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*[(（]\s*"
-    r"(?P<short>[A-Z][A-Za-z0-9&.-]{1,15}|\p{Han}{2,8})\s*[)）]")
+# "long name (SHORT)": the long form ends right before the bracket, the short form fills it.
+_DECLARED_LONG = regex.compile(r"(?r)(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*")
+_DECLARED_SHORT = regex.compile(r"\s*(?P<short>[A-Z][A-Za-z0-9&.-]{1,15}|\p{Han}{2,8})\s*\)")
+_OPEN_BRACKET = regex.compile(r"\(")
 _NUMBERED = regex.compile(r"[ \t]+\d")
 # Segmenter names that are organisations by their form; other proper nouns it tags are too often things.
 _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司)$")
@@ -102,7 +103,14 @@ def declared_aliases(index: HolderIndex, text: str) -> dict[str, str]:
     short form."""
     out: dict[str, str] = {}
     folded = T.fold(text)
-    for m in _DECLARED.finditer(folded):
+    for bracket in _OPEN_BRACKET.finditer(folded):  # only where a bracket opens: cheap on any text
+        inside = _DECLARED_SHORT.match(folded, bracket.end())
+        if inside is None:
+            continue
+        before = _DECLARED_LONG.match(folded, max(0, bracket.start() - 120), bracket.start())
+        if before is None or before.end() != bracket.start():
+            continue
+        m = {"long": before["long"], "short": inside["short"]}
         long = _CORPORATE.sub("", m["long"]).strip()
         short = m["short"]
         known = (index.en_names.get(short) or index.zh_names.get(short) or index.en_names.get(long)

@@ -11,6 +11,7 @@ from ..vocabulary import Vocabulary, cue_set
 _TRIGGER = regex.compile(r"(?i)accord|said|says|report|estimat|calculat|count|tall|puts?\b|found|finds|expect|"
                          r"forecast|project|note|show|reckon|sees|data|figures|statistic|\(|据|根据|按照|依据|显示|称|"
                          r"表示|指出|发布|公布")
+_HEADLINE_SOURCE = regex.compile(r"\s*([A-Z][\w&.-]{1,30}(?:\s[A-Z][\w&.-]*){0,2})\s*[:：]")
 _TRAILING = regex.compile(r"(?:\s+(?:and|the|of|in|on|for|said|says|data|figures|report))+$")
 
 
@@ -36,26 +37,37 @@ def basis(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[in
     return Slot("actual", "", "default")
 
 
-def attribution(vocab: Vocabulary, text: str, folded: str, sentence: tuple[int, int],
-                fallback: Slot | None) -> Slot:
-    """The source named in the sentence ("according to IDC", "TrendForce 称"), else the article's."""
+def sentence_sources(vocab: Vocabulary, text: str, folded: str,
+                     sentence: tuple[int, int]) -> tuple[Slot | None, list[tuple[int, int]]]:
+    """The first source a sentence names ("according to IDC", "TrendForce 称") and where every named source
+    stands (names there are attributions, not holders). Each pattern runs once per sentence."""
     if not _TRIGGER.search(folded, sentence[0], sentence[1]):
-        return fallback or Slot(None, "", "")
+        return None, []
+    first: Slot | None = None
+    where: list[tuple[int, int]] = []
     for lang, patterns in (("en", vocab.attribution_en), ("zh", vocab.attribution_zh)):
         source = text if lang == "en" else folded
         for pattern in patterns:
-            m = pattern.search(source, sentence[0], sentence[1])
-            if m and m["source"]:
+            for m in pattern.finditer(source, sentence[0], sentence[1]):
+                if not m["source"]:
+                    continue
+                where.append((m.start("source"), m.end("source")))
                 name = _TRAILING.sub("", m["source"].strip(" ,.'’s")).strip()
-                if len(name) >= 2:
-                    return Slot(name, m.group().strip(), f"attribution:{lang}")
-    return fallback or Slot(None, "", "")
+                if first is None and len(name) >= 2:
+                    first = Slot(name, m.group().strip(), f"attribution:{lang}")
+    return first, where
+
+
+def attribution(vocab: Vocabulary, text: str, folded: str, sentence: tuple[int, int],
+                fallback: Slot | None) -> Slot:
+    """The source named in the sentence, else the article's."""
+    return sentence_sources(vocab, text, folded, sentence)[0] or fallback or Slot(None, "", "")
 
 
 def article_source(vocab: Vocabulary, text: str, folded: str, title: tuple[int, int],
                    body: list[tuple[int, int]]) -> Slot | None:
     """A source the headline leads with ("IDC: ...") or the first one the body names."""
-    m = regex.match(r"\s*([A-Z][\w&.-]{1,30}(?:\s[A-Z][\w&.-]*){0,2})\s*[:：]", text[title[0]:title[1]])
+    m = _HEADLINE_SOURCE.match(text, title[0], title[1])
     if m:
         return Slot(m[1], m.group(), "attribution:headline")
     for span in body[:3]:
