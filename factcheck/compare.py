@@ -401,7 +401,7 @@ def describe(frame: Frame, members: list[Placed] | None = None) -> str:
     what = ("change in " if frame.change else "") + measure
     if obj:
         what += f" ({obj})"
-    text = f"{who}'s {what}" if who else what[:1].upper() + what[1:]
+    text = f"{who}{chr(39) if who.endswith('s') else chr(39) + 's'} {what}" if who else what[:1].upper() + what[1:]
     if where:
         text += f", {where}"
     period = frame.period.value

@@ -9,6 +9,7 @@ and objects are open: any name or noun phrase in the text.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 import regex
 
@@ -117,13 +118,18 @@ class Framer:
         lede_end = next((b for b in paragraph_breaks if b > (body[0][0] if body else title[1])), article.end)
         lede = [sp for sp in body if sp[1] <= lede_end] or body[:1]
         if title_period is None:  # the lede sets the period of an article whose headline names none
+            ends = {c.end for c in claims}
             title_period = next((p for p in periods if lede and lede[0][0] <= p.start < lede[0][1]
                                  and not p.base and p.year and p.kind != "anaphor"
+                                 and not _after_figure(folded, p.start, ends)
                                  and (year is None or p.year <= year)), None)  # a plan "for 2026" is no story's period
         if title_place is None:  # "shipped worldwide" in the lede sets the market of the whole article
             title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
                                 and m.kind in ("world", "region")), None)
-        self._context = (lede, title, [se for _, where in self._sources.values() for se in where])
+        # Names inside a data source's attribution ("according to IDC", "Canalys counts") are not holders;
+        # a company that reports or says its own figures stays one.
+        self._context = (lede, title, [se for slot, where in self._sources.values()
+                                       if slot is not None and _SOURCE_ONLY.search(slot.words) for se in where])
         self._date = article.date
         self._starts = [c.start for c in claims]
         frames = []
@@ -138,9 +144,16 @@ class Framer:
                 last_org = orgs[0] if orgs else last_org
             last_sentence = i
             clause = T.clause(folded, claim.start, claim.end, *sentence)
+            self._previous_sentence = spans[i - 1] if i > 1 else (0, 0)
             frame = self._frame(text, folded, article, claim, sentence, clause, mentions, periods, hits,
                                 title_place, title_period, last_org, spans, i, paragraph_breaks, year,
                                 own_source)
+            if (frame.measure.value is None and frames and frames[-1].measure.value and not frame.change
+                    and claim.unit == claims[len(frames) - 1].unit and not frames[-1].change
+                    and spans[i][0] <= claims[len(frames) - 1].start):
+                # "TSMC held 64.9% of the market, while Samsung had 9.3%": the same measure, another holder
+                frame = replace(frame, measure=Slot(frames[-1].measure.value, frames[-1].measure.words,
+                                                    "measure:as the figure before it"))
             who, _, where = (frame.holder.value or "").partition("@")
             if who or where not in ("", WORLD):
                 last_org = next((m for m in mentions if m.name == (who or where)), last_org)
@@ -157,10 +170,9 @@ class Framer:
             or _CHANGE_AFTER.match(folded, claim.end))
         key, hit = choose(hits, folded, claim.start, claim.end, clause, sentence, percent, change)
         if key is None and (change or not percent):
+            # The sentence before, the lede, the headline: a figure that names no measure counts what they count.
             lede, title, _ = self._context
-            paragraph = max([b for b in paragraph_breaks if b < sentence[0]], default=-1)
-            earlier = [spans[j] for j in range(index - 1, 0, -1) if spans[j][0] > paragraph]
-            hit = inherited(hits, earlier + lede + [title], ("level",))
+            hit = inherited(hits, ([spans[index - 1]] if index > 1 else []) + lede[:1] + [title], ("level",))
             key = hit.measure.name if hit else None
         measure = Slot(key, folded[hit.start:hit.end] if hit else "", "measure:" + (hit.measure.name if hit else
                                                                                    "of-phrase" if key else ""))
@@ -208,8 +220,11 @@ class Framer:
                   or _pick(in_sentence, claim, usable, ("org",), before_only=True)
                   or _pick(in_sentence, claim, usable, ("region",), before_only=True))
         rule_suffix = ""
-        if holder is None and last_org is not None and _PRONOUN.search(folded, sentence[0], claim.start):
-            holder, rule_suffix = last_org, " (pronoun)"
+        if holder is None and _PRONOUN.search(folded, sentence[0], claim.start):
+            before = self._previous_sentence
+            named = [m for m in mentions if before[0] <= m.start < before[1] and m.kind in ("org", "region")]
+            holder = named[0] if named else last_org
+            rule_suffix = " (pronoun)"
         place = _pick([m for m in in_clause if m is not holder], claim, lambda m: True, ("world", "region")) or _pick(
             [m for m in in_sentence if m is not holder], claim, lambda m: True, ("world", "region"))
         share = bool(measure and measure.startswith("share"))
@@ -310,6 +325,15 @@ def _object_slot(words: tuple[str, ...]) -> Slot:
     return Slot(" ".join(words) or None, " ".join(words), "object:noun phrase" if words else "")
 
 
+_FIGURE_PERIOD_GAP = regex.compile(r"[ \t]*(?:in|for|during|of|at\s+the\s+end\s+of)?[ \t]*$")
+
+
+def _after_figure(folded: str, at: int, ends: set[int]) -> bool:
+    """A period right after a figure ("41% in 2020") is that figure's, not the article's."""
+    gap = _FIGURE_PERIOD_GAP.search(folded, max(0, at - 24), at)
+    return gap is not None and gap.start() in ends
+
+
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for lo, hi in sorted(spans):
@@ -339,4 +363,5 @@ def _pick(mentions: list[Mention], claim: Claim, usable, kinds: tuple[str, ...],
     return None if best is None else best[1]
 
 
-_SOURCE_ONLY = regex.compile(r"(?i)according|data|figures|estimates|statistics|tracker|report|survey|据|数据|统计")
+_SOURCE_ONLY = regex.compile(r"(?i)according|data\b|figures|estimat|statistics|tracker|survey|counts?\b|tall|"
+                            r"calculat|research|analys|据|数据|统计")

@@ -49,6 +49,7 @@ _POSSESSIVE = regex.compile(r"['’]s?$")
 _DECLARED_LONG = regex.compile(r"(?r)(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*")
 _DECLARED_SHORT = regex.compile(r"\s*(?P<short>[A-Z][A-Za-z0-9&.-]{1,15}|\p{Han}{2,8})\s*\)")
 _OPEN_BRACKET = regex.compile(r"\(")
+_HEADING_AFTER = regex.compile(r"[ \t]*(?:[-–—:]|\n|$)")  # "Core Insights - ...", "Key Points:"
 _NUMBERED = regex.compile(r"[ \t]+\d")
 # Segmenter names that are organisations by their form; other proper nouns it tags are too often things.
 _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司)$")
@@ -164,7 +165,10 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         at = m.start() + m.group().find(name)
         if _NUMBERED.match(text, at + len(name)):
             continue  # "Group 1", "Phase 2", "Proposition 12": a numbered label, not a holder
-        runs.append((at, name, _opens_sentence(text, at, start)))
+        initial = _opens_sentence(text, at, start)
+        if initial and " " in name and not _HEADING_AFTER.match(text, at + len(name)):
+            initial = False  # "Northwind Traders reported ...": several capitalised words make a name
+        runs.append((at, name, initial))
     grounded = {name for _, name, initial in runs if not initial}
     for at, name, initial in runs:
         if not initial or name in grounded:

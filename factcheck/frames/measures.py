@@ -129,7 +129,13 @@ _EN_WORD = regex.compile(r"[A-Za-z][A-Za-z-]*")
 _STOP = FUNCTION_WORDS | {"world's", "global", "worldwide", "new", "total", "annual", "combined", "overall",
                           "about", "nearly", "almost", "around", "over", "more", "than", "some", "another",
                           "record", "its", "their", "his", "her", "million", "billion", "thousand",
-                          "trillion", "hundred", "mn", "bn", "m", "k"}
+                          "trillion", "hundred", "mn", "bn", "m", "k",
+                          # verbs that stand next to measure words ("said revenue", "expects sales")
+                          "said", "says", "say", "reported", "reports", "report", "expects", "expect", "expected",
+                          "rose", "fell", "was", "were", "is", "are", "has", "have", "had", "came", "stood",
+                          "reached", "totalled", "totaled", "hit", "posted", "posts", "recorded", "saw", "sees",
+                          "see", "forecast", "forecasts", "projects", "estimates", "put", "puts", "hold", "holds",
+                          "held", "lifted", "grew", "grow", "grows", "its", "their"}
 
 
 def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | None, lang: str,
@@ -145,7 +151,7 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
     def outside_names(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in names)
 
-    named = _named_object(vocab, folded, start, end, clause)
+    named = _named_object(vocab, folded, start, end, clause, names)
     if named:
         return (NAMED + named,)
     if lang == "zh":
@@ -179,10 +185,14 @@ _NOT_NOUN = regex.compile(r"(?:ed|ing|ly)$|^(?:full-year|year-end|so-called)$")
 _MONTH = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$")
 
 
-def _named_object(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
-    """The nearest object the vocabulary names in the clause (longest spelling wins where two overlap)."""
+def _named_object(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[int, int],
+                  names: list[tuple[int, int]] = ()) -> str | None:
+    """The nearest object the vocabulary names in the clause (longest spelling wins where two overlap),
+    outside names ("Northwind Semiconductor" names a company, not semiconductors)."""
     best = None
     for s, e, i in cue_set(vocab.objects).scan(folded, clause[0], clause[1]):
+        if any(a < e and s < b for a, b in names):
+            continue
         d = start - e if e <= start else max(0, s - end)
         key = (d, -(e - s))
         if best is None or key < best[0]:
@@ -229,11 +239,10 @@ def objects_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if named_a and named_b:
         return a == b
     if named_a or named_b:
-        a = tuple(w for x in a for w in x.lstrip(NAMED).split())
-        b = tuple(w for x in b for w in x.lstrip(NAMED).split())
-    if T._HAN.search("".join(a)) != T._HAN.search("".join(b)) and (
-            bool(T._HAN.search("".join(a))) != bool(T._HAN.search("".join(b)))):
+        # Open words are ones the vocabulary names no object for: no evidence of another object.
         return True
+    if bool(T._HAN.search("".join(a))) != bool(T._HAN.search("".join(b))):
+        return True  # two scripts and no translation known: they may agree
     for x in a:
         for y in b:
             if x == y or x.endswith(y) or y.endswith(x):

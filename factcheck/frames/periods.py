@@ -72,6 +72,10 @@ _YEAR = r"(?:19|20)\d\d"
 _ZH_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("fiscal_quarter", regex.compile(rf"(?i)\b(?:Q([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{{2}}|{_YEAR})|(?:FY|fiscal\s+)'?(\d{{2}}|{_YEAR})\s*Q([1-4]))\b")),
+    # "the second quarter of fiscal 2025", "fiscal 2025's third quarter", "2025财年第二季度"
+    ("fiscal_quarter", regex.compile(rf"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal(?:\s+year)?|FY)\s*'?(\d{{2}}|{_YEAR})\b"
+                                     rf"|\bfiscal\s+(?:year\s+)?({_YEAR})['’]?s?\s+(first|second|third|fourth)\s+quarter\b"
+                                     rf"|({_YEAR})\s*财年\s*第?([一二三四1-4])季度")),
     ("quarter", regex.compile(rf"(?i)(?:\b(?:Q([1-4])|([1-4])Q)(?:\s*'?({_YEAR}|\d\d)\b)?|\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?({_YEAR}))?|\b({_YEAR})\s+(first|second|third|fourth)[\s-]quarter)")),
     ("quarter", regex.compile(rf"(?:({_YEAR})\s*年\s*)?第?([一二三四1-4])季度")),
     ("half", regex.compile(rf"(?i)(?:\b(first|second)\s+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
@@ -132,6 +136,14 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
     g = [x for x in m.groups()]
     base = bool(_BASE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()))
     words = m.group()
+    if kind == "fiscal_quarter" and len(g) == 6:
+        if g[0]:
+            q, y = _ORDINAL[g[0].lower()], g[1]
+        elif g[2]:
+            q, y = _ORDINAL[g[3].lower()], g[2]
+        else:
+            q, y = _ORDINAL[g[5]], g[4]
+        return PeriodMention(m.start(), m.end(), kind, _year(y), q, base, words)
     if kind == "fiscal_quarter":
         q, y = (g[0], g[1]) if g[0] else (g[3], g[2])
         return PeriodMention(m.start(), m.end(), kind, _year(y), q, base, words)

@@ -1,0 +1,206 @@
+"""Claim frames: each slot read from text written for these tests, on topics no rule file mentions, and a
+golden corpus (chip foundries, quarterly results, an election, a sports season; English and Chinese)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.compare import frame_label
+from factcheck.frames import Framer
+from factcheck.frames.holders import HolderIndex, declared_aliases
+from factcheck.frames.periods import find_periods
+from factcheck.model import Article
+from factcheck.normalise import DEFAULT_RULES, load_units
+from factcheck.pipeline import analyse, run_extraction
+from factcheck.rules import load_rules
+
+FRAMES = Path(__file__).parent / "corpora" / "frames"
+RULES = load_rules()
+
+
+def _labels(text: str, year: int = 2025) -> list[str | None]:
+    return [p.label(p.year if p.year is not None else year) for p in find_periods(text, 0, len(text), year)
+            if not p.base]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("in the third quarter of 2024", ["2024Q3"]),
+    ("Q3 2024", ["2024Q3"]),
+    ("2024年第三季度", ["2024Q3"]),
+    ("the second quarter of fiscal 2025", ["FY2025Q2"]),
+    ("Q2 of fiscal 2025", ["FY2025Q2"]),
+    ("FY2026", ["FY2026"]),
+    ("in the first half of 2024", ["2024H1"]),
+    ("2024年上半年", ["2024H1"]),
+    ("1-5月", ["2025-01..2025-05"]),
+    ("10至12月", ["2025Q4"]),
+    ("January to June 2023", ["2023H1"]),
+    ("in December 2024", ["2024-12"]),
+    ("2023年12月", ["2023-12"]),
+    ("in the 1990s", ["1990s"]),
+])
+def test_periods_are_typed(text, expected):
+    assert _labels(text) == expected
+
+
+def test_a_period_after_a_comparison_word_is_a_base_not_the_figures_own():
+    text = "Sales fell 3% from 2023, and output was 4% lower than in 2022; 比上年增长5%"
+    assert [p.base for p in find_periods(text, 0, len(text), 2025)] == [True, True, True]
+
+
+def test_may_the_verb_is_no_month():
+    assert _labels("Prices may rise by 5%.") == []
+
+
+def test_aliases_join_languages_and_text_declared_spellings():
+    index = HolderIndex(RULES.vocabulary)
+    declared = declared_aliases(index, "Contemporary Amperex Technology Co. (CATL) and Harbor Robotics (HRB)")
+    assert declared["Contemporary Amperex"] == "CATL"
+    assert declared["Harbor Robotics"] == "HRB"  # an organisation no list knows, named by the text itself
+    assert declared_aliases(index, "台积电（TSMC）")["台积电"] == "TSMC"
+    assert declared_aliases(index, "a rise (of 5%) in the market (GW)") == {}
+
+
+class _Frames:
+    """Frames of every claim of one article written here, looked up by the words a figure starts."""
+
+    def __init__(self, pairs, text):
+        self.pairs, self.text = pairs, text
+
+    def __getitem__(self, words: str):
+        for claim, frame in self.pairs:
+            if self.text.startswith(words, claim.start):
+                return frame
+        raise KeyError(words)
+
+
+def _frames(text: str, date: str = "2025-03-01") -> _Frames:
+    folder = Path(_frames.tmp) / f"a{len(list(Path(_frames.tmp).iterdir()))}"
+    folder.mkdir()
+    (folder / "a.md").write_text(f"---\ntitle: T\ndate: {date}\n---\nT\n\n{text}\n", encoding="utf-8")
+    extraction = run_extraction([folder])
+    framer = Framer(RULES, load_units())
+    source = extraction.corpus.files[0]
+    frames = framer.frame_article(source.text, framer.prepare(source.text), extraction.articles[0],
+                                  extraction.claims)
+    return _Frames(list(zip(extraction.claims, frames)), source.text)
+
+
+@pytest.fixture(autouse=True)
+def _tmp(tmp_path):
+    _frames.tmp = tmp_path
+
+
+def test_two_holders_in_one_sentence_keep_their_own_figures():
+    frames = _frames("Harbor Robotics held 41.2% of the warehouse robot market in 2024, while Kestrel Automation "
+                     "had 17.5%.")
+    assert frames["41.2%"].holder.value.startswith("Harbor Robotics@")
+    assert frames["17.5%"].holder.value.startswith("Kestrel Automation@")
+    assert frames["17.5%"].measure.value == frames["41.2%"].measure.value == "share"
+    assert frames["17.5%"].period.value == "2024"
+
+
+def test_possessive_pronoun_takes_the_holder_of_the_sentence_before():
+    frames = _frames("Kestrel Automation had a strong year. Its revenue rose to $812 million in 2024.")
+    assert frames["$812 million"].holder.value.startswith("Kestrel Automation")
+    assert "pronoun" in frames["$812 million"].holder.rule
+
+
+def test_a_country_is_the_place_of_its_own_output_and_the_holder_of_its_share():
+    frames = _frames("Brazil produced 58 million tonnes of soybeans in 2023, or 38% of world output.")
+    assert frames["58 million tonnes"].holder.value == "@Brazil"
+    assert frames["38%"].holder.value == "Brazil@World"
+    assert frames["58 million tonnes"].object.value == "=soybeans"
+
+
+def test_forecasts_past_and_proposals_are_not_actuals():
+    frames = _frames("Analysts expect exports to reach 90 million tonnes in 2026. The mill once produced 3 million "
+                     "tonnes a year. Officials threatened a 25% tariff on imported cement.", date="2025-06-01")
+    assert frames["90 million tonnes"].basis.value == "forecast"
+    assert frames["3 million tonnes"].basis.value == "past"
+    assert frames["25%"].basis.value == "proposed"
+
+
+def test_a_figure_without_a_period_is_current_and_a_month_takes_the_articles_year():
+    frames = _frames("Unemployment stood at 6.1% in November. About 300 buses serve the city.",
+                     date="2026-01-10")
+    assert frames["6.1%"].period.value == "2025-11"  # the latest November before the article
+    assert frames["300 buses"].period.value == "current"
+
+
+def test_a_source_named_for_the_data_is_attribution_not_holder():
+    frames = _frames("According to Lumen Research, Harbor Robotics shipped 12,400 robots in 2024.")
+    assert frames["12,400 robots"].attribution.value == "Lumen Research"
+    assert frames["12,400 robots"].holder.value.startswith("Harbor Robotics")
+
+
+@pytest.fixture(scope="module")
+def golden():
+    return analyse([FRAMES])
+
+
+def _found(analysis) -> dict[str, set[tuple[str, str]]]:
+    return {f.extra["title"]: {(c.file, c.quote) for c in f.claims} for f in analysis.findings}
+
+
+def test_golden_findings_on_topics_no_rule_mentions(golden):
+    assert _found(golden) == {
+        # cross-language alias: 台积电(TSMC) is TSMC; Samsung's 9.3% agrees in both and is no finding
+        "TSMC's share (wafers), 2024Q3": {("foundry_zh.md", "62.3%"), ("foundry_en.md", "64.9%")},
+        # "second quarter of fiscal 2025" and "Q2 of fiscal 2025" are one fiscal quarter; net profit agrees
+        "Northwind Traders' revenue, FY2025Q2": {("results_a.md", "$4.2 billion"),
+                                                  ("results_b.md", "$4.5 billion")},
+        # current figures of articles a day apart; 41% is 2020's and stays out
+        "Turnout (市长), current (articles of 2024-11)": {("election_a.md", "48%"), ("election_b.md", "52%")},
+    }
+
+
+def test_golden_traps_stay_quiet(golden):
+    cited = {(c.file, c.quote) for f in golden.findings for c in f.claims}
+    assert ("results_a.md", "$4.8 billion") not in cited  # a forecast for the next quarter
+    assert ("election_a.md", "41%") not in cited  # 2020's turnout
+    assert not any(f == "season_a.md" for f, _ in cited)  # current figures four years apart
+    assert ("foundry_en.md", "12%") not in cited  # another holder's forecast
+
+
+def test_every_finding_says_why_its_claims_were_compared(golden):
+    for finding in golden.findings:
+        assert finding.message.startswith(finding.extra["title"])
+        shared = finding.extra["shared"]
+        assert shared["measure"] and shared["period"] and shared["dimension"]
+        for frame in finding.extra["frames"]:
+            assert frame["measure"]["rule"] and frame["period"]["rule"]
+
+
+def test_no_topic_extension_is_needed(tmp_path):
+    """The topic-neutral vocabularies alone give the same findings on topics no extension covers."""
+    rules = tmp_path / "rules"
+    shutil.copytree(DEFAULT_RULES, rules)
+    (rules / "rare_earths.yaml").unlink()
+    assert _found(analyse([FRAMES], str(rules))) == _found(analyse([FRAMES]))
+
+
+def test_frames_are_the_same_whatever_the_number_of_processes(golden, monkeypatch):
+    from factcheck import parallel
+
+    monkeypatch.setattr(parallel, "POOL_MIN_CLAIMS", 1)
+    again = analyse([FRAMES], jobs=2)
+    assert [frame_label(p.frame) for p in again.placed] == [frame_label(p.frame) for p in golden.placed]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Apple TSMC 中国 台积电 份额 shipped 12% 3.5 million in Q3 2024 of the "
+                                              "(CATL) ，。.\n年月季度")), max_size=300))
+def test_framing_never_raises_and_keeps_every_claim(text):
+    framer = Framer(RULES, load_units())
+    article = Article("x#1", "x.md", "T", None, "2025-01-01", 0, len(text))
+    from factcheck.extract import Extractor
+
+    claims = Extractor(load_units()).extract(text, [article], "x.md") if text else []
+    frames = framer.frame_article(text, framer.prepare(text), article, claims)
+    assert len(frames) == len(claims)
