@@ -273,7 +273,8 @@ def _place(p: Placed) -> tuple[str, ...]:
 
 def _object(p: Placed) -> tuple[str, ...]:
     value = p.frame.object.value or ""
-    return (value,) if value.startswith("=") else tuple(value.split())
+    # a named object with the words that named it, so the comparer can tell which language named it
+    return (f"{value}={p.frame.object.words}",) if value.startswith("=") else tuple(value.split())
 
 
 def groups(placed: list[Placed], window_days: int) -> list[tuple[str, list[Placed]]]:
@@ -355,6 +356,8 @@ def _split(members: list[Placed], slot, compatible) -> list[tuple[str, list[Plac
 
 def _group_label(key: tuple, place: str, objects: str, window: list[Placed]) -> str:
     dim, measure, holder, change, basis, period = key
+    if objects.startswith("="):  # a named object: its name, not the words that named it
+        objects = "=" + objects[1:].partition("=")[0]
     if period == CURRENT:
         period = "current@" + min((p.frame.date or "") for p in window)[:7]
     parts = [measure + ("/change" if change else ""), f"{holder}@{place}", objects or "-", period, basis, dim]

@@ -34,6 +34,7 @@ class Vocabulary:
     attribution_en: tuple[regex.Pattern, ...] = ()
     attribution_zh: tuple[regex.Pattern, ...] = ()
     places: tuple[Cue, ...] = ()
+    equivalents: tuple[tuple[str, str, str], ...] = ()  # (measure, read as, for object)
     objects: tuple[Cue, ...] = ()  # named objects, one name across languages ("rare earths" = 稀土)
     generic: frozenset[str] = frozenset()
     # canonical name -> spellings, per language; regions are places as well as holders
@@ -48,7 +49,7 @@ class Vocabulary:
 
 
 def load(measure_docs, frame_docs, holder_docs) -> Vocabulary:
-    measures, disjoint = _measures(measure_docs)
+    measures, disjoint, equivalents = _measures(measure_docs)
     basis: list[Cue] = []
     att_en: list[regex.Pattern] = []
     att_zh: list[regex.Pattern] = []
@@ -101,15 +102,19 @@ def load(measure_docs, frame_docs, holder_docs) -> Vocabulary:
                 target[str(name)] = (tuple(str(s) for s in spellings.get("en") or ()),
                                      tuple(str(s) for s in spellings.get("zh") or ()))
     return Vocabulary(tuple(measures), disjoint, tuple(basis), tuple(att_en), tuple(att_zh), tuple(places),
-                      tuple(objects), frozenset(generic), _with_countries(regions), organisations)
+                      equivalents, tuple(objects), frozenset(generic), _with_countries(regions), organisations)
 
 
-def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozenset]:
+def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozenset, tuple]:
     out: list[Measure] = []
     pairs: list[tuple[Located, list]] = []
+    equivalents: list[tuple[Located, dict]] = []
     for doc, data in docs:
-        check_keys(doc, data, {"kind", "measures", "disjoint"}, {"measures"}, "measure file")
-        for item in data["measures"] or []:
+        check_keys(doc, data, {"kind", "measures", "disjoint", "equivalents"}, set(), "measure file")
+        for item in data.get("equivalents") or []:
+            check_keys(doc, item, {"measure", "means", "object"}, {"measure", "means", "object"}, "equivalent")
+            equivalents.append((doc, item))
+        for item in data.get("measures") or []:
             check_keys(doc, item, {"key", "description", "type", "cues"}, {"key", "cues"}, "measure")
             key = str(item["key"])
             if any(m.name == key for m in out):
@@ -131,7 +136,13 @@ def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozense
             if str(key) not in keys:
                 raise doc.error(pair, f"disjoint: unknown measure {key!r}")
         disjoint.add(frozenset(str(k) for k in pair))
-    return out, frozenset(disjoint)
+    read_as = []
+    for doc, item in equivalents:
+        for field_ in ("measure", "means"):
+            if str(item[field_]) not in keys:
+                raise doc.error(item, f"equivalent: unknown measure {item[field_]!r}")
+        read_as.append((str(item["measure"]), str(item["means"]), str(item["object"])))
+    return out, frozenset(disjoint), tuple(read_as)
 
 
 def _with_countries(regions: dict) -> dict:

@@ -46,9 +46,9 @@ _COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d\d)?\s*")
 _PRONOUN = regex.compile(r"(?i)\b(?:its|their|the\s+(?:company|firm|group|carmaker|automaker|maker|brand|"
                          r"vendor|country|nation|state|city|government))\b|该公司|该集团|其|该国|该企业")
-_OBJECT_OF = regex.compile(r"(?i)\b(?:above|below|behind|ahead\s+of|than|from|to|on|over|against|with|versus|"
-                           r"vs\.?|outpac\w*|overtak\w*|beat\w*|after)\s+(?:the\s+)?$|(?:超过|超越|落后于|领先于?|"
-                           r"对|从|向|自|来自|与|和)$")
+_OBJECT_OF = regex.compile(r"(?i)\b(?:above|below|behind|ahead\s+of|than|from|to|on|over|against|versus|"
+                           r"vs\.?|outpac\w*|overtak\w*|beat\w*|after|compared\s+(?:with|to)|along\s+with)\s+(?:the\s+)?$|"
+                           r"(?:超过|超越|落后于|领先于?|对|从|向|自|来自|与|和)$")
 
 
 class Framer:
@@ -168,8 +168,8 @@ class Framer:
         change = bool(claim.direction) or bool(
             _CHANGE_BEFORE.search(folded, max(clause[0], claim.start - 40), claim.start)
             or _CHANGE_AFTER.match(folded, claim.end))
-        key, hit = choose(hits, folded, claim.start, claim.end, clause, sentence, percent, change)
-        if key is None and (change or not percent):
+        key, hit = choose(hits, folded, claim.start, claim.end, clause, sentence, percent, change, dim == "time")
+        if key is None and (change or not percent) and dim != "time":
             # The sentence before, the lede, the headline: a figure that names no measure counts what they count.
             lede, title, _ = self._context
             hit = inherited(hits, ([spans[index - 1]] if index > 1 else []) + lede[:1] + [title], ("level",))
@@ -186,7 +186,10 @@ class Framer:
                                            title_period, year)
         names = [(m.start, m.end) for m in mentions]
         obj = object_words(vocab, text, folded, claim.noun, claim.lang, claim.start, claim.end, clause, hit,
-                           names)
+                           names, sentence)
+        read_as = _equivalent(vocab, measure.value, obj)
+        if read_as != measure.value:
+            measure = Slot(read_as, measure.words, f"{measure.rule} (read as {read_as} for this object)")
         # One slot for whose figure and where: "Apple@World", "@China" (a country's own output), "Samsung@".
         holder_text = f"{holder.value or ''}@{place.value or ''}" if holder.value or place.value else None
         return Frame(
@@ -225,8 +228,9 @@ class Framer:
             named = [m for m in mentions if before[0] <= m.start < before[1] and m.kind in ("org", "region")]
             holder = named[0] if named else last_org
             rule_suffix = " (pronoun)"
-        place = _pick([m for m in in_clause if m is not holder], claim, lambda m: True, ("world", "region")) or _pick(
-            [m for m in in_sentence if m is not holder], claim, lambda m: True, ("world", "region"))
+        # "exports from the US to China": the other party is no place of the figure
+        place = _pick([m for m in in_clause if m is not holder], claim, usable, ("world", "region")) or _pick(
+            [m for m in in_sentence if m is not holder], claim, usable, ("world", "region"))
         share = bool(measure and measure.startswith("share"))
         if holder is not None and holder.kind == "region":
             if share:
@@ -319,9 +323,25 @@ def _coordinated(text: str, start: int, end: int) -> bool:
     return not _BREAK.search(between)
 
 
+def _equivalent(vocab, key: str | None, obj: tuple[str, ...]) -> str | None:
+    """A measure an extension reads as another for one object ("production" of rare earths is mining)."""
+    if not key or not obj or not obj[0].startswith(NAMED):
+        return key
+    name = obj[0][1:].partition("=")[0]
+    head, sep, base = key.partition(" of ")
+    for measure, means, of in vocab.equivalents:
+        if of == name:
+            if key == measure:
+                return means
+            if sep and base == measure:
+                return f"{head} of {means}"
+    return key
+
+
 def _object_slot(words: tuple[str, ...]) -> Slot:
     if words and words[0].startswith(NAMED):
-        return Slot(words[0], words[0][1:], "object:vocabulary")
+        name, _, written = words[0][1:].partition("=")
+        return Slot(NAMED + name, written, "object:vocabulary")
     return Slot(" ".join(words) or None, " ".join(words), "object:noun phrase" if words else "")
 
 

@@ -60,12 +60,14 @@ def nearest(hits: list[MeasureHit], start: int, end: int, lo: int, hi: int, type
 
 # "28.6 million (9%)": a percentage in parentheses right after an amount is that amount's share.
 _AFTER_FIGURE = regex.compile(r"\d(?:\.\d+)?\s*(?:[A-Za-z]+|[\p{Han}]{1,3})?\s*[(（]\s*$")
+_OF_ITS = regex.compile(r"\s*of\s+(?:its|their|the\s+(?:company|firm|country|nation)['’]s)\s+(?:own\s+)?", regex.I)
 _OF_AFTER = regex.compile(r"\s*(?:of|of\s+the|of\s+all)\s+(?!its\b|their\b)", regex.I)
 _ZH_OF = regex.compile(r"的?(?:市场|份额|比重|占比)")
 
 
 def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tuple[int, int],
-           sentence: tuple[int, int], percent: bool, change: bool) -> tuple[str | None, MeasureHit | None]:
+           sentence: tuple[int, int], percent: bool, change: bool,
+           duration: bool = False) -> tuple[str | None, MeasureHit | None]:
     """(measure key, the hit that set it), or (None, None) when neither clause nor sentence names one.
 
     Share keys name their base when the clause does: "share", "share of production"."""
@@ -76,6 +78,8 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
         return (hit.measure.name, hit) if hit else (None, None)
     if not percent:
         hit = nearest(hits, start, end, *clause, ("level",), text=folded) or nearest(hits, start, end, *sentence, ("level",), 60, folded)
+        if duration and (hit is None or hit.measure.name != "duration"):
+            return None, None  # "18 months", "a five-year window": a time is only ever a duration
         if hit is not None and hit.measure.name in _PRICED:
             # "export price", "进口均价", "shipments abroad … at an average price": the price of a trade flow
             flow = next((h for h in reversed(hits) if h.measure.name in _FLOWS and sentence[0] <= h.start
@@ -83,16 +87,22 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
             if flow is not None:
                 return f"{hit.measure.name} of {flow.measure.name}", hit
         return (hit.measure.name, hit) if hit else (None, None)
-    hit = nearest(hits, start, end, *clause, ("rate", "share", "level"), text=folded)
+    rate = nearest(hits, start, end, *clause, ("rate",), text=folded)
+    if rate is not None:  # "a 20% tariff on imports", "relies on China for 90% of its supply"
+        return rate.measure.name, rate
+    own = "own " if _OF_ITS.match(folded, end) else ""  # "95% of its capacity": of the holder's own total
+    hit = nearest(hits, start, end, *clause, ("share", "level"), text=folded)
     if hit is not None:
-        if hit.measure.type == "rate":
-            return hit.measure.name, hit
-        base = hit if hit.measure.type == "level" else nearest(hits, start, end, *clause, ("level",), text=folded)
+        base = hit if hit.measure.type == "level" else (
+            nearest(hits, start, end, *clause, ("level",), text=folded)
+            or nearest(hits, start, end, sentence[0], clause[0], ("level",), 60, folded))
         if base is not None and base.measure.name == "capacity":  # "refining capacity": the stage's share
             stage = next((h for h in hits if h.measure.type == "level" and h is not base
                           and 0 <= base.start - h.end <= 3 and h.start >= clause[0]), None)
             base = stage or base
-        return ("share" if base is None else f"share of {base.measure.name}"), hit
+        if base is None:
+            return ("share of own" if own else "share"), hit
+        return f"share of {own}{base.measure.name}", hit
     hit = nearest(hits, start, end, *sentence, ("rate", "share"), 60, folded)
     if hit is not None:
         return ("share" if hit.measure.type == "share" else hit.measure.name), hit
@@ -140,7 +150,7 @@ _STOP = FUNCTION_WORDS | {"world's", "global", "worldwide", "new", "total", "ann
 
 def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | None, lang: str,
                  start: int, end: int, clause: tuple[int, int], hit: MeasureHit | None,
-                 names: list[tuple[int, int]]) -> tuple[str, ...]:
+                 names: list[tuple[int, int]], sentence: tuple[int, int] | None = None) -> tuple[str, ...]:
     """Content words naming what is counted: the figure's own noun, the words before the measure word
     ("polysilicon capacity", "新能源汽车销量") or after "of" ("of crude steel")."""
     def keep(word: str) -> bool:
@@ -151,7 +161,7 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
     def outside_names(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in names)
 
-    named = _named_object(vocab, folded, start, end, clause, names)
+    named = _named_object(vocab, folded, start, end, clause, names, sentence)
     if named:
         return (NAMED + named,)
     if lang == "zh":
@@ -186,18 +196,23 @@ _MONTH = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z
 
 
 def _named_object(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[int, int],
-                  names: list[tuple[int, int]] = ()) -> str | None:
-    """The nearest object the vocabulary names in the clause (longest spelling wins where two overlap),
-    outside names ("Northwind Semiconductor" names a company, not semiconductors)."""
-    best = None
-    for s, e, i in cue_set(vocab.objects).scan(folded, clause[0], clause[1]):
-        if any(a < e and s < b for a, b in names):
-            continue
-        d = start - e if e <= start else max(0, s - end)
-        key = (d, -(e - s))
-        if best is None or key < best[0]:
-            best = (key, vocab.objects[i].name)
-    return None if best is None else best[1]
+                  names: list[tuple[int, int]] = (), sentence: tuple[int, int] | None = None) -> str | None:
+    """The nearest object the vocabulary names in the clause, else in the sentence before the figure (longest
+    spelling wins where two overlap), outside names ("Northwind Semiconductor" names a company). Returned as
+    "name=words as written"."""
+    spans = [clause] + ([(sentence[0], clause[0])] if sentence else [])
+    for lo, hi in spans:
+        best = None
+        for s, e, i in cue_set(vocab.objects).scan(folded, lo, hi):
+            if any(a < e and s < b for a, b in names):
+                continue
+            d = start - e if e <= start else max(0, s - end)
+            key = (d, -(e - s))
+            if best is None or key < best[0]:
+                best = (key, f"{vocab.objects[i].name}={folded[s:e]}")
+        if best is not None:
+            return best[1]
+    return None
 
 
 def _is_measure_word(vocab: Vocabulary, word: str) -> bool:
@@ -237,10 +252,13 @@ def objects_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     named_a, named_b = a[0].startswith(NAMED), b[0].startswith(NAMED)
     if named_a and named_b:
-        return a == b
+        return a[0][1:].partition("=")[0] == b[0][1:].partition("=")[0]
     if named_a or named_b:
-        # Open words are ones the vocabulary names no object for: no evidence of another object.
-        return True
+        # A named object against open words: in the same script they name different things (open words are
+        # ones the vocabulary names no object for); across scripts no translation is known.
+        written_a = a[0][1:].partition("=")[2] if named_a else "".join(a)
+        written_b = b[0][1:].partition("=")[2] if named_b else "".join(b)
+        return bool(T._HAN.search(written_a)) != bool(T._HAN.search(written_b))
     if bool(T._HAN.search("".join(a))) != bool(T._HAN.search("".join(b))):
         return True  # two scripts and no translation known: they may agree
     for x in a:
