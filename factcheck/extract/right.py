@@ -1,0 +1,318 @@
+"""Reading outwards from a number token: money before it, then scale, range and unit after it, then the
+qualifier and direction words around it. `extend` is the one entry; each step is a function."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from .. import numerals as nm
+from .compound import COMPOUND_MAINS, compound
+from .money import (CURRENCY_RIGHT, CURRENCY_SCALED, CURRENCY_WORD_LEFT, MONEY_CUE, currency_code, currency_left,
+                    is_currency)
+from .qualifiers import AFTER_ZH, direction, negate_left, qualifier_left, word_of
+from .reading import Reading
+from .scan import CJK
+from .tokens import T_C, T_D, T_DCN, T_W, read_number, safe_chinese, token_at
+from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, MEASURE, MILLION_NOUN, PER, PER_TIME, PERCENT,
+                    PERCENT_OF_LEFT, SCALE, SCALE_MONEY, SPEEDS, TEMPERATURE_CUE, TIME_ABBREVIATIONS, TIMES,
+                    ZHE_NOT, Lexicon, scale_value)
+from .vocabulary import ADJECTIVE_ENDINGS, CURRENCY_ISO, FUNCTION_WORDS, QUALIFIER_KIND
+
+_RANGE = regex.compile(r"\s*(?:-|–|—|~|〜|to|至|到|and|或)\s*(?P<cur>US\$|A\$|\$|€|£|¥)?(?=[\d" + nm.CN_CHARS
+                       + r"a-z])", regex.I)
+_BETWEEN = regex.compile(r"(?i:between)\s+\S*$")
+_OF = regex.compile(r"\s+of\b")
+_NOUN = regex.compile(r"(?:\s+|-)(?P<w1>[a-z][a-z-]*|[A-Z][a-z]+(?:-[a-z]+)*(?![\w-]))(?:\s+(?P<w2>[a-z][a-z-]*))?")
+_CHENG_NEXT = regex.compile(r"[" + nm.CN_CHARS + r"点个年天名人多余成]")
+_BIG_ZH = regex.compile(r"[万亿]+$")
+
+
+def extend(lex: Lexicon, s: str, m: regex.Match, r: Reading, lo: int, hi: int,
+           chinese: bool = False) -> Reading | None:
+    """The whole figure around token `m`: r grows to take its money, scale, range, unit and qualifiers."""
+    currency = _money_left(s, r, lo)
+    negate_left(s, r, lo)
+    pos, currency = _scale(lex, s, r, r.end, currency, lo)
+    pos = _range(s, r, pos, currency, lo)
+    pos = _unit(lex, s, m, r, pos, currency, lo, hi, chinese)
+    if pos is None:
+        return None
+    if r.unit is not None and r.high is None and (r.unit in COMPOUND_MAINS or is_currency(r.unit)):
+        pos = compound(lex, s, r, pos, hi, written_after=currency is None)
+    am = AFTER_ZH.match(s, pos)  # Chinese qualifiers after the unit: 5年以上, 100吨左右
+    if am and (r.unit is not None or r.noun is not None) and r.qualifier == "exact":
+        q = am["q"]
+        if q in ("多", "余") and r.unit is not None:
+            r.high = r.value + r.precision
+            r.qualifier, r.cue = "range", q
+        elif q not in ("多", "余"):
+            r.qualifier, r.cue = QUALIFIER_KIND[q], q
+        pos = am.end()
+    r.end = max(pos, r.end)
+    if r.unit is None and r.noun is None:  # what an English count counts
+        r.noun = english_noun(s, r.end, hi)
+        if chinese:
+            return r
+        if m[T_W] is not None and r.noun is None:
+            return None  # "one", "ten" alone are words, not figures
+    per = PER.match(s, r.end)
+    if per and r.unit is not None and is_currency(r.unit):
+        r.noun = "per " + per["per"].lower()
+    _qualifier(s, r, lo)
+    if r.unit is None and r.noun is None and r.high is None and r.qualifier == "exact" and 0 <= r.value < 10:
+        return r  # the extractor drops it (a bare single digit), whichever its direction
+    return direction(s, r, lo, hi)
+
+
+def _money_left(s: str, r: Reading, lo: int) -> str | None:
+    cm = currency_left(s[max(lo, r.start - 8):r.start])
+    if not cm:
+        return None
+    written = cm["cur"]
+    if len(written) == 4 and written[0] in "MKk" and written[1:] in CURRENCY_ISO and not r.scaled:
+        r.scale(scale_value(written[0]))  # MAUD 60 = 60 million Australian dollars
+        written = written[1:]
+    currency = currency_code(written, s, r.start)
+    r.start -= len(cm[0])
+    return currency
+
+
+def _scale(lex: Lexicon, s: str, r: Reading, pos: int, currency: str | None, lo: int) -> tuple[int, str | None]:
+    """3.4 million, $2.6bn, euro 5 million."""
+    sm = SCALE.match(s, pos)
+    if sm and not r.scaled:
+        r.scale(scale_value(sm[1]))
+        pos = sm.end()
+        if currency is None:  # "euro 5 million", "dollar 22.5 billion": the currency named first
+            wm = CURRENCY_WORD_LEFT.search(s, max(lo, r.start - 9), r.start)
+            if wm:
+                currency = lex.unit_for(wm[1])
+                r.start = wm.start()
+    elif currency and not r.scaled:
+        mm = SCALE_MONEY.match(s, pos)
+        if mm:
+            r.scale(scale_value(mm[1]))
+            pos = mm.end()
+    return pos, currency
+
+
+def _range(s: str, r: Reading, pos: int, currency: str | None, lo: int) -> int:
+    """8-10 years, 5 to 10, 5至10年, $5-6 billion, between 4 and 7 percent."""
+    rm = _RANGE.match(s, pos)
+    if not rm or r.high is not None:
+        return pos
+    joiner = rm[0].strip().lower()
+    if joiner in ("and", "或") and not _BETWEEN.search(s[max(lo, r.start - 12):r.start]):
+        return pos
+    m2 = token_at(s, rm.end())
+    if m2 is None or (m2[T_D] is None and m2[T_C] is None and m2[T_W] is None):
+        return pos
+    if m2[T_D] is not None and (len(m2[T_D]) == 4 and joiner in "-–" and "," not in m2[T_D]
+                                and 1000 <= int(m2[T_D].split(".")[0]) <= 2199):
+        return pos  # 2024-2025 is a period of years, not a range of numbers
+    second = read_number(m2) if m2[T_C] is None else safe_chinese(m2[T_C])
+    if second is None:
+        return pos
+    hi_end = m2.end()
+    high = second.value
+    scale = Decimal(1)
+    sm2 = SCALE.match(s, hi_end)
+    mm2 = SCALE_MONEY.match(s, hi_end) if currency and not sm2 else None
+    if sm2 or mm2:
+        scale = scale_value((sm2 or mm2)[1])
+        hi_end = (sm2 or mm2).end()
+    high *= scale
+    big = Decimal(1)
+    if not r.scaled:
+        if scale != 1:
+            big = scale
+        elif m2[T_C] is not None and m2[T_C][-1] in "万亿":
+            big = nm.parse_chinese("一" + _BIG_ZH.search(m2[T_C])[0]).value
+        elif m2[T_DCN]:
+            big = nm.parse_chinese("一" + m2[T_DCN]).value
+    r.value, r.precision = r.value * big, r.precision * big
+    if high > r.value:
+        r.high = high
+        r.qualifier = "range"
+        return hi_end
+    return pos
+
+
+def _unit(lex: Lexicon, s: str, m: regex.Match, r: Reading, pos: int, currency: str | None, lo: int, hi: int,
+          chinese: bool) -> int | None:
+    """Percent, money or a unit of the lexicon after the figure; None when the figure is no claim."""
+    pm = PERCENT.match(s, pos)
+    po = None if pm else PERCENT_OF_LEFT.search(s, max(lo, r.start - 20), r.start)
+    if po is not None:  # "percent of 10" with no figure before "percent": 10%
+        r.unit, r.start = "percent", po.start("word")
+    elif pm:
+        word = pm[0].strip().lower()
+        r.unit = "percentage_point" if ("point" in word or "百分点" in word) else "percent"
+        pos = pm.end()
+    elif currency:
+        r.unit = currency
+        um = lex.match(s, pos + 1) if s[pos:pos + 1] == " " else None
+        if um and lex.unit_for(um[0]) == currency:
+            pos = um.end()  # "$5 dollars" style doubles, and "US$5 million dollars"
+    else:
+        pos = _other_unit(lex, s, m, r, pos, lo, hi, chinese)
+    if r.unit == "year" and not chinese and 1000 <= r.value < 2200 and r.high is None \
+            and "," not in (m[T_D] or ""):
+        return None
+    if r.unit is None and s[pos:pos + 1] == "两" and not chinese and not CJK.match(s[pos + 1:pos + 2]):
+        r.unit, pos = "liang", pos + 1  # 1234两
+    return pos
+
+
+def _other_unit(lex: Lexicon, s: str, m: regex.Match, r: Reading, pos: int, lo: int, hi: int,
+                chinese: bool) -> int:
+    gap = GAP.match(s, pos, min(hi, pos + 2))[0]
+    um = lex.match(s, pos + len(gap))
+    crm = CURRENCY_RIGHT.match(s, pos)
+    ksm = CURRENCY_SCALED.match(s, pos) if not r.scaled else None
+    if crm:  # 10 €, 100₾
+        r.unit = currency_code(crm["cur"], s, r.start)
+        pos = crm.end()
+        um = None
+    elif um is None and (bm := BRACKET_OPEN.match(s, pos)):  # 20 (kg), 20 [kg]
+        inner = lex.match(s, bm.end())
+        close = inner and BRACKET_CLOSE_AT[bm["o"]].match(s, inner.end())
+        if close and (len(inner[0]) > 1 or inner[0].islower()) and lex.unit_for(inner[0]):
+            r.unit = lex.unit_for(inner[0])
+            pos = close.end()
+    elif ksm:  # 30 MUSD, 120 MEUR
+        r.scale(scale_value(ksm["k"]))
+        r.unit = currency_code(ksm["iso"], s, r.start)
+        pos = ksm.end()
+        um = None
+    if um and len(um[0]) == 1 and um[0].isascii():
+        # One-letter symbols (m, t) only in lower case; "5M" and "5m people" are millions.
+        if um[0] == "M" or (um[0] == "m" and not r.scaled and MILLION_NOUN.match(s, um.end())):
+            if not r.scaled:
+                r.scale(Decimal(10**6))
+                pos = um.end()
+            um = None
+        elif not um[0].islower():
+            um = None
+    if um:
+        pos = _lexicon_unit(lex, s, r, um, pos, lo, hi)
+    if r.unit is None and s[pos:pos + 1] == "折" and s[pos + 1:pos + 2] not in ZHE_NOT:
+        discount = _discount(s[m.start():r.end] if m[T_C] is None else m[T_C], r)
+        if discount is not None:
+            r.value, r.high, r.precision = discount[0], None, discount[1]
+            r.qualifier = "exact" if r.qualifier == "range" and r.cue is None else r.qualifier
+            r.unit = "percent"
+            pos += 1
+    if r.unit is None and (tm := TIMES.match(s, pos)):
+        r.unit = "ratio"
+        pos = tm.end()
+    if r.unit is None and s[pos:pos + 1] == "块" and KUAI.match(s, pos):
+        r.unit = "CNY"  # 三块五, 两块钱: 块 is a yuan when money follows it
+        pos += 2 if s[pos + 1:pos + 2] == "钱" else 1
+    if r.unit is None and (chinese or (s[pos:pos + 1] and CJK.match(s[pos:pos + 1]))):
+        pos = _measure_word(lex, s, r, pos, hi)
+    return pos
+
+
+def _lexicon_unit(lex: Lexicon, s: str, r: Reading, um: regex.Match, pos: int, lo: int, hi: int) -> int:
+    name = lex.unit_for(um[0])
+    if name == "pound" and um[0][:1] in "pP" and not _OF.match(s[um.end():um.end() + 4]) \
+            and MONEY_CUE.search(s, max(lo, r.start - 80), r.start):
+        name = "GBP"  # "profit of 361 million pounds" is sterling; "5 pounds of beef" is weight
+    if name == "degree" and TEMPERATURE_CUE.search(s, max(lo, r.start - 60), r.start):
+        return pos  # "the temperature is 24 degrees": no scale given, not an angle
+    if name is None:
+        return pos
+    r.unit = name
+    pos = um.end()
+    pm = PER_TIME.match(s, pos, hi)
+    if pm and lex.is_length(name):  # 50 km/ms, 120 kilometres per hour: a speed
+        t = pm["t"].lower()
+        time = TIME_ABBREVIATIONS.get(t) or t.rstrip("s")
+        r.unit = SPEEDS.get((name, time), f"{name} / {time}")
+        pos = pm.end()
+    if not r.scaled and is_currency(name):
+        sm = SCALE.match(s, pos)  # 75 USD million
+        if sm:
+            r.scale(scale_value(sm[1]))
+            pos = sm.end()
+    if s[pos:pos + 1] == "半" and not um[0].isascii() and r.high is None:
+        r.value += Decimal("0.5")  # 一吨半, 三成半: and a half
+        r.precision = min(r.precision, Decimal("0.5"))
+        pos += 1
+    elif um[0] == "成" and r.high is None and s[pos:pos + 1] in nm.CN_DIGITS and r.precision == 1 \
+            and not _CHENG_NEXT.match(s[pos + 1:pos + 2]):
+        r.value += Decimal(nm.CN_DIGITS[s[pos]]) / 10  # 七成六 = 76%
+        r.precision = Decimal("0.1")
+        pos += 1
+    return pos
+
+
+def _measure_word(lex: Lexicon, s: str, r: Reading, pos: int, hi: int) -> int:
+    """三家, 两千名, 500余万户: a Chinese measure word says what a figure counts."""
+    mm = MEASURE.match(s, pos)
+    if mm and mm["m"] == "个" and (um := lex.match(s, mm.end())) and lex.unit_for(um[0]) not in (None, "count"):
+        r.unit = lex.unit_for(um[0])  # 20个比特币
+        return um.end()
+    if not mm:
+        return pos
+    if mm["m"][0] in "多余":
+        r.high = r.value + r.precision
+        r.qualifier, r.cue = "range", mm["m"][0]
+    noun_end = mm.end()
+    if noun_end < hi and CJK.match(s[noun_end]) and s[noun_end] not in "的是在和与":
+        noun_end += 1
+    r.noun = s[mm.start():noun_end].lstrip("多余")
+    return mm.end()
+
+
+def _qualifier(s: str, r: Reading, lo: int) -> None:
+    qm = qualifier_left(s[max(lo, r.start - 40):r.start])
+    if not qm:
+        return
+    word = word_of(qm)
+    if word == "between":
+        return
+    if r.qualifier == "exact" or (r.qualifier == "range" and r.cue in ("多", "余")):
+        kind = QUALIFIER_KIND.get(word)
+        if kind and r.high is None:
+            r.qualifier, r.cue = kind, word
+        elif kind == "approx":
+            r.cue = word
+
+
+def _discount(written: str, r: Reading) -> tuple[Decimal, Decimal] | None:
+    """八折 = 80%, 75折 = 75%, 9.9折 = 99%, 三八折 = 38%: a price as a share of the full price."""
+    written = written.lstrip("-")
+    if written and all(ch in nm.CN_DIGITS for ch in written) and len(written) == 2:
+        return Decimal(nm.CN_DIGITS[written[0]] * 10 + nm.CN_DIGITS[written[1]]), Decimal(1)
+    if r.high is not None or r.value <= 0 or r.value >= 100:
+        return None
+    if written and written[-1] in nm.CN_SMALL:
+        return None  # 十折 is no discount
+    if r.value < 10:
+        return r.value * 10, r.precision * 10
+    if r.value == r.value.to_integral_value():
+        return r.value, Decimal(1)
+    return None
+
+
+def english_noun(s: str, pos: int, hi: int) -> str | None:
+    """The thing an English count counts: "315,000 containers", "12 new plants", "3 of the firms"."""
+    nm_ = _NOUN.match(s, pos, hi)
+    if not nm_:
+        return None
+    w1, w2 = nm_["w1"].lower(), nm_["w2"]
+    if nm_["w1"][0].isupper() and w2:
+        w2 = None  # "1.1 million Americans died": a proper noun ends the phrase
+    if w1 in FUNCTION_WORDS:
+        if w1 == "of" and w2 and w2 not in FUNCTION_WORDS:
+            return w2
+        return None
+    noun = w1
+    if w2 and w2 not in FUNCTION_WORDS and (w1.endswith(ADJECTIVE_ENDINGS) or w1 in ADJECTIVE_ENDINGS) \
+            and not w1.endswith("s"):
+        noun = w2
+    return noun
