@@ -8,7 +8,7 @@ import regex
 from .money import ISO_ATTACHED, currency_left
 from .qualifiers import qualifier_left
 from .tokens import T_D, T_DAPPROX, T_DCN, T_NEG, TOKEN
-from .units import PERCENT, PERCENT_OF_LEFT, SCALE, SCALE_MONEY, Lexicon
+from .units import MEASURE, PERCENT, PERCENT_OF_LEFT, SCALE, SCALE_MONEY, Lexicon
 from .vocabulary import CURRENCY_ISO, MARKER_CHARS, MARKER_WORDS, MONTHS
 from .scan import CJK
 
@@ -80,7 +80,8 @@ def rejected_digits(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> b
             return True  # ordinals, the 1990s
         if not (lex.match(s, end) or SCALE.match(s, end) or SCALE_MONEY.match(s, end)):
             return True  # 5G, 3D, model numbers
-    if "," not in digits and "." not in digits and len(digits) == 4 and 1000 <= int(digits) <= 2199:
+    if "," not in digits and "." not in digits and len(digits) == 4 and 1000 <= int(digits) <= 2199 \
+            and not m[T_DCN]:
         if not _unit_after_year(lex, s, end):
             return True  # a year used as a date
     window = s[max(lo, start - 12):start]
@@ -119,4 +120,6 @@ def _unit_after_year(lex: Lexicon, s: str, pos: int) -> bool:
     um = lex.match(s, pos + 1) if s[pos:pos + 1] == " " else lex.match(s, pos)
     if um and lex.unit_for(um[0]) not in ("year", None):
         return True
+    if MEASURE.match(s, pos):
+        return True  # 2000家, 1500名: a count, not a year
     return bool(PERCENT.match(s, pos) or SCALE.match(s, pos))

@@ -92,7 +92,9 @@ class Extractor:
         factor = value / r.value if r.value else Decimal(1)
         high = None if r.high is None else r.high * factor
         precision = r.precision * factor
-        if r.direction == "down" and unit in _SIGNED_UNITS:
+        if r.per is not None and "/" not in unit:
+            unit = f"{unit} / {r.per}"  # a rate is a unit of its own: it compares only with rates
+        if r.direction == "down" and unit in _SIGNED_UNITS and value > 0:  # "shrank -18.7%" stays -18.7
             value, high = (-high, -value) if high is not None else (-value, None)
         i = bisect.bisect_right(breaks, r.start)
         s_start = breaks[i - 1] if i > 0 else lo

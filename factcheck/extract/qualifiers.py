@@ -6,9 +6,9 @@ from __future__ import annotations
 import regex
 
 from .reading import Reading
-from .vocabulary import (DOWN_NOUNS_EN, DOWN_VERBS_EN, DOWN_VERBS_ZH, QUALIFIER_KIND, QUALIFIER_ZH_LINKS,
-                         QUALIFIERS_EN, QUALIFIERS_ZH, QUALIFIERS_ZH_AFTER, UP_NOUNS_EN, UP_VERBS_EN, UP_VERBS_ZH,
-                         alternation)
+from .vocabulary import (DOWN_COMPARATIVES_EN, DOWN_NOUNS_EN, DOWN_SIZE_ZH, DOWN_VERBS_EN, DOWN_VERBS_ZH,
+                         QUALIFIER_KIND, QUALIFIER_ZH_LINKS, QUALIFIERS_EN, QUALIFIERS_ZH, QUALIFIERS_ZH_AFTER,
+                         UP_COMPARATIVES_EN, UP_NOUNS_EN, UP_SIZE_ZH, UP_VERBS_EN, UP_VERBS_ZH, alternation)
 
 _QUALIFIER_EN = regex.compile(r"(?i:(?P<q>" + alternation(QUALIFIERS_EN) + r"))\s+(?:the\s+)?$")
 # How a qualifier before a figure can end (lower case, one space between words), so that the search of
@@ -18,14 +18,30 @@ QUALIFIER_ZH = regex.compile(r"(?P<q>" + alternation(QUALIFIERS_ZH) + r")(?:" + 
                              + r")?\s*$")
 AFTER_ZH = regex.compile(r"\s*(?P<q>" + alternation(QUALIFIERS_ZH_AFTER) + ")")
 MINUS_LEFT = regex.compile(r"(?:负|(?i:\b(?:minus|negative))\s+)$")
-_BY = r"(?:(?:\s+[\w-]+){0,3}?\s+by)?\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$"
-_DOWN_LEFT = regex.compile(r"(?i:\b(?:" + DOWN_VERBS_EN + r")" + _BY + r")"
-                           r"|(?:" + alternation(DOWN_VERBS_ZH) + r")了?(?:约|近|超过)?$")
-_UP_LEFT = regex.compile(r"(?i:\b(?:" + UP_VERBS_EN + r")" + _BY + r")"
-                         r"|(?:" + alternation(UP_VERBS_ZH) + r")了?(?:约|近|超过)?$")
+_QUAL = r"(?:(?:" + alternation(q for q in QUALIFIERS_EN if q != "between") + r")\s+)?"
+# A verb of change, then perhaps "sharply by", "a steep", and a qualifier: "fell 34%", "slipped by about 2%".
+_VERB_TAIL = r"(?:(?:\s+[\w-]+){0,3}?\s+by)?(?:\s+an?(?:\s+[\w-]+)?)?\s+" + _QUAL + "$"
+# A noun of change, a few words, then of/at/by/was: "a decline of 0.9%", "the fall was steeper still, at 74%".
+_NOUN_TAIL = r"(?:\s+[\w,-]+){0,4}?\s+(?:of|at|by|was|were|is|came\s+in\s+at)\s+" + _QUAL + "$"
+_ZH_TAIL = r"了?(?:约|近|超过)?$"
+_ZH_SIZE_TAIL = r"(?:为|达到?|是|扩大至|扩大到|收窄至|收窄到)?(?:约|近|超过)?$"
+
+
+def _left_pattern(verbs_en: str, nouns_en, verbs_zh, sizes_zh) -> regex.Pattern:
+    return regex.compile(r"(?i:\b(?:" + verbs_en + r")" + _VERB_TAIL + r"|\b(?:" + alternation(nouns_en) + r")"
+                         + _NOUN_TAIL + r")|(?:" + alternation(verbs_zh) + r")" + _ZH_TAIL
+                         + r"|(?:" + alternation(sizes_zh) + r")" + _ZH_SIZE_TAIL)
+
+
+_DOWN_LEFT = _left_pattern(DOWN_VERBS_EN, DOWN_NOUNS_EN, DOWN_VERBS_ZH, DOWN_SIZE_ZH)
+_UP_LEFT = _left_pattern(UP_VERBS_EN, UP_NOUNS_EN, UP_VERBS_ZH, UP_SIZE_ZH)
 _CHANGE_RIGHT = regex.compile(
     r"\s*(?i:(?:(?:year|month|quarter|week)-on-(?:year|month|quarter|week)|annual|yearly|y/y|yoy)\s+)?"
-    r"(?i:(?P<up>" + alternation(UP_NOUNS_EN) + r")|(?P<down>" + alternation(DOWN_NOUNS_EN) + r"))\b")
+    r"(?i:(?P<up>" + alternation(UP_NOUNS_EN) + r")|(?P<down>" + alternation(DOWN_NOUNS_EN) + r"))\b"
+    r"|\s+(?i:(?P<down>" + alternation(DOWN_COMPARATIVES_EN) + r")|(?P<up>" + alternation(UP_COMPARATIVES_EN)
+    + r"))\b(?!-)|的(?:(?P<down>" + alternation(DOWN_SIZE_ZH) + r")|(?P<up>" + alternation(UP_SIZE_ZH) + "))")
+# 增加了一倍 is twice as much: a Chinese multiple after a verb of growth counts the growth, not the whole.
+GROWTH_TIMES_ZH = regex.compile(r"(?:增加|增长|提高|上涨|扩大|上升|提升)了?$")
 _SPACES = regex.compile(r"\s+")
 # Units a change of direction signs: a share that "fell 34%" is -34.
 DIRECTED_UNITS = frozenset({"percent", "percentage_point", "cheng", "ratio"})
@@ -87,7 +103,7 @@ def direction(s: str, r: Reading, lo: int, hi: int) -> Reading:
     """Up or down, from a change verb before the figure or a change noun after it."""
     if r.unit is not None and r.unit not in DIRECTED_UNITS:
         return r
-    left = s[max(lo, r.start - 30):r.start]
+    left = s[max(lo, r.start - 40):r.start]
     if r.cue and left.rstrip().lower().endswith(r.cue):
         left = left.rstrip()[: -len(r.cue)]
     if _DOWN_LEFT.search(left):

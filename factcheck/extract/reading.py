@@ -19,6 +19,7 @@ class Reading:
     direction: str | None = None
     noun: str | None = None
     scaled: bool = False
+    per: str | None = None  # a rate's period: "day" in 2 million barrels per day
 
     def scale(self, k: Decimal) -> None:
         """Multiply the value, its high end and its precision by a scale word's `k` (million, 万)."""

@@ -11,20 +11,20 @@ from .. import numerals as nm
 from .compound import COMPOUND_MAINS, compound
 from .money import (CURRENCY_RIGHT, CURRENCY_SCALED, CURRENCY_WORD_LEFT, MONEY_CUE, currency_code, currency_left,
                     is_currency)
+from .nouns import english_noun, measure_word
 from .qualifiers import AFTER_ZH, direction, negate_left, qualifier_left, word_of
 from .reading import Reading
 from .scan import CJK
 from .tokens import T_C, T_D, T_DCN, T_W, read_number, safe_chinese, token_at
-from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, MEASURE, MILLION_NOUN, PER, PER_TIME, PERCENT,
-                    PERCENT_OF_LEFT, SCALE, SCALE_MONEY, SPEEDS, TEMPERATURE_CUE, TIME_ABBREVIATIONS, TIMES,
-                    ZHE_NOT, Lexicon, scale_value)
-from .vocabulary import ADJECTIVE_ENDINGS, CURRENCY_ISO, FUNCTION_WORDS, QUALIFIER_KIND
+from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, MILLION_NOUN, PER, PER_TIME, PERCENT,
+                    PERCENT_OF_LEFT, RATE, SCALE, SCALE_MONEY, SPEEDS, TEMPERATURE_CUE, TIME_ABBREVIATIONS, TIMES,
+                    NOT_RATES, ZHE_NOT, Lexicon, rate_before, rate_period, scale_value)
+from .vocabulary import CURRENCY_ISO, QUALIFIER_KIND
 
 _RANGE = regex.compile(r"\s*(?:-|–|—|~|〜|to|至|到|and|或)\s*(?P<cur>US\$|A\$|\$|€|£|¥)?(?=[\d" + nm.CN_CHARS
                        + r"a-z])", regex.I)
 _BETWEEN = regex.compile(r"(?i:between)\s+\S*$")
 _OF = regex.compile(r"\s+of\b")
-_NOUN = regex.compile(r"(?:\s+|-)(?P<w1>[a-z][a-z-]*|[A-Z][a-z]+(?:-[a-z]+)*(?![\w-]))(?:\s+(?P<w2>[a-z][a-z-]*))?")
 _CHENG_NEXT = regex.compile(r"[" + nm.CN_CHARS + r"点个年天名人多余成]")
 _BIG_ZH = regex.compile(r"[万亿]+$")
 
@@ -212,7 +212,7 @@ def _other_unit(lex: Lexicon, s: str, m: regex.Match, r: Reading, pos: int, lo: 
         r.unit = "CNY"  # 三块五, 两块钱: 块 is a yuan when money follows it
         pos += 2 if s[pos + 1:pos + 2] == "钱" else 1
     if r.unit is None and (chinese or (s[pos:pos + 1] and CJK.match(s[pos:pos + 1]))):
-        pos = _measure_word(lex, s, r, pos, hi)
+        pos = measure_word(lex, s, r, pos, hi)
     return pos
 
 
@@ -233,6 +233,11 @@ def _lexicon_unit(lex: Lexicon, s: str, r: Reading, um: regex.Match, pos: int, l
         time = TIME_ABBREVIATIONS.get(t) or t.rstrip("s")
         r.unit = SPEEDS.get((name, time), f"{name} / {time}")
         pos = pm.end()
+    elif name not in NOT_RATES and not is_currency(name):
+        if rm := RATE.match(s, pos, hi):
+            r.per, pos = rate_period(rm), rm.end()
+        else:
+            r.per = rate_before(s, r.start, lo)
     if not r.scaled and is_currency(name):
         sm = SCALE.match(s, pos)  # 75 USD million
         if sm:
@@ -248,24 +253,6 @@ def _lexicon_unit(lex: Lexicon, s: str, r: Reading, um: regex.Match, pos: int, l
         r.precision = Decimal("0.1")
         pos += 1
     return pos
-
-
-def _measure_word(lex: Lexicon, s: str, r: Reading, pos: int, hi: int) -> int:
-    """三家, 两千名, 500余万户: a Chinese measure word says what a figure counts."""
-    mm = MEASURE.match(s, pos)
-    if mm and mm["m"] == "个" and (um := lex.match(s, mm.end())) and lex.unit_for(um[0]) not in (None, "count"):
-        r.unit = lex.unit_for(um[0])  # 20个比特币
-        return um.end()
-    if not mm:
-        return pos
-    if mm["m"][0] in "多余":
-        r.high = r.value + r.precision
-        r.qualifier, r.cue = "range", mm["m"][0]
-    noun_end = mm.end()
-    if noun_end < hi and CJK.match(s[noun_end]) and s[noun_end] not in "的是在和与":
-        noun_end += 1
-    r.noun = s[mm.start():noun_end].lstrip("多余")
-    return mm.end()
 
 
 def _qualifier(s: str, r: Reading, lo: int) -> None:
@@ -297,22 +284,3 @@ def _discount(written: str, r: Reading) -> tuple[Decimal, Decimal] | None:
     if r.value == r.value.to_integral_value():
         return r.value, Decimal(1)
     return None
-
-
-def english_noun(s: str, pos: int, hi: int) -> str | None:
-    """The thing an English count counts: "315,000 containers", "12 new plants", "3 of the firms"."""
-    nm_ = _NOUN.match(s, pos, hi)
-    if not nm_:
-        return None
-    w1, w2 = nm_["w1"].lower(), nm_["w2"]
-    if nm_["w1"][0].isupper() and w2:
-        w2 = None  # "1.1 million Americans died": a proper noun ends the phrase
-    if w1 in FUNCTION_WORDS:
-        if w1 == "of" and w2 and w2 not in FUNCTION_WORDS:
-            return w2
-        return None
-    noun = w1
-    if w2 and w2 not in FUNCTION_WORDS and (w1.endswith(ADJECTIVE_ENDINGS) or w1 in ADJECTIVE_ENDINGS) \
-            and not w1.endswith("s"):
-        noun = w2
-    return noun

@@ -10,9 +10,10 @@ from decimal import Decimal
 
 import regex
 
-from ..normalise import Units
+from ..normalise import ASCII_UNIT_END, Units
 from ..numerals import EN_SCALES
-from .vocabulary import MEASURE_WORDS_ZH, SCALE_AFTER, SCALE_AFTER_MONEY, TEMPERATURE_CUES, alternation
+from .vocabulary import (CASED_SYMBOLS, MEASURE_WORDS_ZH, RATE_ADVERBS, RATE_BEFORE_ZH, RATE_PERIODS, RATE_ZH,
+                         SCALE_AFTER, SCALE_AFTER_MONEY, TEMPERATURE_CUES, alternation)
 
 SCALE = regex.compile(r"(?|\s*(?i:(" + alternation(SCALE_AFTER) + r"))\b|(?i:(k))(?![A-Za-z]))")
 SCALE_MONEY = regex.compile(r"\s?(?i:(" + alternation(SCALE_AFTER_MONEY) + r"))\b")
@@ -37,6 +38,16 @@ MILLION_NOUN = regex.compile(r"\s+(?:(?!(?:is|was|has|as|its|this|us|plus|across
 KUAI = regex.compile(r"块(?:钱|[一二两三四五六七八九\d](?:[毛角]|[的钱]|(?![\p{Han}\d])))")
 ZHE_NOT = set("合算旧扣射叠返价腾服中")  # 折 after a figure that is no discount: 折合, 折算, 折旧
 GAP = regex.compile(r"[ \t]?(?:-[ \t]?)?")
+# A rate after a unit, perhaps past what is measured: "barrels of oil per day", "t/yr", "tonnes a year".
+RATE = regex.compile(
+    r"(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?(?=[ \t]+(?:per|an?|each)\b|[ \t]*/))?"
+    r"(?:(?i:[ \t]*/[ \t]*|[ \t]+(?:per|an?|each)[ \t]+|-(?:a|per)-)(?P<t>(?i:" + alternation(RATE_PERIODS) + r"))\b"
+    r"|[ \t]+(?P<adv>(?i:" + alternation(RATE_ADVERBS) + r"))\b"
+    r"|(?:/|每)(?P<zh>" + alternation(RATE_ZH) + r"))")
+RATE_LEFT_ZH = regex.compile(r"(?P<w>" + alternation(RATE_BEFORE_ZH) + r")\p{Han}{0,3}$")
+# Unit names a rate is not read after: shares, counts, money and periods themselves.
+NOT_RATES = frozenset({"percent", "percentage_point", "cheng", "count", "ratio", "year", "month", "week", "day",
+                       "hour", "decade", "liang"})
 
 # The characters the regex module matches case-insensitively to an ASCII letter besides its two cases.
 _FOLD_TO_ASCII = {"ſ": "s", "\u212a": "k", "\u0130": "i"}
@@ -54,14 +65,14 @@ class Lexicon:
     is the one `load_units` builds from the surface forms; another pattern is always run.
     """
 
-    __slots__ = ("units", "unit_for", "pattern", "exact", "heads", "whole", "first", "_ratios", "_lengths")
+    __slots__ = ("units", "_unit_for", "pattern", "exact", "heads", "whole", "first", "_ratios", "_lengths")
 
     def __init__(self, units: Units):
-        self.units, self.unit_for, self.pattern = units, units.unit_for, units.pattern
+        self.units, self._unit_for, self.pattern = units, units.unit_for, units.pattern
         alternatives = sorted(units.surfaces, key=len, reverse=True)
         ascii_alts = [regex.escape(a).replace(r"\ ", r"\s+") for a in alternatives if a.isascii()]
         cjk_alts = [regex.escape(a) for a in alternatives if not a.isascii()]
-        rebuilt = r"(?:(?i:" + "|".join(ascii_alts) + r")(?![\p{L}\p{N}])|" + "|".join(cjk_alts) + ")"
+        rebuilt = r"(?:(?i:" + "|".join(ascii_alts) + r")" + ASCII_UNIT_END + "|" + "|".join(cjk_alts) + ")"
         self.exact = rebuilt == units.pattern.pattern and units.pattern.flags == regex.compile(rebuilt).flags
         self.whole = frozenset(a for a in alternatives if a.isascii() and len(a) <= 3 and " " not in a)
         self.heads = frozenset(a[:3].split(" ")[0] for a in alternatives if a.isascii() and a not in self.whole)
@@ -89,6 +100,13 @@ class Lexicon:
                 else:
                     return None
         return self.pattern.match(s, pos) if endpos is None else self.pattern.match(s, pos, endpos)
+
+    def unit_for(self, written: str) -> str | None:
+        """The unit a surface form names, as written (its case matters for a few symbols: MT, Mt)."""
+        cased = CASED_SYMBOLS.get(written.lower())
+        if cased is not None:
+            return cased.get(written)
+        return self._unit_for(written)
 
     def follows(self, s: str, pos: int) -> bool:
         """Whether a unit or a percent sign follows a figure that ends at `pos`."""
@@ -121,3 +139,18 @@ class Lexicon:
 
 def scale_value(word: str) -> Decimal:
     return Decimal(EN_SCALES[word.lower()])
+
+
+def rate_period(m: regex.Match) -> str:
+    """The period of a `RATE` match: "day", "year", ..."""
+    if m["t"]:
+        return RATE_PERIODS[m["t"].lower()]
+    if m["adv"]:
+        return RATE_ADVERBS[m["adv"].lower()]
+    return RATE_ZH[m["zh"]]
+
+
+def rate_before(s: str, start: int, lo: int) -> str | None:
+    """日均进口1104万桶: the period a Chinese figure is a rate per, from the words before it."""
+    m = RATE_LEFT_ZH.search(s, max(lo, start - 6), start)
+    return RATE_BEFORE_ZH[m["w"]] if m else None

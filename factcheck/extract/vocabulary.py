@@ -31,7 +31,10 @@ FRACTION_WORDS = {"half": Decimal(50), "a half": Decimal(50), "one half": Decima
 VULGAR_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"), "⅓": Decimal(1) / 3,
                     "⅔": Decimal(2) / 3, "⅛": Decimal("0.125")}
 # Multipliers written as one word: "exports doubled", 翻了一番.
-MULTIPLIER_WORDS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+MULTIPLIER_WORDS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "doubling": 2, "tripling": 3,
+                    "quadrupling": 4, "doubles": 2, "triples": 3, "quadruples": 4}
+# Multipliers that are also other words (a double room, twice a week): read only where `values` says so.
+MULTIPLIER_BARE = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4, "twice": 2, "thrice": 3}
 MULTIPLIER_ZH = {"翻番": 2, "翻一番": 2, "翻了一番": 2, "翻倍": 2, "翻了一倍": 2}
 
 # -- qualifiers -----------------------------------------------------------------------------------------
@@ -67,16 +70,45 @@ QUALIFIER_KIND = {**QUALIFIERS_EN, **QUALIFIERS_ZH, **QUALIFIERS_ZH_AFTER}
 # Verbs of change before a figure, as patterns of their inflections ("fell 34%", "rose by 4%").
 DOWN_VERBS_EN = (
     r"down|fell|falls?|fallen|falling|dropp?(?:ed|s|ing)?|declin(?:ed|es|e|ing)|decreas(?:ed|es|e|ing)|"
-    r"plung(?:ed|es|e|ing)|slump(?:ed|s)?|cut|reduc(?:ed|es|e|ing)|lower(?:ed)?|shr[ua]nk|shrinks?|"
-    r"tumbl(?:ed|es)|slid|sank|contract(?:ed|s)")
+    r"plung(?:ed|es|e|ing)|slump(?:ed|s|ing)?|cut|cuts|cutting|reduc(?:ed|es|e|ing)|lower(?:ed|s|ing)?|"
+    r"shr[ua]nk|shrinks?|shrinking|tumbl(?:ed|es|e|ing)|slid|slides?|sliding|sank|sinks?|sinking|"
+    r"contract(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|eas(?:ed|es|ing)|retreat(?:ed|s|ing)?|"
+    r"lost|los(?:es|ing)|shed(?:s|ding)?|weaken(?:ed|s|ing)?|plummet(?:ed|s|ing)?|sagg?(?:ed|s|ing)?|"
+    r"tank(?:ed|s|ing)?|crash(?:ed|es|ing)?|dived?|dove|edged\s+down|edging\s+down|trimm?(?:ed|s|ing)|"
+    r"narrow(?:ed|s|ing)|off")
 UP_VERBS_EN = (
     r"up|rose|rises?|risen|rising|increas(?:ed|es|e|ing)|gr[eo]w(?:n|s|ing)?|surg(?:ed|es|e|ing)|"
-    r"jump(?:ed|s)?|climb(?:ed|s)?|soar(?:ed|s)?|gain(?:ed|s)?|rais(?:ed|es|e)|boost(?:ed|s)?|expand(?:ed|s)?")
-DOWN_VERBS_ZH = ("下降", "下跌", "减少", "降低", "缩减", "萎缩", "下滑", "回落", "暴跌", "跌", "降", "减")
-UP_VERBS_ZH = ("增长", "上升", "上涨", "提高", "增加", "提升", "攀升", "飙升", "暴涨", "涨", "增")
+    r"jump(?:ed|s|ing)?|climb(?:ed|s|ing)?|soar(?:ed|s|ing)?|gain(?:ed|s|ing)?|rais(?:ed|es|e|ing)|"
+    r"boost(?:ed|s|ing)?|expand(?:ed|s|ing)?|widen(?:ed|s|ing)?|add(?:ed|s|ing)?|advanc(?:ed|es|e|ing)|"
+    r"edged\s+up|edging\s+up|rebound(?:ed|s|ing)?|spik(?:ed|es|e|ing)|accelerat(?:ed|es|e|ing)")
+DOWN_VERBS_ZH = ("下降", "下跌", "减少", "降低", "缩减", "萎缩", "下滑", "回落", "暴跌", "跌", "降", "减", "回调",
+                 "下调", "下挫", "走低", "缩水", "收窄", "缩小", "减产", "下行", "负增长")
+UP_VERBS_ZH = ("增长", "上升", "上涨", "提高", "增加", "提升", "攀升", "飙升", "暴涨", "涨", "增", "上调", "扩大",
+               "走高", "增产", "反弹", "上扬")
+# Chinese nouns of the size of a change, before the figure: 降幅为3%, 增幅达5%.
+DOWN_SIZE_ZH = ("降幅", "跌幅", "减幅", "降低幅度", "下降幅度", "下滑幅度")
+UP_SIZE_ZH = ("增幅", "涨幅", "增速", "增长率", "增长幅度", "上涨幅度")
+# Comparatives after a figure: "9.2% lower than in May", "3% below 2023", "20% more than".
+DOWN_COMPARATIVES_EN = ("lower", "less", "fewer", "below", "down", "smaller", "weaker", "cheaper")
+UP_COMPARATIVES_EN = ("higher", "more", "above", "up", "greater", "larger", "bigger", "stronger")
 # Nouns of change after a figure: "a 9% increase", "a 3% year-on-year decline".
 UP_NOUNS_EN = ("increase", "rise", "growth", "gain", "jump", "hike", "surge", "boost")
 DOWN_NOUNS_EN = ("drop", "decline", "decrease", "fall", "cut", "reduction", "plunge", "slump", "contraction")
+
+# -- units ----------------------------------------------------------------------------------------------
+
+# Unit symbols whose case decides what they are (the lexicon matches in any case): MT is metric tons, Mt
+# megatonnes; other casings of these are no unit.
+CASED_SYMBOLS = {"mt": {"Mt": "megatonne", "MT": "ton"}, "kt": {"kt": "kilotonne"}, "gt": {"Gt": "gigatonne"}}
+# Periods a rate is written per, after a unit: "barrels per day", "t/yr", "a year", "per annum", "/年".
+RATE_PERIODS = {"day": "day", "d": "day", "year": "year", "yr": "year", "y": "year", "annum": "year",
+                "a": "year", "month": "month", "mo": "month", "week": "week", "wk": "week", "hour": "hour",
+                "h": "hour", "hr": "hour"}
+RATE_ADVERBS = {"daily": "day", "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+                "hourly": "hour"}
+RATE_ZH = {"年": "year", "天": "day", "日": "day", "月": "month", "周": "week", "小时": "hour"}
+# Chinese words before a figure that make it a rate: 日均进口1104万桶, 每年出口500万吨.
+RATE_BEFORE_ZH = {"日均": "day", "每日": "day", "每天": "day", "年均": "year", "每年": "year"}
 
 # -- money ----------------------------------------------------------------------------------------------
 
