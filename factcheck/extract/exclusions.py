@@ -9,7 +9,8 @@ from .money import ISO_ATTACHED, currency_left
 from .qualifiers import qualifier_left
 from .tokens import T_D, T_DAPPROX, T_DCN, T_NEG, TOKEN
 from .units import MEASURE, PERCENT, PERCENT_OF_LEFT, SCALE, SCALE_MONEY, Lexicon
-from .vocabulary import CURRENCY_ISO, MARKER_CHARS, MARKER_WORDS, MONTHS
+from .vocabulary import (CLOCK_AFTER, CURRENCY_ISO, MARKER_CHARS, MARKER_WORDS, MONTHS, NUMBERED_NAMES, TALLY_NOUNS,
+                         TALLY_VERBS, alternation)
 from .scan import CJK
 
 # Digits joined by commas that are not thousands groups: 1,1,1 or 2,15,7.
@@ -28,6 +29,14 @@ _DATE_SLASH = regex.compile(r"/\d{1,2}/\d{2,4}")
 _LETTERS = regex.compile(r"[A-Za-z]+")
 _LIST_ITEM = regex.compile(r"[.)、]\s")
 _ORDINALS = ("st", "nd", "rd", "th")
+_TALLY = regex.compile(r"[-–]\d{1,3}(?![\d.,%]|[-–]\d)")
+_TALLY_LEFT = regex.compile(r"(?i:\b(?:" + alternation(TALLY_VERBS) + r")\b)[^.;\n]{0,12}$")
+_TALLY_RIGHT = regex.compile(r"(?i:[ \t]+(?:[a-z]+[ \t]+)?(?:" + alternation(TALLY_NOUNS) + r")\b)")
+_CLOCK = regex.compile(r"(?:[ \t]?(?:" + alternation(CLOCK_AFTER) + r"))(?![A-Za-z])")
+_NAME_COMMA = regex.compile(r"\b[A-Z][\w'’.-]+,[ \t]$")
+_AGE_END = regex.compile(r"[ \t]*(?:[,)]|\.(?:\s|$)|\s+(?:said|says|told|who|is|was|has|had|and)\b)")
+_ZH_DATE_RANGE = regex.compile(r"(?:至|到|-|–|~|〜|—)\d{1,2}(?:[月日号](?<!个月))")
+_NAMED = regex.compile(r"\b(?:" + alternation(NUMBERED_NAMES) + r")[ \t]$")
 
 
 def bare_digit(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> bool:
@@ -46,6 +55,26 @@ def bare_digit(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> bool:
         return True  # "between" qualifies only a range, and none follows
     qm = qualifier_left(left)
     return qm is None or qm["q"].lower() == "between"
+
+
+def age_after_name(s: str, r, lo: int, hi: int) -> bool:
+    """"Ana Ruiz, 54, a nurse": a bare number between commas after a name is an age, not a claim."""
+    if r.unit is not None or r.noun is not None or r.high is not None or r.qualifier != "exact" \
+            or not 0 < r.value < 120 or r.value != int(r.value):
+        return False
+    return bool(_NAME_COMMA.search(s, max(lo, r.start - 30), r.start) and _AGE_END.match(s, r.end, hi))
+
+
+def tally_end(s: str, m: regex.Match, lo: int, hi: int) -> int | None:
+    """Where a tally or score such as "a 7-2 vote" or "won 3-1" ends, when token `m` starts one."""
+    if m[T_DCN] or len(m[T_D]) > 3 or not m[T_D].isdigit():
+        return None
+    t = _TALLY.match(s, m.end(), hi)
+    if t is None:
+        return None
+    if _TALLY_RIGHT.match(s, t.end(), hi) or _TALLY_LEFT.search(s, max(lo, m.start() - 30), m.start()):
+        return t.end()
+    return None
 
 
 def rejected_digits(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> bool:
@@ -87,8 +116,10 @@ def rejected_digits(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> b
     window = s[max(lo, start - 12):start]
     if len(digits) <= 2 and (_MONTH_LEFT.search(window) or _MONTH_RIGHT.match(s, end)):
         return True  # October 9, 9 October
-    if _MARKER_LEFT.search(window):
+    if _MARKER_LEFT.search(window) or _NAMED.search(s, max(lo, start - 16), start):
         return True
+    if _CLOCK.match(s, end, hi) and "," not in digits and float(digits) <= 24:
+        return True  # 3 p.m., 10am
     # Only the last few characters matter: an unbounded look back is quadratic on one long line.
     back = max(lo, start - 16)
     line_start = s.rfind("\n", back, start) + 1 or (lo if back == lo else -1)
@@ -102,6 +133,8 @@ def rejected_digits(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> b
 
 def _chinese_date(s: str, start: int, end: int, digits: str, after: str) -> bool:
     """10月, 3日, 5号, 8时, 3点 (o'clock), 2025年, the 1990年代: dates and times, not figures."""
+    if after in "至到-–~〜—" and "." not in digits and len(digits) <= 2 and _ZH_DATE_RANGE.match(s, end):
+        return True  # 1至12月, 3-5日
     if after in "月日号时点" and "." not in digits:
         if after == "月" and s[start - 1:start] != "个" and not s[end - 1:end + 2].endswith("个月"):
             return True

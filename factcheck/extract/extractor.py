@@ -10,7 +10,7 @@ from typing import Iterable
 from ..model import Article, Claim
 from ..normalise import Units, canonical
 from .context import SENTENCE_BREAK, URL, claim_year, language, years_in
-from .exclusions import DIGIT_LIST
+from .exclusions import DIGIT_LIST, tally_end
 from .reading import Reading
 from .scan import Gaps, prepare
 from .tokens import T_D, TokenScan
@@ -67,6 +67,10 @@ class Extractor:
                 if run is not None:  # 1,1,1 or 3,5,12: a list of numbers, not a figure; skip it whole
                     pos = run.end()
                     continue
+            if m[T_D] is not None and scan[m.end():m.end() + 1] in "-–" \
+                    and (tally := tally_end(scan, m, lo, hi)) is not None:
+                pos = tally  # a 7-2 vote, won 3-1: a score, not a range
+                continue
             # Left context is read back only to the end of the previous claim (10 rmb 20 usd: "rmb" is taken).
             reading = read(lex, scan, m, max(lo, floor), hi)
             if reading is None:

@@ -12,14 +12,14 @@ from .compound import COMPOUND_MAINS, compound
 from .money import (CURRENCY_RIGHT, CURRENCY_SCALED, CURRENCY_WORD_LEFT, MONEY_CUE, currency_code, currency_left,
                     is_currency)
 from .nouns import english_noun, measure_word
-from .qualifiers import AFTER_ZH, direction, negate_left, qualifier_left, word_of
+from .qualifiers import AFTER_ZH, GROWTH_TIMES_ZH, direction, negate_left, qualifier_left, word_of
 from .reading import Reading
 from .scan import CJK
 from .tokens import T_C, T_D, T_DCN, T_W, read_number, safe_chinese, token_at
 from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, MILLION_NOUN, PER, PER_TIME, PERCENT,
                     PERCENT_OF_LEFT, RATE, SCALE, SCALE_MONEY, SPEEDS, TEMPERATURE_CUE, TIME_ABBREVIATIONS, TIMES,
                     NOT_RATES, ZHE_NOT, Lexicon, rate_before, rate_period, scale_value)
-from .vocabulary import CURRENCY_ISO, QUALIFIER_KIND
+from .vocabulary import CURRENCY_ISO, QUALIFIER_KIND, SCALE_WORDS
 
 _RANGE = regex.compile(r"\s*(?:-|–|—|~|〜|to|至|到|and|或)\s*(?P<cur>US\$|A\$|\$|€|£|¥)?(?=[\d" + nm.CN_CHARS
                        + r"a-z])", regex.I)
@@ -35,7 +35,7 @@ def extend(lex: Lexicon, s: str, m: regex.Match, r: Reading, lo: int, hi: int,
     currency = _money_left(s, r, lo)
     negate_left(s, r, lo)
     pos, currency = _scale(lex, s, r, r.end, currency, lo)
-    pos = _range(s, r, pos, currency, lo)
+    pos = _range(s, m, r, pos, currency, lo)
     pos = _unit(lex, s, m, r, pos, currency, lo, hi, chinese)
     if pos is None:
         return None
@@ -63,7 +63,12 @@ def extend(lex: Lexicon, s: str, m: regex.Match, r: Reading, lo: int, hi: int,
     _qualifier(s, r, lo)
     if r.unit is None and r.noun is None and r.high is None and r.qualifier == "exact" and 0 <= r.value < 10:
         return r  # the extractor drops it (a bare single digit), whichever its direction
-    return direction(s, r, lo, hi)
+    r = direction(s, r, lo, hi)
+    if r.unit == "ratio" and s[r.end - 1:r.end] == "倍" and GROWTH_TIMES_ZH.search(s, max(lo, r.start - 4), r.start):
+        r.value += 1  # 增加了一倍: grew by once itself, to twice
+        if r.high is not None:
+            r.high += 1
+    return r
 
 
 def _money_left(s: str, r: Reading, lo: int) -> str | None:
@@ -98,7 +103,7 @@ def _scale(lex: Lexicon, s: str, r: Reading, pos: int, currency: str | None, lo:
     return pos, currency
 
 
-def _range(s: str, r: Reading, pos: int, currency: str | None, lo: int) -> int:
+def _range(s: str, m: regex.Match, r: Reading, pos: int, currency: str | None, lo: int) -> int:
     """8-10 years, 5 to 10, 5至10年, $5-6 billion, between 4 and 7 percent."""
     rm = _RANGE.match(s, pos)
     if not rm or r.high is not None:
@@ -125,14 +130,20 @@ def _range(s: str, r: Reading, pos: int, currency: str | None, lo: int) -> int:
         hi_end = (sm2 or mm2).end()
     high *= scale
     big = Decimal(1)
-    if not r.scaled:
+    if not r.scaled:  # 5-6 billion, 三到五万, four to five thousand: the second's scale is the first's too
         if scale != 1:
             big = scale
         elif m2[T_C] is not None and m2[T_C][-1] in "万亿":
             big = nm.parse_chinese("一" + _BIG_ZH.search(m2[T_C])[0]).value
         elif m2[T_DCN]:
             big = nm.parse_chinese("一" + m2[T_DCN]).value
+        elif m2[T_W] is not None and (last := m2[T_W].lower().split()[-1]) in SCALE_WORDS and m[T_W] is not None:
+            big = scale_value(last) if last != "hundred" else Decimal(100)
+        if r.value * big > high:
+            big = Decimal(1)  # $250,000 to $1 million: the first is written in full
     r.value, r.precision = r.value * big, r.precision * big
+    if s[hi_end:hi_end + 1] in "月日号" and s[hi_end - 1:hi_end + 1] != "个月":
+        return pos  # 1至12月, 3-5日: dates
     if high > r.value:
         r.high = high
         r.qualifier = "range"

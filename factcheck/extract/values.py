@@ -8,21 +8,31 @@ from decimal import Decimal
 import regex
 
 from .. import numerals as nm
-from .exclusions import bare_digit, rejected_digits
-from .qualifiers import qualify
+from .exclusions import age_after_name, bare_digit, rejected_digits
+from .qualifiers import qualifier_left, qualify
 from .reading import Reading
 from .right import extend
 from .scan import CJK
 from .tokens import (CN, T_C, T_CMULT, T_D, T_DAPPROX, T_DCN, T_F, T_FRAC, T_FRACNUM, T_FSW, T_MULT, T_NEG, T_PCN,
-                     T_VF, T_VFD, T_VFN, T_VFU, T_VFW, T_VFW2, T_W, T_ZHE, read_number, safe_chinese)
+                     T_VF, T_VFD, T_VFN, T_VFU, T_VFW, T_VFW2, T_W, T_ZHE, read_number, safe_chinese,
+                     token_at)
 from .units import SCALE, Lexicon, scale_value
-from .vocabulary import FRACTION_WORDS, MULTIPLIER_WORDS, MULTIPLIER_ZH, SCALE_WORDS, VULGAR_FRACTIONS
+from .vocabulary import FRACTION_WORDS, MULTIPLIER_BARE, MULTIPLIER_WORDS, MULTIPLIER_ZH, SCALE_WORDS, VULGAR_FRACTIONS
 
 _OF_THE = regex.compile(r"\s+(?:of|the)\b")
 _SPACES_HYPHENS = regex.compile(r"[\s-]+")
 _ARTICLE = regex.compile(r"(?i:a\s+)(?!hundred|thousand|million|billion|trillion|dozen)")
 _APPROX_CUT = regex.compile(r"([" + CN + r"]+?)([多余])([万亿]*)$")
 _APPROX_TAIL = regex.compile(r"[多余]([万亿]*)")
+# When "double" and its kin are verbs of growth: after a modal or a qualifier, or before what grows.
+_MULT_BEFORE = regex.compile(r"(?i:\b(?:to|will|would|could|can|may|might|should|must|almost|nearly|than|roughly|"
+                             r"about|expected|set|likely|poised)\s+)$")
+_MULT_NEXT = regex.compile(r"(?i:\s+(?:the|its|their|his|her|our|that|this|those|in|from|by|over|since|within|again)\b"
+                           r"|\s*(?=[.,;:)]|$))")
+_TWICE_NEXT = regex.compile(r"(?i:\s+(?:the|as|that|what|its|their|his|her|our|this|those|these)\b)")
+_HALF_OF_PERIOD = regex.compile(r"(?i:\b(?:first|second|latter|former|final|opening|back|front|1st|2nd)[\s-]+)$")
+_IN_EVERY = regex.compile(r"(?i:\s+(?:in|out\s+of)\s+(?:every\s+)?)")
+_AND_A_HALF = regex.compile(r"(?i:\s+and\s+a\s+half\b|-and-a-half\b)")
 _A_SCALE = ("a dozen", "a hundred", "a thousand", "a million", "a billion", "a trillion")
 
 
@@ -39,9 +49,7 @@ def read(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> Reading | No
     if m[T_FRAC] is not None:
         return _fraction_zh(s, m, lo, hi)
     if m[T_MULT] is not None or m[T_CMULT] is not None:
-        word = (m[T_MULT] or m[T_CMULT]).lower()
-        value = MULTIPLIER_WORDS.get(word) or MULTIPLIER_ZH.get(word, 2)
-        return Reading(m.start(), m.end(), Decimal(value), None, Decimal(1), "ratio", direction="up")
+        return _multiplier(s, m, lo, hi)
     if m[T_F] is not None:
         return _fraction_word(s, m, lo, hi)
     if m[T_C] is not None:
@@ -64,7 +72,8 @@ def _digits(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> Reading |
     number = read_number(m)
     if number is None:
         return None
-    return _number(lex, s, m, number, lo, hi)
+    r = _number(lex, s, m, number, lo, hi)
+    return None if r is not None and age_after_name(s, r, lo, hi) else r
 
 
 def _number(lex: Lexicon, s: str, m: regex.Match, number: nm.Number, lo: int, hi: int) -> Reading | None:
@@ -79,6 +88,12 @@ def _number(lex: Lexicon, s: str, m: regex.Match, number: nm.Number, lo: int, hi
         if dcn:
             number = nm.apply_scale(number, nm.parse_chinese("一" + dcn).value)
         end, scaled = end - 1, bool(dcn)
+    share = _one_in(lex, s, m, number, lo, hi)
+    if share is not None:
+        return share
+    if (half := _AND_A_HALF.match(s, end, hi)) and number.high is None and not scaled:
+        number = nm.Number(number.value + Decimal("0.5"), min(number.precision, Decimal("0.5")))
+        end = half.end()  # two and a half years, 1-and-a-half hours
     r = Reading(start, end, number.value, number.high, number.precision, None, scaled=scaled)
     if m[T_DAPPROX]:
         r.qualifier, r.cue = "range", m[T_DAPPROX]
@@ -93,6 +108,38 @@ def _number(lex: Lexicon, s: str, m: regex.Match, number: nm.Number, lo: int, hi
         if article:
             r.start += article.end()  # "a five-year tax": the article belongs to the tax
     return extend(lex, s, m, r, lo, hi)
+
+
+def _one_in(lex: Lexicon, s: str, m: regex.Match, number: nm.Number, lo: int, hi: int) -> Reading | None:
+    """one in ten, 1 in 4, two out of every five: a share written as a proportion."""
+    if m[T_W] is None and m[T_D] is None or m[T_DCN] or number.value != number.value.to_integral_value():
+        return None
+    om = _IN_EVERY.match(s, m.end(), hi)
+    m2 = token_at(s, om.end()) if om else None
+    if m2 is None or (m2[T_W] is None and m2[T_D] is None) or m2[T_DCN]:
+        return None
+    whole = read_number(m2)
+    if whole is None or not number.value < whole.value <= 1000 or lex.follows(s, m2.end()) \
+            or SCALE.match(s, m2.end()):
+        return None  # 2 in 10 minutes, one in 2024
+    share = number.value / whole.value * 100
+    step = Decimal("0.1") if share != share.quantize(Decimal("0.1")) else Decimal(1)
+    r = Reading(m.start(), m2.end(), share.quantize(step).normalize(), None, step, "percent")
+    return qualify(s, r, lo, hi)
+
+
+def _multiplier(s: str, m: regex.Match, lo: int, hi: int) -> Reading | None:
+    """doubled, could triple, more than double, twice the amount, 翻了一番: a ratio of growth."""
+    word = (m[T_MULT] or m[T_CMULT]).lower()
+    if word in MULTIPLIER_BARE:
+        if word in ("twice", "thrice"):
+            if not _TWICE_NEXT.match(s, m.end(), hi):
+                return None  # twice a week, twice elected
+        elif not (_MULT_BEFORE.search(s, max(lo, m.start() - 24), m.start()) or _MULT_NEXT.match(s, m.end(), hi)):
+            return None  # a double room, triple-digit, the treble
+    value = MULTIPLIER_WORDS.get(word) or MULTIPLIER_BARE.get(word) or MULTIPLIER_ZH.get(word, 2)
+    r = Reading(m.start(), m.end(), Decimal(value), None, Decimal(1), "ratio", direction="up")
+    return qualify(s, r, lo, hi)
 
 
 def _percent_zh(s: str, m: regex.Match, lo: int, hi: int) -> Reading | None:
@@ -162,12 +209,16 @@ def _fraction_word(s: str, m: regex.Match, lo: int, hi: int) -> Reading | None:
     """half of, two thirds of the: a share in words."""
     if m[T_F].lower() in ("third", "thirds", "quarter", "quarters"):
         return None  # "a quarter" and "one third" are shares; "third" alone is an ordinal
-    if not _OF_THE.match(s[m.end():m.end() + 6].lower()):
-        return None
+    if _HALF_OF_PERIOD.search(s, max(lo, m.start() - 12), m.start()):
+        return None  # the first half of 2024, the second half: a period
+    qualified = qualifier_left(s[max(lo, m.start() - 40):m.start()]) is not None
+    if not qualified and not _OF_THE.match(s[m.end():m.end() + 6].lower()):
+        return None  # "half" alone is a share only after a qualifier: almost half, more than a third
     value = FRACTION_WORDS.get(_SPACES_HYPHENS.sub(" ", m[T_F].lower()))
     if value is None:
         return None
-    r = Reading(m.start(), m.end(), value, None, Decimal(1), "percent", "approx", cue=m[T_F].lower())
+    r = Reading(m.start(), m.end(), value, None, Decimal(1), "percent", "exact" if qualified else "approx",
+                cue=None if qualified else m[T_F].lower())
     return qualify(s, r, lo, hi)
 
 
@@ -196,6 +247,9 @@ def _chinese(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> Reading 
     before = s[start - 1] if start > lo else ""
     if (before and before in "第其数几上前后每") or text[0] in "万亿萬億兆":
         return None
+    if text == "一" and s[end:end + 1] == "半" and not CJK.match(s[end + 1:end + 2] or " ") or \
+            text == "一" and s[end:end + 2] in ("半的", "半以", "半左", "半多", "半是", "半来", "半用", "半为"):
+        return qualify(s, Reading(start, end + 1, Decimal(50), None, Decimal(5), "percent"), lo, hi)  # 一半
     number, approx_high, end = _chinese_value(s, text, end, hi)
     if number is None:
         return None

@@ -163,6 +163,16 @@ ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ary", "ern", "ese", "ian"
 
 # -- what is not a claim --------------------------------------------------------------------------------
 
+# Tallies and scores are no ranges: "a 7-2 vote", "won 3-1", "lost 2–3 to Leeds".
+TALLY_VERBS = ("won", "win", "wins", "winning", "lost", "lose", "loses", "losing", "beat", "beats", "beaten",
+               "defeated", "defeat", "drew", "draw", "tied", "voted", "vote", "votes", "ruled", "score", "scored",
+               "scoring", "led", "leads", "trailed", "trail", "trails", "split", "passed", "rejected", "edged")
+TALLY_NOUNS = ("vote", "votes", "voting", "win", "victory", "loss", "defeat", "draw", "decision", "ruling", "majority",
+               "margin", "lead", "scoreline", "score", "record", "tie", "split", "verdict", "result", "count",
+               "tally", "triumph", "thrashing", "rout", "home", "away", "aggregate", "final")
+# Clock times: "3 p.m.", "10am", "at 9 o'clock".
+CLOCK_AFTER = ("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "hrs", "GMT", "UTC", "BST", "EST",
+               "ET", "PT", "CET")
 MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
 # Words that number the thing after them: "Phase 3", "Group 2", "Route 66".
@@ -172,7 +182,13 @@ MARKER_WORDS = (
     "Volume", "Vol", "Page", "p", "pp", "Box", "Annex", "Appendix", "Title", "Division", "Schedule", "Clause",
     "Paragraph", "Room", "Line", "Route", "Highway", "Flight", "Gate", "Model", "Version", "Series", "Mark",
     "Mk", "Block", "Unit", "Lot", "Batch", "Order", "Term", "Session", "Episode", "Season", "Grade", "Category",
-    "Cat", "Zone", "Region", "Sector", "Act", "Plan", "Sec", "Art")
+    "Cat", "Zone", "Region", "Sector", "Act", "Plan", "Sec", "Art", "Proposition", "Prop", "Measure", "Amendment",
+    "Bill", "Resolution", "District", "Ward", "Precinct", "Terminal", "Pier", "Platform", "Channel", "Interstate",
+    "Top", "Formula", "Apollo", "Windows", "Android", "iOS", "Galaxy", "iPhone", "Pixel", "Covid", "COVID")
+# Index and list names a number is part of: "the Nasdaq 100", "the FTSE 250", "Fortune 500".
+NUMBERED_NAMES = ("Nasdaq", "FTSE", "S&P", "Dow", "Russell", "Nikkei", "Stoxx", "STOXX", "DAX", "CAC", "Hang Seng",
+                  "ASX", "Sensex", "Nifty", "Fortune", "Forbes", "Global", "Inc.", "Euro Stoxx", "MSCI", "KOSPI",
+                  "IBEX", "TSX", "Kospi", "G", "Top", "Hot", "Billboard", "Fortune Global", "Section", "Article")
 MARKER_CHARS = "#№第其"
 # Abbreviations whose full stop ends no sentence.
 ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "St", "No", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "Gov",
