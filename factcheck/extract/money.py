@@ -24,7 +24,7 @@ CURRENCY_RIGHT = regex.compile(r"[ \t]?(?P<cur>[" + "".join(k for k in CURRENCY_
 MONEY_CUE = regex.compile(r"(?i:\b(?:" + MONEY_CUES + r")\b)")
 SUB_MONEY_AFTER = regex.compile(
     r"[ \t]?(?P<sub>(?i:cents?|pence|penny|paise|kopecks?|kopeks?|mao|jiao|fen)\b|p\b"
-    r"|美分|欧分|便士|分钱|角钱|毛钱|[角毛分](?!之))")
+    r"|美分|欧分|便士|分钱|角钱|毛钱|日本銭|銭|[角毛分](?!之))")
 
 # The last character of every currency `CURRENCY_LEFT` reads that is not an ISO code or Rs.
 _CURRENCY_LAST = frozenset("$€£¥") | {k[-1] for k in CURRENCY_SYMBOLS}

@@ -16,7 +16,7 @@ from .qualifiers import AFTER_ZH, GROWTH_TIMES_ZH, direction, negate_left, quali
 from .reading import Reading
 from .scan import CJK
 from .tokens import T_C, T_D, T_DCN, T_W, read_number, safe_chinese, token_at
-from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, MILLION_NOUN, PER, PER_TIME, PERCENT,
+from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, KUAI_CUE, KUAI_END, MILLION_NOUN, PER, PER_TIME, PERCENT,
                     PERCENT_OF_LEFT, RATE, SCALE, SCALE_MONEY, SPEEDS, TEMPERATURE_CUE, TIME_ABBREVIATIONS, TIMES,
                     NOT_RATES, ZHE_NOT, Lexicon, rate_before, rate_period, scale_value)
 from .vocabulary import CURRENCY_ISO, QUALIFIER_KIND, SCALE_WORDS
@@ -219,7 +219,8 @@ def _other_unit(lex: Lexicon, s: str, m: regex.Match, r: Reading, pos: int, lo: 
     if r.unit is None and (tm := TIMES.match(s, pos)):
         r.unit = "ratio"
         pos = tm.end()
-    if r.unit is None and s[pos:pos + 1] == "块" and KUAI.match(s, pos):
+    if r.unit is None and s[pos:pos + 1] == "块" and (KUAI.match(s, pos) or KUAI_END.match(s, pos)
+                                                     and KUAI_CUE.search(s, max(lo, r.start - 6), r.start)):
         r.unit = "CNY"  # 三块五, 两块钱: 块 is a yuan when money follows it
         pos += 2 if s[pos + 1:pos + 2] == "钱" else 1
     if r.unit is None and (chinese or (s[pos:pos + 1] and CJK.match(s[pos:pos + 1]))):

@@ -12,7 +12,7 @@ import regex
 
 from ..normalise import ASCII_UNIT_END, Units
 from ..numerals import EN_SCALES
-from .vocabulary import (CASED_SYMBOLS, MEASURE_WORDS_ZH, RATE_ADVERBS, RATE_BEFORE_ZH, RATE_PERIODS, RATE_ZH,
+from .vocabulary import (CASED_SYMBOLS, KUAI_CUES_ZH, MEASURE_WORDS_ZH, RATE_ADVERBS, RATE_BEFORE_ZH, RATE_PERIODS, RATE_ZH,
                          SCALE_AFTER, SCALE_AFTER_MONEY, TEMPERATURE_CUES, alternation)
 
 SCALE = regex.compile(r"(?|\s*(?i:(" + alternation(SCALE_AFTER) + r"))\b|(?i:(k))(?![A-Za-z]))")
@@ -36,6 +36,9 @@ TEMPERATURE_CUE = regex.compile(r"(?i:\b(?:" + TEMPERATURE_CUES + r")\b)")
 MILLION_NOUN = regex.compile(r"\s+(?:(?!(?:is|was|has|as|its|this|us|plus|across|thus|his|less|versus)\b)"
                              r"[a-z]{2,}s|people)\b")
 KUAI = regex.compile(r"块(?:钱|[一二两三四五六七八九\d](?:[毛角]|[的钱]|(?![\p{Han}\d])))")
+# A bare 块 at the end of a clause is a yuan after a word of spending or price (花费我三块).
+KUAI_END = regex.compile(r"块(?![\p{Han}\d])")
+KUAI_CUE = regex.compile(r"(?:" + alternation(KUAI_CUES_ZH) + r")\p{Han}{0,3}$")
 ZHE_NOT = set("合算旧扣射叠返价腾服中")  # 折 after a figure that is no discount: 折合, 折算, 折旧
 GAP = regex.compile(r"[ \t]?(?:-[ \t]?)?")
 # A rate after a unit, perhaps past what is measured: "barrels of oil per day", "t/yr", "tonnes a year".

@@ -31,6 +31,7 @@ _MULT_NEXT = regex.compile(r"(?i:\s+(?:the|its|their|his|her|our|that|this|those
                            r"|\s*(?=[.,;:)]|$))")
 _TWICE_NEXT = regex.compile(r"(?i:\s+(?:the|as|that|what|its|their|his|her|our|this|those|these)\b)")
 _HALF_OF_PERIOD = regex.compile(r"(?i:\b(?:first|second|latter|former|final|opening|back|front|1st|2nd)[\s-]+)$")
+_A_AN = regex.compile(r"(?i:[ \t]+(?:an?[ \t]+)?)")
 _IN_EVERY = regex.compile(r"(?i:\s+(?:in|out\s+of)\s+(?:every\s+)?)")
 _AND_A_HALF = regex.compile(r"(?i:\s+and\s+a\s+half\b|-and-a-half\b)")
 _A_SCALE = ("a dozen", "a hundred", "a thousand", "a million", "a billion", "a trillion")
@@ -51,7 +52,7 @@ def read(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> Reading | No
     if m[T_MULT] is not None or m[T_CMULT] is not None:
         return _multiplier(s, m, lo, hi)
     if m[T_F] is not None:
-        return _fraction_word(s, m, lo, hi)
+        return _fraction_word(lex, s, m, lo, hi)
     if m[T_C] is not None:
         return _chinese(lex, s, m, lo, hi)
     if m[T_VF] is not None:
@@ -205,12 +206,27 @@ def _fraction_zh(s: str, m: regex.Match, lo: int, hi: int) -> Reading | None:
     return qualify(s, Reading(m.start(), m.end(), pct.normalize(), None, step.normalize(), "percent"), lo, hi)
 
 
-def _fraction_word(s: str, m: regex.Match, lo: int, hi: int) -> Reading | None:
+def _fraction_of_unit(lex: Lexicon, s: str, m: regex.Match, hi: int) -> Reading | None:
+    """half a mile, a half turn, a quarter hour: a fraction of one unit."""
+    value = FRACTION_WORDS.get(_SPACES_HYPHENS.sub(" ", m[T_F].lower()))
+    gap = _A_AN.match(s, m.end(), hi)
+    um = lex.match(s, gap.end()) if value is not None and gap else None
+    name = lex.unit_for(um[0]) if um else None
+    if name is None or name in ("percent", "percentage_point", "count", "ratio") or len(um[0]) < 2:
+        return None
+    value = (value / 100).normalize()
+    return Reading(m.start(), um.end(), value, None, value, name)
+
+
+def _fraction_word(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> Reading | None:
     """half of, two thirds of the: a share in words."""
     if m[T_F].lower() in ("third", "thirds", "quarter", "quarters"):
         return None  # "a quarter" and "one third" are shares; "third" alone is an ordinal
     if _HALF_OF_PERIOD.search(s, max(lo, m.start() - 12), m.start()):
         return None  # the first half of 2024, the second half: a period
+    unit = _fraction_of_unit(lex, s, m, hi)
+    if unit is not None:
+        return unit
     qualified = qualifier_left(s[max(lo, m.start() - 40):m.start()]) is not None
     if not qualified and not _OF_THE.match(s[m.end():m.end() + 6].lower()):
         return None  # "half" alone is a share only after a qualifier: almost half, more than a third

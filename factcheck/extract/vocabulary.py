@@ -131,9 +131,11 @@ SUB_MONEY = {  # written form -> (value, currency; "*" any currency of CENT_CURR
     "fen": (Decimal("0.01"), "CNY"), "美分": (Decimal("0.01"), "USD"), "欧分": (Decimal("0.01"), "EUR"),
     "便士": (Decimal("0.01"), "GBP"), "分钱": (Decimal("0.01"), "CNY"), "角钱": (Decimal("0.1"), "CNY"),
     "毛钱": (Decimal("0.1"), "CNY"), "角": (Decimal("0.1"), "CNY"), "毛": (Decimal("0.1"), "CNY"),
-    "分": (Decimal("0.01"), "CNY"),
+    "分": (Decimal("0.01"), "CNY"), "日本銭": (Decimal("0.01"), "JPY"), "銭": (Decimal("0.01"), "JPY"),
 }
 CENT_CURRENCIES = {"USD", "EUR", "AUD", "CAD", "HKD", "NZD", "SGD", "TWD"}
+# Words before a bare 块 that make it a yuan (花了三块, 卖五块): spending, prices, money.
+KUAI_CUES_ZH = ("花", "费", "价", "付", "赚", "卖", "买", "值", "收", "给", "要", "共", "赔", "罚", "捐", "借", "欠")
 # Words near "pounds" that make them sterling ("profit of 361 million pounds"), not weight.
 MONEY_CUES = (r"profits?|revenues?|sales|costs?|costing|prices?|priced|paid|pay|pays|paying|worth|fined?|fines|"
               r"loss(?:es)?|budgets?|fund(?:s|ing|ed)?|earn(?:s|ed|ings)?|spen[dt]|spending|charges?|debts?|"
