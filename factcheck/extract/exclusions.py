@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from .money import ISO_ATTACHED, currency_left
+from .money import ISO_ATTACHED, PENCE, currency_left
 from .qualifiers import qualifier_left
 from .tokens import T_D, T_DAPPROX, T_DCN, T_NEG, TOKEN
 from .units import MEASURE, PERCENT, PERCENT_OF_LEFT, SCALE, SCALE_MONEY, Lexicon
@@ -107,7 +107,7 @@ def rejected_digits(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> b
         tail = _LETTERS.match(s[end:end + 12])[0].lower()
         if tail in _ORDINALS or tail == "s":
             return True  # ordinals, the 1990s
-        if not (lex.match(s, end) or SCALE.match(s, end) or SCALE_MONEY.match(s, end)):
+        if not (lex.match(s, end) or SCALE.match(s, end) or SCALE_MONEY.match(s, end) or PENCE.match(s, end)):
             return True  # 5G, 3D, model numbers
     if "," not in digits and "." not in digits and len(digits) == 4 and 1000 <= int(digits) <= 2199 \
             and not m[T_DCN]:

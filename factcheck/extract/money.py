@@ -5,7 +5,8 @@ from __future__ import annotations
 import regex
 
 from .scan import CJK
-from .vocabulary import (CENT_CURRENCIES, CURRENCY_ISO, CURRENCY_SYMBOLS, CURRENCY_WORDS_BEFORE, DOLLAR_PREFIXES,
+from .vocabulary import (CENT_CURRENCIES, CURRENCY_ISO, CURRENCY_LETTERS, CURRENCY_SYMBOLS, CURRENCY_WORDS_BEFORE,
+                         DOLLAR_PREFIXES,
                          MONEY_CUES, SUB_MONEY, alternation)
 
 _ISO = "|".join(CURRENCY_ISO)
@@ -15,9 +16,12 @@ CURRENCY_LEFT = regex.compile(
     r"|(?-i:[ACSR])\$|(?-i:c)\s?\$"
     r"|(?-i:[MKk](?:" + _ISO + r"))"  # MUSD, MEUR: millions; kUSD: thousands
     r"|[$€£¥" + "".join(k for k in CURRENCY_SYMBOLS if len(k) == 1 and k != "$") + r"]|ரூ"
+    r"|(?-i:" + "|".join(CURRENCY_LETTERS) + r")"
     r"|(?i:" + _ISO + r"|Rs\.?))\s?$")
 CURRENCY_WORD_LEFT = regex.compile(r"(?i:\b(" + "|".join(CURRENCY_WORDS_BEFORE) + r")[ \t]$)")
-ISO_ATTACHED = regex.compile(r"(?<![A-Za-z])(?:[MKk]?(?:" + _ISO + r"))$")
+ISO_ATTACHED = regex.compile(r"(?<![A-Za-z])(?:[MKk]?(?:" + _ISO + r")|" + "|".join(CURRENCY_LETTERS) + r")$")
+# Pence written on the figure: 85p.
+PENCE = regex.compile(r"p(?![\w£$€]|\.[a-z])")
 CURRENCY_SCALED = regex.compile(r"[ \t]?(?P<k>[MKk])(?P<iso>" + _ISO + r")\b")
 CURRENCY_RIGHT = regex.compile(r"[ \t]?(?P<cur>[" + "".join(k for k in CURRENCY_SYMBOLS if len(k) == 1)
                                + r"]|ரூ)(?![\p{N}\p{L}])")
@@ -42,7 +46,7 @@ def currency_left(left: str) -> regex.Match | None:
             if not tail.isascii():
                 return CURRENCY_LEFT.search(left)
             tail = tail.lower()  # an ISO code (MUSD, HK$ end alike) or Rs, Rs., in any case
-            if tail in _CURRENCY_ISO_LOWER or tail[-2:] == "rs" or tail == "rs.":
+            if tail in _CURRENCY_ISO_LOWER or tail[-2:] in ("rs", "rm", "rp") or tail == "rs.":
                 return CURRENCY_LEFT.search(left)
     return None
 
@@ -60,6 +64,8 @@ def currency_code(written: str, s: str, at: int) -> str | None:
         return CURRENCY_SYMBOLS[w]
     if w.endswith("$"):
         return DOLLAR_PREFIXES.get(w[:-1], "USD")
+    if written.strip() in CURRENCY_LETTERS:
+        return CURRENCY_LETTERS[written.strip()]
     if w.startswith("RS"):
         return "INR"
     return {"RMB": "CNY"}.get(w, w)

@@ -9,7 +9,7 @@ import regex
 
 from .. import numerals as nm
 from .compound import COMPOUND_MAINS, compound
-from .money import (CURRENCY_RIGHT, CURRENCY_SCALED, CURRENCY_WORD_LEFT, MONEY_CUE, currency_code, currency_left,
+from .money import (PENCE, CURRENCY_RIGHT, CURRENCY_SCALED, CURRENCY_WORD_LEFT, MONEY_CUE, currency_code, currency_left,
                     is_currency)
 from .nouns import english_noun, measure_word
 from .qualifiers import AFTER_ZH, GROWTH_TIMES_ZH, direction, negate_left, qualifier_left, word_of
@@ -198,6 +198,8 @@ def _other_unit(lex: Lexicon, s: str, m: regex.Match, r: Reading, pos: int, lo: 
         r.unit = currency_code(ksm["iso"], s, r.start)
         pos = ksm.end()
         um = None
+    if um is None and r.unit is None and s[pos - 1:pos].isdigit() and PENCE.match(s, pos):
+        r.unit, pos = "penny", pos + 1  # 85p
     if um and len(um[0]) == 1 and um[0].isascii():
         # One-letter symbols (m, t) only in lower case; "5M" and "5m people" are millions.
         if um[0] == "M" or (um[0] == "m" and not r.scaled and MILLION_NOUN.match(s, um.end())):
@@ -237,6 +239,8 @@ def _lexicon_unit(lex: Lexicon, s: str, r: Reading, um: regex.Match, pos: int, l
         return pos  # "the temperature is 24 degrees": no scale given, not an angle
     if name is None:
         return pos
+    if name == "CNY" and um[0] == "元" and (named := lex.currency_before(s, r.start, lo)):
+        name = named  # 新台币120亿元, 港币3亿元: 元 is the unit of the currency named before
     r.unit = name
     pos = um.end()
     pm = PER_TIME.match(s, pos, hi)

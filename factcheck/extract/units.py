@@ -68,7 +68,7 @@ class Lexicon:
     is the one `load_units` builds from the surface forms; another pattern is always run.
     """
 
-    __slots__ = ("units", "_unit_for", "pattern", "exact", "heads", "whole", "first", "_ratios", "_lengths")
+    __slots__ = ("units", "_unit_for", "pattern", "exact", "heads", "whole", "first", "_ratios", "_lengths", "_named_currency")
 
     def __init__(self, units: Units):
         self.units, self._unit_for, self.pattern = units, units.unit_for, units.pattern
@@ -82,6 +82,9 @@ class Lexicon:
         self.first = frozenset(a[0] for a in alternatives if not a.isascii())
         self.exact = self.exact and all(a == a.lower() and a[:1].strip() for a in alternatives if a.isascii())
         self._ratios: dict[tuple[str, str], Decimal | None] = {}
+        # Chinese names of currencies other than the yuan (港币, 新台币, 美元), as written before an amount in 元.
+        named = [w for w, name in units.surfaces.items() if not w.isascii() and _is_money_name(name) and name != "CNY"]
+        self._named_currency = regex.compile(r"(?:" + alternation(named) + r")(?:为|达|约|共|计|合|是)?$") if named else None
         self._lengths: dict[str, bool] = {}
 
     def match(self, s: str, pos: int, endpos: int | None = None) -> regex.Match | None:
@@ -110,6 +113,11 @@ class Lexicon:
         if cased is not None:
             return cased.get(written)
         return self._unit_for(written)
+
+    def currency_before(self, s: str, start: int, lo: int) -> str | None:
+        """The currency a Chinese name before a figure gives (港币3亿元 is HKD), or None."""
+        m = self._named_currency.search(s, max(lo, start - 7), start) if self._named_currency else None
+        return self.unit_for(m[0].rstrip("为达约共计合是")) if m else None
 
     def follows(self, s: str, pos: int) -> bool:
         """Whether a unit or a percent sign follows a figure that ends at `pos`."""
@@ -157,3 +165,7 @@ def rate_before(s: str, start: int, lo: int) -> str | None:
     """日均进口1104万桶: the period a Chinese figure is a rate per, from the words before it."""
     m = RATE_LEFT_ZH.search(s, max(lo, start - 6), start)
     return RATE_BEFORE_ZH[m["w"]] if m else None
+
+
+def _is_money_name(name: str) -> bool:
+    return len(name) == 3 and name.isupper()

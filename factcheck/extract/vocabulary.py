@@ -119,6 +119,8 @@ CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₽": 
 DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "AUD": "AUD", "HK": "HKD", "HKD": "HKD", "C": "CAD",
                    "CA": "CAD", "CAD": "CAD", "NZ": "NZD", "NZD": "NZD", "S": "SGD", "SG": "SGD", "R": "BRL",
                    "MEX": "MXN", "MX": "MXN", "MXN": "MXN", "NT": "TWD", "USD": "USD"}
+# Letters written before an amount, with their case: RM5 billion (ringgit), Rp 10,000 (rupiah).
+CURRENCY_LETTERS = {"RM": "MYR", "Rp": "IDR"}
 CURRENCY_ISO = ("USD", "AUD", "EUR", "GBP", "JPY", "RMB", "CNY", "INR", "RUB", "CHF", "HKD", "CAD", "NZD",
                 "SGD", "KRW", "BTC", "MXN", "TRY", "TWD", "BRL", "ZAR", "NGN", "THB", "VND", "MYR", "IDR")
 # Currency names written before a scaled figure: "euro 5 million".
