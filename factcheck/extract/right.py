@@ -21,7 +21,7 @@ from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, KUAI_CUE, KUAI_EN
                     NOT_RATES, ZHE_NOT, Lexicon, rate_before, rate_period, scale_value)
 from .vocabulary import CURRENCY_ISO, QUALIFIER_KIND, SCALE_WORDS
 
-_RANGE = regex.compile(r"\s*(?:-|–|—|~|〜|to|至|到|and|或)\s*(?P<cur>US\$|A\$|\$|€|£|¥)?(?=[\d" + nm.CN_CHARS
+_RANGE = regex.compile(r"\s*(?:-\s*(?=to\b))?(?:-|–|—|~|〜|to|至|到|and|或)\s*(?P<cur>US\$|A\$|\$|€|£|¥)?(?=[\d" + nm.CN_CHARS
                        + r"a-z])", regex.I)
 _BETWEEN = regex.compile(r"(?i:between)\s+\S*$")
 _OF = regex.compile(r"\s+of\b")

@@ -16,7 +16,7 @@ from .vocabulary import (CASED_SYMBOLS, KUAI_CUES_ZH, MEASURE_WORDS_ZH, RATE_ADV
                          SCALE_AFTER, SCALE_AFTER_MONEY, TEMPERATURE_CUES, alternation)
 
 SCALE = regex.compile(r"(?|\s*(?i:(" + alternation(SCALE_AFTER) + r"))\b|(?i:(k))(?![A-Za-z]))")
-SCALE_MONEY = regex.compile(r"\s?(?i:(" + alternation(SCALE_AFTER_MONEY) + r"))\b")
+SCALE_MONEY = regex.compile(r"(?|\s?(?i:(" + alternation(SCALE_AFTER_MONEY) + r"))\b|\s?(T)\b)")
 PERCENT = regex.compile(r"\s*(?:%|(?i:per\s?cents?|pct|percentage\s+points?|percentage)\b|个百分点)")
 PERCENT_OF_LEFT = regex.compile(r"(?<![\d%]\s*)(?P<word>\b(?i:per\s?cents?|percents?)\s+of\s+)$")
 MEASURE = regex.compile(r"(?P<m>[多余]?(?:" + alternation(MEASURE_WORDS_ZH) + "))")

@@ -22,7 +22,7 @@ NUMBER_WORDS = SMALL_NUMBER_WORDS + SCALE_WORDS + ("dozen",)
 # Scale words after digits: 3.4 million, 2.6bn, 12 lakh. After money only: $45m, €3bn, 5k.
 SCALE_AFTER = ("thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn", "lakh", "lakhs",
                "crore", "crores")
-SCALE_AFTER_MONEY = ("m", "mn", "bn", "b", "k")
+SCALE_AFTER_MONEY = ("m", "mn", "bn", "b", "k", "tn")  # and T, in upper case only: $2.1T
 
 # Shares written as words: "half of", "two thirds of".
 FRACTION_WORDS = {"half": Decimal(50), "a half": Decimal(50), "one half": Decimal(50), "a third": Decimal("33.3"),
