@@ -47,7 +47,7 @@ def test_stage_imports_only_earlier_stages(stage):
 
 # The extract package's steps, in order: a step may import the ones before it, never after.
 EXTRACT_STEPS = ["vocabulary", "scan", "context", "tokens", "reading", "units", "money", "qualifiers",
-                 "compound", "exclusions", "nouns", "right", "values", "extractor", "__init__"]
+                 "compound", "exclusions", "nouns", "ranges", "right", "values", "extractor", "__init__"]
 
 
 def test_extract_steps_import_only_earlier_steps():

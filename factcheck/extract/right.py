@@ -9,24 +9,21 @@ import regex
 
 from .. import numerals as nm
 from .compound import COMPOUND_MAINS, compound
-from .money import (PENCE, CURRENCY_RIGHT, CURRENCY_SCALED, CURRENCY_WORD_LEFT, MONEY_CUE, currency_code, currency_left,
-                    is_currency)
+from .money import (CURRENCY_RIGHT, CURRENCY_SCALED, CURRENCY_WORD_LEFT, MONEY_CUE, PENCE, currency_code,
+                    currency_left, is_currency)
 from .nouns import english_noun, measure_word
 from .qualifiers import AFTER_ZH, GROWTH_TIMES_ZH, direction, negate_left, qualifier_left, word_of
+from .ranges import range_after, range_repeated
 from .reading import Reading
 from .scan import CJK
-from .tokens import T_C, T_D, T_DCN, T_W, read_number, safe_chinese, token_at
-from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, KUAI_CUE, KUAI_END, MILLION_NOUN, PER, PER_TIME, PERCENT,
-                    PERCENT_OF_LEFT, RATE, SCALE, SCALE_MONEY, SPEEDS, TEMPERATURE_CUE, TIME_ABBREVIATIONS, TIMES,
-                    NOT_RATES, ZHE_NOT, Lexicon, rate_before, rate_period, scale_value)
-from .vocabulary import CURRENCY_ISO, QUALIFIER_KIND, SCALE_WORDS
+from .tokens import T_C, T_D, T_W
+from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, KUAI_CUE, KUAI_END, MILLION_NOUN, NOT_RATES, PER,
+                    PER_TIME, PERCENT, PERCENT_OF_LEFT, RATE, SCALE, SCALE_MONEY, SPEEDS, TEMPERATURE_CUE,
+                    TIME_ABBREVIATIONS, TIMES, ZHE_NOT, Lexicon, rate_before, rate_period, scale_value)
+from .vocabulary import CURRENCY_ISO, QUALIFIER_KIND
 
-_RANGE = regex.compile(r"\s*(?:-\s*(?=to\b))?(?:-|–|—|~|〜|to|至|到|and|或)\s*(?P<cur>US\$|A\$|\$|€|£|¥)?(?=[\d" + nm.CN_CHARS
-                       + r"a-z])", regex.I)
-_BETWEEN = regex.compile(r"(?i:between)\s+\S*$")
 _OF = regex.compile(r"\s+of\b")
 _CHENG_NEXT = regex.compile(r"[" + nm.CN_CHARS + r"点个年天名人多余成]")
-_BIG_ZH = regex.compile(r"[万亿]+$")
 
 
 def extend(lex: Lexicon, s: str, m: regex.Match, r: Reading, lo: int, hi: int,
@@ -35,10 +32,12 @@ def extend(lex: Lexicon, s: str, m: regex.Match, r: Reading, lo: int, hi: int,
     currency = _money_left(s, r, lo)
     negate_left(s, r, lo)
     pos, currency = _scale(lex, s, r, r.end, currency, lo)
-    pos = _range(s, m, r, pos, currency, lo)
+    pos = range_after(s, m, r, pos, currency, lo)
     pos = _unit(lex, s, m, r, pos, currency, lo, hi, chinese)
     if pos is None:
         return None
+    if r.high is None and r.unit is not None and r.per is None and not is_currency(r.unit):
+        pos = range_repeated(lex, s, r, pos, lo)
     if r.unit is not None and r.high is None and (r.unit in COMPOUND_MAINS or is_currency(r.unit)):
         pos = compound(lex, s, r, pos, hi, written_after=currency is None)
     am = AFTER_ZH.match(s, pos)  # Chinese qualifiers after the unit: 5年以上, 100吨左右
@@ -55,7 +54,7 @@ def extend(lex: Lexicon, s: str, m: regex.Match, r: Reading, lo: int, hi: int,
         r.noun = english_noun(s, r.end, hi)
         if chinese:
             return r
-        if m[T_W] is not None and r.noun is None:
+        if m[T_W] is not None and r.noun is None and not (r.high is not None and r.scaled):
             return None  # "one", "ten" alone are words, not figures
     per = PER.match(s, r.end)
     if per and r.unit is not None and is_currency(r.unit):
@@ -101,54 +100,6 @@ def _scale(lex: Lexicon, s: str, r: Reading, pos: int, currency: str | None, lo:
             r.scale(scale_value(mm[1]))
             pos = mm.end()
     return pos, currency
-
-
-def _range(s: str, m: regex.Match, r: Reading, pos: int, currency: str | None, lo: int) -> int:
-    """8-10 years, 5 to 10, 5至10年, $5-6 billion, between 4 and 7 percent."""
-    rm = _RANGE.match(s, pos)
-    if not rm or r.high is not None:
-        return pos
-    joiner = rm[0].strip().lower()
-    if joiner in ("and", "或") and not _BETWEEN.search(s[max(lo, r.start - 12):r.start]):
-        return pos
-    m2 = token_at(s, rm.end())
-    if m2 is None or (m2[T_D] is None and m2[T_C] is None and m2[T_W] is None):
-        return pos
-    if m2[T_D] is not None and (len(m2[T_D]) == 4 and joiner in "-–" and "," not in m2[T_D]
-                                and 1000 <= int(m2[T_D].split(".")[0]) <= 2199):
-        return pos  # 2024-2025 is a period of years, not a range of numbers
-    second = read_number(m2) if m2[T_C] is None else safe_chinese(m2[T_C])
-    if second is None:
-        return pos
-    hi_end = m2.end()
-    high = second.value
-    scale = Decimal(1)
-    sm2 = SCALE.match(s, hi_end)
-    mm2 = SCALE_MONEY.match(s, hi_end) if currency and not sm2 else None
-    if sm2 or mm2:
-        scale = scale_value((sm2 or mm2)[1])
-        hi_end = (sm2 or mm2).end()
-    high *= scale
-    big = Decimal(1)
-    if not r.scaled:  # 5-6 billion, 三到五万, four to five thousand: the second's scale is the first's too
-        if scale != 1:
-            big = scale
-        elif m2[T_C] is not None and m2[T_C][-1] in "万亿":
-            big = nm.parse_chinese("一" + _BIG_ZH.search(m2[T_C])[0]).value
-        elif m2[T_DCN]:
-            big = nm.parse_chinese("一" + m2[T_DCN]).value
-        elif m2[T_W] is not None and (last := m2[T_W].lower().split()[-1]) in SCALE_WORDS and m[T_W] is not None:
-            big = scale_value(last) if last != "hundred" else Decimal(100)
-        if r.value * big > high:
-            big = Decimal(1)  # $250,000 to $1 million: the first is written in full
-    r.value, r.precision = r.value * big, r.precision * big
-    if s[hi_end:hi_end + 1] in "月日号" and s[hi_end - 1:hi_end + 1] != "个月":
-        return pos  # 1至12月, 3-5日: dates
-    if high > r.value:
-        r.high = high
-        r.qualifier = "range"
-        return hi_end
-    return pos
 
 
 def _unit(lex: Lexicon, s: str, m: regex.Match, r: Reading, pos: int, currency: str | None, lo: int, hi: int,
