@@ -22,7 +22,7 @@ _QUAL = r"(?:(?:" + alternation(q for q in QUALIFIERS_EN if q != "between") + r"
 # A verb of change, then perhaps "sharply by", "a steep", and a qualifier: "fell 34%", "slipped by about 2%".
 _VERB_TAIL = r"(?:(?:\s+[\w-]+){0,3}?\s+by)?(?:\s+an?(?:\s+[\w-]+)?)?\s+" + _QUAL + "$"
 # A noun of change, a few words, then of/at/by/was: "a decline of 0.9%", "the fall was steeper still, at 74%".
-_NOUN_TAIL = r"(?:\s+[\w,-]+){0,4}?\s+(?:of|at|by|was|were|is|came\s+in\s+at)\s+" + _QUAL + "$"
+_NOUN_TAIL = r"(?:\s+[\w,-]+){0,5}?\s+(?:of|at|by|was|were|is|came\s+in\s+at)\s+" + _QUAL + "$"
 _ZH_TAIL = r"了?(?:约|近|超过)?$"
 _ZH_SIZE_TAIL = r"(?:为|达到?|是|扩大至|扩大到|收窄至|收窄到)?(?:约|近|超过)?$"
 

@@ -62,7 +62,7 @@ def range_after(s: str, m: regex.Match, r: Reading, pos: int, currency: str | No
     if s[hi_end:hi_end + 1] in "月日号" and s[hi_end - 1:hi_end + 1] != "个月":
         return pos  # 1至12月, 3-5日: dates
     if high > r.value:
-        r.high = high
+        r.high, r.scaled = high, r.scaled or scale != 1 or big != 1
         r.qualifier = "range"
         return hi_end
     return pos

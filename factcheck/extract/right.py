@@ -36,7 +36,7 @@ def extend(lex: Lexicon, s: str, m: regex.Match, r: Reading, lo: int, hi: int,
     pos = _unit(lex, s, m, r, pos, currency, lo, hi, chinese)
     if pos is None:
         return None
-    if r.high is None and r.unit is not None and r.per is None and not is_currency(r.unit):
+    if r.high is None and r.unit is not None and r.per is None and currency is None:
         pos = range_repeated(lex, s, r, pos, lo)
     if r.unit is not None and r.high is None and (r.unit in COMPOUND_MAINS or is_currency(r.unit)):
         pos = compound(lex, s, r, pos, hi, written_after=currency is None)
@@ -183,7 +183,7 @@ def _other_unit(lex: Lexicon, s: str, m: regex.Match, r: Reading, pos: int, lo: 
 
 def _lexicon_unit(lex: Lexicon, s: str, r: Reading, um: regex.Match, pos: int, lo: int, hi: int) -> int:
     name = lex.unit_for(um[0])
-    if name == "pound" and um[0][:1] in "pP" and not _OF.match(s[um.end():um.end() + 4]) \
+    if name == "pound" and um[0][:1] in "pP" and not _OF.match(s[um.end():um.end() + 4]) and "-" not in s[pos:um.start()] \
             and MONEY_CUE.search(s, max(lo, r.start - 80), r.start):
         name = "GBP"  # "profit of 361 million pounds" is sterling; "5 pounds of beef" is weight
     if name == "degree" and TEMPERATURE_CUE.search(s, max(lo, r.start - 60), r.start):

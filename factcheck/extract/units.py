@@ -43,11 +43,11 @@ ZHE_NOT = set("合算旧扣射叠返价腾服中")  # 折 after a figure that is
 GAP = regex.compile(r"[ \t]?(?:-[ \t]?)?")
 # A rate after a unit, perhaps past what is measured: "barrels of oil per day", "t/yr", "tonnes a year".
 RATE = regex.compile(
-    r"(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?(?=[ \t]+(?:per|an?|each)\b|[ \t]*/))?"
+    r"(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?(?=[ \t]+(?:per|an?|each|" + alternation(RATE_ADVERBS) + r")\b|[ \t]*/))?"
     r"(?:(?i:[ \t]*/[ \t]*|[ \t]+(?:per|an?|each)[ \t]+|-(?:a|per)-)(?P<t>(?i:" + alternation(RATE_PERIODS) + r"))\b"
     r"|[ \t]+(?P<adv>(?i:" + alternation(RATE_ADVERBS) + r"))\b"
     r"|(?:/|每)(?P<zh>" + alternation(RATE_ZH) + r"))")
-RATE_LEFT_ZH = regex.compile(r"(?P<w>" + alternation(RATE_BEFORE_ZH) + r")\p{Han}{0,3}$")
+RATE_LEFT_ZH = regex.compile(r"(?P<w>" + alternation(RATE_BEFORE_ZH) + r")\p{Han}{0,4}$")
 # Unit names a rate is not read after: shares, counts, money and periods themselves.
 NOT_RATES = frozenset({"percent", "percentage_point", "cheng", "count", "ratio", "year", "month", "week", "day",
                        "hour", "decade", "liang"})
@@ -163,7 +163,7 @@ def rate_period(m: regex.Match) -> str:
 
 def rate_before(s: str, start: int, lo: int) -> str | None:
     """日均进口1104万桶: the period a Chinese figure is a rate per, from the words before it."""
-    m = RATE_LEFT_ZH.search(s, max(lo, start - 6), start)
+    m = RATE_LEFT_ZH.search(s, max(lo, start - 8), start)
     return RATE_BEFORE_ZH[m["w"]] if m else None
 
 
