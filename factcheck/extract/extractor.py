@@ -21,12 +21,23 @@ from .values import read
 _SIGNED_UNITS = {"percent", "percentage_point"}
 
 
+_LEXICONS: dict[int, tuple[Units, Lexicon]] = {}
+
+
+def _lexicon(units: Units) -> Lexicon:
+    """One `Lexicon` per loaded unit lexicon: building one costs more than extracting a short file."""
+    held = _LEXICONS.get(id(units))
+    if held is None or held[0] is not units:
+        held = _LEXICONS[id(units)] = (units, Lexicon(units))
+    return held[1]
+
+
 class Extractor:
     """Extracts claims from decoded text. Holds the compiled unit lexicon; reuse one per run."""
 
     def __init__(self, units: Units):
         self.units = units
-        self.lexicon = Lexicon(units)
+        self.lexicon = _lexicon(units)
 
     def extract(self, text: str, articles: Iterable[Article], file: str) -> list[Claim]:
         """Every claim in `articles` (spans of `text`), with offsets into `text`."""
