@@ -202,3 +202,26 @@ ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "St", "No", "vs", "etc", "Inc", "Co", 
 def alternation(words) -> str:
     """A regular-expression alternation of `words`, longest first; a space matches any white space."""
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def trie(words) -> str:
+    """The same words as `alternation`, as a prefix tree ("t(?:en|hree)"): the standard library's `re` tries
+    an alternation's branches one by one at every position, a prefix tree only the branches that fit."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(tree)
+
+
+def _trie_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [regex.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:  # a word ends here and longer ones go on: the longer first, as `alternation` orders them
+        body = "(?:" + body + ")?" if len(branches) == 1 or body.startswith("(?:") else body + "?"
+    return body
