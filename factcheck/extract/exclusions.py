@@ -8,7 +8,7 @@ import regex
 from .money import ISO_ATTACHED, PENCE, currency_left
 from .qualifiers import qualifier_left
 from .tokens import T_D, T_DAPPROX, T_DCN, T_NEG, TOKEN
-from .units import MEASURE, PERCENT, PERCENT_OF_LEFT, SCALE, SCALE_MONEY, Lexicon
+from .units import MEASURE, PERCENT, PERCENT_OF_LEFT, SCALE, SCALE_MONEY, Lexicon, temperature_letter
 from .vocabulary import (CLOCK_AFTER, CURRENCY_ISO, MARKER_CHARS, MARKER_WORDS, MONTHS, NUMBERED_NAMES, TALLY_NOUNS,
                          TALLY_VERBS, alternation)
 from .scan import CJK
@@ -29,8 +29,8 @@ _DATE_SLASH = regex.compile(r"/\d{1,2}/\d{2,4}")
 _LETTERS = regex.compile(r"[A-Za-z]+")
 _LIST_ITEM = regex.compile(r"[.)、]\s")
 _ORDINALS = ("st", "nd", "rd", "th")
-_TALLY = regex.compile(r"[-–]\d{1,3}(?![\d.,%]|[-–]\d)")
-_TALLY_LEFT = regex.compile(r"(?i:\b(?:" + alternation(TALLY_VERBS) + r")\b)[^.;\n]{0,12}$")
+_TALLY = regex.compile(r"[-–]\d{1,3}(?![\d%]|[.,]\d|[-–]\d)")
+_TALLY_LEFT = regex.compile(r"(?i:\b(?:" + alternation(TALLY_VERBS) + r")\b)[^.;\n]{0,25}$")
 _TALLY_RIGHT = regex.compile(r"(?i:[ \t]+(?:[a-z]+[ \t]+)?(?:" + alternation(TALLY_NOUNS) + r")\b)")
 _CLOCK = regex.compile(r"(?:[ \t]?(?:" + alternation(CLOCK_AFTER) + r"))(?![A-Za-z])")
 _NAME_COMMA = regex.compile(r"\b[A-Z][\w'’.-]+,[ \t]$")
@@ -65,14 +65,17 @@ def age_after_name(s: str, r, lo: int, hi: int) -> bool:
     return bool(_NAME_COMMA.search(s, max(lo, r.start - 30), r.start) and _AGE_END.match(s, r.end, hi))
 
 
-def tally_end(s: str, m: regex.Match, lo: int, hi: int) -> int | None:
-    """Where a tally or score such as "a 7-2 vote" or "won 3-1" ends, when token `m` starts one."""
+def tally_end(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> int | None:
+    """Where a tally or score such as "a 7-2 vote", "won 3-1" or "finished 45-37" ends, when token `m` starts
+    one: a tally word around it, or a falling pair of whole numbers with no unit (never a range)."""
     if m[T_DCN] or len(m[T_D]) > 3 or not m[T_D].isdigit():
         return None
     t = _TALLY.match(s, m.end(), hi)
     if t is None:
         return None
-    if _TALLY_RIGHT.match(s, t.end(), hi) or _TALLY_LEFT.search(s, max(lo, m.start() - 30), m.start()):
+    if _TALLY_RIGHT.match(s, t.end(), hi) or _TALLY_LEFT.search(s, max(lo, m.start() - 40), m.start()):
+        return t.end()
+    if int(m[T_D]) > int(t[0][1:]) and not lex.follows(s, t.end()) and not SCALE.match(s, t.end()):
         return t.end()
     return None
 
@@ -107,7 +110,8 @@ def rejected_digits(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> b
         tail = _LETTERS.match(s[end:end + 12])[0].lower()
         if tail in _ORDINALS or tail == "s":
             return True  # ordinals, the 1990s
-        if not (lex.match(s, end) or SCALE.match(s, end) or SCALE_MONEY.match(s, end) or PENCE.match(s, end)):
+        if not (lex.match(s, end) or SCALE.match(s, end) or SCALE_MONEY.match(s, end) or PENCE.match(s, end)
+                or temperature_letter(s, start, end, lo)):
             return True  # 5G, 3D, model numbers
     if "," not in digits and "." not in digits and len(digits) == 4 and 1000 <= int(digits) <= 2199 \
             and not m[T_DCN]:

@@ -79,7 +79,7 @@ class Extractor:
                     pos = run.end()
                     continue
             if m[T_D] is not None and scan[m.end():m.end() + 1] in "-–" \
-                    and (tally := tally_end(scan, m, lo, hi)) is not None:
+                    and (tally := tally_end(lex, scan, m, lo, hi)) is not None:
                 pos = tally  # a 7-2 vote, won 3-1: a score, not a range
                 continue
             # Left context is read back only to the end of the previous claim (10 rmb 20 usd: "rmb" is taken).

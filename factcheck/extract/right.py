@@ -19,7 +19,8 @@ from .scan import CJK
 from .tokens import T_C, T_D, T_W
 from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, KUAI_CUE, KUAI_END, MILLION_NOUN, NOT_RATES, PER,
                     PER_TIME, PERCENT, PERCENT_OF_LEFT, RATE, SCALE, SCALE_MONEY, SPEEDS, TEMPERATURE_CUE,
-                    TIME_ABBREVIATIONS, TIMES, ZHE_NOT, Lexicon, rate_before, rate_period, scale_value)
+                    TEMPERATURE_SCALES, TIME_ABBREVIATIONS, TIMES, ZHE_NOT, Lexicon, rate_before, rate_period,
+                    scale_value, temperature_letter)
 from .vocabulary import CURRENCY_ISO, QUALIFIER_KIND
 
 _OF = regex.compile(r"\s+of\b")
@@ -151,6 +152,8 @@ def _other_unit(lex: Lexicon, s: str, m: regex.Match, r: Reading, pos: int, lo: 
         um = None
     if um is None and r.unit is None and s[pos - 1:pos].isdigit() and PENCE.match(s, pos):
         r.unit, pos = "penny", pos + 1  # 85p
+    elif um is None and r.unit is None and (tm := temperature_letter(s, r.start, pos, lo)):
+        r.unit, pos = TEMPERATURE_SCALES[tm["t"]], tm.end()  # temperatures hit 41C
     if um and len(um[0]) == 1 and um[0].isascii():
         # One-letter symbols (m, t) only in lower case; "5M" and "5m people" are millions.
         if um[0] == "M" or (um[0] == "m" and not r.scaled and MILLION_NOUN.match(s, um.end())):

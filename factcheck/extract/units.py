@@ -21,8 +21,9 @@ PERCENT = regex.compile(r"\s*(?:%|(?i:per\s?cents?|pct|percentage\s+points?|perc
 PERCENT_OF_LEFT = regex.compile(r"(?<![\d%]\s*)(?P<word>\b(?i:per\s?cents?|percents?)\s+of\s+)$")
 MEASURE = regex.compile(r"(?P<m>[多余]?(?:" + alternation(MEASURE_WORDS_ZH) + "))")
 TIMES = regex.compile(r"\s*(?:-\s*)?(?i:times|fold)\b")
-PER = regex.compile(r"\s*(?:per|a|/|each)\s*(?P<per>ton|tonne|kg|kilogram|barrel|ounce|year|month|day|share|unit|"
-                    r"person|capita)s?\b", regex.I)
+PER = regex.compile(r"\s*(?:per|a|an|/|each)\s*(?P<per>ton|tonne|kg|kilogram|barrel|ounce|year|month|week|day|night|"
+                    r"hour|share|unit|person|capita|head|bushel|pound|lb|gallon|litre|liter|mile|km|kwh|mwh|"
+                    r"passenger|seat|square\s+metre|square\s+foot|sqm|sq\s?ft)s?\b(?!\s+ago\b)", regex.I)
 PER_TIME = regex.compile(r"(?i:[ \t]*(?:/|per[ \t]+)[ \t]*(?P<t>milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|"
                          r"hours?|hrs?|h)\b|[ \t]+an?[ \t]+(?P<t>hour|second|minute)\b)")
 SPEEDS = {("kilometer", "hour"): "kilometer_per_hour", ("mile", "hour"): "mile_per_hour"}
@@ -31,6 +32,9 @@ TIME_ABBREVIATIONS = {"ms": "millisecond", "s": "second", "sec": "second", "secs
 BRACKET_OPEN = regex.compile(r"[ \t]?(?P<o>[(\[{<])[ \t]?")
 BRACKET_CLOSE = {"(": ")", "[": "]", "{": "}", "<": ">"}
 BRACKET_CLOSE_AT = {o: regex.compile(r"[ \t]?" + regex.escape(c)) for o, c in BRACKET_CLOSE.items()}
+# A temperature written with its scale's letter alone (41C, 104 F): read only near a word of weather or heat.
+TEMPERATURE_LETTER = regex.compile(r"[ \t]?(?:°[ \t]?)?(?P<t>[CF])(?![A-Za-z0-9])")
+TEMPERATURE_SCALES = {"C": "degree_Celsius", "F": "degree_Fahrenheit"}
 TEMPERATURE_CUE = regex.compile(r"(?i:\b(?:" + TEMPERATURE_CUES + r")\b)")
 # "5m people": m is millions before a plural noun, not metres.
 MILLION_NOUN = regex.compile(r"\s+(?:(?!(?:is|was|has|as|its|this|us|plus|across|thus|his|less|versus)\b)"
@@ -47,7 +51,7 @@ RATE = regex.compile(
     r"(?:(?i:[ \t]*/[ \t]*|[ \t]+(?:per|an?|each)[ \t]+|-(?:a|per)-)(?P<t>(?i:" + alternation(RATE_PERIODS) + r"))\b"
     r"|[ \t]+(?P<adv>(?i:" + alternation(RATE_ADVERBS) + r"))\b"
     r"|(?:/|每)(?P<zh>" + alternation(RATE_ZH) + r"))")
-RATE_LEFT_ZH = regex.compile(r"(?P<w>" + alternation(RATE_BEFORE_ZH) + r")\p{Han}{0,4}$")
+RATE_LEFT_ZH = regex.compile(r"(?P<w>" + alternation(RATE_BEFORE_ZH) + r")\p{Han}{0,6}$")
 # Unit names a rate is not read after: shares, counts, money and periods themselves.
 NOT_RATES = frozenset({"percent", "percentage_point", "cheng", "count", "ratio", "year", "month", "week", "day",
                        "hour", "decade", "liang"})
@@ -163,9 +167,15 @@ def rate_period(m: regex.Match) -> str:
 
 def rate_before(s: str, start: int, lo: int) -> str | None:
     """日均进口1104万桶: the period a Chinese figure is a rate per, from the words before it."""
-    m = RATE_LEFT_ZH.search(s, max(lo, start - 8), start)
+    m = RATE_LEFT_ZH.search(s, max(lo, start - 10), start)
     return RATE_BEFORE_ZH[m["w"]] if m else None
 
 
 def _is_money_name(name: str) -> bool:
     return len(name) == 3 and name.isupper()
+
+
+def temperature_letter(s: str, start: int, end: int, lo: int) -> regex.Match | None:
+    """41C after "temperatures hit": the match of the scale letter after a figure ending at `end`, or None."""
+    tm = TEMPERATURE_LETTER.match(s, end)
+    return tm if tm and TEMPERATURE_CUE.search(s, max(lo, start - 60), start) else None
