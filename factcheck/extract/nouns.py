@@ -9,7 +9,8 @@ from .scan import CJK
 from .units import MEASURE, Lexicon
 from .vocabulary import ADJECTIVE_ENDINGS, FUNCTION_WORDS
 
-_NOUN = regex.compile(r"(?:\s+|-)(?P<w1>[a-z][a-z-]*(?![A-Za-z])|[A-Z][a-z]+(?:-[a-z]+)*(?![\w-]))(?:\s+(?P<w2>[a-z][a-z-]*))?")
+_NOUN = regex.compile(r"(?:\s+|-)(?P<w1>[a-z][a-z-]*(?![A-Za-z])|[A-Z][a-z]+(?:-[a-z]+)*(?![\w-]))"
+                   r"(?:\s+(?P<w2>[a-z][a-z-]*))?")
 
 
 def measure_word(lex: Lexicon, s: str, r: Reading, pos: int, hi: int) -> int:

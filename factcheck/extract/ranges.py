@@ -13,8 +13,8 @@ from .tokens import T_C, T_D, T_DCN, T_W, read_number, safe_chinese, token_at
 from .units import GAP, PERCENT, SCALE, SCALE_MONEY, Lexicon, scale_value
 from .vocabulary import SCALE_WORDS
 
-_RANGE = regex.compile(r"\s*(?:-\s*(?=to\b))?(?:-|–|—|~|〜|to|至|到|and|或)\s*(?P<cur>US\$|A\$|\$|€|£|¥)?(?=[\d"
-                       + nm.CN_CHARS + r"a-z])", regex.I)
+_RANGE = regex.compile(r"\s*(?:-\s*(?=to\b))?(?:-|–|—|~|〜|to|至|到|and|或)\s*(?P<cur>US\$|A\$|\$|€|£|¥)?"
+                       r"(?=[\d" + nm.CN_CHARS + r"a-z])", regex.I)
 _FROM = regex.compile(r"(?i:\bfrom)\s+\S*$")
 _BETWEEN = regex.compile(r"(?i:between)\s+\S*$")
 _BIG_ZH = regex.compile(r"[万亿]+$")

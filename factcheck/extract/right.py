@@ -186,8 +186,8 @@ def _other_unit(lex: Lexicon, s: str, m: regex.Match, r: Reading, pos: int, lo: 
 
 def _lexicon_unit(lex: Lexicon, s: str, r: Reading, um: regex.Match, pos: int, lo: int, hi: int) -> int:
     name = lex.unit_for(um[0])
-    if name == "pound" and um[0][:1] in "pP" and not _OF.match(s[um.end():um.end() + 4]) and "-" not in s[pos:um.start()] \
-            and MONEY_CUE.search(s, max(lo, r.start - 80), r.start):
+    if name == "pound" and um[0][:1] in "pP" and not _OF.match(s[um.end():um.end() + 4]) \
+            and "-" not in s[pos:um.start()] and MONEY_CUE.search(s, max(lo, r.start - 80), r.start):
         name = "GBP"  # "profit of 361 million pounds" is sterling; "5 pounds of beef" is weight
     if name == "degree" and TEMPERATURE_CUE.search(s, max(lo, r.start - 60), r.start):
         return pos  # "the temperature is 24 degrees": no scale given, not an angle

@@ -12,8 +12,8 @@ import regex
 
 from ..normalise import ASCII_UNIT_END, Units
 from ..numerals import EN_SCALES
-from .vocabulary import (CASED_SYMBOLS, KUAI_CUES_ZH, MEASURE_WORDS_ZH, RATE_ADVERBS, RATE_BEFORE_ZH, RATE_PERIODS, RATE_ZH,
-                         SCALE_AFTER, SCALE_AFTER_MONEY, TEMPERATURE_CUES, alternation)
+from .vocabulary import (CASED_SYMBOLS, KUAI_CUES_ZH, MEASURE_WORDS_ZH, RATE_ADVERBS, RATE_BEFORE_ZH, RATE_PERIODS,
+                         RATE_ZH, SCALE_AFTER, SCALE_AFTER_MONEY, TEMPERATURE_CUES, alternation)
 
 SCALE = regex.compile(r"(?|\s*(?i:(" + alternation(SCALE_AFTER) + r"))\b|(?i:(k))(?![A-Za-z]))")
 SCALE_MONEY = regex.compile(r"(?|\s?(?i:(" + alternation(SCALE_AFTER_MONEY) + r"))\b|\s?(T)\b)")
@@ -72,7 +72,8 @@ class Lexicon:
     is the one `load_units` builds from the surface forms; another pattern is always run.
     """
 
-    __slots__ = ("units", "_unit_for", "pattern", "exact", "heads", "whole", "first", "_ratios", "_lengths", "_named_currency")
+    __slots__ = ("units", "_unit_for", "pattern", "exact", "heads", "whole", "first", "_ratios", "_lengths",
+                 "_named_currency")
 
     def __init__(self, units: Units):
         self.units, self._unit_for, self.pattern = units, units.unit_for, units.pattern
@@ -88,7 +89,8 @@ class Lexicon:
         self._ratios: dict[tuple[str, str], Decimal | None] = {}
         # Chinese names of currencies other than the yuan (港币, 新台币, 美元), as written before an amount in 元.
         named = [w for w, name in units.surfaces.items() if not w.isascii() and _is_money_name(name) and name != "CNY"]
-        self._named_currency = regex.compile(r"(?:" + alternation(named) + r")(?:为|达|约|共|计|合|是)?$") if named else None
+        self._named_currency = (regex.compile(r"(?:" + alternation(named) + r")(?:为|达|约|共|计|合|是)?$")
+                                if named else None)
         self._lengths: dict[str, bool] = {}
 
     def match(self, s: str, pos: int, endpos: int | None = None) -> regex.Match | None:
