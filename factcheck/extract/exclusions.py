@@ -33,6 +33,7 @@ _TALLY = regex.compile(r"[-–]\d{1,3}(?![\d%]|[.,]\d|[-–]\d)")
 _TALLY_LEFT = regex.compile(r"(?i:\b(?:" + alternation(TALLY_VERBS) + r")\b)[^.;\n]{0,25}$")
 _TALLY_RIGHT = regex.compile(r"(?i:[ \t]+(?:[a-z]+[ \t]+)?(?:" + alternation(TALLY_NOUNS) + r")\b)")
 _CLOCK = regex.compile(r"(?:[ \t]?(?:" + alternation(CLOCK_AFTER) + r"))(?![A-Za-z])")
+_MODEL_AFTER_ZH = regex.compile(r"[A-Z][A-Za-z]*\d[A-Za-z0-9]*")
 _NAME_COMMA = regex.compile(r"\b[A-Z][\w'’.-]+,[ \t]$")
 _AGE_END = regex.compile(r"[ \t]*(?:[,)]|\.(?:\s|$)|\s+(?:said|says|told|who|is|was|has|had|and)\b)")
 _ZH_DATE_RANGE = regex.compile(r"(?:至|到|-|–|~|〜|—)\d{1,2}(?:[月日号](?<!个月))")
@@ -63,6 +64,13 @@ def age_after_name(s: str, r, lo: int, hi: int) -> bool:
             or not 0 < r.value < 120 or r.value != int(r.value):
         return False
     return bool(_NAME_COMMA.search(s, max(lo, r.start - 30), r.start) and _AGE_END.match(s, r.end, hi))
+
+
+def spec_label(s: str, r, hi: int) -> bool:
+    """12层HBM3E, 8核A17: digits and one Chinese character that name a version of a product, not a count."""
+    # Only a character that is no measure word: 4颗H100芯片 counts chips.
+    return r.unit is None and r.noun is None and r.high is None and bool(CJK.match(s[r.end:r.end + 1])) \
+        and bool(_MODEL_AFTER_ZH.match(s, r.end + 1, hi))
 
 
 def tally_end(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> int | None:

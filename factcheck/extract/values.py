@@ -8,7 +8,7 @@ from decimal import Decimal
 import regex
 
 from .. import numerals as nm
-from .exclusions import age_after_name, bare_digit, rejected_digits
+from .exclusions import age_after_name, bare_digit, rejected_digits, spec_label
 from .qualifiers import qualifier_left, qualify
 from .reading import Reading
 from .right import extend
@@ -74,7 +74,9 @@ def _digits(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> Reading |
     if number is None:
         return None
     r = _number(lex, s, m, number, lo, hi)
-    return None if r is not None and age_after_name(s, r, lo, hi) else r
+    if r is None or age_after_name(s, r, lo, hi) or spec_label(s, r, hi):
+        return None
+    return r
 
 
 def _number(lex: Lexicon, s: str, m: regex.Match, number: nm.Number, lo: int, hi: int) -> Reading | None:

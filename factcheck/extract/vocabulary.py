@@ -152,7 +152,8 @@ TEMPERATURE_CUES = (r"temperatures?|weather|warm\w*|hot|hotter|cold\w*|heat\w*|c
 
 # Chinese measure words: what a bare Chinese figure counts (三家, 两千名).
 MEASURE_WORDS_ZH = ("个", "家", "项", "件", "名", "位", "架", "艘", "辆", "台", "座", "条", "种", "次", "人", "批",
-                    "所", "枚", "颗", "套", "只", "招", "部", "份", "处", "款", "轮", "支", "场", "例", "户", "万人")
+                    "所", "枚", "颗", "套", "只", "招", "部", "份", "处", "款", "轮", "支", "场", "例", "户", "万人",
+                    "栋", "间", "张", "本", "头", "棵", "篇", "首")
 # Function words: never the thing a figure counts (shared with subjects' automatic grouping).
 FUNCTION_WORDS = frozenset({
     "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is",
