@@ -263,8 +263,8 @@ def _chinese(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> Reading 
     if len(text) > 1 and text[-1] == "千" and lex.thousand_unit(s, end - 1):
         text, end = text[:-1], end - 1  # 一百千瓦 is 100 kW
     before = s[start - 1] if start > lo else ""
-    if (before and before in "第其数几上前后每") or text[0] in "万亿萬億兆":
-        return None
+    if (before and before in "第其数几上前后每") or text[0] in "万亿萬億兆" or text in ("百", "千"):
+        return None  # 第三, 数十; 百公里加速, 千人计划: a basis or a name, not a figure
     if text == "一" and s[end:end + 1] == "半" and not CJK.match(s[end + 1:end + 2] or " ") or \
             text == "一" and s[end:end + 2] in ("半的", "半以", "半左", "半多", "半是", "半来", "半用", "半为"):
         return qualify(s, Reading(start, end + 1, Decimal(50), None, Decimal(5), "percent"), lo, hi)  # 一半
