@@ -23,7 +23,7 @@ _CANONICAL_BY_NAME = {
     "ton": ("t", 1), "metric_ton": ("t", 1), "kilogram": ("kg", 1), "gram": ("kg", Decimal("0.001")),
     "percent": ("percent", 1), "cheng": ("percent", 10), "percentage_point": ("percentage_point", 1),
     "decade": ("year", 10), "count": ("count", 1), "ratio": ("ratio", 1),
-    "kilotonne": ("t", 10**3), "megatonne": ("t", 10**6), "gigatonne": ("t", 10**9),
+    "basis_point": ("percentage_point", Decimal("0.01")), "kilotonne": ("t", 10**3), "megatonne": ("t", 10**6), "gigatonne": ("t", 10**9),
     "barrel_per_day": ("oil_barrel / day", 1), "ton_per_day": ("t / day", 1),
     "million_barrel_per_day": ("oil_barrel / day", 10**6),
     "bcm": ("cubic_meter", 10**9),

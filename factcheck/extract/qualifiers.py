@@ -44,7 +44,7 @@ _CHANGE_RIGHT = regex.compile(
 GROWTH_TIMES_ZH = regex.compile(r"(?:增加|增长|提高|上涨|扩大|上升|提升)了?$")
 _SPACES = regex.compile(r"\s+")
 # Units a change of direction signs: a share that "fell 34%" is -34.
-DIRECTED_UNITS = frozenset({"percent", "percentage_point", "cheng", "ratio"})
+DIRECTED_UNITS = frozenset({"percent", "percentage_point", "basis_point", "cheng", "ratio"})
 
 
 def qualifier_en(left: str) -> regex.Match | None:

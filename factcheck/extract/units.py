@@ -53,8 +53,8 @@ RATE = regex.compile(
     r"|(?:/|每)(?P<zh>" + alternation(RATE_ZH) + r"))")
 RATE_LEFT_ZH = regex.compile(r"(?P<w>" + alternation(RATE_BEFORE_ZH) + r")\p{Han}{0,6}$")
 # Unit names a rate is not read after: shares, counts, money and periods themselves.
-NOT_RATES = frozenset({"percent", "percentage_point", "cheng", "count", "ratio", "year", "month", "week", "day",
-                       "hour", "decade", "liang"})
+NOT_RATES = frozenset({"percent", "percentage_point", "basis_point", "cheng", "count", "ratio", "year", "month",
+                       "week", "day", "hour", "minute", "second", "decade", "liang"})
 
 # The characters the regex module matches case-insensitively to an ASCII letter besides its two cases.
 _FOLD_TO_ASCII = {"ſ": "s", "\u212a": "k", "\u0130": "i"}

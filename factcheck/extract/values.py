@@ -32,6 +32,7 @@ _MULT_NEXT = regex.compile(r"(?i:\s+(?:the|its|their|his|her|our|that|this|those
 _TWICE_NEXT = regex.compile(r"(?i:\s+(?:the|as|that|what|its|their|his|her|our|this|those|these)\b)")
 _HALF_OF_PERIOD = regex.compile(r"(?i:\b(?:first|second|latter|former|final|opening|back|front|1st|2nd)[\s-]+)$")
 _A_AN = regex.compile(r"(?i:[ \t]+(?:an?[ \t]+)?)")
+_BY = regex.compile(r"(?i:\bby\s+)$")  # cut by a third, rose by half
 _IN_EVERY = regex.compile(r"(?i:\s+(?:in|out\s+of)\s+(?:every\s+)?)")
 _AND_A_HALF = regex.compile(r"(?i:\s+and\s+a\s+half\b|-and-a-half\b)")
 _A_SCALE = ("a dozen", "a hundred", "a thousand", "a million", "a billion", "a trillion")
@@ -230,7 +231,8 @@ def _fraction_word(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> Re
     if unit is not None:
         return unit
     qualified = qualifier_left(s[max(lo, m.start() - 40):m.start()]) is not None
-    if not qualified and not _OF_THE.match(s[m.end():m.end() + 6].lower()):
+    if not qualified and not _OF_THE.match(s[m.end():m.end() + 6].lower()) \
+            and not _BY.search(s, max(lo, m.start() - 4), m.start()):
         return None  # "half" alone is a share only after a qualifier: almost half, more than a third
     value = FRACTION_WORDS.get(_SPACES_HYPHENS.sub(" ", m[T_F].lower()))
     if value is None:
