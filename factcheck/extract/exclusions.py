@@ -9,7 +9,7 @@ from .money import ISO_ATTACHED, PENCE, currency_left
 from .qualifiers import qualifier_left
 from .tokens import T_D, T_DAPPROX, T_DCN, T_NEG, TOKEN
 from .units import MEASURE, PERCENT, PERCENT_OF_LEFT, SCALE, SCALE_MONEY, Lexicon, temperature_letter
-from .vocabulary import (CLOCK_AFTER, CURRENCY_ISO, MARKER_CHARS, MARKER_WORDS, MONTHS, NUMBERED_NAMES, TALLY_NOUNS,
+from .vocabulary import (CLOCK_AFTER, CURRENCY_ISO, DOLLAR_PREFIXES, MARKER_CHARS, MARKER_WORDS, MONTHS, NUMBERED_NAMES, TALLY_NOUNS,
                          TALLY_VERBS, alternation)
 from .scan import CJK
 
@@ -33,6 +33,7 @@ _TALLY = regex.compile(r"[-–]\d{1,3}(?![\d%]|[.,]\d|[-–]\d)")
 _TALLY_LEFT = regex.compile(r"(?i:\b(?:" + alternation(TALLY_VERBS) + r")\b)[^.;\n]{0,25}$")
 _TALLY_RIGHT = regex.compile(r"(?i:[ \t]+(?:[a-z]+[ \t]+)?(?:" + alternation(TALLY_NOUNS) + r")\b)")
 _CLOCK = regex.compile(r"(?:[ \t]?(?:" + alternation(CLOCK_AFTER) + r"))(?![A-Za-z])")
+_CAPITALS = regex.compile(r"(?<![\w&.-])([A-Z]{2,}[0-9]*)[ \t]$")
 _MODEL_AFTER_ZH = regex.compile(r"[A-Z][A-Za-z]*\d[A-Za-z0-9]*")
 _NAME_COMMA = regex.compile(r"\b[A-Z][\w'’.-]+,[ \t]$")
 _AGE_END = regex.compile(r"[ \t]*(?:[,)]|\.(?:\s|$)|\s+(?:said|says|told|who|is|was|has|had|and)\b)")
@@ -64,6 +65,16 @@ def age_after_name(s: str, r, lo: int, hi: int) -> bool:
             or not 0 < r.value < 120 or r.value != int(r.value):
         return False
     return bool(_NAME_COMMA.search(s, max(lo, r.start - 30), r.start) and _AGE_END.match(s, r.end, hi))
+
+
+def capitals_name(s: str, r, m: regex.Match, lo: int) -> bool:
+    """"the MAX 9 was grounded", "the FTSE 250 fell": a small whole number after a word in capitals, counting
+    nothing, is part of a name ("BYD 427 units" still counts units)."""
+    if r.unit is not None or r.noun is not None or r.scaled or r.high is not None or r.qualifier != "exact" or not m[T_D].isdigit() \
+            or len(m[T_D]) > 3:
+        return False
+    cm = _CAPITALS.search(s, max(lo, r.start - 12), r.start)
+    return bool(cm) and cm[1] not in CURRENCY_ISO and cm[1] not in DOLLAR_PREFIXES
 
 
 def spec_label(s: str, r, hi: int) -> bool:

@@ -60,7 +60,7 @@ def extend(lex: Lexicon, s: str, m: regex.Match, r: Reading, lo: int, hi: int,
     per = PER.match(s, r.end)
     if per and r.unit is not None and is_currency(r.unit):
         r.noun = "per " + per["per"].lower()
-    _qualifier(s, r, lo)
+    _qualifier(s, r, lo, hi)
     if r.unit is None and r.noun is None and r.high is None and r.qualifier == "exact" and 0 <= r.value < 10:
         return r  # the extractor drops it (a bare single digit), whichever its direction
     r = direction(s, r, lo, hi)
@@ -225,12 +225,13 @@ def _lexicon_unit(lex: Lexicon, s: str, r: Reading, um: regex.Match, pos: int, l
     return pos
 
 
-def _qualifier(s: str, r: Reading, lo: int) -> None:
-    qm = qualifier_left(s[max(lo, r.start - 40):r.start])
+def _qualifier(s: str, r: Reading, lo: int, hi: int) -> None:
+    left = s[max(lo, r.start - 40):r.start]
+    qm = qualifier_left(left)
     if not qm:
         return
     word = word_of(qm)
-    if word == "between":
+    if word == "between" or word == "over" and _over_a_period(left[:qm.start()], r, s, hi):
         return
     if r.qualifier == "exact" or (r.qualifier == "range" and r.cue in ("多", "余")):
         kind = QUALIFIER_KIND.get(word)
@@ -238,6 +239,21 @@ def _qualifier(s: str, r: Reading, lo: int) -> None:
             r.qualifier, r.cue = kind, word
         elif kind == "approx":
             r.cue = word
+
+
+def _over_a_period(before: str, r: Reading, s: str, hi: int) -> bool:
+    """"$600 billion over five years": "over" before a period says when, not how much, unless a word such as
+    "for" comes before it or "old" after it (for over 20 years, aged over 65 years old)."""
+    if r.unit not in _PERIODS:
+        return False
+    words = before.split()
+    return not (words and words[-1].lower() in _MORE_THAN_BEFORE) and not _OLD.match(s, r.end, hi)
+
+
+_PERIODS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
+_MORE_THAN_BEFORE = frozenset({"for", "of", "after", "aged", "age", "ages", "lasted", "lasting", "spent", "took",
+                               "taken", "takes", "been", "than", "last", "lasts"})
+_OLD = regex.compile(r"\s+old\b")
 
 
 def _discount(written: str, r: Reading) -> tuple[Decimal, Decimal] | None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import regex
 
 from .. import numerals as nm
-from .exclusions import age_after_name, bare_digit, rejected_digits, spec_label
+from .exclusions import age_after_name, bare_digit, capitals_name, rejected_digits, spec_label
 from .qualifiers import qualifier_left, qualify
 from .reading import Reading
 from .right import extend
@@ -75,7 +75,7 @@ def _digits(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> Reading |
     if number is None:
         return None
     r = _number(lex, s, m, number, lo, hi)
-    if r is None or age_after_name(s, r, lo, hi) or spec_label(s, r, hi):
+    if r is None or age_after_name(s, r, lo, hi) or spec_label(s, r, hi) or capitals_name(s, r, m, lo):
         return None
     return r
 
