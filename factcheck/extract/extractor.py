@@ -38,6 +38,14 @@ class Extractor:
     def __init__(self, units: Units):
         self.units = units
         self.lexicon = _lexicon(units)
+        self._canonicals: dict[str, tuple[Decimal, str]] = {}
+
+    def _canonical(self, unit_name: str) -> tuple[Decimal, str]:
+        """The factor to the canonical unit and its name (canonical is linear: asked once per unit)."""
+        known = self._canonicals.get(unit_name)
+        if known is None:
+            known = self._canonicals[unit_name] = canonical(self.units, Decimal(1), unit_name)
+        return known
 
     def extract(self, text: str, articles: Iterable[Article], file: str) -> list[Claim]:
         """Every claim in `articles` (spans of `text`), with offsets into `text`."""
@@ -103,8 +111,8 @@ class Extractor:
             unit_name = "count"
         else:
             unit_name = r.unit
-        value, unit = canonical(self.units, r.value, unit_name)
-        factor = value / r.value if r.value else Decimal(1)
+        factor, unit = self._canonical(unit_name)
+        value = r.value * factor
         high = None if r.high is None else r.high * factor
         precision = r.precision * factor
         if r.per is not None and "/" not in unit:
