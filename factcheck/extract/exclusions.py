@@ -33,6 +33,8 @@ _TALLY = regex.compile(r"[-–]\d{1,3}(?![\d%]|[.,]\d|[-–]\d)")
 _TALLY_LEFT = regex.compile(r"(?i:\b(?:" + alternation(TALLY_VERBS) + r")\b)[^.;\n]{0,25}$")
 _TALLY_RIGHT = regex.compile(r"(?i:[ \t]+(?:[a-z]+[ \t]+)?(?:" + alternation(TALLY_NOUNS) + r")\b)")
 _CLOCK = regex.compile(r"(?:[ \t]?(?:" + alternation(CLOCK_AFTER) + r"))(?![A-Za-z])")
+_CLAUSE_START = regex.compile(r"(?:^|[，。；：、,.;:!?！？\n（(])$")
+_BOTH_AFTER = regex.compile(r"(?:的|\p{Han}{0,4}(?:都|均|皆))")
 _CAPITALS = regex.compile(r"(?<![\w&.-])([A-Z]{2,}[0-9]*)[ \t]$")
 _MODEL_AFTER_ZH = regex.compile(r"[A-Z][A-Za-z]*\d[A-Za-z0-9]*")
 _NAME_COMMA = regex.compile(r"\b[A-Z][\w'’.-]+,[ \t]$")
@@ -75,6 +77,11 @@ def capitals_name(s: str, r, m: regex.Match, lo: int) -> bool:
         return False
     cm = _CAPITALS.search(s, max(lo, r.start - 12), r.start)
     return bool(cm) and cm[1] not in CURRENCY_ISO and cm[1] not in DOLLAR_PREFIXES
+
+
+def refers_back_zh(s: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """两家的市占率, 两项数据都…: at a clause's start, "the two", "both" refer back; they count nothing new."""
+    return bool(_CLAUSE_START.search(s, max(lo, start - 1), start) and _BOTH_AFTER.match(s, end, hi))
 
 
 def spec_label(s: str, r, hi: int) -> bool:

@@ -7,6 +7,8 @@ import bisect
 from decimal import Decimal
 from typing import Iterable
 
+import regex
+
 from ..model import Article, Claim
 from ..normalise import Units, canonical
 from .context import SENTENCE_BREAK, URL, claim_year, language, years_in
@@ -17,6 +19,8 @@ from .tokens import T_D, TokenScan
 from .units import Lexicon
 from .values import read
 
+# Between the figures of one list: "3% and 5%", "3%、5%和7%".
+_LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|和|与|及|、|，)\s*")
 # Change verbs turn a share into a signed change ("fell 34%" -> -34).
 _SIGNED_UNITS = {"percent", "percentage_point"}
 
@@ -71,6 +75,7 @@ class Extractor:
             urls = []
         out: list[Claim] = []
         pos = floor = lo
+        last: Reading | None = None  # the reading of the last claim
         tokens = TokenScan(scan, lower, lo, hi, urls)
         lex = self.lexicon
         while True:
@@ -96,10 +101,13 @@ class Extractor:
                 pos = m.end()
                 continue
             pos = max(reading.end, m.end())
+            if reading.direction is None and last is not None and last.direction and last.unit == reading.unit \
+                    and _LIST_JOIN.fullmatch(scan, last.end, reading.start):
+                reading.direction = last.direction  # fell 3% and 5%, 分别下降3%和5%: one verb for the list
             claim = self._claim(scan, original, article, file, reading, breaks, years, gaps)
             if claim is not None:
                 out.append(claim)
-                floor = reading.end
+                floor, last = reading.end, reading
         return out
 
     def _claim(self, scan: str, original: str, article: Article, file: str, r: Reading, breaks: list[int],

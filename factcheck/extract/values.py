@@ -8,7 +8,7 @@ from decimal import Decimal
 import regex
 
 from .. import numerals as nm
-from .exclusions import age_after_name, bare_digit, capitals_name, rejected_digits, spec_label
+from .exclusions import age_after_name, bare_digit, capitals_name, refers_back_zh, rejected_digits, spec_label
 from .qualifiers import qualifier_left, qualify
 from .reading import Reading
 from .right import extend
@@ -289,6 +289,8 @@ def _chinese(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> Reading 
         return None
     if ext.value == 1 and ext.high is None and ext.unit in (None, "count"):
         return None  # 一个, 一家: the indefinite article, not a count
+    if text in ("两", "二", "三") and ext.unit is None and refers_back_zh(s, start, ext.end, lo, hi):
+        return None
     if ext.unit == "year" and len(text) == 4 and all(ch in nm.CN_DIGITS for ch in text):
         return None  # 二〇二五年
     if ext.unit == "month" and not s[ext.start:ext.end].endswith("个月"):
