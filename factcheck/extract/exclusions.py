@@ -172,8 +172,8 @@ def _chinese_date(s: str, start: int, end: int, digits: str, after: str) -> bool
             return True
         if after in "日号时" and s[end:end + 2] != "日元":
             return True
-        if after == "点" and not s[end + 1:end + 2].isdigit():
-            return True
+        if after == "点" and not s[end + 1:end + 2].isdigit() and "," not in digits and int(digits) <= 24:
+            return True  # 3点 (o'clock), not 17000点 (index points)
     if after == "年" and (len(digits) == 4 or s[end + 1:end + 2] == "代"):
         return True
     return False
