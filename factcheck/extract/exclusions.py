@@ -163,7 +163,7 @@ def rejected_digits(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> b
 
 def _chinese_date(s: str, start: int, end: int, digits: str, after: str) -> bool:
     """10月, 3日, 5号, 8时, 3点 (o'clock), 2025年, the 1990年代: dates and times, not figures."""
-    if after == "岁" and s[start - 1:start] in "（(" and s[end + 1:end + 2] in "）)":
+    if after == "岁" and s[start - 1:start] in ("（", "(") and s[end + 1:end + 2] in ("）", ")"):
         return True  # 李明（45岁）: an age after a name
     if after in "至到-–~〜—" and "." not in digits and len(digits) <= 2 and _ZH_DATE_RANGE.match(s, end):
         return True  # 1至12月, 3-5日

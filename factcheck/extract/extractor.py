@@ -91,7 +91,7 @@ class Extractor:
                 if run is not None:  # 1,1,1 or 3,5,12: a list of numbers, not a figure; skip it whole
                     pos = run.end()
                     continue
-            if m[T_D] is not None and scan[m.end():m.end() + 1] in "-–" \
+            if m[T_D] is not None and scan.startswith(("-", "–"), m.end()) \
                     and (tally := tally_end(lex, scan, m, lo, hi)) is not None:
                 pos = tally  # a 7-2 vote, won 3-1: a score, not a range
                 continue

@@ -59,7 +59,7 @@ def range_after(s: str, m: regex.Match, r: Reading, pos: int, currency: str | No
         if r.value * big > high:
             big = Decimal(1)  # $250,000 to $1 million: the first is written in full
     r.value, r.precision = r.value * big, r.precision * big
-    if s[hi_end:hi_end + 1] in "月日号" and s[hi_end - 1:hi_end + 1] != "个月":
+    if s[hi_end:hi_end + 1] in ("月", "日", "号") and s[hi_end - 1:hi_end + 1] != "个月":
         return pos  # 1至12月, 3-5日: dates
     if high > r.value:
         r.high, r.scaled = high, r.scaled or scale != 1 or big != 1
