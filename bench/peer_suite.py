@@ -19,6 +19,8 @@ What "pass" means (one case = one input sentence):
 - Percent and currency: an expected figure that is one end of a range we read around it ("5-20%" holds
   20%) matches that end.
 - Dimension: a record in a physical unit; the expected value is converted to the record's unit with pint.
+  A rate factcheck reads ("500,000 barrels a day" is `oil_barrel / day`, 日均20万公斤 `kg / day`) is
+  compared by its amount where the spec, which has no rate units, stops before the period.
 - Number: any record counts (bare numbers are `count` records); its value, or the value before a
   percent/unit conversion, must equal the expected number.
 - NumberRange: `[a,b)` needs a record with value a and value_high b; `(a,)` / `[a,)` a record with value a
@@ -141,6 +143,8 @@ class Runner:
             return value
         src = UNIT_NAMES.get(peer_unit)
         dst = {"t": "metric_ton", "percent": "percent"}.get(our_unit, our_unit)
+        if " / " in dst and "/" not in peer_unit and " per " not in peer_unit:
+            dst = dst.split(" / ")[0]  # a rate we read ("a day") against the spec's amount, which has no rates
         if src is None:
             return value if peer_unit.replace(" ", "_") == our_unit else None
         try:

@@ -19,7 +19,8 @@ from .store import ClaimsStore
 DEFAULT_DIR = ".factcheck"
 FORMAT = 2
 # The modules whose code decides what a file's claims are.
-_CODE = ("corpus.py", "extract.py", "model.py", "normalise.py", "numerals.py", "pipeline.py")
+_CODE = ("corpus.py", *sorted(f"extract/{p.name}" for p in (Path(__file__).resolve().parent / "extract").glob("*.py")),
+         "model.py", "normalise.py", "numerals.py", "pipeline.py")
 
 
 @lru_cache(maxsize=1)

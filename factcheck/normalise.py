@@ -23,8 +23,14 @@ _CANONICAL_BY_NAME = {
     "ton": ("t", 1), "metric_ton": ("t", 1), "kilogram": ("kg", 1), "gram": ("kg", Decimal("0.001")),
     "percent": ("percent", 1), "cheng": ("percent", 10), "percentage_point": ("percentage_point", 1),
     "decade": ("year", 10), "count": ("count", 1), "ratio": ("ratio", 1),
+    "basis_point": ("percentage_point", Decimal("0.01")), "kilotonne": ("t", 10**3), "megatonne": ("t", 10**6), "gigatonne": ("t", 10**9),
+    "barrel_per_day": ("oil_barrel / day", 1), "ton_per_day": ("t / day", 1),
+    "million_barrel_per_day": ("oil_barrel / day", 10**6),
+    "bcm": ("cubic_meter", 10**9),
 }
 _TIME_UNITS = {"year", "month", "week", "day", "hour"}
+# An ASCII unit ends where no letter or digit follows, except a Chinese character (50kWh电池).
+ASCII_UNIT_END = r"(?!(?!\p{Han})[\p{L}\p{N}])"
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ def load_units(rules_dir: str | None = None) -> Units:
     ascii_alts = [regex.escape(s).replace(r"\ ", r"\s+") for s in alternatives if s.isascii()]
     cjk_alts = [regex.escape(s) for s in alternatives if not s.isascii()]
     pattern = regex.compile(
-        r"(?:(?i:" + "|".join(ascii_alts) + r")(?![\p{L}\p{N}])|" + "|".join(cjk_alts) + ")"
+        r"(?:(?i:" + "|".join(ascii_alts) + r")" + ASCII_UNIT_END + "|" + "|".join(cjk_alts) + ")"
     )
     return Units(registry=registry, surfaces=surfaces, pattern=pattern, path=str(file))
 

@@ -48,7 +48,7 @@ EN_UNITS = {
 EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
            "eighty": 80, "ninety": 90}
 EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-             "bn": 10**9, "mn": 10**6, "mln": 10**6, "tn": 10**12, "k": 10**3, "m": 10**6, "b": 10**9,
+             "bn": 10**9, "mn": 10**6, "mln": 10**6, "tn": 10**12, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12,
              "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
 EN_SPECIAL = {"a dozen": 12, "dozen": 12, "half": Decimal("0.5"), "a half": Decimal("0.5"),
               "a hundred": 100, "a thousand": 1000, "a million": 10**6, "a billion": 10**9,
@@ -79,7 +79,7 @@ def parse_english(words: str) -> Number:
         elif token == "hundred":
             current = (current or 1) * 100
             last_step = Decimal(100) if current % 100 == 0 else last_step
-        elif token in EN_SCALES and token not in ("k", "m", "b"):
+        elif token in EN_SCALES and token not in ("k", "m", "b", "t"):
             total += (current or 1) * EN_SCALES[token]
             last_step = last_step * EN_SCALES[token]
             current = Decimal(0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 import pandas as pd
@@ -26,7 +26,9 @@ class Extraction:
 
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
-    frame = pd.DataFrame([asdict(c) for c in claims], columns=CLAIM_COLUMNS)
+    claims = list(claims)
+    # Column by column: dataclasses.asdict copies every field of every claim recursively, several times slower.
+    frame = pd.DataFrame({col: [getattr(c, col) for c in claims] for col in CLAIM_COLUMNS}, columns=CLAIM_COLUMNS)
     return frame.sort_values(["file", "start"], kind="stable").reset_index(drop=True)
 
 

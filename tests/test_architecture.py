@@ -39,12 +39,42 @@ def _imports_of(path: Path, depth: int) -> set[str]:
     return found
 
 
+def _stage_imports(stage: str) -> set[str]:
+    """What a stage imports: a module, or every module of a package (its own modules excluded)."""
+    if (PACKAGE / stage).is_dir():
+        paths = list((PACKAGE / stage).glob("*.py"))
+        own = {p.stem for p in paths}
+        return set().union(*(_imports(p) for p in paths)) - own
+    return _imports(PACKAGE / f"{stage}.py")
+
+
 @pytest.mark.parametrize("stage", STAGES)
 def test_stage_imports_only_earlier_stages(stage):
-    imported = _imports(PACKAGE / f"{stage}.py")
+    imported = _stage_imports(stage)
     assert not imported & {"cli", "report", "gate", "pipeline"}, f"{stage} reaches into an outer layer"
     later = set(STAGES[STAGES.index(stage) + 1:])
     assert not imported & later, f"{stage} imports a later stage: {sorted(imported & later)}"
+
+
+# The extract package's steps, in order: a step may import the ones before it, never after.
+EXTRACT_STEPS = ["vocabulary", "scan", "context", "tokens", "reading", "units", "money", "qualifiers",
+                 "compound", "exclusions", "nouns", "ranges", "right", "values", "extractor", "__init__"]
+
+
+def test_extract_steps_import_only_earlier_steps():
+    folder = PACKAGE / "extract"
+    assert sorted(EXTRACT_STEPS) == sorted(p.stem for p in folder.glob("*.py")), "a step is missing from the order"
+    for i, step in enumerate(EXTRACT_STEPS):
+        tree = ast.parse((folder / f"{step}.py").read_text(encoding="utf-8"))
+        own = {(n.module or "") for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 1}
+        later = own & set(EXTRACT_STEPS[i + 1:])
+        assert not later, f"extract/{step} imports a later step: {sorted(later)}"
+
+
+def test_extract_modules_are_readable_at_a_sitting():
+    for path in (PACKAGE / "extract").glob("*.py"):
+        lines = path.read_text(encoding="utf-8").count("\n")
+        assert lines <= 320, f"extract/{path.name} has {lines} lines"
 
 
 def test_formatters_do_not_import_the_command_line():

@@ -1,0 +1,32 @@
+"""The extract package's public surface, and rates kept apart from amounts."""
+
+from __future__ import annotations
+
+from factcheck.extract import FUNCTION_WORDS, Extractor, number_tokens
+from factcheck.normalise import dimension, load_units
+
+from helpers import claims_of
+
+
+def test_public_surface():
+    import sys
+
+    package = sys.modules["factcheck.extract"]
+    assert sorted(package.__all__) == ["Extractor", "FUNCTION_WORDS", "number_tokens"]
+    assert "of" in FUNCTION_WORDS and callable(Extractor)
+
+
+def test_number_tokens_are_spans_of_written_numbers():
+    text = "About 5 million people, 三千 tons and twenty-one ships."
+    # Scale words are tokens of their own: the extractor joins them to the figure before them.
+    assert [text[a:b] for a, b in number_tokens(text)] == ["5", "million", "三千", "twenty-one"]
+
+
+def test_a_rate_is_another_dimension_than_its_amount():
+    units = load_units()
+    rate, amount = claims_of("The mill makes 40,000 t/yr and stores 40,000 tonnes.")
+    assert (rate.unit, amount.unit) == ("t / year", "t")
+    assert dimension(units, rate.unit) != dimension(units, amount.unit)
+    barrels = claims_of("Exports ran at 2.2 million barrels per day.")[0]
+    assert barrels.unit == "oil_barrel / day" and barrels.value == 2_200_000
+    assert dimension(units, barrels.unit) != dimension(units, "oil_barrel")
