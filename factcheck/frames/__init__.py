@@ -383,5 +383,5 @@ def _pick(mentions: list[Mention], claim: Claim, usable, kinds: tuple[str, ...],
     return None if best is None else best[1]
 
 
-_SOURCE_ONLY = regex.compile(r"(?i)according|data\b|figures|estimat|statistics|tracker|survey|counts?\b|tall|"
+_SOURCE_ONLY = regex.compile(r"(?i)according|data\b|figures|estimat|statistics|tracker|survey|counts?\b|tall|\bthat$|"
                             r"calculat|research|analys|据|数据|统计")

@@ -114,6 +114,8 @@ def declared_aliases(index: HolderIndex, text: str) -> dict[str, str]:
         m = {"long": before["long"], "short": inside["short"]}
         long = _CORPORATE.sub("", m["long"]).strip()
         short = m["short"]
+        if not T._HAN.match(long) and " " not in long and not (index.en_names.get(short) or index.en_names.get(long)):
+            continue  # "Photovoltaic (PV)": one word and its abbreviation name a thing, not an organisation
         known = (index.en_names.get(short) or index.zh_names.get(short) or index.en_names.get(long)
                  or index.zh_names.get(long))
         if not known and not (short.isupper() or short[:1].isupper()) and not T._HAN.match(short):

@@ -72,8 +72,11 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
 
     Share keys name their base when the clause does: "share", "share of production"."""
     if change:
+        # what changed is named in the clause, else earlier in the sentence ("added 277 GW …, 28.3% more than
+        # in 2023, lifting the installed base to 887 GW": additions grew, not the base)
         hit = (nearest(hits, start, end, *clause, ("level", "rate"), text=folded)
                or nearest(hits, start, end, *clause, ("share",), text=folded)
+               or nearest(hits, start, end, sentence[0], start, ("level", "rate"), text=folded)
                or nearest(hits, start, end, *sentence, ("level", "rate"), text=folded))
         return (hit.measure.name, hit) if hit else (None, None)
     if not percent:

@@ -11,6 +11,8 @@ from ..vocabulary import Vocabulary, cue_set
 _TRIGGER = regex.compile(r"(?i)accord|said|says|report|estimat|calculat|count|tall|puts?\b|found|finds|expect|"
                          r"forecast|project|note|show|reckon|sees|data|figures|statistic|\(|据|根据|按照|依据|显示|称|"
                          r"表示|指出|发布|公布")
+_FORECAST_VERB = regex.compile(r"(?i)\b(?:expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|"
+                                r"predicted|anticipates?|estimates?\s+that)\b|预计|预测|预期|有望")
 _HEADLINE_SOURCE = regex.compile(r"\s*([A-Z][\w&.-]{1,30}(?:\s[A-Z][\w&.-]*){0,2})\s*[:：]")
 _TRAILING = regex.compile(r"(?:\s+(?:and|the|of|in|on|for|said|says|data|figures|report))+$")
 
@@ -25,11 +27,10 @@ def basis(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[in
         if best is None or abs(d) < best[0]:
             best = (abs(d), vocab.basis[i].name, folded[s:e])
     if best is None:
-        # A lead-in such as "BNEF expects ..." governs the whole sentence.
-        for s, e, i in cues.scan(folded, sentence[0], clause[0]):
-            if vocab.basis[i].name == "forecast":
-                best = (0, "forecast", folded[s:e])
-                break
+        # A forecasting verb leading the sentence ("BNEF expects ...", "预计") governs what follows it.
+        lead = _FORECAST_VERB.search(folded, sentence[0], clause[0])
+        if lead is not None:
+            best = (0, "forecast", lead.group())
     if best is not None:
         return Slot(best[1], best[2], f"basis:{best[1]}")
     if period_year is not None and article_year is not None and period_year > article_year:
