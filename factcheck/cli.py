@@ -51,7 +51,7 @@ def _fail_cleanly(func: Callable) -> Callable:
     return wrapper
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="factcheck")
 def main() -> None:
     """Find numeric claims that disagree across articles."""
@@ -272,12 +272,16 @@ def rules() -> None:
 @_fail_cleanly
 def rules_check(rules_dir: str | None) -> None:
     """Validate a rules folder: exit 0 when every file loads, else one line `FILE:LINE:COL: problem`, exit 2."""
-    from .rules import load_rules
+    from .rules import load_rules, rule_warnings
 
     loaded = load_rules(rules_dir)
+    warnings = rule_warnings(loaded)
+    for line in warnings:
+        click.echo(line, err=True)
     click.echo(f"{loaded.folder}: {len(loaded.subjects)} subjects, {len(loaded.entities)} entities, "
                f"{len(loaded.scopes)} scopes, {len(loaded.rates)} conversion rates, "
-               f"{len(loaded.acknowledgements)} acknowledgements: ok")
+               f"{len(loaded.acknowledgements)} acknowledgements: ok"
+               + (f", {len(warnings)} warning(s)" if warnings else ""))
 
 
 if __name__ == "__main__":  # pragma: no cover

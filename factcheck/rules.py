@@ -226,6 +226,18 @@ def load_rules(folder: str | None = None) -> Rules:
                  high_factor=high, rates=rates, conversion_tolerance=conv_tol, acknowledgements=acks)
 
 
+def rule_warnings(rules: Rules) -> list[str]:
+    """What a valid rules folder lacks where rules are expected: one line each, for `factcheck rules check`."""
+    out = []
+    if not rules.subjects:
+        out.append(f"{rules.folder}: warning: no subjects (no `kind: subject` rules): no figure is grouped by "
+                   "what it measures, only automatically")
+    if not rules.entities:
+        out.append(f"{rules.folder}: warning: no entities (no `kind: entity` rules): figures about different "
+                   "countries or companies are not told apart")
+    return out
+
+
 def _subjects(docs: list[tuple[_Located, dict]]) -> tuple[Subject, ...]:
     out: list[Subject] = []
     seen: set[str] = set()

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .. import numfmt
 from ..pipeline import Analysis
+from . import figures
 from .json_report import summary
 
 _ENV = Environment(loader=PackageLoader("factcheck.report", "templates"),
@@ -161,10 +162,6 @@ class SubjectView:
         return all(f.acknowledged is not None for f in self.findings)
 
 
-def _letter(i: int) -> str:
-    return chr(ord("A") + i) if i < 26 else str(i + 1)
-
-
 def _highlight(text: str | None, c, context: int = 240) -> tuple[str, str, str, str, bool]:
     """(before, quote, after, sentence, trimmed): the sentence split around the figure, never as markup."""
     sentence = c.sentence or ""
@@ -195,16 +192,6 @@ def _highlight(text: str | None, c, context: int = 240) -> tuple[str, str, str, 
         after = (cut[:space] if space > context - slack else cut) + "…"
         trimmed = True
     return before, quote, after, sentence, trimmed
-
-
-def _clusters(finding, n: int) -> list[int]:
-    sizes = finding.extra.get("clusters") if isinstance(finding.extra, dict) else None
-    if not isinstance(sizes, (list, tuple)) or sum(int(s) for s in sizes) != n:
-        return [0] * n
-    out: list[int] = []
-    for i, size in enumerate(sizes):
-        out.extend([i] * int(size))
-    return out
 
 
 def _amount(value: float, unit: str) -> str:
@@ -309,18 +296,12 @@ class _View:
 
     def values(self, f, tol: float) -> tuple[list[ValueView], list[dict], int, int]:
         """(the figures shown, their plot rows, figures not shown, claims not shown)."""
-        clusters = _clusters(f, len(f.claims))
-        groups: dict[tuple, list] = {}
-        for c, k in zip(f.claims, clusters):
-            key = (k, numfmt.quantity(c.value, c.unit, c.value_high, c.qualifier), c.qualifier)
-            groups.setdefault(key, []).append(c)
-        keys = list(groups)  # in the finding's order: cluster by cluster, low to high
         detail = self.detail
-        chosen = _choose(keys, groups, detail.values)
+        found = figures.figures(f)
+        shown = figures.choose(found, detail.values)
         views, rows = [], []
-        for n, key in enumerate((k for k in keys if k in chosen), 1):
-            cluster, figure, qualifier = key
-            claims = groups[key]
+        for n, fig in enumerate(shown, 1):
+            claims = fig.claims
             first = claims[0]
             p = self.placed.get((first.file, first.start, first.end))
             base_unit = p.unit if p is not None else first.unit
@@ -329,16 +310,16 @@ class _View:
             quoted = [self.claim(c) for c in claims[:detail.quoted]]
             located = [self.claim(c) for c in claims[detail.quoted:detail.quoted + detail.located]]
             views.append(ValueView(
-                n=n, cluster=cluster, letter=_letter(cluster), figure=figure,
-                qualifier=qualifier.replace("_", " "), interval=interval,
+                n=n, cluster=fig.cluster, letter=figures.letter(fig.cluster), figure=fig.figure,
+                qualifier=fig.qualifier.replace("_", " "), interval=interval,
                 band=_interval(low - tol, high + tol, base_unit) if tol else "",
-                claims=len(claims), articles=len({c.article for c in claims}),
+                claims=len(claims), articles=fig.articles,
                 quoted=quoted, located=located, more=len(claims) - len(quoted) - len(located)))
-            rows.append({"label": f"#{n}", "cluster": cluster, "low": low, "high": high,
+            rows.append({"label": f"#{n}", "cluster": fig.cluster, "low": low, "high": high,
                          "value": p.value if p is not None else first.value,
-                         "title": f"#{n} {figure}: {interval}, {_count(len(claims), 'claim')}", "unit": base_unit})
-        hidden = [k for k in keys if k not in chosen]
-        return views, rows, len(hidden), sum(len(groups[k]) for k in hidden)
+                         "title": f"#{n} {fig.figure}: {interval}", "unit": base_unit})
+        hidden = len(found) - len(shown)
+        return views, rows, hidden, len(f.claims) - sum(len(fig.claims) for fig in shown)
 
     def finding(self, f) -> FindingView:
         extra = f.extra if isinstance(f.extra, dict) else {}
@@ -398,31 +379,6 @@ class _View:
             sv.findings = [self.finding(f) for f in findings]
             out.append(sv)
         return out
-
-
-def _count(n: int, word: str) -> str:
-    return f"{numfmt.number(n)} {word}" + ("" if n == 1 else "s")
-
-
-def _choose(keys: list[tuple], groups: dict[tuple, list], limit: int) -> set[tuple]:
-    """Which figures a finding shows when it has more than `limit`: the most cited figure of each cluster
-    (largest clusters first, so the disagreement itself is always shown), then the most cited of the rest."""
-    if len(keys) <= limit:
-        return set(keys)
-    order = {k: i for i, k in enumerate(keys)}
-    by_cluster: dict[int, list[tuple]] = {}
-    for k in keys:
-        by_cluster.setdefault(k[0], []).append(k)
-    def cited(k: tuple) -> tuple:
-        return (-len(groups[k]), order[k])
-    heads = sorted((min(ks, key=cited) for ks in by_cluster.values()),
-                   key=lambda k: (-sum(len(groups[x]) for x in by_cluster[k[0]]), order[k]))
-    chosen = set(heads[:limit])
-    for k in sorted(keys, key=cited):
-        if len(chosen) >= limit:
-            break
-        chosen.add(k)
-    return chosen
 
 
 def _severity(value: str) -> str:
