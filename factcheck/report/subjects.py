@@ -7,6 +7,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.tree import Tree
 
+from .. import numfmt
 from ..pipeline import Analysis
 
 
@@ -21,8 +22,9 @@ def render(analysis: Analysis, stream: TextIO) -> None:
         tree = Tree(f"[bold]{key}[/bold]  ({members[0].assignment.source}, {len(members)} claims)")
         for p in sorted(members, key=lambda p: (p.claim.file, p.claim.start)):
             c = p.claim
-            tree.add(f"{c.file}@{c.start}  [cyan]{c.text}[/cyan]  = {c.value:g}"
-                     f"{'' if c.value_high is None else f'–{c.value_high:g}'} {c.unit} ({c.qualifier})",
+            value = numfmt.number(c.value, significant=10)
+            high = "" if c.value_high is None else "–" + numfmt.number(c.value_high, significant=10)
+            tree.add(f"{c.file}@{c.start}  [cyan]{c.text}[/cyan]  = {value}{high} {c.unit} ({c.qualifier})",
                      highlight=False)
         console.print(tree)
     console.print(f"{len(groups)} groups, {len(analysis.placed)} claims")
