@@ -243,9 +243,13 @@ def collapsed(tmp_path_factory):
         (corpus / f"article_{n:02d}_with_a_rather_long_file_name_for_a_phone.md").write_text(
             f"---\ntitle: Refining report\ndate: 2025-03-{n + 1:02d}\nsource: Wire\n---\n"
             f"China refines {figure} of the world's rare earths, analysts said.\n", encoding="utf-8")
+    # A second finding with large figures: its axis labels are the widest ("1.2 million").
+    for n, tons in enumerate(("1,250,000", "2,900,000", "1,980,000")):
+        (corpus / f"exports_{n}.md").write_text(f"---\ntitle: Exports\ndate: 2025-05-0{n + 1}\n---\n"
+                                               f"Rare earth exports reached {tons} tons in 2025.\n", encoding="utf-8")
     analysis = analyse([corpus], warn=lambda line: None)
-    [finding] = analysis.findings
-    assert len(finding.claims) == len(figures)
+    [finding] = [f for f in analysis.findings if f.claims[0].unit == "percent"]
+    assert len(analysis.findings) == 2 and len(finding.claims) == len(figures)
     page = tmp / "report.html"
     page.write_text(html_report.render_string(analysis), encoding="utf-8")
     return tmp, page, finding
@@ -257,10 +261,11 @@ def test_collapsed_figures_open_on_demand_without_script(collapsed, size):
     markup = page.read_text(encoding="utf-8")
     assert "<script" not in markup and "script-src &#39;none&#39;" in markup
     m = _probe(tmp, page, size, size.replace(",", "x"), (
-        "var e=document.documentElement,vis=function(){return [].filter.call(document.querySelectorAll('.claim'),"
+        f"var root=document.getElementById('{finding.id}');"
+        "var e=document.documentElement,vis=function(){return [].filter.call(root.querySelectorAll('.claim'),"
         "function(x){return x.checkVisibility?x.checkVisibility():x.getBoundingClientRect().height>0;}).length;};"
-        "var rows=document.querySelectorAll('.value');r.rows=rows.length;"
-        "r.closed=[].filter.call(document.querySelectorAll('.value details'),function(d){return !d.open;}).length;"
+        "var rows=root.querySelectorAll('.value');r.rows=rows.length;"
+        "r.closed=[].filter.call(root.querySelectorAll('.value details'),function(d){return !d.open;}).length;"
         "r.visible=vis();"
         "r.first=rows[0].querySelector('summary').textContent.replace(/\\s+/g,'_');"
         "rows[2].querySelector('details').open=true;r.opened=vis();"
@@ -270,3 +275,16 @@ def test_collapsed_figures_open_on_demand_without_script(collapsed, size):
     assert m["first"].startswith("A_#1_64%_—_2_articles")
     assert int(m["opened"]) >= 1  # one row opened: its claims appear
     assert int(m["scroll"]) <= int(m["inner"]), m  # long file names wrap, no sideways scrolling
+
+
+def test_plot_axis_labels_are_never_clipped(collapsed):
+    tmp, page, _ = collapsed
+    assert "million" in page.read_text(encoding="utf-8")
+    m = _probe(tmp, page, "320,640", "axis", (
+        "var out=[];[].forEach.call(document.querySelectorAll('figure.plot svg'),function(svg){"
+        "var w=svg.viewBox.baseVal.width,h=svg.viewBox.baseVal.height;"
+        "[].forEach.call(svg.querySelectorAll('text'),function(t){var b=t.getBBox();"
+        "if(b.x<0||b.y<0||b.x+b.width>w+0.5||b.y+b.height>h+0.5)out.push(t.textContent.replace(/\\s+/g,'_'));});});"
+        "r.texts=document.querySelectorAll('figure.plot svg text').length;r.clipped=out.join(',')||'none';"))
+    assert int(m["texts"]) >= 8
+    assert m["clipped"] == "none", m
