@@ -1,9 +1,12 @@
-"""Stage 5: compare claims within each subject group, and check parenthetical conversions.
+"""Stage 5: compare claims whose frames match, and check parenthetical conversions.
 
 A claim is an interval: its value widened by its written precision and shaped by its qualifier
-(`over 85%` is (85, 100]). Two claims conflict when the gap between their intervals exceeds the subject's
-tolerance. Within a group, claims are sorted and swept once into clusters of mutually compatible figures
-(O(n log n)); a group with more than one cluster, spread over more than one article, is a finding.
+(`over 85%` is (85, 100]). Claims are blocked on the frame slots that must agree exactly (dimension,
+measure, holder and place, level or change); inside a block only claims with compatible frames meet:
+the same basis, the same period (two "current" figures when their articles' dates lie within
+`current_window_days`), and equal objects or one unknown. Each such group is sorted and swept once into
+clusters of agreeing figures (O(n log n)); a group with more than one cluster, across articles, is a
+finding. No pass over all pairs of the corpus.
 """
 
 from __future__ import annotations
@@ -11,15 +14,16 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass
+from datetime import date
 
 import regex
 
 from . import numfmt
 from .corpus import line_col
-from .model import Article, Claim, ClaimRef, Finding
+from .frames import CURRENT, objects_compatible
+from .model import Article, Claim, ClaimRef, Finding, Frame
 from .normalise import Units, convert
 from .rules import Rules
-from .subjects import Assignment
 
 CONTRADICTION = "FC100"
 CONVERSION = "FC200"
@@ -38,7 +42,7 @@ class Placed:
     """A claim with its group and the interval it allows."""
 
     claim: Claim
-    assignment: Assignment
+    frame: Frame
     low: float  # in the group's unit (see _BASE_UNIT)
     high: float
     value: float
@@ -82,18 +86,18 @@ def _qualified(claim: Claim, rules: Rules) -> tuple[float, float]:
 _BASE_UNIT = {"mass": "t", "time": "year", "length": "km"}
 
 
-def place(claims: list[tuple[Claim, Assignment]], rules: Rules, units: Units) -> list[Placed]:
+def place(claims: list[tuple[Claim, Frame]], rules: Rules, units: Units) -> list[Placed]:
     out = []
-    for claim, assignment in claims:
+    for claim, frame in claims:
         low, high = interval(claim, rules)
-        base = _BASE_UNIT.get(assignment.dimension)
+        base = _BASE_UNIT.get(frame.dimension)
         factor, unit = 1.0, claim.unit
         if base and claim.unit != base:
             try:
                 factor, unit = convert(units, 1.0, claim.unit, base), base
             except Exception:  # an exotic unit pint cannot convert: it stays in its own unit
                 pass
-        out.append(Placed(claim, assignment, low * factor, high * factor, claim.value * factor, unit))
+        out.append(Placed(claim, frame, low * factor, high * factor, claim.value * factor, unit))
     return out
 
 
@@ -124,12 +128,8 @@ class Comparer:
 
     def contradictions(self, placed: list[Placed]) -> list[Finding]:
         """FC100 findings; pass claims that are conversions of another figure through `conversion_pairs` first."""
-        groups: dict[str, list[Placed]] = {}
-        for p in placed:
-            groups.setdefault(p.assignment.group, []).append(p)
         findings = []
-        for key in sorted(groups):
-            members = groups[key]
+        for key, members in groups(placed, self.rules.current_window_days):
             if len({p.claim.article for p in members}) < 2:
                 continue
             finding = self._group_finding(key, members)
@@ -138,14 +138,14 @@ class Comparer:
         return findings
 
     def _group_finding(self, key: str, members: list[Placed]) -> Finding | None:
-        a = members[0].assignment
+        f = members[0].frame
         scale = max(abs(p.value) for p in members)
-        tol = self.rules.tolerance(a.subject, a.dimension).amount(scale)
+        tol = self.rules.tolerance(f.measure.value or "", f.dimension).amount(scale)
         members = sorted(members, key=lambda p: (p.low, p.high, p.claim.file, p.claim.start))
         clusters: list[list[Placed]] = []
         cluster_high = -math.inf
         for p in members:
-            if clusters and p.low - cluster_high <= tol:
+            if clusters and p.low - cluster_high <= tol + 1e-9 * max(1.0, abs(cluster_high)):
                 clusters[-1].append(p)
                 cluster_high = min(cluster_high, p.high)
             else:
@@ -160,16 +160,22 @@ class Comparer:
         gaps = [min(p.low for p in later) - min(p.high for p in earlier)
                 for earlier, later in zip(clusters, clusters[1:])]
         gap = max(gaps)
-        severity = "high" if gap > self.rules.high_factor * tol else "medium"
+        severity = "high" if gap > self.rules.high_factor * max(tol, _rounding(members)) else "medium"
         ordered = [p for c in clusters for p in c]
         values = " vs ".join(", ".join(dict.fromkeys(_show(p.claim) for p in c)) for c in clusters)
-        subject = a.subject
-        label = f"{subject.removeprefix('auto:')} of {a.entity}, {a.scope}, {a.period}"
-        message = f"{label}: {values} (tolerance ±{_fmt(tol)} {_unit_word(a.dimension, members[0].unit)})"
+        title = describe(f, members)
+        sources = sorted({p.frame.attribution.value for p in ordered if p.frame.attribution.value})
+        message = f"{title}: {values}"
+        if tol:
+            message += f" (tolerance ±{_fmt(tol)} {_unit_word(f.dimension, members[0].unit)})"
+        if len(sources) > 1:
+            message += f"; the figures cite different sources ({', '.join(sources)})"
         return Finding(id=finding_id(CONTRADICTION, key, [p.claim for p in ordered]), rule=CONTRADICTION,
-                       subject=key, subject_source=a.source, severity=severity, message=message,
+                       subject=key, subject_source="frame", severity=severity, message=message,
                        claims=tuple(self.ref(p) for p in ordered),
-                       extra={"tolerance": tol, "gap": gap, "clusters": [len(c) for c in clusters]})
+                       extra={"tolerance": tol, "gap": gap, "clusters": [len(c) for c in clusters],
+                              "title": title, "shared": shared_slots(members), "sources": sources,
+                              "frames": [frame_dict(p.frame) for p in ordered]})
 
     # -- FC200 -----------------------------------------------------------------------------------------
 
@@ -231,3 +237,166 @@ def _show(c: Claim) -> str:
 
 def _unit_word(dim: str, unit: str) -> str:
     return {"percent": "percentage points", "percentage_point": "percentage points"}.get(dim, unit if dim != "time" else unit)
+
+
+# -- matching ------------------------------------------------------------------------------------------
+
+def block_key(frame: Frame) -> tuple | None:
+    """The slots that must agree exactly; None when the frame says too little to compare (no measure)."""
+    if not frame.measure.value:
+        return None
+    holder = (frame.holder.value or "").partition("@")[0]
+    measure = frame.measure.value.partition(" of ")[0]  # a share's base is split on below, like a place
+    return (frame.dimension, measure, holder, frame.change)
+
+
+def _base(p: Placed) -> tuple[str, ...]:
+    base = (p.frame.measure.value or "").partition(" of ")[2]
+    return (base,) if base else ()
+
+
+def _place(p: Placed) -> tuple[str, ...]:
+    place = (p.frame.holder.value or "").partition("@")[2]
+    return (place,) if place else ()
+
+
+def _object(p: Placed) -> tuple[str, ...]:
+    value = p.frame.object.value or ""
+    return (value,) if value.startswith("=") else tuple(value.split())
+
+
+def groups(placed: list[Placed], window_days: int) -> list[tuple[str, list[Placed]]]:
+    """Comparable groups: blocks split by basis and period, then by place and object (equal, or one
+    unknown)."""
+    blocks: dict[tuple, list[Placed]] = {}
+    for p in placed:
+        key = block_key(p.frame)
+        if key is not None:
+            blocks.setdefault(key + (p.frame.basis.value or "actual", p.frame.period.value or CURRENT), []).append(p)
+    out = []
+    for key in sorted(blocks, key=repr):
+        members = blocks[key]
+        windows = _date_windows(members, window_days) if key[-1] == CURRENT else [members]
+        for window in windows:
+            for base, by_base in _split(window, _base, _equal):
+                for place, by_place in _split(by_base, _place, _equal):
+                    for objects, group in _split(by_place, _object, objects_compatible):
+                        label_key = key if not base else key[:1] + (f"{key[1]} of {base}",) + key[2:]
+                        out.append((_group_label(label_key, place, objects, group), group))
+    return out
+
+
+def _equal(a, b) -> bool:
+    return a == b
+
+
+def _date_windows(members: list[Placed], window_days: int) -> list[list[Placed]]:
+    """"Current" figures compare when their articles' dates lie within the window: chains of dates."""
+    def day(p: Placed) -> int:
+        try:
+            return date.fromisoformat(p.frame.date or "").toordinal()
+        except ValueError:
+            return 0
+
+    ordered = sorted(members, key=day)
+    out: list[list[Placed]] = []
+    first = None
+    for p in ordered:
+        d = day(p)
+        if out and first is not None and d - first <= window_days:
+            out[-1].append(p)
+        else:
+            out.append([p])
+            first = d
+    return out
+
+
+def _split(members: list[Placed], slot, compatible) -> list[tuple[str, list[Placed]]]:
+    """Members split by a slot: known values joined where compatible; members with the slot unknown join
+    the only group there is, else stay among themselves."""
+    known: dict[tuple[str, ...], list[Placed]] = {}
+    unknown: list[Placed] = []
+    for p in members:
+        words = slot(p)
+        (known.setdefault(words, []) if words else unknown).append(p)
+    parents = {k: k for k in known}
+
+    def root(k):
+        while parents[k] != k:
+            k = parents[k]
+        return k
+
+    keys = sorted(known)  # distinct values of one block: few, so pairs of them are cheap
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if root(a) != root(b) and compatible(a, b):
+                parents[root(b)] = root(a)
+    merged: dict[tuple, list[Placed]] = {}
+    for k in keys:
+        merged.setdefault(root(k), []).extend(known[k])
+    out = [(" ".join(k), v) for k, v in sorted(merged.items())]
+    if len(out) == 1:
+        out[0] = (out[0][0], out[0][1] + unknown)
+    elif unknown:
+        out.append(("", unknown))
+    return out
+
+
+def _group_label(key: tuple, place: str, objects: str, window: list[Placed]) -> str:
+    dim, measure, holder, change, basis, period = key
+    if period == CURRENT:
+        period = "current@" + min((p.frame.date or "") for p in window)[:7]
+    parts = [measure + ("/change" if change else ""), f"{holder}@{place}", objects or "-", period, basis, dim]
+    return "|".join(parts)
+
+
+def frame_label(frame: Frame) -> str:
+    """One line naming a claim's frame, for listings: measure|holder@place|object|period|basis|dimension."""
+    return "|".join([(frame.measure.value or "?") + ("/change" if frame.change else ""), frame.holder.value or "-",
+                     frame.object.value or "-", frame.period.value or CURRENT, frame.basis.value or "actual",
+                     frame.dimension])
+
+
+def _rounding(members: list[Placed]) -> float:
+    return max((p.claim.precision or 0.0) for p in members)
+
+
+def frame_dict(frame: Frame) -> dict:
+    out: dict = {"dimension": frame.dimension, "change": frame.change, "date": frame.date}
+    for name in ("measure", "holder", "object", "period", "basis", "attribution"):
+        slot = getattr(frame, name)
+        out[name] = {"value": slot.value, "words": slot.words, "rule": slot.rule}
+    return out
+
+
+def shared_slots(members: list[Placed]) -> dict:
+    f = members[0].frame
+    return {"measure": f.measure.value, "holder": f.holder.value, "period": f.period.value,
+            "basis": f.basis.value, "dimension": f.dimension, "change": f.change,
+            "object": next((p.frame.object.value for p in members if p.frame.object.value), None),
+            "place": next((_place(p)[0] for p in members if _place(p)), None)}
+
+
+_MEASURE_WORDS = {"share": "share", "installed_base": "installed base"}
+
+
+def describe(frame: Frame, members: list[Placed] | None = None) -> str:
+    """Editor-facing words for what a group measures: "TSMC's share of the foundry market (World), 2024Q3"."""
+    measure = (frame.measure.value or "figure").replace("_", " ")
+    obj = next((p.frame.object.value for p in members or [] if p.frame.object.value), None) or frame.object.value
+    obj = obj.lstrip("=") if obj else obj
+    who, _, where = (frame.holder.value or "").partition("@")
+    where = where or next((_place(p)[0] for p in members or [] if _place(p)), "")
+    what = ("change in " if frame.change else "") + measure
+    if obj:
+        what += f" ({obj})"
+    text = f"{who}'s {what}" if who else what[:1].upper() + what[1:]
+    if where:
+        text += f", {where}"
+    period = frame.period.value
+    if period == CURRENT:
+        period = f"current (articles of {frame.date[:7]})" if frame.date else "current"
+    text += f", {period}"
+    if frame.basis.value and frame.basis.value != "actual":
+        text += f" ({frame.basis.value})"
+    return text

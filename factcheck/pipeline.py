@@ -67,6 +67,7 @@ class Analysis:
     placed: list = field(default_factory=list)  # compare.Placed
     findings: list = field(default_factory=list)  # model.Finding, most severe first
     rules_digest: str = ""
+    rules_window: int = 366  # rules' current_window_days, for listings that regroup claims
 
     @property
     def texts(self) -> dict[str, str]:
@@ -77,24 +78,29 @@ _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 def analyse_extraction(extraction: Extraction, rules_dir: str | None = None) -> Analysis:
-    """Group and compare already extracted claims."""
+    """Frame and compare already extracted claims."""
     from .compare import Comparer, place
+    from .frames import Framer
+    from .frames.text import fold
     from .rules import load_rules
-    from .subjects import Grouper
 
     rules = load_rules(rules_dir)
     units = load_units(rules_dir)
     texts = {f.path: f.text for f in extraction.corpus.files}
     articles = {a.id: a for a in extraction.articles}
-    grouper = Grouper(rules, units)
+    framer = Framer(rules, units)
     by_article: dict[str, list[Claim]] = {}
     for claim in extraction.claims:
         by_article.setdefault(claim.article, []).append(claim)
-    assigned = []
+    folded: dict[str, str] = {}
+    for path in sorted({articles[a].file for a in by_article}):
+        folded[path] = fold(texts[path])
+        framer.learn(texts[path])
+    framed = []
     for article_id, claims in by_article.items():
         article = articles[article_id]
-        assigned.extend(zip(claims, grouper.assign_all(texts[article.file], article, claims)))
-    placed = place(assigned, rules, units)
+        framed.extend(zip(claims, framer.frame_article(texts[article.file], folded[article.file], article, claims)))
+    placed = place(framed, rules, units)
     comparer = Comparer(rules, texts, articles)
     pairs = comparer.conversion_pairs(placed)
     # A parenthetical conversion restates its figure: FC200 checks it, FC100 leaves it out.
@@ -102,7 +108,7 @@ def analyse_extraction(extraction: Extraction, rules_dir: str | None = None) -> 
     findings = comparer.contradictions([p for p in placed if id(p) not in restated]) + comparer.conversions(pairs)
     findings.sort(key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.subject, f.id))
     findings = in_raw_files(findings, extraction.corpus)  # HTML: line and column in the markup
-    return Analysis(extraction, placed, findings, rules.digest)
+    return Analysis(extraction, placed, findings, rules.digest, rules.current_window_days)
 
 
 def analyse(paths: Iterable[str | os.PathLike[str]], rules_dir: str | None = None,

@@ -15,108 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from .errors import RulesError
 from .normalise import DEFAULT_RULES, load_units
+from .rulefile import Cue, Located, check_keys, compile_cues
+from .vocabulary import load as load_vocabulary_kinds
 
 DIMENSIONS = {"percent", "percentage_point", "mass", "money", "count", "ratio", "time", "length", "other"}
 
 
-# --- YAML with positions -------------------------------------------------------------------------------
-
-class _Located:
-    """A loaded YAML value with the position of every mapping key and sequence item."""
-
-    def __init__(self, path: str):
-        self.path = path
-        self.marks: dict[int, tuple[int, int]] = {}
-
-    def load(self, text: str) -> Any:
-        try:
-            node = yaml.compose(text)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            raise RulesError(self.path, line, col, f"YAML syntax error: {exc.problem or exc}") from None
-        except yaml.YAMLError as exc:
-            raise RulesError(self.path, 1, 1, f"YAML error: {exc}") from None
-        return self._value(node) if node is not None else None
-
-    def _value(self, node: yaml.Node) -> Any:
-        if isinstance(node, yaml.MappingNode):
-            out: dict = {}
-            for key_node, value_node in node.value:
-                key = self._value(key_node)
-                if key in out:
-                    raise RulesError(self.path, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                                     f"duplicate key {key!r}")
-                out[key] = self._value(value_node)
-                self.marks[id(out[key])] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result: Any = out
-        elif isinstance(node, yaml.SequenceNode):
-            result = [self._value(item) for item in node.value]
-        else:
-            result = yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
-            result = _Str(result) if isinstance(result, str) else result
-        if isinstance(result, (dict, list, _Str)):
-            self.marks[id(result)] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        return result
-
-    def error(self, obj: Any, what: str) -> RulesError:
-        line, col = self.marks.get(id(obj), (1, 1))
-        return RulesError(self.path, line, col, what)
-
-
-class _Str(str):
-    """A str with an identity of its own, so its position can be looked up."""
-
-
-def _check_keys(doc: _Located, obj: Any, allowed: set[str], required: set[str], what: str) -> dict:
-    if not isinstance(obj, dict):
-        raise doc.error(obj, f"{what} must be a mapping")
-    for key in obj:
-        if key not in allowed:
-            raise doc.error(obj[key], f"unknown field {key!r} in {what}; valid: {', '.join(sorted(allowed))}")
-    for key in sorted(required - set(obj)):
-        raise doc.error(obj, f"missing field {key!r} in {what}")
-    return obj
-
-
-def _compile_cues(doc: _Located, cues: Any, what: str,
-                  ignore_case: bool = True) -> tuple[regex.Pattern | None, regex.Pattern | None]:
-    _check_keys(doc, cues, {"en", "zh"}, set(), f"cues of {what}")
-    compiled = []
-    for lang in ("en", "zh"):
-        patterns = cues.get(lang) or []
-        if not isinstance(patterns, list):
-            raise doc.error(patterns, f"cues.{lang} of {what} must be a list of patterns")
-        for p in patterns:
-            try:
-                regex.compile(str(p))
-            except regex.error as exc:
-                raise doc.error(p, f"bad regular expression {str(p)!r} in {what}: {exc}") from None
-        if patterns:
-            flags = regex.I if lang == "en" and ignore_case else 0
-            compiled.append(regex.compile("|".join(f"(?:{p})" for p in patterns), flags))
-        else:
-            compiled.append(None)
-    return compiled[0], compiled[1]
-
-
 # --- rule kinds ----------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Cue:
-    name: str
-    en: regex.Pattern | None
-    zh: regex.Pattern | None
-
-    def finditer(self, text: str, start: int, end: int):
-        for pattern in (self.en, self.zh):
-            if pattern is not None:
-                yield from pattern.finditer(text, start, end)
-
 
 @dataclass(frozen=True)
 class Subject(Cue):
@@ -177,6 +85,8 @@ class Rules:
     rates: tuple[Rate, ...]
     conversion_tolerance: float
     acknowledgements: tuple[Acknowledgement, ...] = field(default=())
+    vocabulary: Any = None  # vocabulary.Vocabulary: measures, holders and frame words
+    current_window_days: int = 366
 
     def tolerance(self, subject: str, dimension: str) -> Tolerance:
         base = subject.split("/", 1)[0]
@@ -186,7 +96,7 @@ class Rules:
         return self.defaults.get(key) or self.defaults["other"]
 
 
-_KINDS = ("subject", "entity", "tolerance", "conversion", "acknowledgement")
+_KINDS = ("subject", "entity", "tolerance", "conversion", "acknowledgement", "measure", "frame", "holder")
 
 
 @lru_cache(maxsize=8)
@@ -196,7 +106,7 @@ def load_rules(folder: str | None = None) -> Rules:
     if not root.is_dir():
         raise RulesError(str(root), 1, 1, "rules folder not found")
     load_units(str(root) if folder else None)  # unit errors surface before any work
-    by_kind: dict[str, list[tuple[_Located, dict]]] = {k: [] for k in _KINDS}
+    by_kind: dict[str, list[tuple[Located, dict]]] = {k: [] for k in _KINDS}
     digest = hashlib.sha256()
     for path in sorted(root.glob("*.y*ml")) + sorted(root.glob("*.txt")):
         raw = path.read_bytes()
@@ -207,7 +117,7 @@ def load_rules(folder: str | None = None) -> Rules:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise RulesError(str(path), 1, 1, f"not UTF-8 (byte {exc.start})") from None
-        doc = _Located(str(path))
+        doc = Located(str(path))
         data = doc.load(text)
         if data is None:
             continue
@@ -218,33 +128,36 @@ def load_rules(folder: str | None = None) -> Rules:
         by_kind[data["kind"]].append((doc, data))
     subjects = _subjects(by_kind["subject"])
     entities, scopes, periods = _entities(by_kind["entity"])
-    defaults, overrides, widths, high = _tolerances(by_kind["tolerance"], {s.name for s in subjects})
+    defaults, overrides, widths, high, window = _tolerances(by_kind["tolerance"], {s.name for s in subjects})
     rates, conv_tol = _conversions(by_kind["conversion"])
     acks = _acknowledgements(by_kind["acknowledgement"])
+    vocab = load_vocabulary_kinds(by_kind["measure"], by_kind["frame"], by_kind["holder"])
     return Rules(folder=str(root), digest=digest.hexdigest()[:16], subjects=subjects, entities=entities,
                  scopes=scopes, periods=periods, defaults=defaults, overrides=overrides, qualifier_widths=widths,
-                 high_factor=high, rates=rates, conversion_tolerance=conv_tol, acknowledgements=acks)
+                 high_factor=high, rates=rates, conversion_tolerance=conv_tol, acknowledgements=acks,
+                 vocabulary=vocab, current_window_days=window)
 
 
 def rule_warnings(rules: Rules) -> list[str]:
     """What a valid rules folder lacks where rules are expected: one line each, for `factcheck rules check`."""
     out = []
-    if not rules.subjects:
-        out.append(f"{rules.folder}: warning: no subjects (no `kind: subject` rules): no figure is grouped by "
-                   "what it measures, only automatically")
-    if not rules.entities:
-        out.append(f"{rules.folder}: warning: no entities (no `kind: entity` rules): figures about different "
-                   "countries or companies are not told apart")
+    vocabulary = rules.vocabulary
+    if vocabulary is None or not vocabulary.measures:
+        out.append(f"{rules.folder}: warning: no measures (no `kind: measure` rules): no figure is framed by what "
+                   "it measures, so nothing is compared")
+    if not rules.entities and not (vocabulary is not None and vocabulary.organisations):
+        out.append(f"{rules.folder}: warning: no entities or holders (`kind: entity`, `kind: holder`): only "
+                   "country names tell whose figure it is; companies and organisations are not told apart")
     return out
 
 
-def _subjects(docs: list[tuple[_Located, dict]]) -> tuple[Subject, ...]:
+def _subjects(docs: list[tuple[Located, dict]]) -> tuple[Subject, ...]:
     out: list[Subject] = []
     seen: set[str] = set()
     for doc, data in docs:
-        _check_keys(doc, data, {"kind", "subjects"}, {"subjects"}, "subject file")
+        check_keys(doc, data, {"kind", "subjects"}, {"subjects"}, "subject file")
         for item in data["subjects"] or []:
-            _check_keys(doc, item, {"key", "description", "dimensions", "cues", "weak_cues"}, {"key"},
+            check_keys(doc, item, {"key", "description", "dimensions", "cues", "weak_cues"}, {"key"},
                         "subject")
             if not item.get("cues") and not item.get("weak_cues"):
                 raise doc.error(item, f"subject {item['key']!r} needs `cues` or `weak_cues`")
@@ -252,10 +165,10 @@ def _subjects(docs: list[tuple[_Located, dict]]) -> tuple[Subject, ...]:
             if key in seen:
                 raise doc.error(item["key"], f"duplicate subject key {key!r}")
             seen.add(key)
-            en, zh = _compile_cues(doc, item.get("cues") or {}, f"subject {key!r}")
+            en, zh = compile_cues(doc, item.get("cues") or {}, f"subject {key!r}")
             weak = None
             if item.get("weak_cues"):
-                weak = Cue(key, *_compile_cues(doc, item["weak_cues"], f"weak cues of subject {key!r}"))
+                weak = Cue(key, *compile_cues(doc, item["weak_cues"], f"weak cues of subject {key!r}"))
             dims = tuple(str(d) for d in item.get("dimensions") or ())
             try:
                 out.append(Subject(key, en, zh, description=str(item.get("description", "")), dimensions=dims,
@@ -266,24 +179,24 @@ def _subjects(docs: list[tuple[_Located, dict]]) -> tuple[Subject, ...]:
     return tuple(out)
 
 
-def _entities(docs: list[tuple[_Located, dict]]) -> tuple[tuple[Cue, ...], ...]:
+def _entities(docs: list[tuple[Located, dict]]) -> tuple[tuple[Cue, ...], ...]:
     entities: list[Cue] = []
     scopes: list[Cue] = []
     periods: list[Cue] = []
     for doc, data in docs:
-        _check_keys(doc, data, {"kind", "entities", "scopes", "periods"}, set(), "entity file")
+        check_keys(doc, data, {"kind", "entities", "scopes", "periods"}, set(), "entity file")
         for section, target in (("entities", entities), ("scopes", scopes), ("periods", periods)):
             for name, cues in (data.get(section) or {}).items():
                 if any(c.name == name for c in target):
                     raise doc.error(cues, f"duplicate {section[:-1]} {name!r}")
                 # Entities are proper names: "US" is a country, "us" a pronoun.
-                en, zh = _compile_cues(doc, cues, f"{section[:-1]} {name!r}", ignore_case=section != "entities")
+                en, zh = compile_cues(doc, cues, f"{section[:-1]} {name!r}", ignore_case=section != "entities")
                 target.append(Cue(str(name), en, zh))
     return tuple(entities), tuple(scopes), tuple(periods)
 
 
-def _tolerance(doc: _Located, obj: Any, what: str) -> Tolerance:
-    _check_keys(doc, obj, {"absolute", "relative"}, set(), what)
+def _tolerance(doc: Located, obj: Any, what: str) -> Tolerance:
+    check_keys(doc, obj, {"absolute", "relative"}, set(), what)
     try:
         return Tolerance(**{k: float(v) for k, v in obj.items()})
     except (ValueError, TypeError) as exc:
@@ -295,8 +208,10 @@ def _tolerances(docs, subject_keys: set[str]):
     overrides: dict[str, Tolerance] = {}
     widths = {"approx": 0.05, "nearly": 0.1}
     high = 3.0
+    window = 366
     for doc, data in docs:
-        _check_keys(doc, data, {"kind", "defaults", "subjects", "qualifiers", "severity"}, set(), "tolerance file")
+        check_keys(doc, data, {"kind", "defaults", "subjects", "qualifiers", "severity", "current_window_days"},
+                   set(), "tolerance file")
         for dim, obj in (data.get("defaults") or {}).items():
             if dim not in DIMENSIONS:
                 raise doc.error(obj, f"unknown dimension {dim!r}; valid: {', '.join(sorted(DIMENSIONS))}")
@@ -315,9 +230,14 @@ def _tolerances(docs, subject_keys: set[str]):
                                 "a fraction below 1")
             widths[name] = float(width)
         if "severity" in data:
-            sev = _check_keys(doc, data["severity"], {"high_factor"}, {"high_factor"}, "severity")
+            sev = check_keys(doc, data["severity"], {"high_factor"}, {"high_factor"}, "severity")
             high = float(sev["high_factor"])
-    return defaults, overrides, widths, high
+        if "current_window_days" in data:
+            days = data["current_window_days"]
+            if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+                raise doc.error(data, "current_window_days must be a whole number of days, 0 or more")
+            window = days
+    return defaults, overrides, widths, high, window
 
 
 def _conversions(docs) -> tuple[tuple[Rate, ...], float]:
@@ -325,10 +245,10 @@ def _conversions(docs) -> tuple[tuple[Rate, ...], float]:
     tolerance = 0.15
     units = load_units()
     for doc, data in docs:
-        _check_keys(doc, data, {"kind", "rates", "tolerance"}, {"rates"}, "conversion file")
+        check_keys(doc, data, {"kind", "rates", "tolerance"}, {"rates"}, "conversion file")
         tolerance = float(data.get("tolerance", tolerance))
         for item in data["rates"] or []:
-            _check_keys(doc, item, {"from", "to", "rate", "date"}, {"from", "to", "rate", "date"}, "rate")
+            check_keys(doc, item, {"from", "to", "rate", "date"}, {"from", "to", "rate", "date"}, "rate")
             for end in ("from", "to"):
                 if str(item[end]) not in units.registry:
                     raise doc.error(item, f"unknown unit {item[end]!r} in conversion rate")
@@ -341,9 +261,9 @@ def _conversions(docs) -> tuple[tuple[Rate, ...], float]:
 def _acknowledgements(docs) -> tuple[Acknowledgement, ...]:
     out: list[Acknowledgement] = []
     for doc, data in docs:
-        _check_keys(doc, data, {"kind", "acknowledgements"}, set(), "acknowledgement file")
+        check_keys(doc, data, {"kind", "acknowledgements"}, set(), "acknowledgement file")
         for item in data.get("acknowledgements") or []:
-            _check_keys(doc, item, {"id", "subject", "values", "reason", "date"}, {"reason", "date"},
+            check_keys(doc, item, {"id", "subject", "values", "reason", "date"}, {"reason", "date"},
                         "acknowledgement")
             if not item.get("id") and not item.get("subject"):
                 raise doc.error(item, "an acknowledgement needs an `id` or a `subject`")

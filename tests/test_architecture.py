@@ -10,15 +10,26 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "factcheck"
 # Stage order: a module may import the ones listed before it, never after.
-STAGES = ["errors", "numfmt", "model", "atomic", "numerals", "normalise", "corpus", "extract", "rules", "subjects",
-          "compare"]
+STAGES = ["errors", "numfmt", "model", "atomic", "numerals", "normalise", "corpus", "extract", "rulefile", "vocabulary", "rules",
+          "frames", "compare"]
 
 
 def _imports(path: Path) -> set[str]:
+    """Sibling modules of the package that a stage (a module, or a package of modules) imports."""
+    if path.with_suffix("").is_dir():
+        path = path.with_suffix("")
+    if path.is_dir():  # a stage that is a package: its files' imports from outside it
+        return set().union(*(_imports_of(f, depth=2) for f in path.glob("*.py")))
+    return _imports_of(path, depth=1)
+
+
+def _imports_of(path: Path, depth: int) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level >= 1:
+            if node.level < depth:
+                continue  # within the stage's own package
             found.add((node.module or "").split(".")[0])
             found.update(alias.name for alias in node.names if not node.module)
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("factcheck."):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from factcheck.compare import Comparer, Placed, finding_id, interval
 from factcheck.model import Article, Claim
 from factcheck.rules import load_rules
-from factcheck.subjects import Assignment
+from factcheck.model import Frame, Slot
 
 RULES = load_rules()
 
@@ -53,6 +53,9 @@ def test_about_widens_both_ways_and_ranges_are_their_interval():
     assert interval(claim(8, "range", unit="year", high=10), RULES) == (8, 10)
 
 
+TOLERANCE = RULES.tolerance("share", "percent").amount(1.0)
+
+
 def _group(values: list[tuple], dim: str = "percent"):
     """A finding for claims (value, qualifier[, file]) of one group; files alternate unless given."""
     texts = {"a.txt": "x" * 100, "b.txt": "x" * 100}
@@ -63,9 +66,10 @@ def _group(values: list[tuple], dim: str = "percent"):
         file = given_file[0] if given_file else ("a.txt" if i % 2 == 0 else "b.txt")
         c = claim(value, qualifier, file=file, article=f"{file[0]}#1", start=i)
         low, high = interval(c, RULES)
-        a = Assignment("refining_share", "declared", "China", "rare_earths", "2025", dim)
-        members.append(Placed(c, a, low, high, c.value, c.unit))
-    return comparer._group_finding(members[0].assignment.group, members)
+        frame = Frame(Slot("share of refining"), Slot("China@World"), Slot("rare earth"), Slot("2025"),
+                      Slot("actual"), Slot(None), dim, "2025-01-01")
+        members.append(Placed(c, frame, low, high, c.value, c.unit))
+    return comparer._group_finding("share of refining|China@World|rare earth|2025|actual|percent", members)
 
 
 def test_bounds_compatible_with_the_figure_are_no_finding():
@@ -74,11 +78,12 @@ def test_bounds_compatible_with_the_figure_are_no_finding():
 
 
 def test_gap_beyond_tolerance_is_a_finding_and_severity_follows_the_gap():
-    medium = _group([(90, "exact"), (85, "exact")])
+    medium = _group([(90, "exact"), (88, "exact")])
     assert medium is not None and medium.severity == "medium"
     high = _group([(90, "exact"), (60, "exact")])
     assert high is not None and high.severity == "high"
-    assert high.rule == "FC100" and high.extra["tolerance"] == 2
+    assert high.rule == "FC100" and high.extra["tolerance"] == TOLERANCE
+    assert high.message.startswith("China's share of refining (rare earth), World, 2025: ")
 
 
 @settings(max_examples=150, deadline=None)
@@ -97,9 +102,9 @@ def test_comparison_is_symmetric(a, b, qa, qb):
 def test_exact_figures_conflict_exactly_when_their_gap_exceeds_the_tolerance(a, b):
     gap = abs(a - b) - 1.0  # each exact figure spans ±0.5 (precision 1)
     finding = _group([(a, "exact"), (b, "exact")])
-    if gap > 2 + 1e-9:
+    if gap > TOLERANCE + 1e-6:
         assert finding is not None
-    elif gap < 2 - 1e-9:
+    elif gap < TOLERANCE - 1e-6:
         assert finding is None
 
 

@@ -148,7 +148,7 @@ def test_a_known_finding_is_matched_by_its_claims_when_its_subject_key_changes(p
 def test_acknowledging_by_subject_and_values(project):
     make_baseline("corpus")
     (project / "corpus" / "new.md").write_text(CONFLICT, encoding="utf-8")
-    acknowledge(project, "  - subject: refining_share|China\n    values: [60, 80, 90]\n"
+    acknowledge(project, "  - subject: share of refining|China@World\n    values: [60, 80, 90]\n"
                          "    reason: sources differ\n    date: 2025-11-20\n")
     assert gate("corpus").exit_code == 0
     # A value outside those accepted is not covered.

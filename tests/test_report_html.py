@@ -7,6 +7,8 @@ import hashlib
 import io
 import math
 import re
+
+from factcheck.compare import frame_label
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -117,7 +119,7 @@ def test_summary_counts(analysis, page):
     assert stat("files") == 2
     assert stat("articles") == 2
     assert stat("assertions") == len(analysis.placed) >= 2
-    assert stat("subjects") == len({p.assignment.group for p in analysis.placed})
+    assert stat("subjects") == len({frame_label(p.frame) for p in analysis.placed})
     assert stat("findings") == len(analysis.findings) >= 1
     assert stat("high") == sum(f.severity == "high" for f in analysis.findings)
     assert stat("medium") == sum(f.severity == "medium" for f in analysis.findings)
@@ -159,7 +161,7 @@ def test_svg_plot_with_tolerance_band_and_axis(analysis, page):
     section = section[:section.index("</article>")]
     assert section.count("<svg") == 1
     assert "percent (%)" in section  # axis label
-    assert "tolerance" in section and "±2 percentage points" in section
+    assert "89.5 – 90.5%" in section  # each figure's interval: its written precision, zero tolerance
     assert section.count("<circle") == len({(c.value, c.qualifier) for c in finding.claims})  # one per figure
 
 

@@ -42,7 +42,7 @@ def test_project_rules_are_valid():
 
 
 def test_yaml_syntax_error_names_file_line_and_column(rules_dir):
-    _edit(rules_dir / "tolerance.yaml", "  percent: {absolute: 2}", "  percent: {absolute: 2")
+    _edit(rules_dir / "tolerance.yaml", "  percent: {absolute: 0}", "  percent: {absolute: 0")
     result = _check(rules_dir)
     assert result.exit_code == 2
     line = result.output.strip()
@@ -80,7 +80,7 @@ def test_duplicate_subject_key(rules_dir):
 
 def test_tolerance_of_the_wrong_dimension(rules_dir):
     path = rules_dir / "tolerance.yaml"
-    _edit(path, "  percent: {absolute: 2}", "  percent: {relative: 0.05}")
+    _edit(path, "  percent: {absolute: 0}", "  percent: {relative: 0.05}")
     with pytest.raises(RulesError) as err:
         load_rules(str(rules_dir))
     assert err.value.line == _line_of(path, "percent: {relative")
@@ -130,8 +130,8 @@ def test_valid_but_empty_rules_folder_is_reported_with_warnings(tmp_path):
     assert result.exit_code == 0, result.output
     warnings = result.stderr.strip().splitlines()
     assert len(warnings) == 2
-    assert warnings[0].startswith(f"{folder}: warning: no subjects")
-    assert warnings[1].startswith(f"{folder}: warning: no entities")
+    assert warnings[0].startswith(f"{folder}: warning: no measures")
+    assert warnings[1].startswith(f"{folder}: warning: no entities or holders")
     assert result.stdout.rstrip().endswith("ok, 2 warning(s)")
 
 

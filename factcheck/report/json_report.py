@@ -10,6 +10,7 @@ import math
 from dataclasses import asdict
 from typing import Any, TextIO
 
+from ..compare import frame_label
 from ..pipeline import Analysis
 
 
@@ -49,7 +50,7 @@ def summary(analysis: Analysis) -> dict:
         "files": len(analysis.extraction.corpus.files),
         "articles": len(analysis.extraction.articles),
         "assertions": len(analysis.placed),
-        "subjects": len({p.assignment.group for p in analysis.placed}),
+        "subjects": len({frame_label(p.frame) for p in analysis.placed}),
         "findings": len(analysis.findings),
         "by_severity": dict(sorted(severities.items())),
         "skipped_files": len(analysis.extraction.corpus.skipped),

@@ -109,6 +109,6 @@ def render(analysis: Analysis, stream: TextIO, acknowledged: dict[str, str] | No
         line += f", {n_ack} acknowledged"
     if s["skipped_files"]:
         line += f"; {s['skipped_files']} files skipped"
-    console.print(Text(line))
+    _indented(console, Text(line), 0)
     for file, reason in sorted(analysis.extraction.corpus.skipped):
-        console.print(Text(f"  skipped {safe(file)}: {safe(reason)}", style="dim"))
+        _indented(console, Text(f"skipped {safe(file)}: {safe(reason)}", style="dim"))

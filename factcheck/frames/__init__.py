@@ -1,0 +1,309 @@
+"""Stage 4: claim frames — what each figure measures, whose it is, of what, when, on what basis, per whom.
+
+Reads the extractor's `Claim` records and the article text (never the extractor's internals) and gives
+every claim a `model.Frame` whose slots each record the words that set them and the rule that read them.
+Vocabularies are topic-neutral (`rules/measures.yaml`, `rules/frames.yaml`, `rules/holders.yaml`); holders
+and objects are open: any name or noun phrase in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from ..model import Article, Claim, Frame, Slot
+from ..normalise import Units, dimension
+from ..rules import Rules
+from . import text as T
+from .holders import WORLD, HolderIndex, Mention, declared_aliases, find_mentions
+from .measures import NAMED, choose, find_measures, inherited, object_words, objects_compatible
+from .periods import CURRENT, PeriodMention, find_periods
+from .sources import article_source, attribution, basis
+
+__all__ = ["Framer", "objects_compatible", "CURRENT", "WORLD"]
+
+_CHANGE_VERB = (r"grow\w*|ris(?:e|es|en|ing)|rose|increas\w*|jump\w*|climb\w*|gain\w*|surg\w*|fall\w*|fell|"
+                r"drop\w*|declin\w*|decreas\w*|slip\w*|shr[ai]nk\w*|expand\w*|contract\w*|plung\w*|soar\w*|"
+                r"slump\w*|tumbl\w*|cut|boost\w*|lift\w*|rais\w*|edg\w*|dipp?\w*|sank|sink\w*|shed\w*|"
+                r"trimm?\w*|doubl\w*|tripl\w*|widen\w*|narrow\w*")
+_CHANGE_BEFORE = regex.compile(
+    # "rose 5%", "a rise of 4.0%", "同比增长5.6%"
+    rf"(?i)(?:(?:\b(?:{_CHANGE_VERB}|growth|up|down)\b(?:\s+(?:of|by|some|about|around|nearly|almost|roughly|"
+    r"approximately|an?|further|another|just|only|over|more\s+than|estimated)){0,3}\s*|增长|增加|下降|减少|下滑|"
+    r"上升|提高|提升|降低|增幅|降幅|同比|环比|大增|大跌|增|降|减|涨|跌)(?:了|为|达|约|近|超)?\s*"
+    # "lifted production by 3.7%"
+    rf"|\b(?:{_CHANGE_VERB})\b[^.,;]{{0,40}}\bby\s*"
+    # "growth eased to just under 28%"
+    r"|\b(?:growth|increase|rise|decline|drop|fall|gain|change)\b[^.,;%]{0,30}\b(?:eased|slowed|accelerated|"
+    r"quickened|picked\s+up|reached|hit|stood|was|came|to|at)\b[^.,;%\d]{0,20})$")
+_CHANGE_AFTER = regex.compile(r"(?i)\s*(?:(?:more|higher|lower|less|fewer|up|down|above|below)\s+(?:than|from|on)|"
+                              r"(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|y/y|yoy)\b|(?:growth|increase|rise|"
+                              r"decline|drop|gain|jump|fall)\b)")
+_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+_DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d\d)?\s*")
+_PRONOUN = regex.compile(r"(?i)\b(?:its|their|the\s+(?:company|firm|group|carmaker|automaker|maker|brand|"
+                         r"vendor|country|nation|state|city|government))\b|该公司|该集团|其|该国|该企业")
+_OBJECT_OF = regex.compile(r"(?i)\b(?:above|below|behind|ahead\s+of|than|from|to|on|over|against|with|versus|"
+                           r"vs\.?|outpac\w*|overtak\w*|beat\w*|after)\s+(?:the\s+)?$|(?:超过|超越|落后于|领先于?|"
+                           r"对|从|向|自|来自|与|和)$")
+
+
+class Framer:
+    """Frames claims, one article at a time; `learn` a corpus's texts first so aliases one article declares
+    hold in every article."""
+
+    def __init__(self, rules: Rules, units: Units):
+        self.vocab = rules.vocabulary
+        self.units = units
+        self.index = HolderIndex(self.vocab)
+        self.declared: dict[str, str] = {}
+
+    def learn(self, text: str) -> None:
+        self.declared.update(declared_aliases(self.index, text))
+
+    def frame_article(self, text: str, folded: str, article: Article, claims: list[Claim]) -> list[Frame]:
+        vocab = self.vocab
+        # Markup comments (inline ignores, editors' notes) are not prose: blanked, offsets kept.
+        folded = _COMMENT.sub(lambda m: " " * len(m.group()), folded)
+        year = int(article.date[:4]) if article.date else None
+        title_end = text.find("\n", article.start, article.end)
+        title_end = article.end if title_end < 0 else title_end
+        title = (article.start, title_end)
+        spans = [title] + [sp for sp in T.sentences(folded, title_end, article.end)
+                           if not _DATELINE.fullmatch(folded, *sp)]
+        starts = [s for s, _ in spans]
+        paragraph_breaks = [m.start() for m in regex.finditer(r"\n\s*\n", text[:article.end])
+                            if m.start() >= article.start]
+        body = spans[1:]
+        own_source = article_source(vocab, text, folded, title, body)
+        sources = frozenset(s for s in (_source_names(vocab, text, folded, spans) | (
+            {own_source.value} if own_source and own_source.value else set())))
+        mentions = find_mentions(self.index, text, folded, article.start, article.end, self.declared,
+                                 frozenset(self.declared.get(s, s) for s in sources) | sources
+                                 | ({article.source} if article.source else set()))
+        periods = find_periods(folded, article.start, article.end, year)
+        hits = find_measures(vocab, folded, article.start, article.end)
+        title_place = next((m for m in mentions if m.start < title[1] and m.kind in ("world", "region")), None)
+        title_period = next((p for p in periods if p.start < title[1] and not p.base and p.year), None)
+        lede_end = next((b for b in paragraph_breaks if b > (body[0][0] if body else title[1])), article.end)
+        lede = [sp for sp in body if sp[1] <= lede_end] or body[:1]
+        if title_period is None:  # the lede sets the period of an article whose headline names none
+            title_period = next((p for p in periods if lede and lede[0][0] <= p.start < lede[-1][1]
+                                 and not p.base and p.year and p.kind != "anaphor"), None)
+        if title_place is None:  # "shipped worldwide" in the lede sets the market of the whole article
+            title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
+                                and m.kind in ("world", "region")), None)
+        self._context = (lede, title, [se for sp in spans for se in _source_spans(vocab, text, folded, sp)])
+        frames = []
+        last_org: Mention | None = None
+        last_sentence = -1
+        for claim in claims:
+            i = max(0, bisect.bisect_right(starts, claim.start) - 1)
+            sentence = spans[i]
+            if i != last_sentence and last_sentence >= 0:
+                prev = spans[last_sentence]
+                orgs = [m for m in mentions if prev[0] <= m.start < prev[1] and m.kind in ("org", "region")]
+                last_org = orgs[0] if orgs else last_org
+            last_sentence = i
+            clause = T.clause(folded, claim.start, claim.end, *sentence)
+            self._starts = [c.start for c in claims]
+            frame = self._frame(text, folded, article, claim, sentence, clause, mentions, periods, hits,
+                                title_place, title_period, last_org, spans, i, paragraph_breaks, year,
+                                own_source)
+            who, _, where = (frame.holder.value or "").partition("@")
+            if who or where not in ("", WORLD):
+                last_org = next((m for m in mentions if m.name == (who or where)), last_org)
+            frames.append(frame)
+        return frames
+
+    def _frame(self, text, folded, article, claim, sentence, clause, mentions, periods, hits, title_place,
+               title_period, last_org, spans, index, paragraph_breaks, year, own_source) -> Frame:
+        vocab = self.vocab
+        dim = dimension(self.units, claim.unit)
+        percent = claim.unit in ("percent", "percentage_point")
+        change = bool(claim.direction) or bool(
+            _CHANGE_BEFORE.search(folded, max(clause[0], claim.start - 40), claim.start)
+            or _CHANGE_AFTER.match(folded, claim.end))
+        key, hit = choose(hits, folded, claim.start, claim.end, clause, sentence, percent, change)
+        if key is None and (change or not percent):
+            lede, title, _ = self._context
+            paragraph = max([b for b in paragraph_breaks if b < sentence[0]], default=-1)
+            earlier = [spans[j] for j in range(index - 1, 0, -1) if spans[j][0] > paragraph]
+            hit = inherited(hits, earlier + lede + [title], ("level",))
+            key = hit.measure.name if hit else None
+        measure = Slot(key, folded[hit.start:hit.end] if hit else "", "measure:" + (hit.measure.name if hit else
+                                                                                   "of-phrase" if key else ""))
+        holder, place = self._holder_place(text, folded, claim, clause, sentence, mentions, title_place,
+                                           last_org, key)
+        period, period_year = self._period(folded, claim, clause, sentence, periods, spans, index, paragraph_breaks,
+                                           title_period, year)
+        names = [(m.start, m.end) for m in mentions]
+        obj = object_words(vocab, text, folded, claim.noun, claim.lang, claim.start, claim.end, clause, hit,
+                           names)
+        # One slot for whose figure and where: "Apple@World", "@China" (a country's own output), "Samsung@".
+        holder_text = f"{holder.value or ''}@{place.value or ''}" if holder.value or place.value else None
+        return Frame(
+            measure=measure,
+            holder=Slot(holder_text, holder.words, holder.rule),
+            object=_object_slot(obj),
+            period=period,
+            basis=basis(vocab, folded, claim.start, claim.end, clause,
+                        (max([st for st in self._starts if sentence[0] <= st < claim.start] + [sentence[0]]), sentence[1]),
+                        period_year, year),
+            attribution=attribution(vocab, text, folded, sentence, own_source),
+            dimension=dim, date=article.date, change=change)
+
+    def _holder_place(self, text, folded, claim, clause, sentence, mentions, title_place, last_org,
+                      measure) -> tuple[Slot, Slot]:
+        blocked = self._context[2]
+
+        def usable(m: Mention) -> bool:
+            return (not _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start)
+                    and not any(a <= m.start < b for a, b in blocked))
+
+        in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
+        # The clause first, then the sentence before the figure; in each, an organisation before a country.
+        holder = (_pick(in_clause, claim, usable, ("org",)) or _pick(in_clause, claim, usable, ("region",))
+                  or _pick(in_sentence, claim, usable, ("org",), before_only=True)
+                  or _pick(in_sentence, claim, usable, ("region",), before_only=True))
+        rule_suffix = ""
+        if holder is None and last_org is not None and _PRONOUN.search(folded, sentence[0], claim.start):
+            holder, rule_suffix = last_org, " (pronoun)"
+        place = _pick([m for m in in_clause if m is not holder], claim, lambda m: True, ("world", "region")) or _pick(
+            [m for m in in_sentence if m is not holder], claim, lambda m: True, ("world", "region"))
+        share = bool(measure and measure.startswith("share"))
+        if holder is not None and holder.kind == "region":
+            if share:
+                place = place if place is not None and place.name != holder.name else None
+                return (Slot(holder.name, holder.words, holder.rule + rule_suffix),
+                        Slot(place.name if place else WORLD, place.words if place else "", "place" if place else "share of the world"))
+            return Slot(None, "", ""), Slot(holder.name, holder.words, holder.rule)
+        if place is None and title_place is not None:
+            place = title_place
+        h = Slot(holder.name, holder.words, holder.rule + rule_suffix) if holder else Slot(None, "", "")
+        p = Slot(place.name, place.words, "place" if place is not title_place else "headline") if place else Slot(None, "", "")
+        return h, p
+
+    def _period(self, folded, claim, clause, sentence, periods, spans, index, paragraph_breaks, title_period,
+                year):
+        def own(p: PeriodMention) -> bool:
+            """Not a comparison base, and not the period of another figure it is joined to ("2024年的53.3%")."""
+            if p.base:
+                return False
+            joined = _JOINED.match(folded, p.end)
+            return not (joined and joined.end() in self._starts and joined.end() != claim.start)
+
+        def context_year(before: int) -> int | None:
+            if title_period is not None:  # a month or quarter without its year is in the article's year
+                return title_period.year
+            for p in reversed(periods):
+                if p.start < before and p.year is not None and not p.base:
+                    return p.year
+            return year
+
+        def resolve(p: PeriodMention, rule: str):
+            if p.kind == "anaphor":
+                wanted = next((k for k in ("quarter", "month", "half") if k in p.words.lower()), None)
+                prior = [q for q in periods if q.end <= p.start and q.kind not in ("anaphor", "year") and not q.base
+                         and (wanted is None or q.kind == wanted)]
+                if not prior:
+                    return None
+                p = prior[-1]
+            y = p.year if p.year is not None else context_year(p.start)
+            label = p.label(y)
+            if label is None:
+                return None
+            return Slot(label, p.words, rule), y
+
+        in_clause = [p for p in periods if clause[0] <= p.start and p.end <= clause[1] and own(p)]
+        if in_clause:
+            best = min(in_clause, key=lambda p: _gap(p.start, p.end, claim.start, claim.end))
+            got = resolve(best, "period:clause")
+            if got:
+                return got
+        in_sentence = [p for p in periods if sentence[0] <= p.start and p.end <= sentence[1] and own(p)]
+        if in_sentence:
+            before = [p for p in in_sentence if p.end <= claim.start]
+            after = [p for p in in_sentence if p.start >= claim.end and _coordinated(folded, claim.end, p.start)]
+            best = before[-1] if before else (after[0] if after else None)
+            got = resolve(best, "period:sentence") if best else None
+            if got:
+                return got
+        paragraph = max([b for b in paragraph_breaks if b < sentence[0]], default=-1)
+        for j in range(index - 1, 0, -1):
+            s0, s1 = spans[j]
+            if s0 < paragraph:
+                break
+            prior = [p for p in periods if s0 <= p.start and p.end <= s1 and own(p)]
+            if prior:
+                got = resolve(prior[-1], "period:earlier sentence")
+                if got:
+                    return got
+        if title_period is not None:
+            got = resolve(title_period, "period:headline")
+            if got:
+                return got
+        return Slot(CURRENT, "", "no period: the article's date"), year
+
+
+_JOINED = regex.compile(r"\s*(?:的|['’]s\s+|\s)?\s*")
+_PARENTHESES = regex.compile(r"\([^()]*\)")
+_BREAK = regex.compile(r"[,;:(]|\s(?:while|whereas|but|with)\s")
+
+
+def _coordinated(text: str, start: int, end: int) -> bool:
+    """No clause break between a figure and a later period, parenthetical asides aside: "54.1 million units
+    and a 17.8% share in the third quarter of 2023"."""
+    between = _PARENTHESES.sub("", text[start:end])
+    return not _BREAK.search(between)
+
+
+def _object_slot(words: tuple[str, ...]) -> Slot:
+    if words and words[0].startswith(NAMED):
+        return Slot(words[0], words[0][1:], "object:vocabulary")
+    return Slot(" ".join(words) or None, " ".join(words), "object:noun phrase" if words else "")
+
+
+def _gap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return b0 - a1 if a1 <= b0 else (a0 - b1 if a0 >= b1 else 0)
+
+
+def _pick(mentions: list[Mention], claim: Claim, usable, kinds: tuple[str, ...],
+          before_only: bool = False) -> Mention | None:
+    best = None
+    for m in mentions:
+        if m.kind not in kinds or not usable(m):
+            continue
+        before = m.end <= claim.start
+        if before_only and not before:
+            continue
+        d = _gap(m.start, m.end, claim.start, claim.end) + (0 if before else 30)
+        if best is None or d < best[0]:
+            best = (d, m)
+    return None if best is None else best[1]
+
+
+_SOURCE_ONLY = regex.compile(r"(?i)according|data|figures|estimates|statistics|tracker|report|survey|据|数据|统计")
+
+
+def _source_spans(vocab, text: str, folded: str, span: tuple[int, int]):
+    """Where a sentence names a source: names there are attributions, not holders."""
+    for lang, patterns in (("en", vocab.attribution_en), ("zh", vocab.attribution_zh)):
+        source = text if lang == "en" else folded
+        for pattern in patterns:
+            for m in pattern.finditer(source, span[0], span[1]):
+                if m["source"]:
+                    yield m.start("source"), m.end("source")
+
+
+def _source_names(vocab, text: str, folded: str, spans: list[tuple[int, int]]) -> set[str]:
+    """Names the article cites as sources of data ("according to IDC", "CPIA data"): never holders in it.
+    A company that merely "said" something stays a possible holder."""
+    out = set()
+    for span in spans:
+        slot = attribution(vocab, text, folded, span, None)
+        if slot.value and _SOURCE_ONLY.search(slot.words):
+            out.add(slot.value)
+    return out

@@ -1,0 +1,246 @@
+"""Measure and object: what a figure measures (a concept of the vocabulary) and of what (open words).
+
+A percentage is a share when the words nearest it are share words or a level measure ("60% of world
+output" is the share of production), the measure itself when that measure is a rate (a 20% tariff), and
+a change of the measure it names when it is signed or said to grow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..extract import FUNCTION_WORDS
+from ..vocabulary import Measure, Vocabulary
+from . import text as T
+
+
+@dataclass(frozen=True)
+class MeasureHit:
+    start: int
+    end: int
+    measure: Measure
+
+
+def find_measures(vocab: Vocabulary, folded: str, start: int, end: int) -> list[MeasureHit]:
+    """Every measure word, longest first where two overlap ("shipped … overseas" over "shipped"); ties go
+    to the measure listed first."""
+    candidates = []
+    for order, measure in enumerate(vocab.measures):
+        for m in measure.finditer(folded, start, end):
+            if m.end() > m.start():
+                candidates.append((-(m.end() - m.start()), order, m.start(), m.end(), measure))
+    candidates.sort(key=lambda c: c[:3])
+    hits: list[MeasureHit] = []
+    taken: list[tuple[int, int]] = []
+    for _, _, s, e, measure in candidates:
+        if not any(a < e and s < b for a, b in taken):
+            taken.append((s, e))
+            hits.append(MeasureHit(s, e, measure))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _distance(hit: MeasureHit, start: int, end: int, text: str = "") -> int:
+    if hit.end <= start:
+        return start - hit.end
+    if hit.start >= end:
+        # "85%的精炼产能": a measure joined to the figure by 的 describes it
+        return -1 if text and text[end:hit.start].strip() in ("的", "of", "of the") else hit.start - end
+    return 0
+
+
+def nearest(hits: list[MeasureHit], start: int, end: int, lo: int, hi: int, types: tuple[str, ...],
+            reach: int = 10**9, text: str = "") -> MeasureHit | None:
+    best = None
+    for h in hits:
+        if h.measure.type in types and lo <= h.start and h.end <= hi:
+            d = _distance(h, start, end, text)
+            if d <= reach and (best is None or d < best[0]):
+                best = (d, h)
+    return None if best is None else best[1]
+
+
+# "28.6 million (9%)": a percentage in parentheses right after an amount is that amount's share.
+_AFTER_FIGURE = regex.compile(r"\d(?:\.\d+)?\s*(?:[A-Za-z]+|[\p{Han}]{1,3})?\s*[(（]\s*$")
+_OF_AFTER = regex.compile(r"\s*(?:of|of\s+the|of\s+all)\s+(?!its\b|their\b)", regex.I)
+_ZH_OF = regex.compile(r"的?(?:市场|份额|比重|占比)")
+
+
+def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tuple[int, int],
+           sentence: tuple[int, int], percent: bool, change: bool) -> tuple[str | None, MeasureHit | None]:
+    """(measure key, the hit that set it), or (None, None) when neither clause nor sentence names one.
+
+    Share keys name their base when the clause does: "share", "share of production"."""
+    if change:
+        hit = (nearest(hits, start, end, *clause, ("level", "rate"), text=folded)
+               or nearest(hits, start, end, *clause, ("share",), text=folded)
+               or nearest(hits, start, end, *sentence, ("level", "rate"), text=folded))
+        return (hit.measure.name, hit) if hit else (None, None)
+    if not percent:
+        hit = nearest(hits, start, end, *clause, ("level",), text=folded) or nearest(hits, start, end, *sentence, ("level",), 60, folded)
+        if hit is not None and hit.measure.name in _PRICED:
+            # "export price", "进口均价", "shipments abroad … at an average price": the price of a trade flow
+            flow = next((h for h in reversed(hits) if h.measure.name in _FLOWS and sentence[0] <= h.start
+                         and h.end <= max(hit.start, start) and not _LIST_BREAK.search(folded, h.end, hit.start)), None)
+            if flow is not None:
+                return f"{hit.measure.name} of {flow.measure.name}", hit
+        return (hit.measure.name, hit) if hit else (None, None)
+    hit = nearest(hits, start, end, *clause, ("rate", "share", "level"), text=folded)
+    if hit is not None:
+        if hit.measure.type == "rate":
+            return hit.measure.name, hit
+        base = hit if hit.measure.type == "level" else nearest(hits, start, end, *clause, ("level",), text=folded)
+        if base is not None and base.measure.name == "capacity":  # "refining capacity": the stage's share
+            stage = next((h for h in hits if h.measure.type == "level" and h is not base
+                          and 0 <= base.start - h.end <= 3 and h.start >= clause[0]), None)
+            base = stage or base
+        return ("share" if base is None else f"share of {base.measure.name}"), hit
+    hit = nearest(hits, start, end, *sentence, ("rate", "share"), 60, folded)
+    if hit is not None:
+        return ("share" if hit.measure.type == "share" else hit.measure.name), hit
+    if _OF_AFTER.match(folded, end) or _AFTER_FIGURE.search(folded, max(0, start - 30), start):
+        return "share", None
+    return None, None
+
+
+_PRICED = {"price", "cost"}
+_FLOWS = {"imports", "exports"}
+_LIST_BREAK = regex.compile(r"[;。]")
+
+
+def inherited(hits: list[MeasureHit], spans: list[tuple[int, int]], types: tuple[str, ...]) -> MeasureHit | None:
+    """The first measure of the given types in the spans (earlier sentences of the paragraph, the lede,
+    the headline): figures that name no measure count what the text around them counts."""
+    for lo, hi in spans:
+        for h in hits:
+            if lo <= h.start and h.end <= hi and h.measure.type in types:
+                return h
+    return None
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+_EN_WORD = regex.compile(r"[A-Za-z][A-Za-z-]*")
+_STOP = FUNCTION_WORDS | {"world's", "global", "worldwide", "new", "total", "annual", "combined", "overall",
+                          "about", "nearly", "almost", "around", "over", "more", "than", "some", "another",
+                          "record", "its", "their", "his", "her", "million", "billion", "thousand",
+                          "trillion", "hundred", "mn", "bn", "m", "k"}
+
+
+def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | None, lang: str,
+                 start: int, end: int, clause: tuple[int, int], hit: MeasureHit | None,
+                 names: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Content words naming what is counted: the figure's own noun, the words before the measure word
+    ("polysilicon capacity", "新能源汽车销量") or after "of" ("of crude steel")."""
+    def keep(word: str) -> bool:
+        low = word.lower()
+        return (low not in _STOP and low not in vocab.generic and len(low) > 2 and not _NOT_NOUN.search(low)
+                and not _MONTH.match(low) and not (word.isupper() and len(word) <= 3))
+
+    def outside_names(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in names)
+
+    named = _named_object(vocab, folded, start, end, clause)
+    if named:
+        return (NAMED + named,)
+    if lang == "zh":
+        return _zh_object(vocab, folded, start, end, clause, hit, names)
+    words: list[str] = []
+    if claim_noun:
+        words += [w for w in _EN_WORD.findall(claim_noun) if keep(w)]
+    if hit is not None and hit.start >= clause[0]:
+        at = hit.start
+        joined: list[str] = []
+        for m in reversed(list(_EN_WORD.finditer(text, max(clause[0], hit.start - 30), hit.start))[-2:]):
+            # only words joined to the measure word: "polysilicon capacity", "NEV passenger sales"
+            if text[m.end():at].strip() or not outside_names(m.start(), m.end()) or not keep(m.group()) \
+                    or _is_measure_word(vocab, m.group()):
+                break
+            joined.insert(0, m.group())
+            at = m.start()
+        words += joined
+    of = _OF_AFTER.match(text, hit.end if hit is not None and hit.start >= end else end)
+    if of:
+        after = [m for m in _EN_WORD.finditer(text, of.end(), min(clause[1], of.end() + 40))][:3]
+        for m in after:
+            if not outside_names(m.start(), m.end()) or _is_measure_word(vocab, m.group()):
+                break
+            if keep(m.group()):
+                words.append(m.group())
+    return tuple(dict.fromkeys(_stem(w) for w in words))
+
+
+_NOT_NOUN = regex.compile(r"(?:ed|ing|ly)$|^(?:full-year|year-end|so-called)$")
+_MONTH = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$")
+
+
+def _named_object(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[int, int]) -> str | None:
+    """The nearest object the vocabulary names in the clause (longest spelling wins where two overlap)."""
+    best = None
+    for cue in vocab.objects:
+        for m in cue.finditer(folded, clause[0], clause[1]):
+            d = start - m.end() if m.end() <= start else max(0, m.start() - end)
+            key = (d, -(m.end() - m.start()))
+            if best is None or key < best[0]:
+                best = (key, cue.name)
+    return None if best is None else best[1]
+
+
+def _is_measure_word(vocab: Vocabulary, word: str) -> bool:
+    return any(m.en is not None and m.en.fullmatch(word) for m in vocab.measures)
+
+
+_ZH_NOUN = ("n", "nz", "vn", "eng", "nt")
+
+
+def _zh_object(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[int, int],
+               hit: MeasureHit | None, names: list[tuple[int, int]]) -> tuple[str, ...]:
+    anchor = hit.start if hit is not None and clause[0] <= hit.start < start else start
+    words = T.tag_words(folded, clause[0], anchor)
+    picked: list[str] = []
+    for s, e, pos in reversed(words):
+        w = folded[s:e]
+        if any(a < e and s < b for a, b in names) or w in vocab.generic:
+            if picked:
+                break
+            continue
+        if pos in _ZH_NOUN and not any(m.zh is not None and m.zh.search(w) for m in vocab.measures):
+            picked.append(w)
+            if len(picked) == 2:
+                break
+        elif picked:
+            break
+    return tuple(reversed(picked))
+
+
+NAMED = "="  # marks an object the vocabulary names: named objects match by name only
+
+
+def objects_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Equal enough, or one unknown: two named objects by name; else a shared word, one word ending
+    another ("phone", "smartphone"), or words in two scripts (no translation known: they may agree)."""
+    if not a or not b:
+        return True
+    named_a, named_b = a[0].startswith(NAMED), b[0].startswith(NAMED)
+    if named_a and named_b:
+        return a == b
+    if named_a or named_b:
+        a = tuple(w for x in a for w in x.lstrip(NAMED).split())
+        b = tuple(w for x in b for w in x.lstrip(NAMED).split())
+    if T._HAN.search("".join(a)) != T._HAN.search("".join(b)) and (
+            bool(T._HAN.search("".join(a))) != bool(T._HAN.search("".join(b)))):
+        return True
+    for x in a:
+        for y in b:
+            if x == y or x.endswith(y) or y.endswith(x):
+                return True
+    return False

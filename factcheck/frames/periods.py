@@ -1,0 +1,184 @@
+"""Periods: the time a figure is about, typed — year, half, quarter, month, month range, fiscal year.
+
+`find_periods` reads every period a text names (in folded text, so traditional Chinese reads the same);
+a period right after a comparison word ("than in 2023", "比上年", "from 2022") is the *base* of a change,
+never the figure's own period. Periods missing their year ("the third quarter", "12月") take it from the
+context when the frame is chosen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+CURRENT = "current"
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    kind: str  # year | half | quarter | month | months | fiscal | fiscal_quarter | anaphor
+    year: int | None
+    part: str  # "3" for Q3, "1" for H1, "12" for December, "1..5" for months, "" for a year
+    base: bool  # the base of a comparison, not the figure's own period
+    words: str
+
+    def label(self, year: int | None = None) -> str | None:
+        y = self.year if self.year is not None else year
+        if y is None:
+            return None
+        if self.kind == "year":
+            return str(y)
+        if self.kind == "half":
+            return f"{y}H{self.part}"
+        if self.kind == "quarter":
+            return f"{y}Q{self.part}"
+        if self.kind == "month":
+            return f"{y}-{int(self.part):02d}"
+        if self.kind == "months":
+            lo, hi = (int(x) for x in self.part.split(".."))
+            return _months_label(y, lo, hi)
+        if self.kind == "fiscal":
+            return f"FY{y}"
+        if self.kind == "fiscal_quarter":
+            return f"FY{y}Q{self.part}"
+        return None
+
+
+def _months_label(year: int, lo: int, hi: int) -> str:
+    """A month range that is a whole quarter, half or year is named as one."""
+    if (lo, hi) == (1, 12):
+        return str(year)
+    if hi - lo == 2 and lo % 3 == 1:
+        return f"{year}Q{(lo + 2) // 3}"
+    if (lo, hi) in ((1, 6), (7, 12)):
+        return f"{year}H{1 if lo == 1 else 2}"
+    if lo == hi:
+        return f"{year}-{lo:02d}"
+    return f"{year}-{lo:02d}..{year}-{hi:02d}"
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_ORDINAL = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3", "fourth": "4",
+            "4th": "4", "一": "1", "二": "2", "三": "3", "四": "4", "1": "1", "2": "2", "3": "3", "4": "4",
+            "上": "1", "下": "2"}
+_YEAR = r"(?:19|20)\d\d"
+_ZH_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_PATTERNS: list[tuple[str, regex.Pattern]] = [
+    ("fiscal_quarter", regex.compile(rf"(?i)\b(?:Q([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{{2}}|{_YEAR})|(?:FY|fiscal\s+)'?(\d{{2}}|{_YEAR})\s*Q([1-4]))\b")),
+    ("quarter", regex.compile(rf"(?i)(?:\b(?:Q([1-4])|([1-4])Q)(?:\s*'?({_YEAR}|\d\d)\b)?|\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?({_YEAR}))?|\b({_YEAR})\s+(first|second|third|fourth)[\s-]quarter)")),
+    ("quarter", regex.compile(rf"(?:({_YEAR})\s*年\s*)?第?([一二三四1-4])季度")),
+    ("half", regex.compile(rf"(?i)(?:\b(first|second)\s+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
+    ("half", regex.compile(rf"(?:({_YEAR})\s*年\s*)?(上|下)半年")),
+    ("fiscal", regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|fiscal(?:\s+year)?\s+({_YEAR}))\b|({_YEAR})\s*财年|(\d{{2}}|{_YEAR})财年")),
+    ("months", regex.compile(rf"(?i)\b(?:from\s+)?({_MONTH_RE})\.?\s*(?:to|through|-|–|—|until)\s*({_MONTH_RE})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
+    ("months", regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
+    ("month", regex.compile(rf"(?i)\b({_MONTH_RE})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
+    ("month", regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
+    ("year", regex.compile(rf"(?<![\d.,])({_YEAR})(?:\s*年)?(?![\d%年s]|\s*(?:年代|s\b))")),
+    ("year_word", regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|annual)\b|全年|今年|去年|上年|前年")),
+    ("anaphor", regex.compile(r"(?i)\b(?:in|during|for|over)\s+the\s+(?:quarter|period|month|half)\b|该季度|当季|同期|当月")),
+]
+_ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+           "十一": 11, "十二": 12}
+# A period right after these words is the base of a comparison ("lower than in 2023", "比上年").
+_BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:than|from|on|over|versus|vs\.?|against|compared\s+(?:with|to)|relative\s+to|since)"
+                             r"(?:\s+(?:the|a|its|in|at|end|close|start|beginning|same|period|time|year|of|levels?|figures?)){0,5}\s*"
+                             r"|比|较|相比|相较|对比)$")
+_MAY_VERB = regex.compile(r"(?i)\bmay\s+(?:be|have|not|reach|rise|fall|grow|also|well|still)\b")
+
+
+def _month(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    if word in _ZH_NUM:
+        return _ZH_NUM[word]
+    low = word.lower()[:3]
+    return next(i + 1 for i, m in enumerate(_MONTHS) if m.startswith(low))
+
+
+def _year(s: str | None) -> int | None:
+    if not s:
+        return None
+    y = int(s)
+    return y + 2000 if y < 100 else y
+
+
+def find_periods(folded: str, start: int, end: int, article_year: int | None) -> list[PeriodMention]:
+    """Every period named in folded[start:end], sorted, without overlaps (the more specific pattern wins)."""
+    found: list[PeriodMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(folded, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            mention = _read(kind, m, article_year)
+            if mention is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(mention)
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention | None:
+    g = [x for x in m.groups()]
+    base = bool(_BASE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()))
+    words = m.group()
+    if kind == "fiscal_quarter":
+        q, y = (g[0], g[1]) if g[0] else (g[3], g[2])
+        return PeriodMention(m.start(), m.end(), kind, _year(y), q, base, words)
+    if kind == "quarter":
+        if len(g) == 2:  # Chinese
+            return PeriodMention(m.start(), m.end(), kind, _year(g[0]), _ORDINAL[g[1]], base, words)
+        q = g[0] or g[1] or (g[3] and _ORDINAL[g[3].lower()]) or (g[6] and _ORDINAL[g[6].lower()])
+        y = g[2] or g[4] or g[5]
+        return PeriodMention(m.start(), m.end(), kind, _year(y), q, base, words)
+    if kind == "half":
+        if len(g) == 2:
+            return PeriodMention(m.start(), m.end(), kind, _year(g[0]), _ORDINAL[g[1]], base, words)
+        h = (g[0] and _ORDINAL[g[0].lower()]) or g[2] or g[4]
+        return PeriodMention(m.start(), m.end(), kind, _year(g[1] or g[3] or g[5]), h, base, words)
+    if kind == "fiscal":
+        return PeriodMention(m.start(), m.end(), kind, _year(next(x for x in g if x)), "", base, words)
+    if kind == "months":
+        if len(g) == 3 and g[1] and not g[1][:1].isalpha():  # Chinese: year, lo, hi
+            y, lo, hi = g[0], _month(g[1]), _month(g[2])
+        elif len(g) == 3 and g[0] and g[0].isdigit() and len(g[0]) == 4:
+            y, lo, hi = g[0], _month(g[1]), _month(g[2])
+        else:
+            y, lo, hi = g[2], _month(g[0]), _month(g[1])
+        if not 1 <= lo <= hi <= 12:
+            return None
+        return PeriodMention(m.start(), m.end(), kind, _year(y), f"{lo}..{hi}", base, words)
+    if kind == "month":
+        if g[0] and g[0].isdigit() and len(g[0]) == 4:
+            y, mo = g[0], g[1]
+        elif g[0] and g[0][:1].isalpha():
+            y, mo = g[1], g[0]
+            if g[0].lower() == "may" and (not g[1] or _MAY_VERB.match(m.string, m.start())):
+                return None  # the verb
+            if len(g[0]) == 3 and g[0].lower() in ("mar", "jun", "jul", "aug", "dec", "jan", "oct", "nov", "feb", "apr", "sep") and not g[1]:
+                return None  # bare abbreviations read as words too often
+        else:
+            y, mo = g[0], g[1]
+        month = _month(mo)
+        if not 1 <= month <= 12:
+            return None
+        return PeriodMention(m.start(), m.end(), kind, _year(y), str(month), base, words)
+    if kind == "year":
+        return PeriodMention(m.start(), m.end(), "year", int(g[0]), "", base, words)
+    if kind == "year_word":
+        w = words.lower()
+        y = None
+        if article_year is not None:
+            y = {"今年": article_year, "去年": article_year - 1, "上年": article_year - 1,
+                 "前年": article_year - 2}.get(w)
+        if w in ("上年", "去年", "前年"):
+            base = True if w == "上年" else base
+        return PeriodMention(m.start(), m.end(), "year", y, "", base, words)
+    return PeriodMention(m.start(), m.end(), "anaphor", None, "", base, words)

@@ -1,0 +1,178 @@
+"""Frame vocabularies from `rules/`: measures (`kind: measure`), frame words (`kind: frame`) and holder
+aliases (`kind: holder`), loaded strictly like every other rule kind, plus country names in English and
+Chinese from pycountry (a maintained list, not a hand one)."""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .rulefile import Cue, Located, check_keys, compile_cues
+
+MEASURE_TYPES = ("level", "rate", "share")
+BASES = ("forecast", "past", "proposed", "hypothetical")
+
+
+@dataclass(frozen=True)
+class Measure(Cue):
+    description: str = ""
+    type: str = "level"
+
+    def __post_init__(self) -> None:
+        if self.type not in MEASURE_TYPES:
+            raise ValueError(f"unknown measure type {self.type!r}; valid: {', '.join(MEASURE_TYPES)}")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    measures: tuple[Measure, ...] = ()
+    disjoint: frozenset[frozenset[str]] = frozenset()
+    basis: tuple[Cue, ...] = ()
+    attribution_en: tuple[regex.Pattern, ...] = ()
+    attribution_zh: tuple[regex.Pattern, ...] = ()
+    places: tuple[Cue, ...] = ()
+    objects: tuple[Cue, ...] = ()  # named objects, one name across languages ("rare earths" = 稀土)
+    generic: frozenset[str] = frozenset()
+    # canonical name -> spellings, per language; regions are places as well as holders
+    regions: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    organisations: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+
+    def measure(self, key: str) -> Measure | None:
+        return next((m for m in self.measures if m.name == key), None)
+
+    def are_disjoint(self, a: str, b: str) -> bool:
+        return frozenset((a, b)) in self.disjoint
+
+
+def load(measure_docs, frame_docs, holder_docs) -> Vocabulary:
+    measures, disjoint = _measures(measure_docs)
+    basis: list[Cue] = []
+    att_en: list[regex.Pattern] = []
+    att_zh: list[regex.Pattern] = []
+    places: list[Cue] = []
+    objects: list[Cue] = []
+    generic: set[str] = set()
+    for doc, data in frame_docs:
+        check_keys(doc, data, {"kind", "basis", "attribution", "places", "generic", "objects"}, set(),
+                   "frame file")
+        for name, cues in (data.get("objects") or {}).items():
+            if any(c.name == str(name) for c in objects):
+                raise doc.error(cues, f"duplicate object {name!r}")
+            en, zh = compile_cues(doc, cues, f"object {name!r}")
+            if en is not None:  # object words are whole words: "rice" is not in "price"
+                en = regex.compile(rf"(?<![\w-])(?:{en.pattern})(?![\w-])", en.flags)
+            objects.append(Cue(str(name), en, zh))
+        for name, cues in (data.get("basis") or {}).items():
+            if name not in BASES:
+                raise doc.error(cues, f"unknown basis {name!r}; valid: {', '.join(BASES)}")
+            basis.append(Cue(str(name), *compile_cues(doc, cues, f"basis {name!r}")))
+        att = data.get("attribution") or {}
+        if not att:
+            att = {}
+        check_keys(doc, att, {"en", "zh"}, set(), "attribution")
+        for lang, target in (("en", att_en), ("zh", att_zh)):
+            for p in att.get(lang) or []:
+                try:
+                    pattern = regex.compile(str(p))
+                except regex.error as exc:
+                    raise doc.error(p, f"bad regular expression {str(p)!r} in attribution: {exc}") from None
+                if "source" not in pattern.groupindex:
+                    raise doc.error(p, "an attribution pattern needs a group (?P<source>...)")
+                target.append(pattern)
+        for name, cues in (data.get("places") or {}).items():
+            places.append(Cue(str(name), *compile_cues(doc, cues, f"place {name!r}", ignore_case=False)))
+        words = data.get("generic") or {}
+        check_keys(doc, words, {"en", "zh"}, set(), "generic")
+        for lang in ("en", "zh"):
+            generic.update(str(w).lower() for w in words.get(lang) or [])
+    regions: dict = {}
+    organisations: dict = {}
+    for doc, data in holder_docs:
+        check_keys(doc, data, {"kind", "regions", "organisations"}, set(), "holder file")
+        for section, target in (("regions", regions), ("organisations", organisations)):
+            for name, spellings in (data.get(section) or {}).items():
+                check_keys(doc, spellings, {"en", "zh"}, set(), f"holder {name!r}")
+                if str(name) in regions or str(name) in organisations:
+                    raise doc.error(spellings, f"duplicate holder {name!r}")
+                target[str(name)] = (tuple(str(s) for s in spellings.get("en") or ()),
+                                     tuple(str(s) for s in spellings.get("zh") or ()))
+    return Vocabulary(tuple(measures), disjoint, tuple(basis), tuple(att_en), tuple(att_zh), tuple(places),
+                      tuple(objects), frozenset(generic), _with_countries(regions), organisations)
+
+
+def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozenset]:
+    out: list[Measure] = []
+    pairs: list[tuple[Located, list]] = []
+    for doc, data in docs:
+        check_keys(doc, data, {"kind", "measures", "disjoint"}, {"measures"}, "measure file")
+        for item in data["measures"] or []:
+            check_keys(doc, item, {"key", "description", "type", "cues"}, {"key", "cues"}, "measure")
+            key = str(item["key"])
+            if any(m.name == key for m in out):
+                raise doc.error(item["key"], f"duplicate measure key {key!r}")
+            en, zh = compile_cues(doc, item["cues"], f"measure {key!r}")
+            try:
+                out.append(Measure(key, en, zh, description=str(item.get("description", "")),
+                                   type=str(item.get("type", "level"))))
+            except ValueError as exc:
+                raise doc.error(item.get("type", item), f"measure {key!r}: {exc}") from None
+        for pair in data.get("disjoint") or []:
+            pairs.append((doc, pair))
+    keys = {m.name for m in out}
+    disjoint = set()
+    for doc, pair in pairs:
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise doc.error(pair, "a disjoint entry is a pair of measure keys: [imports, exports]")
+        for key in pair:
+            if str(key) not in keys:
+                raise doc.error(pair, f"disjoint: unknown measure {key!r}")
+        disjoint.add(frozenset(str(k) for k in pair))
+    return out, frozenset(disjoint)
+
+
+def _with_countries(regions: dict) -> dict:
+    """Declared regions plus every pycountry country, its English names and Chinese translations."""
+    out = dict(regions)
+    declared = {}
+    for name in regions:
+        code = _country_code(name)
+        if code:
+            declared[code] = name
+    for country, zh_cn, zh_tw in _countries():
+        names = tuple(dict.fromkeys(n for n in (getattr(country, "common_name", None), country.name,
+                                                getattr(country, "official_name", None)) if n))
+        zh = tuple(dict.fromkeys(n for n in (zh_cn, zh_tw) if n and not regex.search(r"[A-Za-z]", n)))
+        canonical = declared.get(country.alpha_2, names[0])
+        en0, zh0 = out.get(canonical, ((), ()))
+        out[canonical] = (tuple(dict.fromkeys(en0 + names)), tuple(dict.fromkeys(zh0 + zh)))
+    return out
+
+
+def _country_code(name: str) -> str | None:
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(name).alpha_2
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple:
+    import pycountry
+
+    def translator(lang: str):
+        try:
+            return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
+        except OSError:  # pragma: no cover - pycountry ships both catalogues
+            return lambda s: None
+
+    zh_cn, zh_tw = translator("zh_CN"), translator("zh_TW")
+    out = []
+    for c in pycountry.countries:
+        cn, tw = zh_cn(c.name), zh_tw(c.name)
+        out.append((c, cn if cn != c.name else None, tw if tw != c.name else None))
+    return tuple(out)
