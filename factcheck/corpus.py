@@ -48,15 +48,15 @@ class Corpus:
     files: list[SourceFile] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     raw: dict[str, "RawMap"] = field(default_factory=dict)
+    _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def line_col(self, file: str, offset: int) -> tuple[int, int]:
         """1-based line and column, in the file as stored on disk, of an offset into its decoded text."""
         if file in self.raw:
             return self.raw[file].line_col(offset)
-        texts = self.__dict__.setdefault("_texts", {})
-        if len(texts) != len(self.files):
-            texts.update((f.path, f.text) for f in self.files)
-        return line_col(texts[file], offset)
+        if len(self._texts) != len(self.files):
+            self._texts.update((f.path, f.text) for f in self.files)
+        return line_col(self._texts[file], offset)
 
 
 def decode(data: bytes) -> tuple[str, str]:
