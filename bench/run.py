@@ -219,7 +219,9 @@ def child_pipeline(corpus: str, jobs: int, out: str) -> None:
                       "chars": sum(len(f.text) for f in extraction.corpus.files),
                       "claims": len(extraction.claims), "findings": len(analysis.findings),
                       "workers": extraction.stats.workers, "extract": t1 - t0, "analyse": t2 - t1,
-                      "write": t3 - t2, "maxrss_kb": own, "workers_maxrss_kb": workers}))
+                      "write": t3 - t2, "maxrss_kb": own, "workers_maxrss_kb": workers,
+                      "html_bytes": (Path(out) / "report.html").stat().st_size,
+                      "json_bytes": (Path(out) / "report.json").stat().st_size}))
 
 
 def run_size(size: int, work: Path, jobs: int) -> dict:
@@ -266,6 +268,12 @@ def print_pipeline(rows: list[dict]) -> None:
         peak_gb = max(last["maxrss_kb"], last["workers_maxrss_kb"]) / 1024 / 1024
         print(f"target: {last['size']:,} articles well inside 24 GB: peak {peak_gb:.1f} GB per process "
               f"{'MET' if peak_gb < 12 else 'MISSED'}")
+    for r in rows:
+        html_mb, json_mb = r.get("html_bytes", 0) / 1e6, r.get("json_bytes", 0) / 1e6
+        verdict = ("MET" if html_mb <= 10 else "MISSED") if r["size"] >= 100_000 else ""
+        print(f"  {r['size']:>7,} articles: report.html {html_mb:.1f} MB ({1000 * html_mb / max(1, r['findings']):.1f} "
+              f"kB per finding), report.json {json_mb:.1f} MB"
+              + (f"; target report.html <= 10 MB at 100k articles: {verdict}" if verdict else ""))
 
 
 # -- main -------------------------------------------------------------------------------------------------

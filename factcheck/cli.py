@@ -52,7 +52,7 @@ def _fail_cleanly(func: Callable) -> Callable:
     return wrapper
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="factcheck")
 def main() -> None:
     """Find numeric claims that disagree across articles."""
@@ -213,19 +213,19 @@ def baseline(paths: tuple[str, ...], baseline_file: str | None, allow_growth: bo
     --allow-growth is given. Acknowledged findings are left out (they live in rules/).
     """
     from .gate import baseline_findings, run_check, write_baseline
-    from .report.check import render_terminal
+    from .report.check import growth_note, render_terminal
 
     paths, baseline_file, rules_dir = _gate_settings(paths, baseline_file, rules_dir)
     result = run_check(paths, baseline_file, rules_dir, **_scale_kwargs(**scale))
-    if result.baseline.exists and result.new and not allow_growth:
+    if result.baseline.exists and result.failing and not allow_growth:
         render_terminal(result, sys.stderr)
-        click.echo(f"factcheck: {len(result.new)} finding(s) are not in {baseline_file}; the baseline may only "
+        click.echo(f"factcheck: {growth_note(result)} not in {baseline_file}; the baseline may only "
                    "shrink: fix them, acknowledge them in rules/, or pass --allow-growth", err=True)
         sys.exit(1)
     findings = baseline_findings(result)
     write_baseline(baseline_file, findings)
     click.echo(f"wrote {baseline_file}: {len(findings)} finding(s)"
-               + (f", {len(result.new)} added" if result.baseline.exists and result.new else "")
+               + (f", {growth_note(result)} added" if result.baseline.exists and result.failing else "")
                + (f", {len(result.fixed)} dropped as fixed" if result.fixed else ""), err=True)
 
 
@@ -250,8 +250,8 @@ def check(paths: tuple[str, ...], baseline_file: str | None, fmt: str, prune: bo
     errors. Baseline findings that no longer occur are listed as fixed.
     """
     from .errors import ConfigError
-    from .gate import baseline_entry, run_check, write_baseline
-    from .report.check import CHECK_FORMATS
+    from .gate import grown_entries, run_check, write_baseline
+    from .report.check import CHECK_FORMATS, growth_note
 
     if against and not paths:
         raise ConfigError("--against needs the draft file(s) to check first: check DRAFT... --against CORPUS...")
@@ -259,18 +259,15 @@ def check(paths: tuple[str, ...], baseline_file: str | None, fmt: str, prune: bo
         raise ConfigError("--prune needs the whole corpus, not --against")
     paths, baseline_file, rules_dir = _gate_settings(paths, baseline_file, rules_dir)
     result = run_check(paths, baseline_file, rules_dir, against, **_scale_kwargs(**scale))
+    result.growth_allowed = allow_growth
     CHECK_FORMATS[fmt](result, sys.stdout)
-    if (prune and result.fixed) or (allow_growth and result.new):
+    if (prune and result.fixed) or (allow_growth and result.failing):
         fixed = {e["id"] for e in result.fixed} if prune else set()
-        entries = [e for e in result.baseline.entries if e["id"] not in fixed]
-        if allow_growth:
-            entries += [baseline_entry(f) for f in result.new]
-        write_baseline(baseline_file, entries)
+        entries = grown_entries(result) if allow_growth else list(result.baseline.entries)
+        write_baseline(baseline_file, [e for e in entries if e["id"] not in fixed])
         click.echo(f"wrote {baseline_file}: {len(fixed)} fixed dropped"
-                   + (f", {len(result.new)} new added" if allow_growth else ""), err=True)
-        if allow_growth:
-            return
-    sys.exit(1 if result.new else 0)
+                   + (f", {growth_note(result)} added" if allow_growth and result.failing else ""), err=True)
+    sys.exit(0 if result.passed else 1)
 
 
 # --- the archive: what have we already said? --------------------------------------------------------------
@@ -318,12 +315,16 @@ def rules() -> None:
 @_fail_cleanly
 def rules_check(rules_dir: str | None) -> None:
     """Validate a rules folder: exit 0 when every file loads, else one line `FILE:LINE:COL: problem`, exit 2."""
-    from .rules import load_rules
+    from .rules import load_rules, rule_warnings
 
     loaded = load_rules(rules_dir)
+    warnings = rule_warnings(loaded)
+    for line in warnings:
+        click.echo(line, err=True)
     click.echo(f"{loaded.folder}: {len(loaded.subjects)} subjects, {len(loaded.entities)} entities, "
                f"{len(loaded.scopes)} scopes, {len(loaded.rates)} conversion rates, "
-               f"{len(loaded.acknowledgements)} acknowledgements: ok")
+               f"{len(loaded.acknowledgements)} acknowledgements: ok"
+               + (f", {len(warnings)} warning(s)" if warnings else ""))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,6 +18,7 @@ from datetime import date
 
 import regex
 
+from . import numfmt
 from .corpus import line_col
 from .frames import CURRENT, objects_compatible
 from .model import Article, Claim, ClaimRef, Finding, Frame
@@ -227,23 +228,11 @@ class Comparer:
 
 
 def _fmt(x: float) -> str:
-    if x == 0:
-        return "0"
-    if abs(x) >= 1e9:
-        return f"{x / 1e9:,.4g} billion"
-    if abs(x) >= 1e6:
-        return f"{x / 1e6:,.4g} million"
-    return f"{x:,.4g}"
-
-
-_SYMBOL = {"percent": "%", "percentage_point": " pp"}
+    return numfmt.number(x)
 
 
 def _show(c: Claim) -> str:
-    unit = _SYMBOL.get(c.unit, " " + c.unit if c.unit != "count" else "")
-    prefix = {"over": ">", "at_least": "≥", "under": "<", "at_most": "≤", "approx": "~"}.get(c.qualifier, "")
-    body = _fmt(c.value) if c.value_high is None else f"{_fmt(c.value)}–{_fmt(c.value_high)}"
-    return f"{prefix}{body}{unit}"
+    return numfmt.quantity(c.value, c.unit, c.value_high, c.qualifier)
 
 
 def _unit_word(dim: str, unit: str) -> str:

@@ -20,7 +20,7 @@ import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import regex
 
@@ -60,7 +60,7 @@ _IGNORE_BODY = regex.compile(r"^\s*(?P<codes>[A-Za-z]+\d+(?:\s*,\s*[A-Za-z]+\d+)
 @dataclass(frozen=True)
 class InlineIgnore:
     file: str
-    line: int  # the comment's line
+    line: int  # the comment's line (in the file as stored: for HTML, the markup's)
     col: int
     start: int
     end: int
@@ -68,20 +68,30 @@ class InlineIgnore:
     reason: str
     target_line: int | None  # the line it covers: the next non-blank line
     problem: str | None = None  # why it is malformed, if it is
+    target: tuple[int, int] | None = None  # that line's span in the decoded text
 
     @property
     def text(self) -> str:
         return f"<!-- factcheck-ignore {', '.join(self.codes)}: {self.reason} -->"
 
 
-def inline_ignores(file: str, text: str) -> list[InlineIgnore]:
-    """Every `<!-- factcheck-ignore CODE[, CODE]: reason -->` in a file's decoded text."""
+def inline_ignores(file: str, text: str, locate: Callable[[int], tuple[int, int]] | None = None) -> list[InlineIgnore]:
+    """Every `<!-- factcheck-ignore CODE[, CODE]: reason -->` in a file's decoded text. `locate` gives the line
+    and column of an offset as an editor sees them (an HTML file's markup); by default, the text's own."""
+    locate = locate or (lambda offset: line_col(text, offset))
     out = []
-    lines = text.split("\n")
     for m in _IGNORE.finditer(text):
-        line, col = line_col(text, m.start())
-        end_line = text.count("\n", 0, m.end()) + 1
-        target = next((n for n in range(end_line + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+        line, col = locate(m.start())
+        # The covered line: the first line after the comment's with anything on it.
+        after = text.find("\n", m.end())
+        target = None
+        while after >= 0 and after + 1 < len(text):
+            stop = text.find("\n", after + 1)
+            stop = len(text) if stop < 0 else stop
+            if text[after + 1:stop].strip():
+                target = (after + 1, stop)
+                break
+            after = stop if stop < len(text) else -1
         body = _IGNORE_BODY.match(m["body"])
         problem = None
         codes: tuple[str, ...] = ()
@@ -96,7 +106,9 @@ def inline_ignores(file: str, text: str) -> list[InlineIgnore]:
                 problem = f"unknown rule code {unknown[0]}; valid: {', '.join(sorted(rule_help()))}"
             elif not reason:
                 problem = "a reason is required after the code (`factcheck-ignore FC100: why`)"
-        out.append(InlineIgnore(file, line, col, m.start(), m.end(), codes, reason, target, problem))
+        target_line = locate(target[0] + len(text[target[0]:target[1]]) - len(text[target[0]:target[1]].lstrip()))[0] \
+            if target else None
+        out.append(InlineIgnore(file, line, col, m.start(), m.end(), codes, reason, target_line, problem, target))
     return out
 
 
@@ -116,13 +128,14 @@ def _ignore_finding(rule: str, ignore: InlineIgnore, text: str, message: str) ->
                    severity="medium", message=message, claims=(_ignore_ref(ignore, text),))
 
 
-def apply_inline_ignores(findings: Iterable[Finding], texts: dict[str, str],
-                         files: Iterable[str] | None = None) -> tuple[dict[str, str], list[Finding]]:
+def apply_inline_ignores(findings: Iterable[Finding], texts: dict[str, str], files: Iterable[str] | None = None,
+                         locate: Callable[[str, int], tuple[int, int]] | None = None
+                         ) -> tuple[dict[str, str], list[Finding]]:
     """(finding id -> reason for findings an inline ignore covers, FC900/FC901 findings for bad ignores).
 
-    An ignore covers a finding of one of its codes when one of the finding's claims lies on the next
-    non-blank line after the comment.
-    """
+    An ignore covers a finding of one of its codes when one of the finding's claims starts on the next
+    non-blank line after the comment. `locate(file, offset)` gives the line and column editors are shown
+    (`Corpus.line_col`: an HTML file's markup)."""
     findings = list(findings)
     covered: dict[str, str] = {}
     problems: list[Finding] = []
@@ -130,15 +143,16 @@ def apply_inline_ignores(findings: Iterable[Finding], texts: dict[str, str],
         text = texts[file]
         if "factcheck-ignore" not in text:
             continue
-        for ignore in inline_ignores(file, text):
+        where_in = (lambda offset, file=file: locate(file, offset)) if locate else None
+        for ignore in inline_ignores(file, text, where_in):
             if ignore.problem:
                 problems.append(_ignore_finding(BAD_IGNORE, ignore, text,
                                                 f"malformed factcheck-ignore: {ignore.problem}"))
                 continue
             used = False
+            lo, hi = ignore.target or (-1, -1)
             for f in findings:
-                if f.rule in ignore.codes and any(c.file == file and c.line == ignore.target_line
-                                                  for c in f.claims):
+                if f.rule in ignore.codes and any(c.file == file and lo <= c.start < hi for c in f.claims):
                     covered.setdefault(f.id, f"{ignore.reason} (inline, {file}:{ignore.line})")
                     used = True
             if not used:
@@ -195,7 +209,7 @@ def rules_acknowledged(findings: Iterable[Finding], rules_dir: str | None) -> tu
 def acknowledged_findings(analysis, rules_dir: str | None = None) -> dict[str, str]:
     """Finding id -> reason, for every finding acknowledged in `rules/` or by an inline ignore."""
     acknowledged, _ = rules_acknowledged(analysis.findings, rules_dir)
-    inline, _ = apply_inline_ignores(analysis.findings, analysis.texts)
+    inline, _ = apply_inline_ignores(analysis.findings, analysis.texts, locate=analysis.extraction.corpus.line_col)
     for key, reason in inline.items():
         acknowledged.setdefault(key, reason)
     return acknowledged
@@ -240,18 +254,64 @@ class Baseline:
         return {e["id"] for e in self.entries}
 
     def match(self, finding: Finding) -> dict | None:
-        """The entry a finding is known by: the same id, else the same rule and subject holding every claim."""
-        for e in self.entries:
-            if e["id"] == finding.id:
-                return e
-        keys = {_claim_key(c.file, c.value, c.value_high, c.unit) for c in finding.claims}
-        for e in self.entries:
-            if e["rule"] == finding.rule and e["subject"] == finding.subject:
-                known = {_claim_key(c["file"], c["value"] if c["value"] is not None else math.nan,
-                                    c.get("value_high"), c["unit"]) for c in e["claims"]}
-                if keys <= known:
-                    return e
-        return None
+        """The entry holding the whole finding (the same id, or the same rule and subject with every claim)."""
+        matched = self.assign([finding], grow=False).get(finding.id)
+        return matched[0] if matched else None
+
+    def assign(self, findings: Iterable[Finding], exclude: Iterable[str] = (),
+               grow: bool = True) -> dict[str, tuple[dict, tuple[ClaimRef, ...]]]:
+        """Finding id -> (the baseline entry it is known by, its claims the entry does not hold).
+
+        A finding is its entry when the ids are equal; otherwise an entry of the same rule that shares claims
+        with it (same file, value and unit), the same subject first, then the most claims shared. Subject keys
+        may change between versions of the grouping, so a different subject still matches when at least two
+        claims, or every claim of the entry, are shared. Each entry is matched at most once: a known finding
+        that gains a claim stays that finding, its new claim reported as new. With `grow=False` only entries of
+        the same subject holding every claim of the finding match; entries in `exclude` are taken already."""
+        findings = list(findings)
+        out: dict[str, tuple[dict, tuple[ClaimRef, ...]]] = {}
+        by_id = {e["id"]: e for e in self.entries}
+        used: set[str] = set(exclude)
+        for f in findings:
+            if f.id in by_id and f.id not in used:
+                out[f.id] = (by_id[f.id], ())
+                used.add(f.id)
+        known = {e["id"]: {_entry_key(c) for c in e["claims"]} for e in self.entries}
+        by_claim: dict[tuple, set[str]] = {}
+        for entry_id, keys in known.items():
+            for key in keys:
+                by_claim.setdefault(key, set()).add(entry_id)
+        candidates = []
+        for n, f in enumerate(findings):
+            if f.id in out:
+                continue
+            keys = {_ref_key(c) for c in f.claims}
+            for entry_id in set().union(*(by_claim.get(k, set()) for k in keys)) - used:
+                e = by_id[entry_id]
+                if e["rule"] != f.rule:
+                    continue
+                shared = len(keys & known[entry_id])
+                same_subject = e["subject"] == f.subject
+                if not grow:
+                    if same_subject and keys <= known[entry_id]:
+                        candidates.append((False, -shared, entry_id, n))
+                elif same_subject or shared >= 2 or shared == len(known[entry_id]):
+                    candidates.append((not same_subject, -shared, entry_id, n))
+        for _, _, entry_id, n in sorted(candidates):
+            f = findings[n]
+            if f.id in out or entry_id in used:
+                continue
+            used.add(entry_id)
+            out[f.id] = (by_id[entry_id], tuple(c for c in f.claims if _ref_key(c) not in known[entry_id]))
+        return out
+
+
+def _ref_key(c: ClaimRef) -> tuple:
+    return _claim_key(c.file, c.value, c.value_high, c.unit)
+
+
+def _entry_key(c: dict) -> tuple:
+    return _claim_key(c["file"], c["value"] if c["value"] is not None else math.nan, c.get("value_high"), c["unit"])
 
 
 def load_baseline(path: str | os.PathLike[str]) -> Baseline:
@@ -306,22 +366,39 @@ class GateResult:
     baseline: Baseline
     findings: list[Finding]  # every finding in scope, the gate's own included, most severe first
     new: list[Finding] = field(default_factory=list)
+    grown: list[Finding] = field(default_factory=list)  # known findings that gained claims: those fail
     known: list[Finding] = field(default_factory=list)
     acknowledged: list[tuple[Finding, str]] = field(default_factory=list)
     fixed: list[dict] = field(default_factory=list)
     unused_acknowledgements: list = field(default_factory=list)
     display: dict[str, str] = field(default_factory=dict)  # corpus-relative file -> path as given
     partial: bool = False  # --against: only findings involving the drafts; nothing is "fixed"
+    joins: dict[str, tuple[dict, tuple[ClaimRef, ...]]] = field(default_factory=dict)  # grown: entry, new claims
+    growth_allowed: bool = False  # --allow-growth: new findings and claims go into the baseline, exit 0
+
+    @property
+    def failing(self) -> bool:
+        """New findings, or new claims in known findings."""
+        return bool(self.new or self.grown)
 
     @property
     def passed(self) -> bool:
-        return not self.new
+        return not self.failing or self.growth_allowed
+
+    def joined(self, finding: Finding) -> tuple[dict, tuple[ClaimRef, ...]] | None:
+        """(the known entry, the new claims) of a grown finding, else None."""
+        return self.joins.get(finding.id) if any(f is finding for f in self.grown) else None
+
+    def new_claims(self) -> int:
+        return sum(len(claims) for _, claims in (self.joins[f.id] for f in self.grown))
 
     def path(self, file: str) -> str:
         return self.display.get(file, file)
 
     def state(self, finding: Finding) -> str:
-        return "new" if any(f is finding for f in self.new) else "unchanged"
+        if any(f is finding for f in self.new):
+            return "new"
+        return "updated" if any(f is finding for f in self.grown) else "unchanged"
 
     def text_of(self, file: str) -> str:
         return self.analysis.texts.get(file, "")
@@ -369,26 +446,27 @@ def run_check(paths: Iterable[str], baseline_path: str | os.PathLike[str], rules
     if against:
         scope = {rel for rel in _display_paths(paths) if rel in texts}
         findings = [f for f in findings if any(c.file in scope for c in f.claims)]
-    inline, problems = apply_inline_ignores(analysis.findings, texts, scope)
+    inline, problems = apply_inline_ignores(analysis.findings, texts, scope, analysis.extraction.corpus.line_col)
     acknowledged, unused = rules_acknowledged(findings, rules_dir)
     for key, reason in inline.items():
         acknowledged.setdefault(key, reason)
     findings = sort_findings(findings + problems)
     result = GateResult(analysis, baseline, findings, display=display, partial=bool(against),
                         unused_acknowledgements=[] if against else unused)
-    matched: set[str] = set()
+    # Acknowledged findings never fail; they keep an entry from being "fixed" only when it holds all they claim.
+    assigned = baseline.assign([f for f in findings if f.id not in acknowledged])
+    taken = {entry["id"] for entry, _ in assigned.values()}
+    settled = baseline.assign([f for f in findings if f.id in acknowledged], exclude=taken, grow=False)
+    matched = taken | {entry["id"] for entry, _ in settled.values()}
     for f in findings:
         if f.id in acknowledged:
             result.acknowledged.append((f, acknowledged[f.id]))
-            entry = baseline.match(f)
-            if entry is not None:
-                matched.add(entry["id"])
-            continue
-        entry = baseline.match(f)
-        if entry is None:
+        elif f.id not in assigned:
             result.new.append(f)
+        elif assigned[f.id][1]:
+            result.grown.append(f)
+            result.joins[f.id] = assigned[f.id]
         else:
-            matched.add(entry["id"])
             result.known.append(f)
     if not against:
         result.fixed = sorted((e for e in baseline.entries if e["id"] not in matched), key=lambda e: e["id"])
@@ -396,8 +474,17 @@ def run_check(paths: Iterable[str], baseline_path: str | os.PathLike[str], rules
 
 
 def growth(findings: Iterable[Finding], baseline: Baseline) -> list[Finding]:
-    """The findings a new baseline would add: those the current baseline does not know."""
-    return [f for f in findings if baseline.match(f) is None]
+    """The findings a new baseline would add or update: unknown ones and known ones with new claims."""
+    findings = list(findings)
+    assigned = baseline.assign(findings)
+    return [f for f in findings if f.id not in assigned or assigned[f.id][1]]
+
+
+def grown_entries(result: GateResult) -> list[dict]:
+    """The baseline after --allow-growth: grown findings replace the entries they joined, new ones are added."""
+    replaced = {entry["id"] for entry, _ in (result.joins[f.id] for f in result.grown)}
+    entries = [e for e in result.baseline.entries if e["id"] not in replaced]
+    return entries + [baseline_entry(f) for f in result.new + result.grown]
 
 
 def baseline_findings(result: GateResult) -> list[Finding]:

@@ -8,7 +8,7 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
-from .corpus import Corpus, read_corpus, split_articles
+from .corpus import Corpus, in_raw_files, read_corpus, split_articles
 from .extract import Extractor
 from .model import CLAIM_COLUMNS, Article, Claim, SourceFile
 from .normalise import load_units
@@ -110,6 +110,7 @@ def analyse_extraction(extraction: Extraction, rules_dir: str | None = None, job
     restated = {id(second) for _, second in pairs}
     findings = comparer.contradictions([p for p in placed if id(p) not in restated]) + comparer.conversions(pairs)
     findings.sort(key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.subject, f.id))
+    findings = in_raw_files(findings, extraction.corpus)  # HTML: line and column in the markup
     return Analysis(extraction, placed, findings, rules.digest, rules.current_window_days)
 
 

@@ -138,6 +138,19 @@ def load_rules(folder: str | None = None) -> Rules:
                  vocabulary=vocab, current_window_days=window)
 
 
+def rule_warnings(rules: Rules) -> list[str]:
+    """What a valid rules folder lacks where rules are expected: one line each, for `factcheck rules check`."""
+    out = []
+    vocabulary = rules.vocabulary
+    if vocabulary is None or not vocabulary.measures:
+        out.append(f"{rules.folder}: warning: no measures (no `kind: measure` rules): no figure is framed by what "
+                   "it measures, so nothing is compared")
+    if not rules.entities and not (vocabulary is not None and vocabulary.organisations):
+        out.append(f"{rules.folder}: warning: no entities or holders (`kind: entity`, `kind: holder`): only "
+                   "country names tell whose figure it is; companies and organisations are not told apart")
+    return out
+
+
 def _subjects(docs: list[tuple[Located, dict]]) -> tuple[Subject, ...]:
     out: list[Subject] = []
     seen: set[str] = set()

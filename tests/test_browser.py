@@ -208,3 +208,83 @@ def test_screenshot(built, size):
     assert shot.exists(), done.stderr[-2000:]
     width, height = png_size(shot)
     assert (width, height) == tuple(int(v) for v in size.split(","))
+
+
+# --- a finding with many claims, collapsed to its figures (issue 11) --------------------------------------
+
+def _probe(tmp: Path, page: Path, size: str, name: str, body: str) -> dict[str, str]:
+    """Run `body` (JavaScript filling an object `r`) in a copy of the page laid out in an iframe of `size`."""
+    markup = page.read_text(encoding="utf-8")
+    probe = ("<script>addEventListener('load',function(){var r={};" + body +
+             "parent.postMessage(Object.keys(r).map(function(k){return k+'='+r[k];}).join(' '),'*');});</script>")
+    frame = tmp / f"probe-{name}.html"
+    frame.write_text(markup.replace("script-src &#39;none&#39;", "script-src &#39;unsafe-inline&#39;")
+                     .replace("</body>", probe + "</body>", 1), encoding="utf-8")
+    width, height = size.split(",")
+    wrapper = tmp / f"probe-wrap-{name}.html"
+    wrapper.write_text(
+        "<!doctype html><html><head><title>pending</title></head><body>"
+        f"<iframe src=\"{frame.name}\" width=\"{width}\" height=\"{height}\"></iframe>"
+        "<script>addEventListener('message',function(e){document.title=e.data;});</script></body></html>",
+        encoding="utf-8")
+    done = chromium(tmp, wrapper, "--virtual-time-budget=10000", "--dump-dom", size="1400,1000")
+    title = head_title(done.stdout)
+    assert title != "pending", done.stderr[-2000:]
+    return dict(part.split("=", 1) for part in title.split())
+
+
+@pytest.fixture(scope="module")
+def collapsed(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("collapsed")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    figures = ["90%"] * 9 + ["80%"] * 4 + ["64%"] * 2
+    for n, figure in enumerate(figures):
+        (corpus / f"article_{n:02d}_with_a_rather_long_file_name_for_a_phone.md").write_text(
+            f"---\ntitle: Refining report\ndate: 2025-03-{n + 1:02d}\nsource: Wire\n---\n"
+            f"China refines {figure} of the world's rare earths, analysts said.\n", encoding="utf-8")
+    # A second finding with large figures: its axis labels are the widest ("1.2 million").
+    for n, tons in enumerate(("1,250,000", "2,900,000", "1,980,000")):
+        (corpus / f"exports_{n}.md").write_text(f"---\ntitle: Exports\ndate: 2025-05-0{n + 1}\n---\n"
+                                               f"Rare earth exports reached {tons} tons in 2025.\n", encoding="utf-8")
+    analysis = analyse([corpus], warn=lambda line: None)
+    [finding] = [f for f in analysis.findings if f.claims[0].unit == "percent"]
+    assert len(analysis.findings) == 2 and len(finding.claims) == len(figures)
+    page = tmp / "report.html"
+    page.write_text(html_report.render_string(analysis), encoding="utf-8")
+    return tmp, page, finding
+
+
+@pytest.mark.parametrize("size", ["320,640", "1280,900"], ids=["small-phone", "desktop"])
+def test_collapsed_figures_open_on_demand_without_script(collapsed, size):
+    tmp, page, finding = collapsed
+    markup = page.read_text(encoding="utf-8")
+    assert "<script" not in markup and "script-src &#39;none&#39;" in markup
+    m = _probe(tmp, page, size, size.replace(",", "x"), (
+        f"var root=document.getElementById('{finding.id}');"
+        "var e=document.documentElement,vis=function(){return [].filter.call(root.querySelectorAll('.claim'),"
+        "function(x){return x.checkVisibility?x.checkVisibility():x.getBoundingClientRect().height>0;}).length;};"
+        "var rows=root.querySelectorAll('.value');r.rows=rows.length;"
+        "r.closed=[].filter.call(root.querySelectorAll('.value details'),function(d){return !d.open;}).length;"
+        "r.visible=vis();"
+        "r.first=rows[0].querySelector('summary').textContent.replace(/\\s+/g,'_');"
+        "rows[2].querySelector('details').open=true;r.opened=vis();"
+        "r.scroll=e.scrollWidth;r.inner=e.clientWidth;"))
+    assert m["rows"] == "3"  # 15 claims, three figures
+    assert m["closed"] == "3" and m["visible"] == "0"  # collapsed: no claim shown until asked for
+    assert m["first"].startswith("A_#1_64%_—_2_articles")
+    assert int(m["opened"]) >= 1  # one row opened: its claims appear
+    assert int(m["scroll"]) <= int(m["inner"]), m  # long file names wrap, no sideways scrolling
+
+
+def test_plot_axis_labels_are_never_clipped(collapsed):
+    tmp, page, _ = collapsed
+    assert "million" in page.read_text(encoding="utf-8")
+    m = _probe(tmp, page, "320,640", "axis", (
+        "var out=[];[].forEach.call(document.querySelectorAll('figure.plot svg'),function(svg){"
+        "var w=svg.viewBox.baseVal.width,h=svg.viewBox.baseVal.height;"
+        "[].forEach.call(svg.querySelectorAll('text'),function(t){var b=t.getBBox();"
+        "if(b.x<0||b.y<0||b.x+b.width>w+0.5||b.y+b.height>h+0.5)out.push(t.textContent.replace(/\\s+/g,'_'));});});"
+        "r.texts=document.querySelectorAll('figure.plot svg text').length;r.clipped=out.join(',')||'none';"))
+    assert int(m["texts"]) >= 8
+    assert m["clipped"] == "none", m

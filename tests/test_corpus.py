@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from factcheck.corpus import read_corpus, split_articles
 
 ZH = "中国稀土产量占全球七成。\n"
@@ -90,3 +92,120 @@ def test_single_article_without_front_matter(tmp_path):
     corpus, _ = _read(tmp_path, "plain.txt", ("\nFirst line title\n" + EN).encode("utf-8"))
     (art,) = split_articles(corpus.files[0])
     assert art.title == "First line title" and art.date is None and art.source is None
+
+
+# --- decoding by detection (issue 11): each encoding is read right, or skipped with one line ----------------
+
+TRAD = "新華社消息：中國控制著全球九成的稀土精煉產能，出口下降了三成。\n"
+LATIN = "Le café coûte 30 000 € — « cher » pour un naïf; exports rose 12% in May.\n"
+
+
+@pytest.mark.parametrize("name, text, encoding", [
+    ("big5.txt", TRAD * 3, "big5"),
+    ("gb.txt", "新华社消息：" + ZH * 3, "gb18030"),
+    ("gbk_traditional.txt", TRAD * 3, "gb18030"),
+    ("cp1252.txt", LATIN * 2, "windows-1252"),
+    ("latin1.txt", "Größe der Fläche: 12 % weniger, naïve façade.\n", "latin-1"),
+    ("utf16le_zh.txt", ZH + "出口下降了三成。\n", "utf-16-le"),
+    ("utf16be_zh.txt", ZH + "出口下降了三成。\n", "utf-16-be"),
+    ("utf16le_en.txt", EN * 3, "utf-16-le"),
+    ("utf16le_mixed.txt", EN + ZH, "utf-16-le"),
+])
+def test_each_encoding_is_detected_and_decoded(tmp_path, name, text, encoding):
+    corpus, lines = _read(tmp_path, name, text.encode(encoding))
+    assert not lines
+    [source] = corpus.files
+    assert source.text == text
+    # Latin-1 text is valid Windows-1252 whenever it has no C1 bytes; both name the same characters here.
+    assert source.encoding == encoding or {source.encoding, encoding} == {"windows-1252", "latin-1"}
+
+
+@pytest.mark.parametrize("name, data", [
+    ("shift_jis.txt", "日本の輸出は12%減少した。東京の会社。".encode("shift_jis")),
+    ("koi8.txt", "Экспорт редкоземельных металлов вырос на 12%.".encode("koi8-r")),
+])
+def test_other_encodings_are_skipped_with_one_line_not_read_as_mojibake(tmp_path, name, data):
+    corpus, lines = _read(tmp_path, name, data)
+    assert corpus.files == []
+    assert len(lines) == 1 and name in lines[0] and "skipped: cannot decode" in lines[0]
+
+
+# --- HTML: line and column in the markup ------------------------------------------------------------------
+
+def test_html_claims_point_into_the_raw_file(tmp_path):
+    from factcheck.pipeline import analyse
+
+    page = ("<!doctype html>\n<html><head><title>Refining</title>\n<style>p { margin: 0 }</style></head>\n"
+            "<body>\n<article>\n  <p class=\"lede\">Analysts &amp; traders say China refines <b>90%</b> of the "
+            "world's rare earths.</p>\n\n\n</article></body></html>\n")
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Supply\n\nAnalysts say China refines 80% of the world's rare earths.\n",
+                                   encoding="utf-8")
+    analysis = analyse([tmp_path], warn=lambda line: None)
+    [finding] = [f for f in analysis.findings if {c.quote for c in f.claims} == {"90%", "80%"}]
+    for c in finding.claims:
+        raw = (tmp_path / c.file).read_text(encoding="utf-8").split("\n")
+        assert raw[c.line - 1][c.col - 1:].startswith(c.quote), (c.file, c.line, c.col)
+        assert analysis.texts[c.file][c.start:c.end] == c.quote  # offsets stay in the visible text
+    html_claim = next(c for c in finding.claims if c.file == "a.html")
+    assert (html_claim.line, html_claim.col) == (6, page.split("\n")[5].index("90%") + 1)
+
+
+def test_html_raw_map_through_entities_and_blank_lines():
+    from factcheck.corpus import html_visible
+
+    markup = ("<p>A &amp; B rose 12%.</p>\n\n\n\n<p>&lt;x&gt; 第二段 30%</p>\n"
+              "<!-- factcheck-ignore FC100: why -->\n<div>tail 5%</div>")
+    text, raw = html_visible(markup)
+    assert text == "A & B rose 12%.\n\n<x> 第二段 30%\n\n<!-- factcheck-ignore FC100: why -->\n\ntail 5%\n"
+    for needle in ("12%", "第二段", "30%", "factcheck-ignore", "5%", "B rose"):
+        at = raw.raw_offset(text.index(needle))
+        assert markup[at:at + len(needle)] == needle
+
+
+def test_inline_ignore_in_html_covers_the_claim_below_it(tmp_path):
+    from factcheck.gate import acknowledged_findings
+    from factcheck.pipeline import analyse
+
+    page = ("<html><body>\n<p>Intro.</p>\n<!-- factcheck-ignore FC100: other survey -->\n"
+            "<p>China refines <b>90%</b> of the world's rare earths.</p>\n</body></html>\n")
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    (tmp_path / "b.md").write_text("Analysts say China refines 80% of the world's rare earths.\n", encoding="utf-8")
+    analysis = analyse([tmp_path], warn=lambda line: None)
+    [finding] = analysis.findings
+    assert "other survey (inline, a.html:3)" in acknowledged_findings(analysis)[finding.id]
+
+
+# --- line_col: an index per text, not a scan per claim ----------------------------------------------------
+
+def test_line_col_matches_a_scan_on_every_offset():
+    from factcheck.corpus import LineIndex, line_col
+
+    text = "ab\n\ncd\nxyz\n" * 50 + "tail"
+    index = LineIndex(text)
+    for offset in range(len(text) + 1):
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        assert line_col(text, offset) == index.line_col(offset) == (line, col)
+
+
+# --- factcheck's own report is never read back ------------------------------------------------------------
+
+def test_report_output_folder_is_not_read_back(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    (tmp_path / "a.md").write_text("China refines 90% of the world's rare earths.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Analysts say China refines 80% of the world's rare earths.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = CliRunner().invoke(main, ["report", ".", "--format", "json"])
+    second = CliRunner().invoke(main, ["report", ".", "--format", "all"])
+    third = CliRunner().invoke(main, ["report", ".", "--format", "json", "--out", "."])
+    assert first.exit_code == second.exit_code == third.exit_code == 0, second.output
+    assert (tmp_path / "reports" / "report.html").exists()
+    corpus = read_corpus([tmp_path], warn=lambda line: None)
+    assert [f.path for f in corpus.files] == ["a.md", "b.md"] and corpus.skipped == []
+    import json
+
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["summary"]["files"] == 2

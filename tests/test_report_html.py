@@ -142,12 +142,11 @@ def test_every_finding_and_claim_is_shown(analysis, page):
             assert f"<mark>{html_escape(c.quote)}</mark>" in page
             assert f"{html_escape(c.file)}:{c.line}:{c.col}" in page
     assert "from declared subject" in page or "automatic grouping" in page
-    # Both claims side by side, each with title, date, source, value, qualifier and interval.
+    # Both figures, each with its claims' title, date and source, its qualifier and interval.
     assert "稀土精炼产能" in page and "2025-04-02" in page and "新闻社" in page
     assert "2025-03-01" in page
-    assert "<dt>qualifier</dt><dd>exact</dd>" in page
-    assert "<dt>interval</dt><dd>89.5 – 90.5%</dd>" in page
-    assert "<dt>interval</dt><dd>79.5 – 80.5%</dd>" in page
+    assert '<span class="figure">90%</span> — 1 article <span class="iv">exact · interval 89.5 – 90.5%' in page
+    assert '<span class="figure">80%</span> — 1 article <span class="iv">exact · interval 79.5 – 80.5%' in page
 
 
 def test_figure_highlighted_within_its_sentence(page):
@@ -163,7 +162,7 @@ def test_svg_plot_with_tolerance_band_and_axis(analysis, page):
     assert section.count("<svg") == 1
     assert "percent (%)" in section  # axis label
     assert "89.5 – 90.5%" in section  # each figure's interval: its written precision, zero tolerance
-    assert section.count("<circle") == len(finding.claims)
+    assert section.count("<circle") == len({(c.value, c.qualifier) for c in finding.claims})  # one per figure
 
 
 def test_hostile_article_text_is_inert(page):
@@ -306,7 +305,7 @@ def test_open_intervals_are_clipped_and_conversions_plotted():
     assert "Under <mark>10%</mark> elsewhere." in page
     assert "Just 40% here, <mark>40%</mark> again." in page  # the second 40%, by offset
     assert "automatic grouping" in page and "from declared subject" in page
-    assert "<dt>expected</dt><dd>53.9 bn CNY</dd>" in page
+    assert "<dt>expected</dt><dd>53.9 billion CNY</dd>" in page
     assert "−∞ – 10%" in page and "85 – ∞%" in page
     # Most severe subject first.
     assert page.index("FC100-000000000001") < page.index("FC200-000000000002")

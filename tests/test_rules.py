@@ -118,3 +118,31 @@ def test_report_refuses_to_start_on_bad_rules(rules_dir, tmp_path):
     result = CliRunner().invoke(main, ["report", str(article), "--rules", str(rules_dir), "--out", str(out)])
     assert result.exit_code == 2
     assert not out.exists()
+
+
+def test_valid_but_empty_rules_folder_is_reported_with_warnings(tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    shutil.copy(DEFAULT_RULES / "units.txt", folder / "units.txt")
+    (folder / "subjects.yaml").write_text("kind: subject\nsubjects: {}\n", encoding="utf-8")
+    (folder / "entities.yaml").write_text("kind: entity\nentities: {}\n", encoding="utf-8")
+    result = _check(folder)
+    assert result.exit_code == 0, result.output
+    warnings = result.stderr.strip().splitlines()
+    assert len(warnings) == 2
+    assert warnings[0].startswith(f"{folder}: warning: no measures")
+    assert warnings[1].startswith(f"{folder}: warning: no entities or holders")
+    assert result.stdout.rstrip().endswith("ok, 2 warning(s)")
+
+
+def test_project_rules_have_no_warnings():
+    result = CliRunner().invoke(main, ["rules", "check"])
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+@pytest.mark.parametrize("args", [[], ["report"], ["check"], ["rules", "check"]])
+def test_dash_h_is_help(args):
+    short = CliRunner().invoke(main, [*args, "-h"])
+    long = CliRunner().invoke(main, [*args, "--help"])
+    assert short.exit_code == long.exit_code == 0
+    assert short.output == long.output and "Usage:" in short.output

@@ -36,6 +36,18 @@ def render_terminal(result: GateResult, stream, color: bool = False) -> None:
         stream.write(style(f"{len(result.new)} new finding(s):", bold=True) + "\n")
         for f in result.new:
             show(f)
+    if result.grown:
+        stream.write(style(f"{result.new_claims()} new claim(s) in {len(result.grown)} known finding(s):", bold=True)
+                     + "\n")
+        for f in result.grown:
+            entry, added = result.joins[f.id]
+            colour = {"high": "red", "medium": "yellow"}.get(f.severity)
+            stream.write(f"{style(f.severity, fg=colour, bold=True)} {f.rule} {f.id}  {f.message}\n")
+            stream.write(f"    joins known finding {entry['id']}"
+                         f" ({len(f.claims) - len(added)} known claim(s))\n")
+            for c in added:
+                quote = " ".join(c.quote.split())
+                stream.write(f"    new: {_where(result, c)}  {quote}" + (f"  ({c.title})" if c.title else "") + "\n")
     if result.fixed:
         stream.write(style(f"{len(result.fixed)} baseline finding(s) no longer occur (fixed); "
                            "`factcheck check --prune` drops them:", fg="green") + "\n")
@@ -51,9 +63,31 @@ def render_terminal(result: GateResult, stream, color: bool = False) -> None:
     if not result.baseline.exists:
         stream.write(f"note: no baseline at {result.baseline.path}; every finding counts as new "
                      "(`factcheck baseline` writes one)\n")
-    verdict = style("FAILED", fg="red", bold=True) if result.new else style("passed", fg="green", bold=True)
-    stream.write(f"factcheck check {verdict}: {len(result.new)} new, {len(result.known)} known, "
-                 f"{len(result.acknowledged)} acknowledged, {len(result.fixed)} fixed\n")
+    if result.failing and not result.growth_allowed:
+        verdict = style("FAILED", fg="red", bold=True)
+    else:
+        verdict = style("passed", fg="green", bold=True)
+    stream.write(f"factcheck check {verdict}: {counts(result)}\n")
+    if result.failing and result.growth_allowed:
+        stream.write(f"--allow-growth: {growth_note(result)} added to {result.baseline.path}\n")
+
+
+def counts(result: GateResult) -> str:
+    """`1 new, 2 known, 1 known with new claims (1 claim), 0 acknowledged, 0 fixed`."""
+    grown = (f", {len(result.grown)} known with new claims ({result.new_claims()} claim(s))"
+             if result.grown else "")
+    return (f"{len(result.new)} new, {len(result.known)} known{grown}, {len(result.acknowledged)} acknowledged, "
+            f"{len(result.fixed)} fixed")
+
+
+def growth_note(result: GateResult) -> str:
+    """What --allow-growth adds: `1 new finding and 2 new claims of 1 known finding`."""
+    parts = []
+    if result.new:
+        parts.append(f"{len(result.new)} new finding(s)")
+    if result.grown:
+        parts.append(f"{result.new_claims()} new claim(s) of {len(result.grown)} known finding(s)")
+    return " and ".join(parts) or "nothing"
 
 
 def finding_json(result: GateResult, f: Finding, **extra) -> dict:
@@ -68,15 +102,25 @@ def report_json(result: GateResult) -> dict:
     return {
         "passed": result.passed,
         "baseline": result.baseline.path,
-        "summary": {"new": len(result.new), "known": len(result.known),
+        "growth_allowed": result.growth_allowed,
+        "summary": {"new": len(result.new), "known": len(result.known), "grown": len(result.grown),
+                    "new_claims": result.new_claims(),
                     "acknowledged": len(result.acknowledged), "fixed": len(result.fixed)},
         "new": [finding_json(result, f) for f in result.new],
+        "grown": [_grown_json(result, f) for f in result.grown],
         "known": [finding_json(result, f) for f in result.known],
         "acknowledged": [finding_json(result, f, reason=r) for f, r in result.acknowledged],
         "fixed": result.fixed,
         "unused_acknowledgements": [{"id": a.id, "subject": a.subject, "values": list(a.values),
                                      "reason": a.reason, "date": a.date} for a in result.unused_acknowledgements],
     }
+
+
+def _grown_json(result: GateResult, f: Finding) -> dict:
+    entry, added = result.joins[f.id]
+    return finding_json(result, f, joins=entry["id"],
+                        new_claims=[{"file": c.file, "path": result.path(c.file), "line": c.line, "col": c.col,
+                                     "quote": c.quote} for c in added])
 
 
 def render_json(result: GateResult, stream) -> None:

@@ -10,6 +10,8 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
+from .. import numfmt
+
 
 def _records(frame: pd.DataFrame) -> list[dict]:
     records = frame.to_dict(orient="records")
@@ -32,7 +34,7 @@ def claims_csv(frame: pd.DataFrame, stream: TextIO) -> None:
 def _number(value: float | None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    return f"{value:,.10g}"
+    return numfmt.number(value, significant=10)  # as the reports write it, with every digit kept
 
 
 def claims_table(frame: pd.DataFrame, stream: TextIO) -> None:

@@ -34,7 +34,18 @@ def annotations(result) -> list[str]:
             if end_col:
                 props += [f"endLine={c.line}", f"endColumn={end_col}"]
             props.append(f"title={escape_property(title)}")
-            lines.append(f"::error {','.join(props)}::{escape_data(message)}")
+            lines.append(f"::{'warning' if result.growth_allowed else 'error'} {','.join(props)}::"
+                         f"{escape_data(message)}")
+    level = "warning" if result.growth_allowed else "error"
+    for f in result.grown:
+        entry, added = result.joins[f.id]
+        for c in added:
+            props = [f"file={escape_property(result.path(c.file))}", f"line={c.line}", f"col={c.col}"]
+            if "\n" not in c.quote:
+                props += [f"endLine={c.line}", f"endColumn={c.col + len(c.quote)}"]
+            props.append(f"title={escape_property(f'{f.rule} {f.severity}: new claim in a known finding')}")
+            message = f"{' '.join(c.quote.split())} joins known finding {entry['id']}: {f.message} [{f.id}]"
+            lines.append(f"::{level} {','.join(props)}::{escape_data(message)}")
     if result.fixed:
         lines.append("::notice title=factcheck baseline::" + escape_data(
             f"{len(result.fixed)} baseline finding(s) no longer occur; `factcheck check --prune` drops them"))
@@ -46,16 +57,26 @@ def _cell(text: str) -> str:
 
 
 def summary_markdown(result) -> str:
-    verdict = "❌ failed" if result.new else "✅ passed"
-    out = [f"## factcheck check: {verdict}", "",
-           f"{len(result.new)} new, {len(result.known)} known (baseline), {len(result.acknowledged)} "
-           f"acknowledged, {len(result.fixed)} fixed", ""]
+    from .check import counts, growth_note
+
+    verdict = "❌ failed" if result.failing and not result.growth_allowed else "✅ passed"
+    out = [f"## factcheck check: {verdict}", "", counts(result), ""]
+    if result.failing and result.growth_allowed:
+        out += [f"--allow-growth: {growth_note(result)} added to the baseline.", ""]
     if result.new:
         out += ["### New findings", "", "| severity | rule | finding | claims |", "| --- | --- | --- | --- |"]
         for f in result.new:
             claims = "<br>".join(f"`{_cell(result.path(c.file))}:{c.line}:{c.col}` {_cell(c.quote)}"
                                  for c in f.claims)
             out.append(f"| {f.severity} | {f.rule} | {_cell(f.message)} `{f.id}` | {claims} |")
+        out.append("")
+    if result.grown:
+        out += ["### New claims in known findings", "", "| severity | rule | finding | new claims |",
+                "| --- | --- | --- | --- |"]
+        for f in result.grown:
+            entry, added = result.joins[f.id]
+            claims = "<br>".join(f"`{_cell(result.path(c.file))}:{c.line}:{c.col}` {_cell(c.quote)}" for c in added)
+            out.append(f"| {f.severity} | {f.rule} | {_cell(f.message)} joins `{entry['id']}` | {claims} |")
         out.append("")
     if result.fixed:
         out += ["### Fixed (in the baseline, no longer found)", ""]
@@ -81,7 +102,8 @@ def write_summary(result, path: str | None = None) -> str | None:
 def render(result, stream: TextIO) -> None:
     for line in annotations(result):
         stream.write(line + "\n")
-    stream.write(f"factcheck check {'FAILED' if result.new else 'passed'}: {len(result.new)} new, "
-                 f"{len(result.known)} known, {len(result.acknowledged)} acknowledged, "
-                 f"{len(result.fixed)} fixed\n")
+    from .check import counts
+
+    failed = result.failing and not result.growth_allowed
+    stream.write(f"factcheck check {'FAILED' if failed else 'passed'}: {counts(result)}\n")
     write_summary(result)

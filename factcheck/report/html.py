@@ -18,7 +18,9 @@ from typing import Any, TextIO
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from .. import numfmt
 from ..pipeline import Analysis
+from . import figures
 from .json_report import summary
 
 _ENV = Environment(loader=PackageLoader("factcheck.report", "templates"),
@@ -31,8 +33,34 @@ _RULE_NAMES = {"FC100": "contradiction", "FC200": "conversion mismatch"}
 # Cluster colours: bar (dark) and band (light), colour-blind friendly (Okabe-Ito).
 PALETTE = (("#0072b2", "#cfe6f5"), ("#d55e00", "#f8dccb"), ("#009e73", "#c9eee2"),
            ("#cc79a7", "#f4dcea"), ("#8a6d00", "#f3e7b3"), ("#56b4e9", "#dcf0fb"))
-# How many characters of a long sentence are shown on either side of the figure.
-CONTEXT = 240
+
+
+@dataclass(frozen=True)
+class Detail:
+    """How much of each finding report.html shows; report.json always keeps every claim of every finding."""
+
+    values: int  # distinct figures shown per finding
+    quoted: int  # claims per figure quoted in their sentence
+    located: int  # more claims per figure listed by file:line:col
+    context: int  # characters of the sentence shown on either side of the figure
+    sentences: bool  # a long sentence can be unfolded in full
+    message: int  # characters of a finding's message
+
+
+# The more findings, the less of each: report.html stays one file a phone opens (≤ 10 MB at 100k articles).
+# Each tier bounds a finding's bytes, so the page grows with the number of findings, never with the corpus.
+DETAIL_TIERS = (
+    (200, Detail(values=12, quoted=2, located=6, context=240, sentences=True, message=400)),
+    (800, Detail(values=8, quoted=1, located=4, context=160, sentences=False, message=300)),
+    (None, Detail(values=4, quoted=1, located=2, context=80, sentences=False, message=160)),
+)
+
+
+SUBJECT_FILTER = 150  # subjects with findings up to which the page filters by subject (beyond: links)
+
+
+def detail_for(findings: int) -> Detail:
+    return next(d for limit, d in DETAIL_TIERS if limit is None or findings <= limit)
 
 # SVG geometry (viewBox units; the plot scales to the card's width).
 _W, _LEFT, _RIGHT, _TOP, _ROW, _AXIS = 400, 34, 14, 8, 20, 36
@@ -40,22 +68,12 @@ _W, _LEFT, _RIGHT, _TOP, _ROW, _AXIS = 400, 34, 14, 8, 20, 36
 
 # -- numbers ------------------------------------------------------------------------------------------
 
-def _num(value: float | None) -> str:
-    """A figure for people: 1.3 bn, 60, 0.25, ∞."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    for size, word in ((1e12, " tn"), (1e9, " bn"), (1e6, " M")):
-        if abs(value) >= size:
-            return f"{value / size:.4g}{word}"
-    if abs(value) >= 1e4:
-        return f"{value:,.0f}"
-    return f"{value:.4g}" if value != int(value) else f"{int(value)}"
+_num = numfmt.number
 
 
 def _coord(value: float) -> str:
-    return f"{value:.1f}"
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _nice_step(span: float, target: int = 5) -> float:
@@ -68,16 +86,13 @@ def _nice_step(span: float, target: int = 5) -> float:
 
 
 def _unit_label(unit: str) -> str:
-    return {"percent": "%", "percentage_point": "percentage points"}.get(unit, unit)
+    return numfmt.unit_label(unit).strip() or unit
 
 
 # -- view model -------------------------------------------------------------------------------------------
 
 @dataclass
 class ClaimView:
-    n: int
-    cluster: int
-    letter: str
     file: str
     line: int
     col: int
@@ -90,11 +105,25 @@ class ClaimView:
     after: str
     sentence: str
     trimmed: bool
-    value: str
-    unit: str
+
+
+@dataclass
+class ValueView:
+    """One distinct figure of a finding ("90%"), with the claims that state it: a few quoted, more located,
+    the rest counted (report.json keeps every one)."""
+
+    n: int
+    cluster: int
+    letter: str
+    figure: str  # "~30,000 CNY", "over 85%": as the claims state it
     qualifier: str
     interval: str
     band: str
+    claims: int
+    articles: int
+    quoted: list[ClaimView]
+    located: list[ClaimView]
+    more: int  # claims neither quoted nor located
 
 
 @dataclass
@@ -106,9 +135,13 @@ class FindingView:
     message: str
     subject_source: str
     acknowledged: str | None
-    claims: list[ClaimView]
+    values: list[ValueView]
     facts: list[tuple[str, str]]
     plot: dict[str, Any] | None
+    claims: int = 0
+    articles: int = 0
+    hidden_values: int = 0  # distinct figures not shown (their claims are in report.json)
+    hidden_claims: int = 0
 
 
 @dataclass
@@ -129,11 +162,7 @@ class SubjectView:
         return all(f.acknowledged is not None for f in self.findings)
 
 
-def _letter(i: int) -> str:
-    return chr(ord("A") + i) if i < 26 else str(i + 1)
-
-
-def _highlight(text: str | None, c) -> tuple[str, str, str, str, bool]:
+def _highlight(text: str | None, c, context: int = 240) -> tuple[str, str, str, str, bool]:
     """(before, quote, after, sentence, trimmed): the sentence split around the figure, never as markup."""
     sentence = c.sentence or ""
     quote = c.quote or ""
@@ -151,42 +180,27 @@ def _highlight(text: str | None, c) -> tuple[str, str, str, str, bool]:
         return "", "", "", sentence, False
     before, after = sentence[:pos], sentence[pos + len(quote):]
     trimmed = False
-    if len(before) > CONTEXT:
-        cut = before[-CONTEXT:]
+    slack = min(40, context // 4)
+    if len(before) > context:
+        cut = before[-context:]
         space = cut.find(" ")
-        before = "…" + (cut[space + 1:] if 0 <= space < 40 else cut)
+        before = "…" + (cut[space + 1:] if 0 <= space < slack else cut)
         trimmed = True
-    if len(after) > CONTEXT:
-        cut = after[:CONTEXT]
+    if len(after) > context:
+        cut = after[:context]
         space = cut.rfind(" ")
-        after = (cut[:space] if space > CONTEXT - 40 else cut) + "…"
+        after = (cut[:space] if space > context - slack else cut) + "…"
         trimmed = True
     return before, quote, after, sentence, trimmed
 
 
-def _clusters(finding, n: int) -> list[int]:
-    sizes = finding.extra.get("clusters") if isinstance(finding.extra, dict) else None
-    if not isinstance(sizes, (list, tuple)) or sum(int(s) for s in sizes) != n:
-        return [0] * n
-    out: list[int] = []
-    for i, size in enumerate(sizes):
-        out.extend([i] * int(size))
-    return out
-
-
 def _amount(value: float, unit: str) -> str:
     """A difference of two figures: percentages differ in percentage points."""
-    if unit == "percent":
-        return f"{_num(value)} percentage point" + ("" if value == 1 else "s")
-    return _interval(value, value, unit)
+    return numfmt.difference(value, unit)
 
 
 def _interval(low: float, high: float, unit: str) -> str:
-    u = _unit_label(unit)
-    sep = "" if u == "%" else " "
-    if low == high:
-        return f"{_num(low)}{sep}{u}"
-    return f"{_num(low)} – {_num(high)}{sep}{u}"
+    return numfmt.span(low, high, unit)
 
 
 def _plot(rows: list[dict], tol: float, unit: str) -> dict[str, Any] | None:
@@ -214,7 +228,6 @@ def _plot(rows: list[dict], tol: float, unit: str) -> dict[str, Any] | None:
     for i, r in enumerate(rows):
         y = _TOP + i * _ROW
         mid = y + _ROW / 2
-        dark, light = PALETTE[r["cluster"] % len(PALETTE)]
         band_lo, band_hi = x(r["low"] - tol), x(r["high"] + tol)
         bar_lo, bar_hi = x(r["low"]), x(r["high"])
         shapes.append({
@@ -225,17 +238,11 @@ def _plot(rows: list[dict], tol: float, unit: str) -> dict[str, Any] | None:
             "bar_y": _coord(mid - 3), "dot": _coord(x(r["value"])) if math.isfinite(r["value"]) else None,
             "open_high": not math.isfinite(r["high"]) or r["high"] > hi,
             "open_low": not math.isfinite(r["low"]) or r["low"] < lo,
-            "hx": _coord(bar_hi), "lx": _coord(bar_lo), "dark": dark, "light": light,
+            "hx": _coord(bar_hi), "lx": _coord(bar_lo), "k": r["cluster"] % len(PALETTE),
             "title": r["title"],
         })
     axis_y = _TOP + len(rows) * _ROW + 4
-    ticks = []
-    count = int(round((hi - lo) / step))
-    for k in range(count + 1):
-        v = lo + k * step
-        ticks.append({"x": _coord(x(v)), "label": _num(round(v, 10))})
-    if len(ticks) > 7:  # keep labels legible on a phone
-        ticks = ticks[::2] if len(ticks) % 2 else ticks[::2] + [ticks[-1]]
+    ticks = _ticks(lo, hi, step, x)
     return {
         "width": _W, "height": int(axis_y + _AXIS), "left": _LEFT, "right": _W - _RIGHT,
         "axis_y": _coord(axis_y), "tick_y": _coord(axis_y + 4), "tick_ty": _coord(axis_y + 16),
@@ -246,59 +253,96 @@ def _plot(rows: list[dict], tol: float, unit: str) -> dict[str, Any] | None:
     }
 
 
+# Width of a character of the axis font (12px system-ui), generously: digits are ~6.7px, "∞" and "%" wider.
+_CHAR_W = 7.5
+
+
+def _ticks(lo: float, hi: float, step: float, x) -> list[dict[str, Any]]:  # noqa: ANN001
+    """Tick marks and labels; every label lies wholly inside the figure and none overlaps the next."""
+    values = [lo + k * step for k in range(int(round((hi - lo) / step)) + 1)]
+    labels = [_num(round(v, 10)) for v in values]
+    widest = max(len(label) for label in labels) * _CHAR_W
+    every = 1
+    while every < len(values) and (x(values[0] + every * step) - x(values[0])) < widest + 8:
+        every += 1
+    keep = list(range(0, len(values), every))
+    out = []
+    for k in keep:
+        pos = x(values[k])
+        half = len(labels[k]) * _CHAR_W / 2
+        out.append({"x": _coord(pos), "label": labels[k],
+                    "tx": _coord(min(max(pos, half + 1), _W - half - 1))})  # shifted inward at the edges
+    return out
+
+
 class _View:
     def __init__(self, analysis: Analysis, acknowledged: dict[str, str]):
         self.analysis = analysis
+        self.detail = detail_for(len(analysis.findings))
         self.acknowledged = acknowledged
         self.texts = analysis.texts
         self.articles = {a.id: a for a in analysis.extraction.articles}
         self.placed = {(p.claim.file, p.claim.start, p.claim.end): p for p in analysis.placed}
 
-    def claim(self, n: int, cluster: int, c, tol: float) -> tuple[ClaimView, dict]:
+    def claim(self, c) -> ClaimView:
         article = self.articles.get(c.article)
-        before, quote, after, sentence, trimmed = _highlight(self.texts.get(c.file), c)
-        p = self.placed.get((c.file, c.start, c.end))
-        base_unit = p.unit if p is not None else c.unit
-        base_value = p.value if p is not None else c.value
-        value = _num(c.value) + ("" if c.value_high is None else " – " + _num(c.value_high))
-        view = ClaimView(
-            n=n, cluster=cluster, letter=_letter(cluster), file=c.file, line=c.line, col=c.col,
-            article=c.article, title=c.title or (article.title if article else ""),
-            date=c.date, source=article.source if article else None,
+        before, quote, after, sentence, trimmed = _highlight(self.texts.get(c.file), c, self.detail.context)
+        return ClaimView(
+            file=c.file, line=c.line, col=c.col, article=c.article,
+            title=c.title or (article.title if article else ""), date=c.date,
+            source=article.source if article else None,
             before=before, quote=quote, after=after, sentence=sentence, trimmed=trimmed,
-            value=value, unit=c.unit, qualifier=c.qualifier.replace("_", " "),
-            interval=_interval(c.low, c.high, base_unit),
-            band=_interval(c.low - tol, c.high + tol, base_unit) if tol else "",
         )
-        row = {"label": f"#{n}", "cluster": cluster, "low": c.low, "high": c.high, "value": base_value,
-               "title": f"#{n} {c.quote}: {view.interval}", "unit": base_unit}
-        return view, row
+
+    def values(self, f, tol: float) -> tuple[list[ValueView], list[dict], int, int]:
+        """(the figures shown, their plot rows, figures not shown, claims not shown)."""
+        detail = self.detail
+        found = figures.figures(f)
+        shown = figures.choose(found, detail.values)
+        views, rows = [], []
+        for n, fig in enumerate(shown, 1):
+            claims = fig.claims
+            first = claims[0]
+            p = self.placed.get((first.file, first.start, first.end))
+            base_unit = p.unit if p is not None else first.unit
+            low, high = min(c.low for c in claims), max(c.high for c in claims)
+            interval = _interval(low, high, base_unit)
+            quoted = [self.claim(c) for c in claims[:detail.quoted]]
+            located = [self.claim(c) for c in claims[detail.quoted:detail.quoted + detail.located]]
+            views.append(ValueView(
+                n=n, cluster=fig.cluster, letter=figures.letter(fig.cluster), figure=fig.figure,
+                qualifier=fig.qualifier.replace("_", " "), interval=interval,
+                band=_interval(low - tol, high + tol, base_unit) if tol else "",
+                claims=len(claims), articles=fig.articles,
+                quoted=quoted, located=located, more=len(claims) - len(quoted) - len(located)))
+            rows.append({"label": f"#{n}", "cluster": fig.cluster, "low": low, "high": high,
+                         "value": p.value if p is not None else first.value,
+                         "title": f"#{n} {fig.figure}: {interval}", "unit": base_unit})
+        hidden = len(found) - len(shown)
+        return views, rows, hidden, len(f.claims) - sum(len(fig.claims) for fig in shown)
 
     def finding(self, f) -> FindingView:
         extra = f.extra if isinstance(f.extra, dict) else {}
         tol = extra.get("tolerance")
         tol = float(tol) if isinstance(tol, (int, float)) and math.isfinite(tol) and tol > 0 else 0.0
-        clusters = _clusters(f, len(f.claims))
-        views, rows = [], []
-        for i, (c, k) in enumerate(zip(f.claims, clusters), 1):
-            v, r = self.claim(i, k, c, tol)
-            views.append(v)
-            rows.append(r)
+        views, rows, hidden_values, hidden_claims = self.values(f, tol)
         facts: list[tuple[str, str]] = []
         plot = None
         units = {r["unit"] for r in rows}
-        if f.rule == "FC200" and len(rows) == 2 and isinstance(extra.get("expected"), (int, float)):
+        if f.rule == "FC200" and len(f.claims) == 2 and isinstance(extra.get("expected"), (int, float)):
             expected = float(extra["expected"])
-            facts.append(("expected", f"{_num(expected)} {rows[1]['unit']}"))
+            target = f.claims[1].unit
+            facts.append(("expected", numfmt.quantity(expected, target)))
             if isinstance(extra.get("rate"), (int, float)):
-                facts.append(("rate", f"{_num(float(extra['rate']))} {rows[1]['unit']}/{rows[0]['unit']}"))
+                facts.append(("rate", f"{_num(float(extra['rate']))} {target}/{f.claims[0].unit}"))
             if isinstance(extra.get("off"), (int, float)):
                 facts.append(("off by", f"{float(extra['off']):.0%}"))
-            stated = dict(rows[1])
+            second = f.claims[1]
+            stated = {"label": "#1", "cluster": 0, "low": second.low, "high": second.high, "value": second.value,
+                      "title": f"stated: {numfmt.quantity(second.value, target)}", "unit": target}
             conv = {"label": "conv", "cluster": 1, "low": expected, "high": expected, "value": expected,
-                    "title": f"#1 converted at the declared rate: {_num(expected)}", "unit": stated["unit"]}
-            stated["cluster"] = 0
-            plot = _plot([stated, conv], 0.0, stated["unit"])
+                    "title": f"converted at the declared rate: {numfmt.quantity(expected, target)}", "unit": target}
+            plot = _plot([stated, conv], 0.0, target)
         elif len(units) == 1:
             unit = units.pop()
             if tol:
@@ -307,11 +351,15 @@ class _View:
             if isinstance(gap, (int, float)) and math.isfinite(gap):
                 facts.append(("largest gap", _amount(float(gap), unit)))
             plot = _plot(rows, tol, unit)
+        limit = self.detail.message
+        message = f.message if len(f.message) <= limit else f.message[:limit - 1].rstrip() + "…"
         return FindingView(
             id=f.id, rule=f.rule, rule_name=_RULE_NAMES.get(f.rule, ""), severity=_severity(f.severity),
-            message=f.message,
+            message=message,
             subject_source="from declared subject" if f.subject_source == "declared" else "automatic grouping",
-            acknowledged=self.acknowledged.get(f.id), claims=views, facts=facts, plot=plot,
+            acknowledged=self.acknowledged.get(f.id), values=views, facts=facts, plot=plot,
+            claims=len(f.claims), articles=len({c.article for c in f.claims}),
+            hidden_values=hidden_values, hidden_claims=hidden_claims,
         )
 
     def subjects(self) -> list[SubjectView]:
@@ -348,8 +396,10 @@ def context(analysis: Analysis, acknowledged: dict[str, str] | None = None) -> d
         severity_counts[_severity(f.severity)] += 1
     present = [sev for sev in SEVERITIES if severity_counts[sev]]
     n_ack = sum(1 for f in analysis.findings if f.id in acknowledged)
+    # A filter per subject is a radio and three CSS rules each; past a screenful of chips, links jump instead.
+    subject_filter = len(subjects) <= SUBJECT_FILTER
     css = Markup(_ENV.get_template("report.css.j2").render(
-        subjects=[sv.index for sv in subjects], severities=SEVERITIES, palette=PALETTE))
+        subjects=[sv.index for sv in subjects] if subject_filter else [], severities=SEVERITIES, palette=PALETTE))
     style_hash = base64.b64encode(hashlib.sha256(str(css).encode("utf-8")).digest()).decode("ascii")
     csp = ("default-src 'none'; script-src 'none'; style-src 'sha256-" + style_hash + "'; img-src data:; "
            "font-src 'none'; connect-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; "
@@ -358,7 +408,7 @@ def context(analysis: Analysis, acknowledged: dict[str, str] | None = None) -> d
         "summary": s, "severity_counts": severity_counts, "severities": present, "subjects": subjects,
         "skipped": sorted(analysis.extraction.corpus.skipped), "acknowledged_count": n_ack,
         "css": css, "csp": csp, "rules_digest": analysis.rules_digest or "",
-        "subjects_with_findings": len(subjects),
+        "subjects_with_findings": len(subjects), "detail": view.detail, "subject_filter": subject_filter,
     }
 
 

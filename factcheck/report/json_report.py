@@ -1,4 +1,7 @@
-"""`report.json`: `{"findings": [...], "claims": [...]}` for machines."""
+"""`report.json`: `{"summary": {...}, "findings": [...], "skipped": [...]}` for machines.
+
+Every claim of every finding is kept, with its file, offsets, line and column; the corpus's full claim list
+is not (at archive scale it is most of the bytes): `factcheck extract --format json` gives it."""
 
 from __future__ import annotations
 
@@ -7,8 +10,8 @@ import math
 from dataclasses import asdict
 from typing import Any, TextIO
 
+from ..compare import frame_label
 from ..pipeline import Analysis
-from ..compare import frame_dict, frame_label
 
 
 def _clean(value: Any) -> Any:
@@ -32,15 +35,9 @@ def finding_record(finding, acknowledged: dict[str, str] | None = None) -> dict:
 
 def report_data(analysis: Analysis, acknowledged: dict[str, str] | None = None) -> dict:
     """The JSON document as plain data, ordered so that equal inputs give equal bytes."""
-    claims = []
-    for p in sorted(analysis.placed, key=lambda p: (p.claim.file, p.claim.start, p.claim.end)):
-        rec = asdict(p.claim)
-        rec.update(subject=frame_label(p.frame), frame=frame_dict(p.frame), low=p.low, high=p.high)
-        claims.append(_clean(rec))
     return {
         "summary": summary(analysis),
         "findings": [finding_record(f, acknowledged) for f in analysis.findings],
-        "claims": claims,
         "skipped": [{"file": f, "reason": r} for f, r in analysis.extraction.corpus.skipped],
     }
 

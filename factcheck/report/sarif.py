@@ -108,6 +108,7 @@ def _absent(entry: dict, index: dict[str, int], result) -> dict:
 def sarif_log(result) -> dict:
     rules, index = _rules()
     results = [_result(result, f, index, "new") for f in result.new]
+    results += [_result(result, f, index, "updated") for f in result.grown]
     results += [_result(result, f, index, "unchanged") for f in result.known]
     known_ids = result.baseline.ids
     results += [_result(result, f, index, "unchanged" if result.baseline.match(f) or f.id in known_ids else "new",

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.tree import Tree
 
+from .. import numfmt
 from ..compare import describe, groups
 from ..pipeline import Analysis
 
@@ -37,7 +38,8 @@ def render(analysis: Analysis, stream: TextIO) -> None:
 
 def _claim(tree: Tree, p) -> None:
     c = p.claim
-    value = f"{c.value:g}{'' if c.value_high is None else f'–{c.value_high:g}'} {c.unit}"
+    high = "" if c.value_high is None else "–" + numfmt.number(c.value_high, significant=10)
+    value = f"{numfmt.number(c.value, significant=10)}{high} {c.unit}"
     node = tree.add(f"{escape(c.file)}@{c.start}  [cyan]{escape(c.text)}[/cyan]  = {value} ({c.qualifier})")
     for name in _SLOTS:
         slot = getattr(p.frame, name)

@@ -1,4 +1,5 @@
-"""Terminal report: findings grouped by subject, most severe first, as rich tables, and a summary line.
+"""Terminal report: findings grouped by subject, most severe first, each collapsed to its distinct figures,
+within 80 columns (a terminal's own width when it is one), and a summary line.
 
 Article text is printed only through `Text` objects (no rich markup is parsed) and after `safe()`, which
 shows control characters (ESC, C1 codes, bidirectional overrides) as visible escapes, so an article cannot
@@ -11,10 +12,10 @@ from typing import TextIO
 
 import regex
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ..pipeline import Analysis
+from . import figures
 from .json_report import summary
 
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
@@ -40,32 +41,65 @@ def _groups(analysis: Analysis) -> list[tuple[str, list]]:
     return [(k, sorted(by_key[k], key=lambda f: (_RANK.get(f.severity, 9), f.id))) for k in order]
 
 
+# Figures listed per finding; the rest are counted (report.json and report.html have them).
+FIGURES = 8
+WIDTH = 80
+
+
+def _indented(console: Console, text: Text, indent: int = 2) -> None:
+    """`text` wrapped at word boundaries to the console's width, each line indented, no trailing blanks."""
+    for line in text.wrap(console, max(20, console.width - indent), overflow="fold"):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, no_wrap=True, overflow="ignore", crop=False)
+
+
 def render(analysis: Analysis, stream: TextIO, acknowledged: dict[str, str] | None = None) -> None:
-    console = Console(file=stream, highlight=False, soft_wrap=False, emoji=False, markup=False)
+    """Each subject, then each finding: its severity, rule and id, its message wrapped to the width, and one
+    line per distinct figure with the location of its first claim. Locations are never wrapped mid-name."""
+    width = WIDTH if not getattr(stream, "isatty", lambda: False)() else None
+    console = Console(file=stream, highlight=False, soft_wrap=False, emoji=False, markup=False, width=width)
     acknowledged = acknowledged or {}
     for key, findings in _groups(analysis):
         source = "declared subject" if findings[0].subject_source == "declared" else "automatic grouping"
         title = Text(safe(key.removeprefix("auto:")), style="bold")
         title.append(f"  ({source})", style="dim")
-        table = Table(title=title, title_justify="left", show_lines=True, expand=False)
-        table.add_column("severity", no_wrap=True)
-        table.add_column("rule / id", no_wrap=True)
-        table.add_column("finding", overflow="fold", ratio=1)
-        table.add_column("claims: file:line:col quote", overflow="fold", ratio=1)
+        _indented(console, title, 0)
         for f in findings:
-            claims = Text()
-            for i, c in enumerate(f.claims):
-                if i:
-                    claims.append("\n")
-                claims.append(safe(f"{c.file}:{c.line}:{c.col}"), style="dim")
-                claims.append(f"  {safe(c.quote)}", style="bold")
-            sev = Text(f.severity, style=_STYLE.get(f.severity, ""))
-            message = Text(safe(f.message))
+            head = Text(f.severity, style=_STYLE.get(f.severity, ""))
+            head.append(f" {f.rule} {f.id}")
+            articles = len({c.article for c in f.claims})
+            head.append(f"  {len(f.claims)} claim{'' if len(f.claims) == 1 else 's'} in {articles} "
+                        f"article{'' if articles == 1 else 's'}", style="dim")
             if f.id in acknowledged:
-                sev.append("\nacknowledged", style="green")
-                message.append("\nacknowledged: " + (safe(acknowledged[f.id]) or "no reason given"), style="green")
-            table.add_row(sev, f"{f.rule}\n{f.id}", message, claims)
-        console.print(table)
+                head.append("  acknowledged", style="green")
+            console.print(head)
+            _indented(console, Text(safe(f.message)))
+            if f.id in acknowledged:
+                _indented(console, Text("acknowledged: " + (safe(acknowledged[f.id]) or "no reason given"),
+                                        style="green"))
+            found = figures.figures(f)
+            shown = figures.choose(found, FIGURES)
+            wide = max((len(safe(fig.figure)) for fig in shown), default=0)
+            for fig in shown:
+                first = fig.claims[0]
+                line = Text(f"  {figures.letter(fig.cluster)} ")
+                line.append(safe(fig.figure).ljust(wide), style="bold")
+                n = fig.articles
+                line.append(f"  {n:>3} article{' ' if n == 1 else 's'}")
+                where = Text(safe(f"{first.file}:{first.line}:{first.col}"), style="dim")
+                if len(fig.claims) > 1:
+                    where.append(f" +{len(fig.claims) - 1}")
+                if line.cell_len + 2 + where.cell_len > console.width:  # the location on a line of its own
+                    console.print(line, no_wrap=True, overflow="ignore", crop=False)
+                    line = Text("      ")
+                else:
+                    line.append("  ")
+                console.print(line + where, no_wrap=True, overflow="ignore", crop=False)
+            if len(found) > len(shown):
+                rest = sum(len(fig.claims) for fig in found if fig not in shown)
+                console.print(Text(f"  +{len(found) - len(shown)} other figures ({rest} claims): report.json "
+                                   "lists every claim", style="dim"))
+        console.print()
     s = summary(analysis)
     by = ", ".join(f"{n} {sev}" for sev, n in sorted(s["by_severity"].items(), key=lambda kv: _RANK.get(kv[0], 9)))
     n_ack = sum(1 for f in analysis.findings if f.id in acknowledged)
@@ -75,6 +109,6 @@ def render(analysis: Analysis, stream: TextIO, acknowledged: dict[str, str] | No
         line += f", {n_ack} acknowledged"
     if s["skipped_files"]:
         line += f"; {s['skipped_files']} files skipped"
-    console.print(Text(line))
+    _indented(console, Text(line), 0)
     for file, reason in sorted(analysis.extraction.corpus.skipped):
-        console.print(Text(f"  skipped {safe(file)}: {safe(reason)}", style="dim"))
+        _indented(console, Text(f"skipped {safe(file)}: {safe(reason)}", style="dim"))
