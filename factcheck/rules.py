@@ -90,8 +90,9 @@ class Rules:
 
     def tolerance(self, subject: str, dimension: str) -> Tolerance:
         base = subject.split("/", 1)[0]
-        if base in self.overrides:
-            return self.overrides[base]
+        for key in (base, base.partition(" of ")[0]):  # "share of production": the share's override
+            if key in self.overrides:
+                return self.overrides[key]
         key = "money" if len(dimension) == 3 and dimension.isupper() else dimension
         return self.defaults.get(key) or self.defaults["other"]
 
@@ -128,10 +129,11 @@ def load_rules(folder: str | None = None) -> Rules:
         by_kind[data["kind"]].append((doc, data))
     subjects = _subjects(by_kind["subject"])
     entities, scopes, periods = _entities(by_kind["entity"])
-    defaults, overrides, widths, high, window = _tolerances(by_kind["tolerance"], {s.name for s in subjects})
+    vocab = load_vocabulary_kinds(by_kind["measure"], by_kind["frame"], by_kind["holder"])
+    defaults, overrides, widths, high, window = _tolerances(
+        by_kind["tolerance"], {s.name for s in subjects} | {m.name for m in vocab.measures})
     rates, conv_tol = _conversions(by_kind["conversion"])
     acks = _acknowledgements(by_kind["acknowledgement"])
-    vocab = load_vocabulary_kinds(by_kind["measure"], by_kind["frame"], by_kind["holder"])
     return Rules(folder=str(root), digest=digest.hexdigest()[:16], subjects=subjects, entities=entities,
                  scopes=scopes, periods=periods, defaults=defaults, overrides=overrides, qualifier_widths=widths,
                  high_factor=high, rates=rates, conversion_tolerance=conv_tol, acknowledgements=acks,
@@ -222,7 +224,7 @@ def _tolerances(docs, subject_keys: set[str]):
             defaults[dim] = tol
         for key, obj in (data.get("subjects") or {}).items():
             if key not in subject_keys:
-                raise doc.error(obj, f"tolerance for unknown subject {key!r}")
+                raise doc.error(obj, f"tolerance for unknown measure {key!r}")
             overrides[key] = _tolerance(doc, obj, f"tolerance for subject {key!r}")
         for name, width in (data.get("qualifiers") or {}).items():
             if name not in widths or not isinstance(width, (int, float)) or not 0 <= width < 1:

@@ -52,8 +52,8 @@ def test_yaml_syntax_error_names_file_line_and_column(rules_dir):
 
 
 def test_unknown_field_lists_the_valid_ones(rules_dir):
-    path = rules_dir / "subjects.yaml"
-    _edit(path, "    description: Share of refining", "    descripton: Share of refining")
+    path = rules_dir / "measures.yaml"
+    _edit(path, "    description: Share of a market", "    descripton: Share of a market")
     with pytest.raises(RulesError) as err:
         load_rules(str(rules_dir))
     assert err.value.line == _line_of(path, "descripton:")
@@ -61,7 +61,7 @@ def test_unknown_field_lists_the_valid_ones(rules_dir):
 
 
 def test_bad_regular_expression_points_at_the_cue(rules_dir):
-    path = rules_dir / "subjects.yaml"
+    path = rules_dir / "measures.yaml"
     _edit(path, "'smelt\\w*'", "'smelt(\\w*'")
     with pytest.raises(RulesError) as err:
         load_rules(str(rules_dir))
@@ -69,13 +69,14 @@ def test_bad_regular_expression_points_at_the_cue(rules_dir):
     assert err.value.col > 1 and "bad regular expression" in err.value.what
 
 
-def test_duplicate_subject_key(rules_dir):
-    path = rules_dir / "subjects.yaml"
-    _edit(path, "  - key: mining_share", "  - key: refining_share")
+def test_duplicate_measure_key(rules_dir):
+    path = rules_dir / "measures.yaml"
+    _edit(path, "  - key: mining\n", "  - key: refining\n")
     with pytest.raises(RulesError) as err:
         load_rules(str(rules_dir))
-    assert "duplicate subject key 'refining_share'" in str(err.value)
-    assert err.value.line == _line_of(path, "- key: refining_share") + 0 or err.value.line > 1
+    assert "duplicate measure key 'refining'" in str(err.value)
+    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "- key: refining" in line]
+    assert err.value.line == lines[-1]  # the second one is the duplicate
 
 
 def test_tolerance_of_the_wrong_dimension(rules_dir):
@@ -111,7 +112,7 @@ def test_unknown_kind(rules_dir):
 
 
 def test_report_refuses_to_start_on_bad_rules(rules_dir, tmp_path):
-    _edit(rules_dir / "subjects.yaml", "'smelt\\w*'", "'smelt(\\w*'")
+    _edit(rules_dir / "measures.yaml", "'smelt\\w*'", "'smelt(\\w*'")
     article = tmp_path / "a.txt"
     article.write_text("China refines 90% of rare earths.\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -124,8 +125,8 @@ def test_valid_but_empty_rules_folder_is_reported_with_warnings(tmp_path):
     folder = tmp_path / "rules"
     folder.mkdir()
     shutil.copy(DEFAULT_RULES / "units.txt", folder / "units.txt")
-    (folder / "subjects.yaml").write_text("kind: subject\nsubjects: {}\n", encoding="utf-8")
-    (folder / "entities.yaml").write_text("kind: entity\nentities: {}\n", encoding="utf-8")
+    (folder / "measures.yaml").write_text("kind: measure\nmeasures: []\n", encoding="utf-8")
+    (folder / "holders.yaml").write_text("kind: holder\norganisations: {}\n", encoding="utf-8")
     result = _check(folder)
     assert result.exit_code == 0, result.output
     warnings = result.stderr.strip().splitlines()
