@@ -357,7 +357,7 @@ def _after_figure(folded: str, at: int, ends: set[int]) -> bool:
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for lo, hi in sorted(spans):
-        if out and lo <= out[-1][1] + 2:
+        if out and lo <= out[-1][1] + 400:  # one scan over a short gap costs less than another call
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
             out.append((lo, hi))
