@@ -71,6 +71,13 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
     if not data:
         return "", "utf-8"
+    if b"\x00" not in data:
+        # Valid UTF-8 without NULs is UTF-8: UTF-16 text almost never is (its code units break UTF-8's byte
+        # structure), and trying UTF-16 first would read every file twice.
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     utf16 = _utf16(data)
     if utf16 is not None:
         return utf16
@@ -183,6 +190,7 @@ def _utf16(data: bytes) -> tuple[str, str] | None:
 
 
 def _plausible_utf16(text: str) -> bool:
+    text = text[:65536]  # a sample decides: the rest of a file is the same encoding
     usual = 0
     for ch in text:
         o = ord(ch)
