@@ -279,9 +279,11 @@ def groups(placed: list[Placed], window_days: int) -> list[tuple[str, list[Place
         members = blocks[key]
         windows = _date_windows(members, window_days) if key[-1] == CURRENT else [members]
         for window in windows:
-            for base, by_base in _split(window, _base, _equal):
-                for place, by_place in _split(by_base, _place, _equal):
-                    for objects, group in _split(by_place, _object, objects_compatible):
+            # Objects first: a share whose base the text leaves open ("94% of magnetic materials") joins the
+            # one base its object's shares name ("94% of magnet production").
+            for objects, by_object in _split(window, _object, objects_compatible):
+                for base, by_base in _split(by_object, _base, _equal):
+                    for place, group in _split(by_base, _place, _equal):
                         label_key = key if not base else key[:1] + (f"{key[1]} of {base}",) + key[2:]
                         out.append((_group_label(label_key, place, objects, group), group))
     return out
@@ -320,21 +322,18 @@ def _split(members: list[Placed], slot, compatible) -> list[tuple[str, list[Plac
     for p in members:
         words = slot(p)
         (known.setdefault(words, []) if words else unknown).append(p)
-    parents = {k: k for k in known}
-
-    def root(k):
-        while parents[k] != k:
-            k = parents[k]
-        return k
-
-    keys = sorted(known)  # distinct values of one block: few, so pairs of them are cheap
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            if root(a) != root(b) and compatible(a, b):
-                parents[root(b)] = root(a)
+    # Each value joins the first group every value of which it is compatible with: compatibility is not
+    # transitive (an object in Chinese may match both "fentanyl" and "all goods"; they stay apart).
+    groups_: list[list[tuple[str, ...]]] = []
+    for k in sorted(known):  # distinct values of one block: few, so pairs of them are cheap
+        home = next((g for g in groups_ if all(compatible(k, other) for other in g)), None)
+        if home is None:
+            groups_.append([k])
+        else:
+            home.append(k)
     merged: dict[tuple, list[Placed]] = {}
-    for k in keys:
-        merged.setdefault(root(k), []).extend(known[k])
+    for g in groups_:
+        merged[g[0]] = [p for k in g for p in known[k]]
     out = [(" ".join(k), v) for k, v in sorted(merged.items())]
     if len(out) == 1:
         out[0] = (out[0][0], out[0][1] + unknown)

@@ -191,7 +191,25 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
                 break
             if keep(m.group()):
                 words.append(m.group())
+    if hit is not None and hit.measure.type == "rate":
+        # What a rate applies to: "a 20% tariff on fentanyl imports"; "the total rate" sums every rate, another
+        # scope than one product's.
+        if (_WHOLE_BEFORE.search(text, max(clause[0], hit.start - 20), hit.start)
+                or _WHOLE_RATE.search(text, clause[0], start)):
+            return ("all",)
+        on = _ON_AFTER.match(text, hit.end)
+        if on:
+            for m in list(_EN_WORD.finditer(text, on.end(), min(clause[1], on.end() + 40)))[:3]:
+                if not outside_names(m.start(), m.end()) or _is_measure_word(vocab, m.group()):
+                    break
+                if keep(m.group()):
+                    words.append(m.group())
     return tuple(dict.fromkeys(_stem(w) for w in words))
+
+
+_WHOLE_BEFORE = regex.compile(r"(?i)\b(?:total|overall|combined|average|blanket)\s+(?:\w+\s+)?$")
+_WHOLE_RATE = regex.compile(r"(?i)\b(?:total|overall|combined|average|blanket)\s+(?:\w+\s+)?(?:rate|level)s?\b")
+_ON_AFTER = regex.compile(r"(?i)\s+(?:on|for|against)\s+(?:the\s+)?")
 
 
 _NOT_NOUN = regex.compile(r"(?:ed|ing|ly)$|^(?:full-year|year-end|so-called)$")
