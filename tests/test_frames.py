@@ -204,3 +204,9 @@ def test_framing_never_raises_and_keeps_every_claim(text):
     claims = Extractor(load_units()).extract(text, [article], "x.md") if text else []
     frames = framer.frame_article(text, framer.prepare(text), article, claims)
     assert len(frames) == len(claims)
+
+
+def test_respectively_pairs_each_figure_with_its_item():
+    frames = _frames("Valdora supplies most of the world's lithium and cobalt (72% and 64% respectively).")
+    assert frames["72%"].object.value == "=lithium"
+    assert frames["64%"].object.value == "=cobalt"

@@ -132,6 +132,9 @@ class Framer:
                                        if slot is not None and _SOURCE_ONLY.search(slot.words) for se in where])
         self._date = article.date
         self._starts = [c.start for c in claims]
+        # "graphite and magnet markets (99% and 87% respectively)": each figure reads its own item
+        claim_spans = [spans[max(0, bisect.bisect_right(starts, c.start) - 1)] for c in claims]
+        paired = T.respectively(folded, claims, claim_spans)
         frames = []
         last_org: Mention | None = None
         last_sentence = -1
@@ -144,6 +147,9 @@ class Framer:
                 last_org = orgs[0] if orgs else last_org
             last_sentence = i
             clause = T.clause(folded, claim.start, claim.end, *sentence)
+            if len(frames) in paired:
+                item, _ = paired[len(frames)]
+                clause = item
             self._previous_sentence = spans[i - 1] if i > 1 else (0, 0)
             frame = self._frame(text, folded, article, claim, sentence, clause, mentions, periods, hits,
                                 title_place, title_period, last_org, spans, i, paragraph_breaks, year,

@@ -94,3 +94,64 @@ def add_words(words) -> None:
     for w in words:
         if _HAN.search(w) and len(w) >= 2:
             tagger.add_word(w, None, "nt")
+
+
+# -- "respectively" lists ----------------------------------------------------------------------------------
+_RESPECTIVE = regex.compile(r"\b(?i:respectively)\b|分别|各自")
+_FIGURE_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|和|与|及|、|，)\s*")
+_CONJUNCT_BREAK = regex.compile(r",\s*(?:and\s+)?|\s+and\s+|、|和|与|及")
+_REGION_STOP = regex.compile(r"[()（）,，;；:：]")
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = list(_CONJUNCT_BREAK.finditer(text, start, end))
+    bounds = [start] + [c.end() for c in cuts]
+    ends = [c.start() for c in cuts] + [end]
+    return [(a, b) for a, b in zip(bounds, ends) if text[a:b].strip()]
+
+
+def respectively(text: str, claims: list,
+                  sentences: list[tuple[int, int]]) -> dict[int, tuple[tuple[int, int], tuple[int, int]]]:
+    """`mining and refining … 70% and 90% respectively`, `开采和冶炼分别占70%和90%`: the k-th figure of a list
+    belongs to the k-th item of the coordination it answers. Returns claim index -> (that item's span, used
+    as the claim's clause; the whole coordination, whose shared words such as the material apply to all)."""
+    out: dict[int, tuple[int, int]] = {}
+    i = 0
+    while i < len(claims):
+        # A run of figures joined only by "and" / "," / 和 / 、 within one sentence.
+        run = [i]
+        while (run[-1] + 1 < len(claims) and sentences[run[-1] + 1] == sentences[i]
+               and _FIGURE_JOIN.fullmatch(text, claims[run[-1]].end, claims[run[-1] + 1].start)):
+            run.append(run[-1] + 1)
+        i = run[-1] + 1
+        s_start, s_end = sentences[run[0]]
+        marker = _RESPECTIVE.search(text, s_start, s_end)
+        if len(run) < 2 or marker is None:
+            continue
+        first, last = claims[run[0]].start, claims[run[-1]].end
+        if marker.start() < first:  # 开采和冶炼分别占…: the items stand before the marker
+            region = (s_start, marker.start())
+        else:
+            after_end = marker.start() if marker.start() > last else s_end
+            stop = _REGION_STOP.search(text, last, after_end)
+            after = (last, stop.start() if stop else after_end)
+            region = after if len(_segments(text, *after)) >= len(run) else (s_start, first)
+        lo, hi = region
+        while hi > lo and text[hi - 1] in " \t(（":  # "markets (99% and 87% respectively)"
+            hi -= 1
+        # Keep to the clause nearest the figures: no commas or parentheses inside the region.
+        stops = [m.end() for m in _REGION_STOP.finditer(text, lo, hi)]
+        if region[1] <= first and stops:
+            lo = stops[-1]
+        elif region[0] >= last:
+            stop = _REGION_STOP.search(text, lo, hi)
+            hi = stop.start() if stop else hi
+        items = _segments(text, lo, hi)
+        if len(items) < len(run):
+            continue
+        items = items[:len(run)] if region[0] >= last else items[-len(run):]
+        for j, item in zip(run, items):
+            out[j] = (item, (items[0][0], items[-1][1]))
+    return out
+
+
