@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Collection, Iterable, Sequence
 
-from .corpus import Corpus, iter_paths, read_file
+from .corpus import Corpus, admit, corpus_name, iter_paths, read_file
 from .errors import FactcheckError
 from .model import Claim, SourceFile
 from .pipeline import Analysis, Extraction, analyse, analyse_extraction, run_extraction
@@ -51,7 +51,7 @@ def sync_archive(paths: Iterable[str | os.PathLike[str]], store: ClaimsStore, ru
     seen_stats: list[tuple[str, str, FileStat]] = []
     names: set[str] = set()
     for path, root in iter_paths(paths):
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        rel = corpus_name(path, root)
         if rel in names or rel in exclude:
             continue
         names.add(rel)
@@ -62,14 +62,10 @@ def sync_archive(paths: Iterable[str | os.PathLike[str]], store: ClaimsStore, ru
             stat = None
         stored = store.unchanged(rel, stat) if stat else None
         if stored is None:
-            source = read_file(path, rel)
             result.read += 1
-            if isinstance(source, str):
-                warn(f"{path}: skipped: {source}")
-                result.skipped.append((rel, source))
+            source = admit(path, rel, read_file(path, rel), warn, result.skipped)
+            if source is None:
                 continue
-            if "replaced" in source.encoding:
-                warn(f"{path}: warning: mixed encodings, read as {source.encoding}")
             stored = store.lookup(rel, source.sha256)
             if stored is None:
                 to_extract.append(source)

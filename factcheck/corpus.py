@@ -374,23 +374,38 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]], warn: Callable[[str], N
     corpus = Corpus()
     seen: set[str] = set()
     for path, root in iter_paths(paths):
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        rel = corpus_name(path, root)
         if rel in seen:
             continue
         seen.add(rel)
-        source, raw = _read(path, rel)
+        read, raw = _read(path, rel)
+        source = admit(path, rel, read, warn, corpus.skipped)
         if source is None:
             continue
-        if isinstance(source, str):
-            warn(f"{path}: skipped: {source}")
-            corpus.skipped.append((rel, source))
-            continue
-        if "replaced" in source.encoding:
-            warn(f"{path}: warning: mixed encodings, read as {source.encoding}")
         corpus.files.append(source)
         if raw is not None:
             corpus.raw[rel] = raw
     return corpus
+
+
+def corpus_name(path: Path, root: Path) -> str:
+    """The name a file has in the corpus (and in claims): relative to the root it was found under."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
+def admit(path: Path, rel: str, read: SourceFile | str | None, warn: Callable[[str], None],
+          skipped: list[tuple[str, str]]) -> SourceFile | None:
+    """A read file to use, or None: factcheck's own report is left out silently, an unreadable file is
+    skipped with one line (and listed in `skipped`), a file of mixed encodings is kept with a warning."""
+    if read is None:
+        return None
+    if isinstance(read, str):
+        warn(f"{path}: skipped: {read}")
+        skipped.append((rel, read))
+        return None
+    if "replaced" in read.encoding:
+        warn(f"{path}: warning: mixed encodings, read as {read.encoding}")
+    return read
 
 
 def in_raw_files(findings: list[Finding], corpus: Corpus) -> list[Finding]:

@@ -122,3 +122,11 @@ def test_select_archive_claims_by_block_key(project: Path) -> None:
     assert {c.file for c in china} == {c.file for c in everything} - {"b.md"}  # unframed claims are kept
     assert [c for c in china if c.file == "a.md"] == store.claims(a)
     assert len(everything) == sum(len(store.claims(f)) for f in held.files)
+
+
+def test_a_report_factcheck_wrote_into_the_archive_is_not_read_back(project: Path) -> None:
+    made = CliRunner().invoke(main, ["report", "archive", "--out", "archive/reports", "--quiet"])
+    assert (project / "archive" / "reports" / "report.html").exists(), made.output
+    result = check()
+    assert result.exit_code == 1, result.output  # a.md still disagrees with the draft; no crash on the report
+    assert "report.html" not in result.stderr

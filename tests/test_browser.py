@@ -140,16 +140,10 @@ def test_csp_blocks_a_script_that_slipped_in(built):
 
 
 def _measure(tmp: Path, page: Path, size: str, name: str) -> dict[str, str]:
-    """Lay a copy of the report out in an iframe of the given size and measure it.
-
-    Only this copy's CSP allows the measuring script. An iframe gives a true phone-width viewport (headless
-    windows are at least 500 px wide); the frame posts its measures to the wrapper, which shows them as its title.
-    """
-    markup = page.read_text(encoding="utf-8")
-    assert "script-src &#39;none&#39;" in markup
-    probe = (
-        "<script>addEventListener('load',function(){"
-        "var e=document.documentElement,f=document.querySelector('.finding'),r={};"
+    """Lay a copy of the report out in an iframe of the given size and measure it (see `_probe`)."""
+    assert "script-src &#39;none&#39;" in page.read_text(encoding="utf-8")
+    return _probe(tmp, page, size, f"measure-{name}", (
+        "var e=document.documentElement,f=document.querySelector('.finding');"
         "r.scroll=e.scrollWidth;r.inner=e.clientWidth;"
         "r.border=getComputedStyle(f).borderLeftWidth;"
         "r.wide=[].filter.call(document.querySelectorAll('body *'),function(x){"
@@ -159,23 +153,7 @@ def _measure(tmp: Path, page: Path, size: str, name: str) -> dict[str, str]:
         "function(x){return x.offsetParent!==null;}).length;};"
         "r.all=vis();document.querySelector('label[for=sev-medium]').click();r.medium=vis();"
         "document.querySelector('label[for=sev-all]').click();document.querySelector('label[for=subj-1]').click();"
-        "r.subj1=vis();"
-        "parent.postMessage(Object.keys(r).map(function(k){return k+'='+r[k];}).join(' '),'*');});</script>"
-    )
-    frame = tmp / f"measure-{name}.html"
-    frame.write_text(markup.replace("script-src &#39;none&#39;", "script-src &#39;unsafe-inline&#39;")
-                     .replace("</body>", probe + "</body>", 1), encoding="utf-8")
-    width, height = size.split(",")
-    wrapper = tmp / f"wrap-{name}.html"
-    wrapper.write_text(
-        "<!doctype html><html><head><title>pending</title></head><body>"
-        f"<iframe src=\"{frame.name}\" width=\"{width}\" height=\"{height}\"></iframe>"
-        "<script>addEventListener('message',function(e){document.title=e.data;});</script></body></html>",
-        encoding="utf-8")
-    done = chromium(tmp, wrapper, "--virtual-time-budget=10000", "--dump-dom", size="1400,1000")
-    title = head_title(done.stdout)
-    assert title != "pending", done.stderr[-2000:]
-    return dict(part.split("=", 1) for part in title.split())
+        "r.subj1=vis();"))
 
 
 @pytest.mark.parametrize("size", ["320,640", "390,844", "1280,900"], ids=["small-phone", "phone", "desktop"])
@@ -213,7 +191,10 @@ def test_screenshot(built, size):
 # --- a finding with many claims, collapsed to its figures (issue 11) --------------------------------------
 
 def _probe(tmp: Path, page: Path, size: str, name: str, body: str) -> dict[str, str]:
-    """Run `body` (JavaScript filling an object `r`) in a copy of the page laid out in an iframe of `size`."""
+    """Run `body` (JavaScript filling an object `r`) in a copy of the page laid out in an iframe of `size`.
+
+    Only this copy's CSP allows the probing script. An iframe gives a true phone-width viewport (headless
+    windows are at least 500 px wide); the frame posts `r` to the wrapper, which shows it as its title."""
     markup = page.read_text(encoding="utf-8")
     probe = ("<script>addEventListener('load',function(){var r={};" + body +
              "parent.postMessage(Object.keys(r).map(function(k){return k+'='+r[k];}).join(' '),'*');});</script>")
