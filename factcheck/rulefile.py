@@ -122,7 +122,7 @@ class CueSet:
             for pattern in (cue.en, cue.zh):
                 if pattern is None:
                     continue
-                for item in _alternatives(pattern.pattern):
+                for item in alternatives(pattern.pattern):
                     compiled = regex.compile(item, pattern.flags)
                     opening = _opening(item, bool(pattern.flags & regex.I))
                     if opening is None:
@@ -164,7 +164,7 @@ _HAN_CHAR = regex.compile(r"\p{Han}")
 _PLAIN = regex.compile(r"[A-Za-z0-9\p{Han}' -]")
 
 
-def _alternatives(pattern: str) -> list[str]:
+def alternatives(pattern: str) -> list[str]:
     """Top-level alternatives of a pattern ("a|(?:b|c)" -> ["a", "(?:b|c)"]), brackets and escapes kept."""
     out, depth, at, i, in_class = [], 0, 0, 0, False
     while i < len(pattern):
@@ -190,7 +190,7 @@ def _alternatives(pattern: str) -> list[str]:
 
 
 def _unwrap(item: str) -> str:
-    if item.startswith("(?:") and item.endswith(")") and len(_alternatives(item[3:-1])) >= 1:
+    if item.startswith("(?:") and item.endswith(")") and len(alternatives(item[3:-1])) >= 1:
         depth = 0
         for j, ch in enumerate(item):
             depth += ch == "("
@@ -198,7 +198,7 @@ def _unwrap(item: str) -> str:
             if depth == 0 and j < len(item) - 1:
                 return item
         inner = item[3:-1]
-        return inner if len(_alternatives(inner)) == 1 else item
+        return inner if len(alternatives(inner)) == 1 else item
     return item
 
 
@@ -227,7 +227,7 @@ def _strip_openers(item: str) -> str:
         elif item.startswith("(?:"):
             end = _group_end(item)
             inner = item[3:end - 1]
-            if len(_alternatives(inner)) != 1 or item[end:end + 1] in ("?", "*", "{"):
+            if len(alternatives(inner)) != 1 or item[end:end + 1] in ("?", "*", "{"):
                 break
             item = inner + item[end:]
         else:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from .rulefile import Cue, CueSet, Located, _alternatives, check_keys, compile_cues
+from .rulefile import Cue, CueSet, Located, alternatives, check_keys, compile_cues
 
 MEASURE_TYPES = ("level", "rate", "share")
 BASES = ("forecast", "past", "proposed", "hypothetical")
@@ -64,7 +64,7 @@ def load(measure_docs, frame_docs, holder_docs) -> Vocabulary:
                 raise doc.error(cues, f"duplicate object {name!r}")
             en, zh = compile_cues(doc, cues, f"object {name!r}")
             if en is not None:  # object words are whole words: "rice" is not in "price"
-                en = regex.compile("|".join(rf"(?<![\w-])(?:{alt})(?![\w-])" for alt in _alternatives(en.pattern)),
+                en = regex.compile("|".join(rf"(?<![\w-])(?:{alt})(?![\w-])" for alt in alternatives(en.pattern)),
                                    en.flags)
             objects.append(Cue(str(name), en, zh))
         for name, cues in (data.get("basis") or {}).items():

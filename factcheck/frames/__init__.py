@@ -152,7 +152,7 @@ class Framer:
                 clause = item
             self._previous_sentence = spans[i - 1] if i > 1 else (0, 0)
             frame = self._frame(text, folded, article, claim, sentence, clause, mentions, periods, hits,
-                                title_place, title_period, last_org, spans, i, paragraph_breaks, year,
+                                title_place, title_period, last_org, spans, i, year,
                                 own_source)
             if (frame.measure.value is None and frames and frames[-1].measure.value and not frame.change
                     and claim.unit == claims[len(frames) - 1].unit and not frames[-1].change
@@ -167,7 +167,7 @@ class Framer:
         return frames
 
     def _frame(self, text, folded, article, claim, sentence, clause, mentions, periods, hits, title_place,
-               title_period, last_org, spans, index, paragraph_breaks, year, own_source) -> Frame:
+               title_period, last_org, spans, index, year, own_source) -> Frame:
         vocab = self.vocab
         dim = dimension(self.units, claim.unit)
         percent = claim.unit in ("percent", "percentage_point")
@@ -188,8 +188,7 @@ class Framer:
             measure = Slot(None, measure.words, "count names nothing counted: not compared")
         holder, place = self._holder_place(text, folded, claim, clause, sentence, mentions, title_place,
                                            last_org, key)
-        period, period_year = self._period(folded, claim, clause, sentence, periods, spans, index, paragraph_breaks,
-                                           title_period, year)
+        period, period_year = self._period(folded, claim, clause, sentence, periods, title_period, year)
         names = [(m.start, m.end) for m in mentions]
         obj = object_words(vocab, text, folded, claim.noun, claim.lang, claim.start, claim.end, clause, hit,
                            names, sentence)
@@ -250,8 +249,7 @@ class Framer:
         p = Slot(place.name, place.words, "place" if place is not title_place else "headline") if place else Slot(None, "", "")
         return h, p
 
-    def _period(self, folded, claim, clause, sentence, periods, spans, index, paragraph_breaks, title_period,
-                year):
+    def _period(self, folded, claim, clause, sentence, periods, title_period, year):
         article_date = (year, int(self._date[5:7])) if year and self._date and len(self._date) >= 7 else None
 
         def own(p: PeriodMention) -> bool:

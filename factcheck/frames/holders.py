@@ -114,11 +114,11 @@ def declared_aliases(index: HolderIndex, text: str) -> dict[str, str]:
         m = {"long": before["long"], "short": inside["short"]}
         long = _CORPORATE.sub("", m["long"]).strip()
         short = m["short"]
-        if not T._HAN.match(long) and " " not in long and not (index.en_names.get(short) or index.en_names.get(long)):
+        if not T.HAN.match(long) and " " not in long and not (index.en_names.get(short) or index.en_names.get(long)):
             continue  # "Photovoltaic (PV)": one word and its abbreviation name a thing, not an organisation
         known = (index.en_names.get(short) or index.zh_names.get(short) or index.en_names.get(long)
                  or index.zh_names.get(long))
-        if not known and not (short.isupper() or short[:1].isupper()) and not T._HAN.match(short):
+        if not known and not (short.isupper() or short[:1].isupper()) and not T.HAN.match(short):
             continue
         canonical = known or short
         for s in (long, short):
@@ -175,7 +175,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     for at, name, initial in runs:
         if not initial or name in grounded:
             add(at, at + len(name), _CORPORATE.sub("", name).strip() or name, "proper noun")
-    if T._HAN.search(folded, start, end):
+    if T.HAN.search(folded, start, end):
         for s, e, pos in T.tag_words(folded, start, end):
             word = folded[s:e]
             if (pos in _ZH_NAME_TAGS and e - s >= 2 and not index.is_common(word)

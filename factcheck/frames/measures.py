@@ -279,8 +279,8 @@ def objects_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         # ones the vocabulary names no object for); across scripts no translation is known.
         written_a = a[0][1:].partition("=")[2] if named_a else "".join(a)
         written_b = b[0][1:].partition("=")[2] if named_b else "".join(b)
-        return bool(T._HAN.search(written_a)) != bool(T._HAN.search(written_b))
-    if bool(T._HAN.search("".join(a))) != bool(T._HAN.search("".join(b))):
+        return bool(T.HAN.search(written_a)) != bool(T.HAN.search(written_b))
+    if bool(T.HAN.search("".join(a))) != bool(T.HAN.search("".join(b))):
         return True  # two scripts and no translation known: they may agree
     for x in a:
         for y in b:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import regex
 
-_HAN = regex.compile(r"\p{Han}")
+HAN = regex.compile(r"\p{Han}")
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +34,7 @@ def _fold_table() -> dict[int, int]:
 
 def fold(text: str) -> str:
     """Simplified characters and ASCII punctuation, same length as `text`."""
-    return text.translate(_fold_table()) if _HAN.search(text) else text
+    return text.translate(_fold_table()) if HAN.search(text) else text
 
 
 # A sentence ends at . ! ? followed by space and a capital or quote, at 。！？, or at a line break.
@@ -92,7 +92,7 @@ def add_words(words) -> None:
     """Teach the segmenter names it must keep whole (holder aliases)."""
     tagger = _tagger()
     for w in words:
-        if _HAN.search(w) and len(w) >= 2:
+        if HAN.search(w) and len(w) >= 2:
             tagger.add_word(w, None, "nt")
 
 
