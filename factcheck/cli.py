@@ -321,8 +321,10 @@ def rules_check(rules_dir: str | None) -> None:
     warnings = rule_warnings(loaded)
     for line in warnings:
         click.echo(line, err=True)
-    click.echo(f"{loaded.folder}: {len(loaded.subjects)} subjects, {len(loaded.entities)} entities, "
-               f"{len(loaded.scopes)} scopes, {len(loaded.rates)} conversion rates, "
+    vocab = loaded.vocabulary
+    click.echo(f"{loaded.folder}: {len(vocab.measures)} measures, "
+               f"{len(vocab.organisations)} organisations and {len(vocab.regions)} regions, "
+               f"{len(vocab.objects)} named objects, {len(loaded.rates)} conversion rates, "
                f"{len(loaded.acknowledgements)} acknowledgements: ok"
                + (f", {len(warnings)} warning(s)" if warnings else ""))
 

@@ -38,7 +38,7 @@ def _check(folder: Path):
 def test_project_rules_are_valid():
     result = CliRunner().invoke(main, ["rules", "check"])
     assert result.exit_code == 0, result.output
-    assert "subjects" in result.output and result.output.rstrip().endswith("ok")
+    assert "measures" in result.output and "organisations" in result.output and result.output.rstrip().endswith("ok")
 
 
 def test_yaml_syntax_error_names_file_line_and_column(rules_dir):
