@@ -5,11 +5,13 @@ ctime, inode) matches what the store recorded is neither read nor hashed; any ot
 hashed, and extracted only when its content, the rules or the extractor changed. Everything else comes from
 the store, texts included, so an unchanged archive is never re-read.
 
-`analyse_against` compares the drafts with the archive. Until the frames stage stores frames, it runs the
-existing pipeline (`pipeline.analyse_extraction`) on the drafts plus every archive claim
-(`select_archive_claims` with no block keys); the gate then reports only findings with a draft claim. Once
-frames are stored, passing the drafts' block keys to `select_archive_claims` narrows the archive to the
-blocks the drafts fall in.
+Files are stored framed (each claim's frame as the file's own declared aliases give it, and those aliases).
+
+`analyse_against` compares the drafts with the archive: it reads from the store only the archive claims in
+the blocks the drafts' frames fall in (`Frame.block`, a holder's declared spellings included), with their
+frames and the texts of the files that hold them, and runs the pipeline's comparison on those and the drafts;
+the gate then reports only findings with a draft claim. `narrow=False` reads every archive claim instead
+(the result `pipeline.analyse(drafts + archive)` gives).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Callable, Collection, Iterable, Sequence
 
 from .corpus import Corpus, admit, corpus_name, iter_paths, read_file
 from .errors import FactcheckError
-from .model import Claim, SourceFile
+from .model import Claim, Frame, SourceFile
 from .pipeline import Analysis, Extraction, analyse, analyse_extraction, run_extraction
 from .store import ClaimsStore, FileStat, StoredFile
 
@@ -61,21 +63,25 @@ def sync_archive(paths: Iterable[str | os.PathLike[str]], store: ClaimsStore, ru
         except OSError:
             stat = None
         stored = store.unchanged(rel, stat) if stat else None
-        if stored is None:
+        if stored is not None and not stored.framed:  # stored by `factcheck extract`: frame it now
+            to_extract.append(store.source(stored))
+            stored = None
+        elif stored is None:
             result.read += 1
             source = admit(path, rel, read_file(path, rel), warn, result.skipped)
             if source is None:
                 continue
             stored = store.lookup(rel, source.sha256)
-            if stored is None:
+            if stored is None or not stored.framed:
                 to_extract.append(source)
+                stored = None
             if stat is not None:
                 seen_stats.append((rel, source.sha256, stat))
         order.append(rel)
         if stored is not None:
             known[rel] = stored
     options = {k: v for k, v in options.items() if k in ("jobs", "engine", "scheduler", "progress")}
-    extract_sources(to_extract, rules_dir, cache=store, **options)
+    extract_sources(to_extract, rules_dir, cache=store, frame=True, **options)
     result.extracted = len(to_extract)
     for source in to_extract:
         stored = store.lookup(source.path, source.sha256)
@@ -101,7 +107,26 @@ def query_archive(paths: Sequence[str], query, rules_dir: str | None = None,  # 
     held = sync_archive(paths, store, rules_dir, warn, **options)
     if not held.files:
         raise FactcheckError("no readable article in " + ", ".join(map(str, paths)))
-    return records(find_claims(store, held.files, query), held.display)
+    return records(find_claims(store, held.files, with_meanings(query, store, held.files, rules_dir)),
+                   held.display)
+
+
+def with_meanings(query, store: ClaimsStore, files: Sequence[StoredFile], rules_dir: str | None):  # noqa: ANN001, ANN201
+    """The query with the slot values each of its phrases stands for (`frames.slot_values`), the archive's
+    declared aliases included."""
+    from dataclasses import replace
+
+    from .frames import slot_values
+    from .pipeline import framer_for
+
+    framer = framer_for(rules_dir)
+    declared: dict[str, str] = {}
+    if query.holder:
+        for path, aliases in sorted(store.declared(files).items()):
+            declared.update(aliases)
+    means = {slot: frozenset(slot_values(framer, slot, phrase, declared))
+             for slot in ("holder", "measure", "object") if (phrase := getattr(query, slot))}
+    return replace(query, means=means)
 
 
 def _stderr(line: str) -> None:
@@ -112,33 +137,66 @@ def _stderr(line: str) -> None:
 
 def select_archive_claims(store: ClaimsStore, files: Sequence[StoredFile],
                           blocks: Collection[tuple] | None = None) -> list[Claim]:
-    """The archive claims a draft is compared with: those whose frame falls in one of `blocks` (tuples of
-    `store.BLOCK_COLUMNS` values: measure, holder, object, dimension), plus every claim without a frame.
-    With no blocks (the drafts have no frames yet), every claim of `files`."""
-    if blocks is None:
-        return [claim for f in files for claim in store.claims(f)]
-    return store.claims_in_blocks(files, blocks)
+    """The archive claims a draft is compared with: those whose frame falls in one of `blocks`
+    (`Frame.block` values), plus every claim without a frame. With no blocks, every claim of `files`."""
+    return [claim for claim, _ in _archive_claims(store, files, blocks)]
 
 
-def archive_extraction(store: ClaimsStore, files: Sequence[StoredFile], claims: Sequence[Claim]) -> Extraction:
-    """The chosen archive claims as an `Extraction` the pipeline can analyse, with the texts and articles
-    of the files they are in, from the store."""
+def _archive_claims(store: ClaimsStore, files: Sequence[StoredFile],
+                    blocks: Collection[tuple] | None) -> list[tuple[Claim, Frame | None]]:
+    if blocks is not None:
+        return store.claims_and_frames_in_blocks(files, blocks)
+    out: list[tuple[Claim, Frame | None]] = []
+    for f in files:
+        _, claims, frames, _ = store.contents(f)
+        out.extend(zip(claims, frames or [None] * len(claims)))
+    return out
+
+
+def draft_blocks(draft: Extraction, declared: dict[str, dict[str, str]]) -> set[tuple]:
+    """The blocks the drafts' frames fall in, each holder also under every spelling the corpus declares for
+    it (an archive file framed alone names a holder as it writes it)."""
+    corpus: dict[str, str] = {}
+    for path in sorted(declared):
+        corpus.update(declared[path])
+    spellings: dict[str, set[str]] = {}
+    for spelling, name in corpus.items():
+        spellings.setdefault(name, {name}).add(spelling)
+    out: set[tuple] = set()
+    for frame in draft.frames.values():
+        block = frame.block
+        if block is None:
+            continue
+        dim, measure, who, change = block
+        name = corpus.get(who, who)
+        for holder in {who} | spellings.get(name, {name}):
+            out.add((dim, measure, holder, change))
+    return out
+
+
+def archive_extraction(store: ClaimsStore, files: Sequence[StoredFile], claims: Sequence[Claim],
+                       frames: Sequence[Frame | None] | None = None) -> Extraction:
+    """The chosen archive claims (and their stored frames) as an `Extraction` the pipeline can analyse,
+    with the texts and articles of the files they are in and every file's declared aliases, from the store."""
     holding = {claim.file for claim in claims}
     chosen = [f for f in files if f.path in holding]
     extraction = Extraction(Corpus([store.source(f) for f in chosen]))
     for f in chosen:
         extraction.articles.extend(store.articles(f))
     extraction.claims = list(claims)
+    if frames is not None:
+        extraction.frames = {c: f for c, f in zip(claims, frames) if f is not None}
+        extraction.declared = store.declared(files)
     return extraction
 
 
 def analyse_against(drafts: Sequence[str], archive: Sequence[str], rules_dir: str | None = None,
-                    warn: Callable[[str], None] | None = None, *, cache=True,
-                    blocks: Collection[tuple] | None = None, **options) -> Analysis:
-    """Drafts and archive analysed together, the archive's claims read from the store. With `blocks`
-    None, the result is the one `pipeline.analyse(drafts + archive)` gives (the same corpus order, claims
-    and findings); with no store (`cache=None`, `--no-cache`) it is that call. `blocks` (the drafts'
-    `store.frame_block`s, once frames are stored) narrows the archive to those blocks."""
+                    warn: Callable[[str], None] | None = None, *, cache=True, narrow: bool = True,
+                    **options) -> Analysis:
+    """Drafts and archive analysed together, the archive's claims and frames read from the store. With
+    `narrow`, only the archive claims in the drafts' blocks (`draft_blocks`); without, every archive claim,
+    and the result is the one `pipeline.analyse(drafts + archive)` gives (the same corpus order, claims and
+    findings). With no store (`cache=None`, `--no-cache`) it is that call."""
     from .cache import open_cache
     from .rules import load_rules
 
@@ -146,14 +204,19 @@ def analyse_against(drafts: Sequence[str], archive: Sequence[str], rules_dir: st
     store = open_cache(cache, rules_dir)
     if store is None:
         return analyse(list(drafts) + list(archive), rules_dir, warn, **options)
-    draft = run_extraction(drafts, rules_dir, warn, cache=store, **options)
+    draft = run_extraction(drafts, rules_dir, warn, cache=store, frame=True, **options)
     held = sync_archive(archive, store, rules_dir, warn, exclude={f.path for f in draft.corpus.files}, **options)
-    published = archive_extraction(store, held.files, select_archive_claims(store, held.files, blocks))
+    declared = store.declared(held.files)
+    blocks = draft_blocks(draft, {**declared, **draft.declared}) if narrow else None
+    chosen = _archive_claims(store, held.files, blocks)
+    published = archive_extraction(store, held.files, [c for c, _ in chosen], [f for _, f in chosen])
     extraction = Extraction(Corpus(draft.corpus.files + published.corpus.files,
                                    draft.corpus.skipped + held.skipped),
                             draft.articles + published.articles, _by_position(draft.claims + published.claims))
+    extraction.frames = {**published.frames, **draft.frames}
+    extraction.declared = {**declared, **draft.declared}
     extraction.stats = draft.stats
-    return analyse_extraction(extraction, rules_dir)
+    return analyse_extraction(extraction, rules_dir, jobs=options.get("jobs", 1))
 
 
 def _by_position(claims: list[Claim]) -> list[Claim]:

@@ -242,12 +242,8 @@ def _unit_word(dim: str, unit: str) -> str:
 # -- matching ------------------------------------------------------------------------------------------
 
 def block_key(frame: Frame) -> tuple | None:
-    """The slots that must agree exactly; None when the frame says too little to compare (no measure)."""
-    if not frame.measure.value:
-        return None
-    holder = (frame.holder.value or "").partition("@")[0]
-    measure = frame.measure.value.partition(" of ")[0]  # a share's base is split on below, like a place
-    return (frame.dimension, measure, holder, frame.change)
+    """The slots that must agree exactly (`Frame.block`); None when the frame names no measure."""
+    return frame.block
 
 
 def _base(p: Placed) -> tuple[str, ...]:

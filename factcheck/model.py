@@ -131,3 +131,13 @@ class Frame:
     dimension: str
     date: str | None = None  # the article's date, for "current" figures
     change: bool = False  # a change (growth, decline) rather than a level
+
+    @property
+    def block(self) -> tuple | None:
+        """The slots two claims must share exactly to be compared at all: dimension, the measure's head (a
+        share's base and a figure's place are compared later, as compatible or not), whose figure, and
+        level or change. None when the frame names no measure: such a claim is compared with nothing."""
+        if not self.measure.value:
+            return None
+        return (self.dimension, self.measure.value.partition(" of ")[0],
+                (self.holder.value or "").partition("@")[0], self.change)

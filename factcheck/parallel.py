@@ -14,9 +14,10 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from .model import Article, Claim, SourceFile
+from .model import Article, Claim, Frame, SourceFile
 
-Result = tuple[list[Article], list[Claim]]
+# A file's articles, claims and, when framed, frames and declared aliases (`pipeline.FileResult`).
+Result = tuple[list[Article], list[Claim], "list[Frame] | None", "dict[str, str] | None"]
 ENGINES = ("local", "dask")
 POOL_MIN_CHARS = 2_000_000  # about 2-3 s of single-process extraction
 BATCH_CHARS = 1_000_000  # characters of text per task sent to a worker
@@ -44,16 +45,16 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _extract_one(source: SourceFile, rules_dir: str | None) -> Result:
+def _extract_one(source: SourceFile, rules_dir: str | None, frame: bool = False) -> Result:
     from .pipeline import extract_file
 
     for hook in extraction_hooks:
         hook(source)
-    return extract_file(source, rules_dir)
+    return extract_file(source, rules_dir, frame)
 
 
-def _extract_batch(batch: Sequence[SourceFile], rules_dir: str | None) -> list[Result]:
-    return [_extract_one(source, rules_dir) for source in batch]
+def _extract_batch(batch: Sequence[SourceFile], rules_dir: str | None, frame: bool = False) -> list[Result]:
+    return [_extract_one(source, rules_dir, frame) for source in batch]
 
 
 def _batches(items: list[tuple[int, SourceFile]], jobs: int) -> list[list[tuple[int, SourceFile]]]:
@@ -106,8 +107,9 @@ class _Progress:
 
 def extract_sources(sources: Sequence[SourceFile], rules_dir: str | None = None, *, jobs: int = 1,
                     cache=None, engine: str = "local", scheduler: str | None = None,
-                    progress: bool = False) -> tuple[list[Result], Stats]:
-    """Articles and claims of each source, in the order given, extracted by the chosen engine.
+                    progress: bool = False, frame: bool = False) -> tuple[list[Result], Stats]:
+    """Articles and claims of each source, in the order given, extracted by the chosen engine; with
+    `frame`, framed in the same pass (a stored file without frames is then extracted again).
 
     `cache`: None/False, True (`.factcheck/`), a folder, or a `store.ClaimsStore`. `progress`: show a bar on a
     terminal (stderr must be a TTY). `engine="dask"` runs a Dask bag, locally or on `scheduler`.
@@ -122,7 +124,7 @@ def extract_sources(sources: Sequence[SourceFile], rules_dir: str | None = None,
     results: list[Result | None] = [None] * len(sources)
     todo: list[tuple[int, SourceFile]] = []
     for i, source in enumerate(sources):
-        hit = store.get(source) if store is not None else None
+        hit = store.get(source, framed=frame) if store is not None else None
         if hit is not None:
             results[i] = hit
             stats.cached += 1
@@ -139,12 +141,12 @@ def extract_sources(sources: Sequence[SourceFile], rules_dir: str | None = None,
 
     try:
         if engine == "dask" and todo:
-            stats.workers = _run_dask(todo, rules_dir, jobs, scheduler, done)
-        elif jobs > 1 and len(todo) > 1 and sum(len(s.text) for _, s in todo) >= POOL_MIN_CHARS:
-            stats.workers = _run_pool(todo, rules_dir, jobs, done)
+            stats.workers = _run_dask(todo, rules_dir, jobs, scheduler, done, frame)
+        elif jobs > 1 and len(todo) > 1 and sum(len(s.text) for _, s in todo) >= POOL_MIN_CHARS // (4 if frame else 1):
+            stats.workers = _run_pool(todo, rules_dir, jobs, done, frame)
         else:
             for i, source in todo:
-                done(i, _extract_one(source, rules_dir))
+                done(i, _extract_one(source, rules_dir, frame))
     finally:
         bar.close()
     stats.extracted = len(todo)
@@ -153,18 +155,26 @@ def extract_sources(sources: Sequence[SourceFile], rules_dir: str | None = None,
     return out, stats
 
 
-def _init_worker(rules_dir: str | None) -> None:
+def _init_worker(rules_dir: str | None, frame: bool = False) -> None:
     from .normalise import load_units
+    from .pipeline import framer_for
 
     load_units(rules_dir)  # once per worker, not once per task
+    if frame:
+        framer_for(rules_dir)
 
 
 def _run_pool(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: int,
-              done: Callable[[int, Result], None]) -> int:
+              done: Callable[[int, Result], None], frame: bool = False) -> int:
     batches = _batches(todo, jobs)
     workers = min(jobs, len(batches))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(rules_dir,)) as pool:
-        futures = {pool.submit(_extract_batch, [s for _, s in batch], rules_dir): batch for batch in batches}
+    if frame:  # built once here, so forked workers inherit it compiled
+        from .pipeline import framer_for
+
+        framer_for(rules_dir)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(rules_dir, frame)) as pool:
+        futures = {pool.submit(_extract_batch, [s for _, s in batch], rules_dir, frame): batch
+                   for batch in batches}
         for future in as_completed(futures):
             for (i, _), result in zip(futures[future], future.result()):
                 done(i, result)
@@ -172,7 +182,7 @@ def _run_pool(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: i
 
 
 def _run_dask(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: int, scheduler: str | None,
-              done: Callable[[int, Result], None]) -> int:
+              done: Callable[[int, Result], None], frame: bool = False) -> int:
     try:
         import dask
         import dask.bag as db
@@ -182,7 +192,7 @@ def _run_dask(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: i
         raise FactcheckError("--engine dask needs the dask extra: pip install 'factcheck[dask]'") from None
     batches = _batches(todo, jobs)
     bag = db.from_sequence([[s for _, s in batch] for batch in batches], npartitions=len(batches))
-    bag = bag.map(_extract_batch, rules_dir)
+    bag = bag.map(_extract_batch, rules_dir, frame)
     if scheduler and scheduler not in LOCAL_SCHEDULERS:
         from distributed import Client
 
@@ -200,7 +210,7 @@ def _run_dask(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: i
     return workers
 
 
-# -- framing in processes --------------------------------------------------------------------------------
+# -- framing again in processes ----------------------------------------------------------------------------
 
 POOL_MIN_CLAIMS = 5000  # below this, framing in one process is quicker than starting a pool
 _FRAMING: tuple | None = None  # (framer, tasks) inherited by forked workers, never pickled
@@ -208,18 +218,18 @@ _FRAMING: tuple | None = None  # (framer, tasks) inherited by forked workers, ne
 
 def _frame_range(bounds: tuple[int, int]) -> list:
     framer, tasks = _FRAMING  # type: ignore[misc]
-    return [framer.frame_article(*tasks[i]) for i in range(*bounds)]
+    return [framer.frame_file(*tasks[i])[0] for i in range(*bounds)]
 
 
-def frame_articles(framer, tasks: Sequence[tuple], jobs: int = 1) -> list[list]:
-    """`framer.frame_article(*task)` for every task, in order. With `jobs` > 1 and enough claims the
-    tasks are split over forked processes that inherit the framer (its corpus-wide aliases already
-    learned), so the frames are the same as in one process."""
+def frame_files(framer, tasks: Sequence[tuple], jobs: int = 1) -> list[list]:
+    """`framer.frame_file(*task)[0]` for every task (text, articles, claims, declared aliases), in order.
+    With `jobs` > 1 and enough claims the tasks are split over forked processes that inherit the framer
+    and the tasks, so the frames are the same as in one process."""
     global _FRAMING
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
-    claims = sum(len(t[3]) for t in tasks)
+    claims = sum(len(t[2]) for t in tasks)
     if jobs <= 1 or claims < POOL_MIN_CLAIMS or "fork" not in mp.get_all_start_methods():
-        return [framer.frame_article(*t) for t in tasks]
+        return [framer.frame_file(*t)[0] for t in tasks]
     step = max(1, len(tasks) // (4 * jobs) + 1)
     ranges = [(i, min(len(tasks), i + step)) for i in range(0, len(tasks), step)]
     _FRAMING = (framer, tasks)

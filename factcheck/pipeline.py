@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -10,8 +11,12 @@ import pandas as pd
 
 from .corpus import Corpus, in_raw_files, read_corpus, split_articles
 from .extract import Extractor
-from .model import CLAIM_COLUMNS, Article, Claim, SourceFile
+from .model import CLAIM_COLUMNS, Article, Claim, Frame, SourceFile
 from .normalise import load_units
+
+# What one file gives: its articles, its claims and, when framed, each claim's frame (in claim order) and the
+# aliases the file declares.
+FileResult = tuple[list[Article], list[Claim], "list[Frame] | None", "dict[str, str] | None"]
 
 
 @dataclass
@@ -20,6 +25,10 @@ class Extraction:
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     stats: object = None  # parallel.Stats: files extracted in this run and taken from the cache
+    # Filled when extracted with `frame=True`: each claim's frame as its own file's aliases give it, and the
+    # aliases each file declares (`frames.Framer.frame_file`). `analyse_extraction` frames what is missing.
+    frames: dict[Claim, Frame] = field(default_factory=dict)
+    declared: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def frame(self) -> pd.DataFrame:
         return claims_frame(self.claims)
@@ -32,28 +41,54 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     return frame.sort_values(["file", "start"], kind="stable").reset_index(drop=True)
 
 
-def extract_file(source: SourceFile, rules_dir: str | None = None) -> tuple[list[Article], list[Claim]]:
+def extract_file(source: SourceFile, rules_dir: str | None = None, frame: bool = False) -> FileResult:
+    """One file's articles and claims and, with `frame`, their frames and the file's declared aliases: the
+    per-file work, done where the file is (a worker process, with the text already at hand)."""
     articles = split_articles(source)
     extractor = Extractor(load_units(rules_dir))
-    return articles, extractor.extract(source.text, articles, source.path)
+    claims = extractor.extract(source.text, articles, source.path)
+    if not frame:
+        return articles, claims, None, None
+    frames, declared = framer_for(rules_dir).frame_file(source.text, articles, claims)
+    return articles, claims, frames, declared
+
+
+@functools.lru_cache(maxsize=4)
+def framer_for(rules_dir: str | None):
+    """One `frames.Framer` per rules folder and process: its vocabularies compile once."""
+    from .frames import Framer
+    from .rules import load_rules
+
+    return Framer(load_rules(rules_dir), load_units(rules_dir))
 
 
 def run_extraction(paths: Iterable[str | os.PathLike[str]], rules_dir: str | None = None,
                    warn: Callable[[str], None] | None = None, jobs: int = 1, cache=None,
-                   engine: str = "local", scheduler: str | None = None, progress: bool = False) -> Extraction:
-    """Read and extract. `jobs` (0: all cores), `cache`, `engine` ("local" or "dask"), `scheduler` and
-    `progress` only change how fast it runs, never the result (see `parallel.extract_sources`)."""
+                   engine: str = "local", scheduler: str | None = None, progress: bool = False,
+                   frame: bool = False) -> Extraction:
+    """Read and extract (and, with `frame`, frame each file where it is extracted). `jobs` (0: all cores),
+    `cache`, `engine` ("local" or "dask"), `scheduler` and `progress` only change how fast it runs, never
+    the result (see `parallel.extract_sources`)."""
     from .parallel import extract_sources
 
     corpus = read_corpus(paths, warn)
     result = Extraction(corpus)
     per_file, result.stats = extract_sources(corpus.files, rules_dir, jobs=jobs, cache=cache, engine=engine,
-                                             scheduler=scheduler, progress=progress)
-    for articles, claims in per_file:
-        result.articles.extend(articles)
-        result.claims.extend(claims)
+                                             scheduler=scheduler, progress=progress, frame=frame)
+    for source, (articles, claims, frames, declared) in zip(corpus.files, per_file):
+        add_file(result, source.path, articles, claims, frames, declared)
     result.claims.sort(key=lambda c: (c.file, c.start))
     return result
+
+
+def add_file(extraction: Extraction, path: str, articles: list[Article], claims: list[Claim],
+             frames: "list[Frame] | None" = None, declared: dict[str, str] | None = None) -> None:
+    """Add one file's results to `extraction` (claims left in the order given)."""
+    extraction.articles.extend(articles)
+    extraction.claims.extend(claims)
+    if frames is not None and declared is not None:
+        extraction.frames.update(zip(claims, frames))
+        extraction.declared[path] = declared
 
 
 def extract(paths: Iterable[str | os.PathLike[str]], rules_dir: str | None = None) -> pd.DataFrame:
@@ -80,30 +115,17 @@ _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 def analyse_extraction(extraction: Extraction, rules_dir: str | None = None, jobs: int = 1) -> Analysis:
-    """Frame and compare already extracted claims (`jobs` processes frame them; the result is the same)."""
+    """Frame (what extraction left unframed) and compare the claims (`jobs` processes frame them; the
+    result is the same)."""
     from .compare import Comparer, place
-    from .frames import Framer
     from .rules import load_rules
 
     rules = load_rules(rules_dir)
     units = load_units(rules_dir)
     texts = {f.path: f.text for f in extraction.corpus.files}
     articles = {a.id: a for a in extraction.articles}
-    framer = Framer(rules, units)
-    by_article: dict[str, list[Claim]] = {}
-    for claim in extraction.claims:
-        by_article.setdefault(claim.article, []).append(claim)
-    folded: dict[str, str] = {}
-    for path in sorted({articles[a].file for a in by_article}):
-        folded[path] = framer.prepare(texts[path])
-        framer.learn(texts[path])
-    from .parallel import frame_articles
-
-    tasks = [(texts[articles[a].file], folded[articles[a].file], articles[a], claims) for a, claims in by_article.items()]
-    framed = []
-    for (_, _, _, claims), frames in zip(tasks, frame_articles(framer, tasks, jobs)):
-        framed.extend(zip(claims, frames))
-    placed = place(framed, rules, units)
+    framed = frame_corpus(extraction, rules_dir, jobs)
+    placed = place([(claim, framed[claim]) for claim in extraction.claims], rules, units)
     comparer = Comparer(rules, texts, articles)
     pairs = comparer.conversion_pairs(placed)
     # A parenthetical conversion restates its figure: FC200 checks it, FC100 leaves it out.
@@ -114,11 +136,53 @@ def analyse_extraction(extraction: Extraction, rules_dir: str | None = None, job
     return Analysis(extraction, placed, findings, rules.digest, rules.current_window_days)
 
 
+def frame_corpus(extraction: Extraction, rules_dir: str | None = None, jobs: int = 1) -> dict[Claim, Frame]:
+    """Every claim's frame with the corpus's declared aliases (each file's, merged in path order, a later
+    file's spelling winning). Frames extraction made with a file's own aliases are kept unless the file
+    writes a spelling another file declares otherwise; those files, and files never framed, are framed
+    again here (`jobs` processes)."""
+    from .frames import declared_pattern, uses_foreign_aliases
+    from .frames.holders import declared_aliases
+    from .frames.text import fold
+    from .parallel import frame_files
+
+    framer = framer_for(rules_dir)
+    sources = {f.path: f for f in extraction.corpus.files}
+    by_file: dict[str, list[Claim]] = {}
+    for claim in extraction.claims:
+        by_file.setdefault(claim.file, []).append(claim)
+    declared = dict(extraction.declared)
+    unframed = [path for path in by_file if any(c not in extraction.frames for c in by_file[path])]
+    for path in unframed:
+        if path not in declared:
+            declared[path] = declared_aliases(framer.index, sources[path].text)
+    corpus: dict[str, str] = {}
+    for path in sorted(declared):
+        corpus.update(declared[path])
+    pattern = declared_pattern(corpus)
+    again = set(unframed)
+    for path, claims in by_file.items():
+        own = declared.get(path, {})
+        if path in again or (len(own) >= len(corpus) and own.items() >= corpus.items()):
+            continue
+        if uses_foreign_aliases(fold(sources[path].text), own, corpus, pattern,
+                                [extraction.frames[c] for c in claims]):
+            again.add(path)
+    framed = dict(extraction.frames)
+    articles: dict[str, list[Article]] = {}
+    for article in extraction.articles:
+        articles.setdefault(article.file, []).append(article)
+    tasks = [(sources[p].text, articles.get(p, []), by_file[p], corpus) for p in sorted(again)]
+    for (_, _, claims, _), frames in zip(tasks, frame_files(framer, tasks, jobs)):
+        framed.update(zip(claims, frames))
+    return framed
+
+
 def analyse(paths: Iterable[str | os.PathLike[str]], rules_dir: str | None = None,
             warn: Callable[[str], None] | None = None, **options) -> Analysis:
     """Read, extract, group and compare: the whole check, as plain data."""
     from .rules import load_rules
 
     load_rules(rules_dir)  # malformed rules fail before any work
-    return analyse_extraction(run_extraction(paths, rules_dir, warn, **options), rules_dir,
+    return analyse_extraction(run_extraction(paths, rules_dir, warn, frame=True, **options), rules_dir,
                               jobs=options.get("jobs", 1))

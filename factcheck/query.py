@@ -1,16 +1,17 @@
 """`factcheck claims`: what have we already said about this? Matching claims of an archive, from the store.
 
-Until the frames stage stores frames, `holder`, `measure` and `object` match a claim's stored frame slot
-when it has a frame, and otherwise the words of its sentence: the filter's words, whole, case-insensitive,
-in order, with spaces or hyphens between them (Chinese terms match as written, inside any text). `text`
-needs every one of its words in the sentence. `since` keeps claims whose article is dated that day or
+`holder`, `measure` and `object` match a claim's stored frame slot (a claim stored unframed, by
+`factcheck extract`, is matched on the words of its sentence instead): the filter's words, whole,
+case-insensitive, in order, with spaces or hyphens between them (Chinese terms match as written, inside any
+text), or any of the slot values the phrase stands for (`ClaimQuery.means`: "中国" also finds "China",
+"稀土" the named object "rare earths"). `text` needs every one of its words in the sentence. `since` keeps claims whose article is dated that day or
 later (undated articles are left out). Results: most recent article first, then file and position.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Sequence
 
@@ -29,6 +30,8 @@ class ClaimQuery:
     object: str | None = None
     since: str | None = None  # YYYY-MM-DD
     text: str | None = None  # words that must all be in the sentence
+    # slot -> further slot values the slot's phrase stands for (`frames.slot_values`)
+    means: dict[str, frozenset[str]] = field(default_factory=dict, hash=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.since is not None:
@@ -62,22 +65,27 @@ def find_claims(store: ClaimsStore, files: Sequence[StoredFile], query: ClaimQue
     for slot in SLOT_FILTERS:
         phrase = getattr(query, slot)
         if phrase and phrase.split():
-            where.append(f"(c.frame IS NOT NULL AND c.{slot} LIKE ? ESCAPE '\\') "
-                         "OR (c.frame IS NULL AND c.sentence LIKE ? ESCAPE '\\')")
-            params += [_like(phrase), _like(phrase)]
-            checks.append((slot, words_pattern(phrase)))
+            phrases = [phrase, *sorted(query.means.get(slot, ()))]
+            where.append("(c.frame IS NOT NULL AND (" + " OR ".join(f"c.{slot} LIKE ? ESCAPE '\\'" for _ in phrases)
+                         + ")) OR (c.frame IS NULL AND c.sentence LIKE ? ESCAPE '\\')")
+            params += [*map(_like, phrases), _like(phrase)]
+            checks.append((slot, _any_of([words_pattern(p) for p in phrases])))
     for word in (query.text or "").split():
         where.append("c.sentence LIKE ? ESCAPE '\\'")
         params.append(_like(word))
-        checks.append(("sentence", words_pattern(word)))
+        checks.append(("sentence", words_pattern(word).search))
     if query.since:
         where.append("a.date >= ?")
         params.append(query.since)
     rows = store.stored_claims(files, " AND ".join(f"({w})" for w in where), params)
-    found = [row for row in rows if all(pattern.search(_field(row, name)) for name, pattern in checks)]
+    found = [row for row in rows if all(matches(_field(row, name)) for name, matches in checks)]
     found.sort(key=lambda r: (r.claim.file, r.claim.start))
     found.sort(key=lambda r: r.date or "", reverse=True)  # stable: undated last, ties by file and position
     return found
+
+
+def _any_of(patterns: Sequence[re.Pattern[str]]):
+    return lambda text: any(p.search(text) for p in patterns)
 
 
 def _field(row: StoredClaim, name: str) -> str:

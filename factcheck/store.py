@@ -1,5 +1,5 @@
-"""The claims store: every file's articles and claims (and, once the frames stage writes them, frames) in one
-SQLite database, `.factcheck/claims.db`.
+"""The claims store: every file's articles, claims and claim frames in one SQLite database,
+`.factcheck/claims.db`.
 
 Why SQLite rather than DuckDB: the store's work is many small writes (one file's rows replaced in one
 transaction, thousands of times in a cold run) and look-ups by file or by an indexed slot; that is an
@@ -17,11 +17,14 @@ Schema (version `SCHEMA`; another version is dropped and rebuilt):
 - `files`: one row per corpus file, by `path` (the corpus-relative name claims cite): content `sha256`,
   `rules_digest`, `extractor` (`cache.code_digest()`), `encoding`, the decoded `text` (zlib), and the stat
   seen when it was last read (`disk_path`, `size`, `mtime_ns`, `ctime_ns`, `inode`; NULL when untrusted),
-  plus `frames_digest` (what produced its frames, NULL before any).
+  plus `frames_digest` (what produced its frames, NULL before any) and `declared` (the aliases the file
+  declares, JSON, NULL when it was stored unframed).
 - `articles`: `Article` fields per file, in order.
 - `claims`: every `Claim` field per file (`file` is the file's path) plus its `line` and `col`, and the
-  frame columns, NULL until `put_frames`: `measure`, `holder`, `object`, `period`, `basis`, `attribution`
-  (slot values), `dimension`, and `frame` (the whole `Frame` as JSON, with each slot's words and rule).
+  frame columns, NULL when stored unframed: `measure`, `holder`, `object`, `period`, `basis`, `attribution`
+  (slot values), `dimension`, `block` (`Frame.block` as JSON: what a comparison blocks on), and `frame` (the
+  whole `Frame` as JSON, with each slot's words and rule). Frames are those the file's own declared aliases
+  give; `pipeline.frame_corpus` frames again a file the corpus's aliases would frame otherwise.
 """
 
 from __future__ import annotations
@@ -41,11 +44,9 @@ from typing import Collection, Iterable, Mapping, Sequence
 from .errors import FactcheckError
 from .model import Article, Claim, Frame, Slot, SourceFile
 
-SCHEMA = 1
+SCHEMA = 2
 DB_NAME = "claims.db"
 SLOTS = ("measure", "holder", "object", "period", "basis", "attribution")
-# The frame columns a comparison block is keyed by, in this order (`claims_in_blocks`).
-BLOCK_COLUMNS = ("measure", "holder", "object", "dimension")
 # Stat fields recorded less than this long after the file's mtime or ctime are not trusted: the file may still be
 # written to within the same timestamp tick (git's "racily clean" index entries).
 RACY_NS = 2_000_000_000
@@ -66,7 +67,7 @@ CREATE TABLE IF NOT EXISTS files (
     encoding TEXT NOT NULL,
     text BLOB NOT NULL,
     disk_path TEXT, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER,
-    frames_digest TEXT,
+    frames_digest TEXT, declared TEXT,
     stored_at REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS articles (
@@ -80,11 +81,11 @@ CREATE TABLE IF NOT EXISTS claims (
     sentence TEXT NOT NULL, value REAL NOT NULL, value_high REAL, unit TEXT NOT NULL, qualifier TEXT NOT NULL,
     precision REAL NOT NULL, direction TEXT, noun TEXT, lang TEXT NOT NULL, cue TEXT, year INTEGER,
     line INTEGER NOT NULL, col INTEGER NOT NULL,
-    {", ".join(f"{s} TEXT" for s in SLOTS)}, dimension TEXT, frame TEXT,
+    {", ".join(f"{s} TEXT" for s in SLOTS)}, dimension TEXT, block TEXT, frame TEXT,
     PRIMARY KEY (file_id, ordinal)
 );
 {"".join(f"CREATE INDEX IF NOT EXISTS claims_{s} ON claims({s} COLLATE NOCASE);" for s in ("measure", "holder", "object"))}
-CREATE INDEX IF NOT EXISTS claims_block ON claims({", ".join(BLOCK_COLUMNS)});
+CREATE INDEX IF NOT EXISTS claims_block ON claims(block);
 CREATE INDEX IF NOT EXISTS claims_unframed ON claims(file_id, ordinal) WHERE frame IS NULL;
 """
 
@@ -128,6 +129,7 @@ class StoredFile:
     path: str
     sha256: str
     encoding: str
+    framed: bool = False  # its claims' frames and declared aliases are stored too
 
 
 @dataclass(frozen=True)
@@ -207,8 +209,8 @@ class ClaimsStore:
 
     def _row(self, path: str) -> tuple | None:
         return self.db.execute(
-            "SELECT id, sha256, rules_digest, extractor, encoding, disk_path, size, mtime_ns, ctime_ns, inode "
-            "FROM files WHERE path = ?", (path,)).fetchone()
+            "SELECT id, sha256, rules_digest, extractor, encoding, disk_path, size, mtime_ns, ctime_ns, inode, "
+            "declared IS NOT NULL FROM files WHERE path = ?", (path,)).fetchone()
 
     def _current(self, row: tuple | None) -> bool:
         return row is not None and row[2] == self.rules_digest and row[3] == self.extractor
@@ -219,7 +221,7 @@ class ClaimsStore:
         row = self._row(path)
         if not self._current(row) or row[1] != sha256:
             return None
-        return StoredFile(row[0], path, row[1], row[4])
+        return StoredFile(row[0], path, row[1], row[4], bool(row[10]))
 
     @_database_errors_named
     def unchanged(self, path: str, stat: FileStat) -> StoredFile | None:
@@ -230,7 +232,7 @@ class ClaimsStore:
         if (row[5], row[6], row[7], row[8], row[9]) != (stat.disk_path, stat.size, stat.mtime_ns,
                                                         stat.ctime_ns, stat.inode):
             return None
-        return StoredFile(row[0], path, row[1], row[4])
+        return StoredFile(row[0], path, row[1], row[4], bool(row[10]))
 
     @_database_errors_named
     def record_stats(self, seen: Iterable[tuple[str, str, FileStat]]) -> None:
@@ -255,10 +257,12 @@ class ClaimsStore:
 
     # -- the cache interface `parallel.extract_sources` uses -----------------------------------------------
 
-    def get(self, source: SourceFile) -> tuple[list[Article], list[Claim]] | None:
+    def get(self, source: SourceFile, framed: bool = False) -> tuple | None:
+        """(articles, claims, frames, declared) of the stored file with this content, or None; frames and
+        declared are None when it was stored unframed, and with `framed` such a file is a miss."""
         try:
             stored = self.lookup(source.path, source.sha256) if source.sha256 else None
-            found = None if stored is None else (self.articles(stored), self.claims(stored))
+            found = None if stored is None else self.contents(stored, framed)
         except StoreError:  # a damaged row is only a miss: the file is extracted again
             found = None
         if found is None:
@@ -267,36 +271,66 @@ class ClaimsStore:
             self.hits += 1
         return found
 
-    def put(self, source: SourceFile, articles: Sequence[Article], claims: Iterable[Claim]) -> None:
+    @_database_errors_named
+    def contents(self, stored: StoredFile, framed: bool = False) -> tuple | None:
+        """(articles, claims, frames, declared) of a stored file (frames and declared None when it was
+        stored unframed; with `framed`, None instead)."""
+        (declared,) = self.db.execute("SELECT declared FROM files WHERE id = ?", (stored.id,)).fetchone()
+        if framed and declared is None:
+            return None
+        if declared is None:
+            return self.articles(stored), self.claims(stored), None, None
+        claims, frames = [], []
+        rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _CLAIM_FIELDS))}, frame FROM claims "
+                               "WHERE file_id = ? ORDER BY ordinal", (stored.id,))
+        for row in rows:
+            claims.append(Claim(stored.path, *row[:-1]))
+            frames.append(frame_from_json(row[-1]) if row[-1] else None)
+        if any(f is None for f in frames):
+            return None if framed else (self.articles(stored), claims, None, None)
+        return self.articles(stored), claims, frames, json.loads(declared)
+
+    def put(self, source: SourceFile, articles: Sequence[Article], claims: Iterable[Claim],
+            frames: Sequence[Frame] | None = None, declared: Mapping[str, str] | None = None) -> None:
         """Replace the file's rows in one transaction: readers see the old rows or the new, never a mix.
-        `claims` is read once, inside the transaction."""
+        `claims` is read once, inside the transaction; `frames` (one per claim) and `declared` go with them."""
         if not source.sha256:
             return
         try:
-            self._replace(source, articles, claims)
+            self._replace(source, articles, claims, frames, declared)
         except sqlite3.DatabaseError:
             self.write_failed = True  # a full disk or a store locked too long: run on without storing
 
-    def _replace(self, source: SourceFile, articles: Sequence[Article], claims: Iterable[Claim]) -> None:
+    def _replace(self, source: SourceFile, articles: Sequence[Article], claims: Iterable[Claim],
+                 frames: Sequence[Frame] | None = None, declared: Mapping[str, str] | None = None) -> None:
         starts = line_starts(source.text)
         text = zlib.compress(source.text.encode("utf-8"), 1)
+        framed = frames is not None and declared is not None
         with self.db:
             old = self.db.execute("SELECT id FROM files WHERE path = ?", (source.path,)).fetchone()
             if old:
                 for table, key in (("claims", "file_id"), ("articles", "file_id"), ("files", "id")):
                     self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", old)
             file_id = self.db.execute(
-                "INSERT INTO files (path, sha256, rules_digest, extractor, encoding, text, stored_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (source.path, source.sha256, self.rules_digest, self.extractor, source.encoding, text, time.time()),
+                "INSERT INTO files (path, sha256, rules_digest, extractor, encoding, text, frames_digest, declared, "
+                "stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (source.path, source.sha256, self.rules_digest, self.extractor, source.encoding, text,
+                 "" if framed else None, json.dumps(dict(declared), ensure_ascii=False) if framed else None,
+                 time.time()),
             ).lastrowid
             self.db.executemany(
                 f"INSERT INTO articles VALUES (?, ?, {', '.join('?' * len(_ARTICLE_FIELDS))})",
                 [(file_id, n, *(getattr(a, name) for name in _ARTICLE_FIELDS)) for n, a in enumerate(articles)])
+            claims = list(claims)
+            if framed and len(frames) != len(claims):
+                raise StoreError(f"{source.path}: {len(frames)} frames for {len(claims)} claims")
+            columns = frame_columns(None)
             self.db.executemany(
-                f"INSERT INTO claims (file_id, ordinal, {', '.join(map(_quoted, _CLAIM_FIELDS))}, line, col) "
-                f"VALUES ({', '.join('?' * (len(_CLAIM_FIELDS) + 4))})",
-                (_claim_row(file_id, n, source.path, c, starts) for n, c in enumerate(claims)))
+                f"INSERT INTO claims (file_id, ordinal, {', '.join(map(_quoted, _CLAIM_FIELDS))}, line, col, "
+                f"{', '.join(SLOTS)}, dimension, block, frame) "
+                f"VALUES ({', '.join('?' * (len(_CLAIM_FIELDS) + 4 + len(columns)))})",
+                (_claim_row(file_id, n, source.path, c, starts) + (frame_columns(frames[n]) if framed else columns)
+                 for n, c in enumerate(claims)))
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -314,22 +348,38 @@ class ClaimsStore:
 
     @_database_errors_named
     def claims_in_blocks(self, files: Sequence[StoredFile], blocks: Collection[tuple]) -> list[Claim]:
-        """Claims of `files` whose frame's `BLOCK_COLUMNS` values are one of `blocks`, and those with no
+        """Claims of `files` whose frame falls in one of `blocks` (`Frame.block` values), and those with no
         frame (they cannot be placed in a block), in file and then claim order. Found through the block
         index, so the cost follows the claims chosen, not the archive's size."""
+        return [stored[0] for stored in self.claims_and_frames_in_blocks(files, blocks)]
+
+    @_database_errors_named
+    def claims_and_frames_in_blocks(self, files: Sequence[StoredFile],
+                                    blocks: Collection[tuple]) -> list[tuple[Claim, Frame | None]]:
+        """`claims_in_blocks` with each claim's stored frame (None: unframed)."""
         paths = {f.id: f.path for f in files}
         columns = ", ".join(f"c.{_quoted(n)}" for n in _CLAIM_FIELDS)
         with self.db:
-            self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS wanted_blocks ({', '.join(BLOCK_COLUMNS)})")
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_blocks (block TEXT PRIMARY KEY)")
             self.db.execute("DELETE FROM wanted_blocks")
-            self.db.executemany(f"INSERT INTO wanted_blocks VALUES ({', '.join('?' * len(BLOCK_COLUMNS))})",
-                                [tuple(b) for b in blocks])
-        same = " AND ".join(f"c.{n} IS b.{n}" for n in BLOCK_COLUMNS)
+            self.db.executemany("INSERT OR IGNORE INTO wanted_blocks VALUES (?)",
+                                [(_block_text(tuple(b)),) for b in blocks])
         rows = self.db.execute(
-            f"SELECT c.file_id, c.ordinal, {columns} FROM wanted_blocks b JOIN claims c INDEXED BY claims_block "
-            f"ON {same} UNION ALL SELECT c.file_id, c.ordinal, {columns} FROM claims c INDEXED BY claims_unframed "
-            "WHERE c.frame IS NULL ORDER BY 1, 2")
-        return [Claim(paths[row[0]], *row[2:]) for row in rows if row[0] in paths]
+            f"SELECT c.file_id, c.ordinal, {columns}, c.frame FROM wanted_blocks b JOIN claims c INDEXED BY "
+            f"claims_block ON c.block = b.block UNION ALL SELECT c.file_id, c.ordinal, {columns}, c.frame "
+            "FROM claims c INDEXED BY claims_unframed WHERE c.frame IS NULL ORDER BY 1, 2")
+        return [(Claim(paths[row[0]], *row[2:-1]), frame_from_json(row[-1]) if row[-1] else None)
+                for row in rows if row[0] in paths]
+
+    @_database_errors_named
+    def declared(self, files: Sequence[StoredFile]) -> dict[str, dict[str, str]]:
+        """The aliases each of `files` declares, by path, for those stored framed."""
+        out: dict[str, dict[str, str]] = {}
+        for file in files:
+            (declared,) = self.db.execute("SELECT declared FROM files WHERE id = ?", (file.id,)).fetchone()
+            if declared is not None:
+                out[file.path] = json.loads(declared)
+        return out
 
     @_database_errors_named
     def stored_claims(self, files: Sequence[StoredFile], where: str = "", params: Sequence = ()) -> list[StoredClaim]:
@@ -375,7 +425,7 @@ class ClaimsStore:
                 raise StoreError(f"{path}: {len(frames)} frames for {count} claims")
         rows = [(*frame_columns(f), stored.id, n) for n, f in enumerate(frames)]
         with self.db:
-            self.db.executemany(f"UPDATE claims SET {', '.join(s + '=?' for s in SLOTS)}, dimension=?, frame=? "
+            self.db.executemany(f"UPDATE claims SET {', '.join(s + '=?' for s in SLOTS)}, dimension=?, block=?, frame=? "
                                 "WHERE file_id=? AND ordinal=?", rows)
             self.db.execute("UPDATE files SET frames_digest=? WHERE id=?", (digest, stored.id))
 
@@ -404,16 +454,20 @@ def _quoted(name: str) -> str:
 
 
 def frame_columns(frame: Frame | None) -> tuple:
-    """The claims columns a frame fills: the six slot values, the dimension and the frame as JSON."""
+    """The claims columns a frame fills: the six slot values, the dimension, the block and the frame as JSON."""
     if frame is None:
-        return (None,) * (len(SLOTS) + 2)
-    return (*(getattr(frame, s).value for s in SLOTS), frame.dimension,
+        return (None,) * (len(SLOTS) + 3)
+    return (*(getattr(frame, s).value for s in SLOTS), frame.dimension, _block_text(frame.block),
             json.dumps(asdict(frame), ensure_ascii=False, sort_keys=True))
 
 
-def frame_block(frame: Frame) -> tuple:
-    """The comparison block a frame falls in: its `BLOCK_COLUMNS` values."""
-    return tuple(frame.dimension if c == "dimension" else getattr(frame, c).value for c in BLOCK_COLUMNS)
+def frame_block(frame: Frame) -> tuple | None:
+    """The comparison block a frame falls in (`Frame.block`)."""
+    return frame.block
+
+
+def _block_text(block: tuple | None) -> str | None:
+    return None if block is None else json.dumps(list(block), ensure_ascii=False)
 
 
 def frame_from_json(text: str) -> Frame:

@@ -106,8 +106,14 @@ def _frame(holder: str) -> Frame:
                  basis=Slot("actual"), attribution=Slot(None), dimension="percent")
 
 
-def test_frame_block_is_measure_holder_object_dimension() -> None:
-    assert frame_block(_frame("China")) == ("share", "China", "rare earths", "percent")
+def test_frame_block_is_what_comparison_blocks_on() -> None:
+    assert frame_block(_frame("China")) == ("percent", "share", "China", False)
+    # a share's base, the place and the object are compared inside a block, not blocked on
+    wider = Frame(measure=Slot("share of production"), holder=Slot("China@World"), object=Slot(None),
+                  period=Slot("2024"), basis=Slot("forecast"), attribution=Slot("USGS"), dimension="percent")
+    assert frame_block(wider) == frame_block(_frame("China"))
+    assert frame_block(Frame(Slot(None), Slot("China"), Slot(None), Slot("2025"), Slot("actual"), Slot(None),
+                             "percent")) is None
 
 
 def test_select_archive_claims_by_block_key(project: Path) -> None:

@@ -41,37 +41,45 @@ def claims(*args: str) -> list[dict]:
     return json.loads(result.stdout)
 
 
-def test_holder_matches_sentence_words_most_recent_first(archive: Path) -> None:
+def test_holder_matches_frames_in_both_languages_most_recent_first(archive: Path) -> None:
     found = claims("--holder", "china")
     assert [(r["date"], r["file"], r["line"], r["quote"]) for r in found] == [
         ("2025-06-01", "archive/new.md", 7, "90%"),
+        ("2025-01-15", "archive/zh.md", 5, "90%"),  # 中国: the same holder, through its alias
         ("2024-03-01", "archive/old.md", 5, "85%"),
         (None, "archive/undated.md", 3, "12%"),  # undated: last
     ]
-    assert {r["matched_by"] for r in found} == {"sentence"}
+    assert {r["matched_by"] for r in found} == {"frame"}
+    assert {r["holder"] for r in found} == {"China@World", "@China"}  # a share of the world; China's exports
     assert claims("--holder", "Chin") == []  # whole words only
+    assert [r["quote"] for r in claims("--holder", "Japan")] == ["60%"]  # "its lithium" is Japan's, not China's
 
 
-def test_filters_combine_and_chinese_terms_match_as_written(archive: Path) -> None:
-    assert [r["file"] for r in claims("--holder", "中国", "--object", "稀土")] == ["archive/zh.md"]
-    assert [r["quote"] for r in claims("--object", "rare earths", "--since", "2024-06-01")] == []
-    assert [r["quote"] for r in claims("--object", "rare earth", "--since", "2025-01-01")] == ["90%"]  # rare-earth
+def test_filters_combine_and_phrases_stand_for_frame_values(archive: Path) -> None:
+    everything_on_rare_earths = ["archive/new.md", "archive/zh.md", "archive/old.md", "archive/undated.md"]
+    assert [r["file"] for r in claims("--holder", "中国", "--object", "稀土")] == everything_on_rare_earths
+    assert [r["quote"] for r in claims("--object", "rare earths", "--since", "2024-06-01")] == ["90%", "90%"]
+    assert [r["quote"] for r in claims("--object", "rare earth", "--since", "2025-01-01")] == ["90%", "90%"]
+    assert [r["quote"] for r in claims("--measure", "份额", "--object", "lithium")] == ["60%"]
+    assert [r["quote"] for r in claims("--measure", "exports")] == ["12%"]
     assert [r["quote"] for r in claims("--text", "lithium imports")] == ["60%"]
     assert [r["file"] for r in claims("--since", "2025-01-15")] == ["archive/new.md"] * 2 + ["archive/zh.md"]
 
 
-def test_stored_frames_win_over_sentence_words(archive: Path) -> None:
+def test_a_claim_without_a_frame_is_matched_on_its_sentence(archive: Path) -> None:
     store = open_cache(Path(".factcheck"), None)
     held = sync_archive(["archive"], store)
     new = next(f for f in held.files if f.path == "new.md")
-    frames = [Frame(measure=Slot("share"), holder=Slot(h), object=Slot(o), period=Slot("2025"),
-                    basis=Slot("actual"), attribution=Slot(None), dimension="percent")
-              for h, o in (("Sinochem", "rare earths"), ("Japan", "lithium"))]
-    store.put_frames(new.path, new.sha256, frames)
+    china, japan = store.claims(new)
+    sinochem = Frame(measure=Slot("share"), holder=Slot("Sinochem"), object=Slot("rare earths"),
+                     period=Slot("2025"), basis=Slot("actual"), attribution=Slot(None), dimension="percent")
+    store.put_frames(new.path, new.sha256, {china: sinochem})  # Japan's claim is left without a frame
     store.close()
-    assert [r["file"] for r in claims("--holder", "China")] == ["archive/old.md", "archive/undated.md"]
-    sinochem = claims("--holder", "sinochem", "--measure", "share")
-    assert [(r["quote"], r["holder"], r["matched_by"]) for r in sinochem] == [("90%", "Sinochem", "frame")]
+    assert [r["file"] for r in claims("--holder", "China")] == ["archive/zh.md", "archive/old.md",
+                                                                "archive/undated.md"]
+    assert [(r["quote"], r["holder"], r["matched_by"]) for r in claims("--holder", "sinochem", "--measure", "share")] \
+        == [("90%", "Sinochem", "frame")]
+    assert [(r["quote"], r["matched_by"]) for r in claims("--holder", "japan")] == [("60%", "sentence")]
 
 
 def test_csv_and_table_formats(archive: Path) -> None:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from factcheck.cli import main
 from factcheck.corpus import read_corpus
 from factcheck.model import SourceFile
-from factcheck.pipeline import Extraction, analyse_extraction, extract_file
+from factcheck.pipeline import Extraction, add_file, analyse_extraction, extract_file
 from factcheck.corpus import Corpus
 
 GOOD = "China refines 90% of the world's rare earths.\n"
@@ -114,10 +114,10 @@ def test_ten_thousand_tiny_files(tmp_path):
 def test_arbitrary_text_through_the_whole_pipeline_never_raises(texts):
     files = [SourceFile(f"f{i}.txt", t or " ", "utf-8", str(i)) for i, t in enumerate(texts)]
     extraction = Extraction(Corpus(files=files))
-    for source in files:
-        articles, claims = extract_file(source)
-        extraction.articles.extend(articles)
-        extraction.claims.extend(claims)
+    for n, source in enumerate(files):
+        # framed where extracted, or (every other file) left for the analysis to frame
+        articles, claims, frames, declared = extract_file(source, frame=n % 2 == 0)
+        add_file(extraction, source.path, articles, claims, frames, declared)
     analysis = analyse_extraction(extraction)
     for finding in analysis.findings:
         assert finding.claims

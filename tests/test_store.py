@@ -23,7 +23,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 @pytest.fixture(scope="module")
 def seeds():
-    return [(source, *extract_file(source)) for source in read_corpus([SEEDS]).files]
+    return [(source, *extract_file(source, frame=True)) for source in read_corpus([SEEDS]).files]
 
 
 def _store(root: Path) -> ClaimsStore:
@@ -37,20 +37,38 @@ def _claim(file: str, n: int, value: float = 1.0) -> Claim:
 
 def test_articles_and_claims_round_trip_exactly(tmp_path: Path, seeds) -> None:
     store = _store(tmp_path)
-    for source, articles, claims in seeds:
-        store.put(source, articles, claims)
+    for source, articles, claims, frames, declared in seeds:
+        store.put(source, articles, claims, frames, declared)
     reopened = _store(tmp_path)
-    for source, articles, claims in seeds:
-        assert reopened.get(source) == (articles, claims)
+    for source, articles, claims, frames, declared in seeds:
+        assert reopened.get(source) == (articles, claims, frames, declared)
+        assert reopened.get(source, framed=True) == (articles, claims, frames, declared)
         stored = reopened.lookup(source.path, source.sha256)
         assert reopened.source(stored) == source  # the text too: the archive is compared without the disk
         for row in reopened.stored_claims([stored]):
             assert (row.line, row.col) == line_col(source.text, row.claim.start)
-    assert reopened.hits == len(seeds) and sum(len(c) for _, _, c in seeds) > 100
+    assert reopened.hits == 2 * len(seeds) and sum(len(s[2]) for s in seeds) > 100
+
+
+def test_declared_aliases_round_trip(tmp_path: Path) -> None:
+    text = "# Batteries\n\nContemporary Amperex Technology Co. (CATL) held 37.9% of the market in 2024.\n"
+    source = SourceFile("catl.md", text, "utf-8", "1" * 64)
+    articles, claims, frames, declared = extract_file(source, frame=True)
+    assert declared["CATL"] == "CATL" and frames[0].holder.value.startswith("CATL")
+    _store(tmp_path).put(source, articles, claims, frames, declared)
+    assert _store(tmp_path).get(source, framed=True) == (articles, claims, frames, declared)
+
+
+def test_a_file_stored_unframed_is_a_miss_for_a_framed_run(tmp_path: Path, seeds) -> None:
+    source, articles, claims = seeds[0][:3][:3]
+    _store(tmp_path).put(source, articles, claims)
+    assert _store(tmp_path).get(source) == (articles, claims, None, None)
+    assert _store(tmp_path).get(source, framed=True) is None
+    assert not _store(tmp_path).lookup(source.path, source.sha256).framed
 
 
 def test_other_rules_or_extractor_or_content_is_a_miss(tmp_path: Path, seeds) -> None:
-    source, articles, claims = seeds[0]
+    source, articles, claims = seeds[0][:3]
     _store(tmp_path).put(source, articles, claims)
     assert ClaimsStore(tmp_path, "rules-2", "extractor-1").get(source) is None
     assert ClaimsStore(tmp_path, "rules-1", "extractor-2").get(source) is None
@@ -127,7 +145,7 @@ def _frame(holder: str | None, measure: str = "share") -> Frame:
 
 def test_frames_are_stored_and_read_back(tmp_path: Path, seeds) -> None:
     store = _store(tmp_path)
-    source, articles, claims = seeds[0]
+    source, articles, claims = seeds[0][:3]
     store.put(source, articles, claims)
     frames = [_frame("China") if n % 2 == 0 else None for n in range(len(claims))]
     store.put_frames(source.path, source.sha256, frames, digest="frames-1")
@@ -146,7 +164,7 @@ def test_frames_are_stored_and_read_back(tmp_path: Path, seeds) -> None:
 
 def test_frames_may_be_given_by_claim(tmp_path: Path, seeds) -> None:
     store = _store(tmp_path)
-    source, articles, claims = seeds[0]
+    source, articles, claims = seeds[0][:3]
     store.put(source, articles, claims)
     store.put_frames(source.path, source.sha256, {claims[1]: _frame("Japan")})
     assert store.frames(source.path, source.sha256) == [None, _frame("Japan")] + [None] * (len(claims) - 2)
@@ -157,7 +175,7 @@ def test_frames_may_be_given_by_claim(tmp_path: Path, seeds) -> None:
 
 def test_frames_for_unknown_content_or_wrong_count_are_refused(tmp_path: Path, seeds) -> None:
     store = _store(tmp_path)
-    source, articles, claims = seeds[0]
+    source, articles, claims = seeds[0][:3]
     store.put(source, articles, claims)
     with pytest.raises(StoreError, match=f"{source.path}: not in the store"):
         store.put_frames(source.path, "0" * 64, [None] * len(claims))
@@ -193,20 +211,22 @@ def test_a_folder_that_cannot_hold_the_store_runs_without_it(tmp_path: Path, see
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     store = open_cache(blocker / "store", None)  # a folder under a file: cannot be created
-    source, articles, claims = seeds[0]
+    source, articles, claims = seeds[0][:3]
     store.put(source, articles, claims)
-    assert store.path is None and store.get(source) == (articles, claims)
+    assert store.path is None and store.get(source) == (articles, claims, None, None)
     assert isinstance(store.db, sqlite3.Connection)
 
 
-def test_claims_in_blocks_matches_unknown_slots_and_keeps_unframed_claims(tmp_path: Path, seeds) -> None:
+def test_claims_in_blocks_finds_a_block_and_keeps_unframed_claims(tmp_path: Path, seeds) -> None:
     store = _store(tmp_path)
     (first, a1, c1), (second, a2, c2) = seeds[0][:3], seeds[1][:3]
     store.put(first, a1, c1)
     store.put(second, a2, c2)
     store.put_frames(first.path, first.sha256, [_frame(None) if n < 3 else _frame("China") for n in range(len(c1))])
     files = [store.lookup(first.path, first.sha256), store.lookup(second.path, second.sha256)]
-    unknown_holder = ("share", None, "rare earths", "percent")
+    unknown_holder = _frame(None).block
+    assert unknown_holder == ("percent", "share", "", False)
     assert store.claims_in_blocks(files, [unknown_holder]) == c1[:3] + c2  # second file: no frames yet
     assert store.claims_in_blocks(files[:1], [unknown_holder]) == c1[:3]
+    assert store.claims_in_blocks(files[:1], [_frame("China").block]) == c1[3:]
     assert store.claims_in_blocks(files[:1], []) == []

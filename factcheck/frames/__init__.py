@@ -22,7 +22,7 @@ from .measures import NAMED, choose, find_measures, inherited, object_words, obj
 from .periods import CURRENT, PeriodMention, find_periods
 from .sources import article_source, attribution, basis, sentence_sources
 
-__all__ = ["Framer", "objects_compatible", "CURRENT", "WORLD"]
+__all__ = ["Framer", "objects_compatible", "slot_values", "uses_foreign_aliases", "declared_pattern", "CURRENT", "WORLD"]
 
 _CHANGE_VERB = (r"grow\w*|ris(?:e|es|en|ing)|rose|increas\w*|jump\w*|climb\w*|gain\w*|surg\w*|fall\w*|fell|"
                 r"drop\w*|declin\w*|decreas\w*|slip\w*|shr[ai]nk\w*|expand\w*|contract\w*|plung\w*|soar\w*|"
@@ -52,31 +52,62 @@ _OBJECT_OF = regex.compile(r"(?i)\b(?:above|below|behind|ahead\s+of|than|from|to
 
 
 class Framer:
-    """Frames claims, one article at a time; `learn` a corpus's texts first so aliases one article declares
-    hold in every article."""
+    """Frames claims, one article or one file at a time.
+
+    Aliases a text declares (`台积电（TSMC）`) hold in every article that uses them: `frame_file` frames a file
+    with its own declared aliases and returns them; `analyse` merges every file's into the corpus's and
+    frames again only the files that use a spelling another file declared (`uses_foreign_aliases`)."""
 
     def __init__(self, rules: Rules, units: Units):
         self.vocab = rules.vocabulary
         self.units = units
         self.index = HolderIndex(self.vocab)
         self.declared: dict[str, str] = {}
+        self._pattern: tuple | None = None
         self._sources: dict = {}
 
     @staticmethod
     def prepare(text: str) -> str:
         """The text frames read: simplified characters, ASCII punctuation, markup comments (inline ignores,
         editors' notes) blanked; the same length as `text`, so offsets hold. Once per file."""
-        return _COMMENT.sub(lambda m: " " * len(m.group()), T.fold(text))
+        return _blank_comments(T.fold(text))
 
     def learn(self, text: str) -> None:
-        self.declared.update(declared_aliases(self.index, text))
-        self._pattern = None
+        """Add the aliases `text` declares to those every later frame uses."""
+        self.use_aliases({**self.declared, **declared_aliases(self.index, text)})
+
+    def use_aliases(self, declared: dict[str, str]) -> None:
+        if declared != self.declared:
+            self.declared = dict(declared)
+            self._pattern = None
 
     def _declared_pattern(self):
-        """The corpus's declared spellings as one compiled pattern (compiled once per corpus)."""
-        if getattr(self, "_pattern", None) is None and self.declared:
+        """The declared spellings as one compiled pattern (compiled once per set of aliases)."""
+        if self._pattern is None and self.declared:
             self._pattern = (self.declared, declared_pattern(self.declared))
-        return getattr(self, "_pattern", None)
+        return self._pattern
+
+    def frame_file(self, text: str, articles: list[Article], claims: list[Claim],
+                   declared: dict[str, str] | None = None) -> tuple[list[Frame], dict[str, str]]:
+        """Frames of one file's claims, in the order given, and the aliases the file itself declares.
+        `declared`: the aliases to frame with (default: the file's own)."""
+        folded = T.fold(text)
+        own = declared_aliases(self.index, folded, already_folded=True)
+        self.use_aliases(own if declared is None else declared)
+        folded = _blank_comments(folded)
+        positions: dict[str, list[int]] = {}
+        for n, claim in enumerate(claims):
+            positions.setdefault(claim.article, []).append(n)
+        frames: list[Frame | None] = [None] * len(claims)
+        for article in articles:
+            chosen = positions.get(article.id)
+            if chosen:
+                for n, frame in zip(chosen, self.frame_article(text, folded, article, [claims[n] for n in chosen])):
+                    frames[n] = frame
+        missing = [claims[n] for n, f in enumerate(frames) if f is None]
+        if missing:
+            raise ValueError(f"{missing[0].file}: a claim of article {missing[0].article!r}, which the file lacks")
+        return frames, own  # type: ignore[return-value]
 
     def frame_article(self, text: str, folded: str, article: Article, claims: list[Claim]) -> list[Frame]:
         """Frames of one article's claims; `folded` is `prepare(text)` of the article's file."""
@@ -311,6 +342,44 @@ class Framer:
             if got:
                 return got
         return Slot(CURRENT, "", "no period: the article's date"), year
+
+
+def slot_values(vocab_framer: "Framer", slot: str, phrase: str, declared: dict[str, str] | None = None) -> set[str]:
+    """Frame slot values a reader's phrase stands for, besides its own words: for a holder, the name its
+    spelling resolves to (shipped aliases, country names, `declared` aliases; "中国" -> "China"); for a
+    measure or an object, the vocabulary entry whose cue the whole phrase is ("稀土" -> "=rare earths")."""
+    phrase = phrase.strip()
+    folded = T.fold(phrase)
+    vocab = vocab_framer.vocab
+    if slot == "holder":
+        index = vocab_framer.index
+        lower = {k.lower(): v for k, v in index.en_names.items()}
+        found = {index.en_names.get(phrase) or lower.get(phrase.lower()), index.zh_names.get(folded),
+                 (declared or {}).get(phrase), (declared or {}).get(folded)}
+        return {name for name in found if name}
+    cues = {"measure": vocab.measures, "object": vocab.objects}.get(slot, ())
+    out = set()
+    for cue in cues:
+        if any(p is not None and p.fullmatch(folded) for p in (cue.en, cue.zh)):
+            out.add(NAMED + cue.name if slot == "object" else cue.name)
+    return out
+
+
+def _blank_comments(folded: str) -> str:
+    return _COMMENT.sub(lambda m: " " * len(m.group()), folded) if "<!--" in folded else folded
+
+
+def uses_foreign_aliases(folded: str, own: dict[str, str], corpus: dict[str, str],
+                         corpus_pattern: regex.Pattern | None, frames: list[Frame]) -> bool:
+    """Whether a file framed with its `own` declared aliases would frame otherwise with the `corpus`'s: it
+    writes a spelling the corpus maps to another name (`corpus_pattern` is `holders.declared_pattern` of
+    `corpus`), or cites a source by such a spelling."""
+    if corpus_pattern is None or all(own.get(s) == c for s, c in corpus.items()):
+        return False
+    if any(own.get(m.group()) != corpus[m.group()] for m in corpus_pattern.finditer(folded)):
+        return True
+    cited = {f.attribution.value for f in frames} | {(f.holder.value or "").partition("@")[0] for f in frames}
+    return any(name in corpus and own.get(name) != corpus[name] for name in cited)
 
 
 _FRONT_MATTER = regex.compile(r"\s*---[ \t]*\n.*?\n---[ \t]*\n", regex.S)

@@ -99,11 +99,11 @@ def _alternation(names: dict[str, str], frame: str) -> regex.Pattern | None:
     return regex.compile(frame.format(body))
 
 
-def declared_aliases(index: HolderIndex, text: str) -> dict[str, str]:
+def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False) -> dict[str, str]:
     """Spellings a text declares: `long (short)`; both map to a known name when either is known, else to the
-    short form."""
+    short form. `already_folded`: `text` is already `text.fold`ed."""
     out: dict[str, str] = {}
-    folded = T.fold(text)
+    folded = text if already_folded else T.fold(text)
     for bracket in _OPEN_BRACKET.finditer(folded):  # only where a bracket opens: cheap on any text
         inside = _DECLARED_SHORT.match(folded, bracket.end())
         if inside is None:
