@@ -3,7 +3,8 @@
 The claims live in the claims store (`store.py`, `.factcheck/claims.db`); this module says when a stored
 file is still valid: the same path and content hash (SHA-256 of its bytes), the same rules' digest
 (`load_rules().digest`, which covers `units.txt`) and the same `code_digest()` (the package version and the
-extraction code itself), so editing the extractor or the rules re-extracts every file.
+extraction and framing code itself), so editing the extractor, the frames stage or the rules re-extracts every
+file.
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from .store import ClaimsStore
 
 DEFAULT_DIR = ".factcheck"
 FORMAT = 2
-# The modules whose code decides what a file's claims are.
-_CODE = ("corpus.py", *sorted(f"extract/{p.name}" for p in (Path(__file__).resolve().parent / "extract").glob("*.py")),
-         "model.py", "normalise.py", "numerals.py", "pipeline.py")
+# The modules whose code decides what a file's claims and frames are (a package stands for all its modules).
+_CODE = ("corpus.py", "extract", "frames", "model.py", "normalise.py", "numerals.py", "pipeline.py",
+         "rulefile.py", "vocabulary.py")
 
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """Package version plus a hash of the extraction modules' source."""
+    """Package version plus a hash of the extraction and framing modules' source."""
     from . import __version__
 
     digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())

@@ -36,7 +36,7 @@ import os
 import sqlite3
 import time
 import zlib
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from operator import attrgetter
 from pathlib import Path
 from typing import Collection, Iterable, Mapping, Sequence
@@ -44,7 +44,7 @@ from typing import Collection, Iterable, Mapping, Sequence
 from .errors import FactcheckError
 from .model import Article, Claim, Frame, Slot, SourceFile
 
-SCHEMA = 2
+SCHEMA = 3
 DB_NAME = "claims.db"
 SLOTS = ("measure", "holder", "object", "period", "basis", "attribution")
 # Stat fields recorded less than this long after the file's mtime or ctime are not trusted: the file may still be
@@ -55,6 +55,7 @@ _CLAIM_FIELDS = [f.name for f in fields(Claim) if f.name != "file"]
 _ARTICLE_FIELDS = [f.name for f in fields(Article) if f.name != "file"]
 _claim_values = attrgetter(*_CLAIM_FIELDS)
 assert [f.name for f in fields(Claim)][0] == "file" and [f.name for f in fields(Article)][1] == "file"
+assert tuple(f.name for f in fields(Frame))[:len(SLOTS)] == SLOTS  # frame_from_json passes slots by position
 
 _DDL = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -458,7 +459,7 @@ def frame_columns(frame: Frame | None) -> tuple:
     if frame is None:
         return (None,) * (len(SLOTS) + 3)
     return (*(getattr(frame, s).value for s in SLOTS), frame.dimension, _block_text(frame.block),
-            json.dumps(asdict(frame), ensure_ascii=False, sort_keys=True))
+            frame_to_json(frame))
 
 
 def frame_block(frame: Frame) -> tuple | None:
@@ -470,6 +471,14 @@ def _block_text(block: tuple | None) -> str | None:
     return None if block is None else json.dumps(list(block), ensure_ascii=False)
 
 
+def frame_to_json(frame: Frame) -> str:
+    """A frame as compact JSON: `[dimension, date, change, [value, words, rule] per slot in SLOTS order]`.
+    Written for every claim of a cold run, so built by hand rather than through `dataclasses.asdict`."""
+    return json.dumps([frame.dimension, frame.date, frame.change,
+                       *([slot.value, slot.words, slot.rule] for slot in map(frame.__getattribute__, SLOTS))],
+                      ensure_ascii=False)
+
+
 def frame_from_json(text: str) -> Frame:
-    data = json.loads(text)
-    return Frame(**{k: Slot(**v) if k in SLOTS else v for k, v in data.items()})
+    dimension, date, change, *slots = json.loads(text)
+    return Frame(*(Slot(*slot) for slot in slots), dimension=dimension, date=date, change=change)

@@ -7,27 +7,37 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from typing import Any, TextIO
 
 from ..compare import frame_label
+from ..model import ClaimRef, Finding
 from ..pipeline import Analysis
 
 
 def _clean(value: Any) -> Any:
+    """NaN and infinities as null (JSON has neither); tuples as lists; plain data (frames) as dicts."""
     if isinstance(value, float):
-        return None if math.isnan(value) else (None if math.isinf(value) else value)
+        return None if math.isnan(value) or math.isinf(value) else value
     if isinstance(value, dict):
         return {k: _clean(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_clean(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return _clean({f.name: getattr(value, f.name) for f in fields(value)})
     return value
 
 
-def finding_record(finding, acknowledged: dict[str, str] | None = None) -> dict:
-    rec = _clean(asdict(finding))
-    for claim in rec["claims"]:
-        claim["quote"] = claim.pop("quote")
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+_CLAIM_FIELDS = tuple(f.name for f in fields(ClaimRef) if f.name != "quote") + ("quote",)  # the quote last
+
+
+def finding_record(finding: Finding, acknowledged: dict[str, str] | None = None) -> dict:
+    # Field by field: `dataclasses.asdict` deep-copies every value, which at archive scale costs more than
+    # writing the file.
+    rec = {name: getattr(finding, name) for name in _FINDING_FIELDS}
+    rec["claims"] = [{name: getattr(c, name) for name in _CLAIM_FIELDS} for c in finding.claims]
+    rec = _clean(rec)
     if acknowledged is not None and finding.id in acknowledged:
         rec["acknowledged"] = acknowledged[finding.id]
     return rec
@@ -58,5 +68,9 @@ def summary(analysis: Analysis) -> dict:
 
 
 def render(analysis: Analysis, stream: TextIO, acknowledged: dict[str, str] | None = None) -> None:
-    json.dump(report_data(analysis, acknowledged), stream, ensure_ascii=False, indent=1, sort_keys=False)
-    stream.write("\n")
+    # One finding per line: readable, diffable, and written by json's C encoder (an indented dump is not).
+    data = report_data(analysis, acknowledged)
+    stream.write('{"summary": ' + json.dumps(data["summary"], ensure_ascii=False) + ',\n"findings": [')
+    for n, record in enumerate(data["findings"]):
+        stream.write(("\n" if n == 0 else ",\n") + json.dumps(record, ensure_ascii=False))
+    stream.write('],\n"skipped": ' + json.dumps(data["skipped"], ensure_ascii=False) + "}\n")
