@@ -128,8 +128,20 @@ def convert(units: Units, value: float, unit: str, to_unit: str) -> float:
     return float(q.to(aliases.get(to_unit, to_unit)).magnitude)
 
 
+_DIMENSIONS: dict[tuple[int, str], tuple[Units, str]] = {}
+
+
 def dimension(units: Units, unit: str) -> str:
-    """A short dimension key used to keep incomparable claims apart: mass, time, percent, USD, ..."""
+    """A short dimension key used to keep incomparable claims apart: mass, time, percent, USD, ...
+    (asked once per claim: kept per registry and unit, as pint's answer never changes)."""
+    hit = _DIMENSIONS.get((id(units), unit))
+    if hit is None or hit[0] is not units:
+        hit = (units, _dimension(units, unit))
+        _DIMENSIONS[(id(units), unit)] = hit
+    return hit[1]
+
+
+def _dimension(units: Units, unit: str) -> str:
     if unit in ("percent", "percentage_point", "count", "ratio"):
         return unit
     if len(unit) == 3 and unit.isupper():

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import re
+
 import regex
 import yaml
 
@@ -131,13 +133,11 @@ class CueSet:
                         self._by_opening.setdefault(opening, []).append((i, compiled))
         latin = sorted(k for k in self._by_opening if not _HAN_CHAR.match(k))
         han = sorted(k for k in self._by_opening if _HAN_CHAR.match(k))
-        parts = []
-        if latin:
-            # English cues open words: tried where a word starts, not inside one ("ship" in "leadership")
-            parts.append("(?<![A-Za-z])(?i:" + "|".join(regex.escape(k) for k in latin) + ")")
-        if han:
-            parts.append("[" + "".join(han) + "]")
-        self._openings = regex.compile("|".join(parts)) if parts else None
+        # Openings are plain literals, so the standard library's engine finds them, through a trie-shaped
+        # pattern: several times quicker than `regex` over an alternation of hundreds of words. English cues
+        # open words: tried where a word starts, not inside one ("ship" in "leadership").
+        self._latin = re.compile("(?<![A-Za-z])(?i:" + trie_pattern(latin) + ")") if latin else None
+        self._han = re.compile("[" + "".join(han) + "]") if han else None
 
     def scan(self, text: str, start: int, end: int):
         best: dict[int, tuple[int, int]] = {}  # start -> (end, cue)
@@ -147,10 +147,14 @@ class CueSet:
             if e > s and (here is None or e > here[0] or (e == here[0] and cue < here[1])):
                 best[s] = (e, cue)
 
-        if self._openings is not None:
-            for m in self._openings.finditer(text, start, end, overlapped=True):
-                for cue, compiled in self._by_opening[m.group().lower()]:
-                    hit = compiled.match(text, m.start(), end)
+        for openings, key in ((self._latin, str.lower), (self._han, None)):
+            if openings is None:
+                continue
+            for m in openings.finditer(text, start, end):
+                at = m.start()
+                # .get: an opening matched case-insensitively may not lower-case back ("ſ", "K")
+                for cue, compiled in self._by_opening.get(key(m.group()) if key else m.group(), ()):
+                    hit = compiled.match(text, at, end)
                     if hit:
                         keep(hit.start(), hit.end(), cue)
         for cue, compiled in self._always:
@@ -158,6 +162,28 @@ class CueSet:
                 keep(hit.start(), hit.end(), cue)
         for s in sorted(best):
             yield s, best[s][0], best[s][1]
+
+
+def trie_pattern(words) -> str:
+    """An alternation of literal `words` shaped as a trie ("ab|ac" -> "a(?:b|c)"), a longer word tried
+    before its prefix: it matches what the longest-first alternation matches, with far less backtracking."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here: the longer ones first, then nothing more
+            body = f"(?:{body})?"
+        return body
+
+    return emit(root)
 
 
 _HAN_CHAR = regex.compile(r"\p{Han}")

@@ -210,3 +210,28 @@ def test_respectively_pairs_each_figure_with_its_item():
     frames = _frames("Valdora supplies most of the world's lithium and cobalt (72% and 64% respectively).")
     assert frames["72%"].object.value == "=lithium"
     assert frames["64%"].object.value == "=cobalt"
+
+
+def test_han_ranges_are_the_han_script() -> None:
+    import re
+
+    import regex
+
+    from factcheck.frames.text import HAN_RANGES
+
+    ours, script = re.compile(f"[{HAN_RANGES}]"), regex.compile(r"\p{Han}")
+    assert [cp for cp in range(0x2E00, 0x33500) if bool(ours.match(chr(cp))) != bool(script.match(chr(cp)))] == []
+    assert not any(ours.match(chr(cp)) for cp in range(0x2E00))
+
+
+def test_trie_pattern_matches_what_the_longest_first_alternation_matches() -> None:
+    import re
+
+    from factcheck.rulefile import trie_pattern
+
+    words = ["Apple", "Apple Inc", "App", "Samsung", "Samsung Electronics", "SK Hynix", "中国", "中国石化", "中"]
+    longest_first = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    trie = re.compile(trie_pattern(words))
+    text = "Apple Inc and Apples, App Store, Samsung Electronics' rival SK Hynix; 中国石化 与 中国 和 中"
+    assert [m.group() for m in trie.finditer(text)] == [m.group() for m in longest_first.finditer(text)]
+    assert trie_pattern([]) == ""

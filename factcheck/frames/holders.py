@@ -7,11 +7,13 @@ Co. (CATL)`), English proper-noun runs, and Chinese proper nouns tagged by the s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
 
 from ..extract import FUNCTION_WORDS
+from ..rulefile import trie_pattern
 from ..vocabulary import Vocabulary, cue_set
 from . import text as T
 
@@ -92,11 +94,12 @@ class HolderIndex:
         return self.kind.get(name, "org")
 
 
-def _alternation(names: dict[str, str], frame: str) -> regex.Pattern | None:
+def _alternation(names: dict[str, str], frame: str) -> re.Pattern | None:
+    """Names as one trie-shaped pattern for the standard library's engine: on literal alternations of
+    hundreds of names it runs several times quicker than `regex`."""
     if not names:
         return None
-    body = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
-    return regex.compile(frame.format(body))
+    return re.compile(frame.format(trie_pattern(names)))  # the longest spelling wins where several match
 
 
 def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False) -> dict[str, str]:
@@ -127,7 +130,7 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
     return out
 
 
-def declared_pattern(declared: dict[str, str]) -> regex.Pattern | None:
+def declared_pattern(declared: dict[str, str]) -> re.Pattern | None:
     return _alternation(declared, r"(?<![\w])(?:{})(?![\w])")
 
 
