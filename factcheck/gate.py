@@ -187,10 +187,10 @@ def acknowledgement_matches(ack, finding: Finding) -> bool:
 
 
 def _load_acknowledgements(rules_dir: str | None) -> tuple:
-    from .rules import load_rules
+    from .rules import current_rules
 
-    # Uncached: acknowledgements are edited while a long-lived process (a test, a server) keeps running.
-    return getattr(load_rules, "__wrapped__", load_rules)(rules_dir).acknowledgements
+    # Read again when edited: acknowledgements change while a long-lived process (a test, a server) runs.
+    return current_rules(rules_dir).acknowledgements
 
 
 def rules_acknowledged(findings: Iterable[Finding], rules_dir: str | None) -> tuple[dict[str, str], list]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 from .corpus import Corpus, in_raw_files, read_corpus, split_articles
 from .extract import Extractor
@@ -30,11 +30,13 @@ class Extraction:
     frames: dict[Claim, Frame] = field(default_factory=dict)
     declared: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def frame(self) -> pd.DataFrame:
+    def frame(self) -> "pd.DataFrame":
         return claims_frame(self.claims)
 
 
-def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
+def claims_frame(claims: Iterable[Claim]) -> "pd.DataFrame":
+    import pandas as pd  # here, not at the top: pandas costs a report or a check a third of a second
+
     claims = list(claims)
     # Column by column: dataclasses.asdict copies every field of every claim recursively, several times slower.
     frame = pd.DataFrame({col: [getattr(c, col) for c in claims] for col in CLAIM_COLUMNS}, columns=CLAIM_COLUMNS)
@@ -53,13 +55,20 @@ def extract_file(source: SourceFile, rules_dir: str | None = None, frame: bool =
     return articles, claims, frames, declared
 
 
-@functools.lru_cache(maxsize=4)
+_FRAMERS: dict = {}
+
+
 def framer_for(rules_dir: str | None):
-    """One `frames.Framer` per rules folder and process: its vocabularies compile once."""
+    """One `frames.Framer` per loaded rules and process: its vocabularies compile once (rules loaded again,
+    after an edit, get a new one)."""
     from .frames import Framer
     from .rules import load_rules
 
-    return Framer(load_rules(rules_dir), load_units(rules_dir))
+    rules = load_rules(rules_dir)
+    held = _FRAMERS.get(rules_dir)
+    if held is None or held[0] is not rules:
+        held = _FRAMERS[rules_dir] = (rules, Framer(rules, load_units(rules_dir)))
+    return held[1]
 
 
 def run_extraction(paths: Iterable[str | os.PathLike[str]], rules_dir: str | None = None,
@@ -91,7 +100,7 @@ def add_file(extraction: Extraction, path: str, articles: list[Article], claims:
         extraction.declared[path] = declared
 
 
-def extract(paths: Iterable[str | os.PathLike[str]], rules_dir: str | None = None) -> pd.DataFrame:
+def extract(paths: Iterable[str | os.PathLike[str]], rules_dir: str | None = None) -> "pd.DataFrame":
     """Every numeric assertion under `paths` as a DataFrame with `CLAIM_COLUMNS`, ordered by file and start."""
     return run_extraction(paths, rules_dir).frame()
 

@@ -100,16 +100,41 @@ class Rules:
 _KINDS = ("subject", "entity", "tolerance", "conversion", "acknowledgement", "measure", "frame", "holder")
 
 
+def rules_files(root: Path) -> list[Path]:
+    return sorted(root.glob("*.y*ml")) + sorted(root.glob("*.txt"))
+
+
+def digest_on_disk(folder: str | None = None) -> str | None:
+    """The digest `load_rules` would give the folder as it is now (None: no such folder), without parsing."""
+    root = Path(folder) if folder else DEFAULT_RULES
+    if not root.is_dir():
+        return None
+    digest = hashlib.sha256()
+    for path in rules_files(root):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def current_rules(folder: str | None = None) -> Rules:
+    """`load_rules`, loaded again when a file of the folder changed since (a long-lived process: a test,
+    a server, while acknowledgements are edited)."""
+    rules = load_rules(folder)
+    if digest_on_disk(folder) != rules.digest:
+        load_rules.cache_clear()
+        rules = load_rules(folder)
+    return rules
+
+
 @lru_cache(maxsize=8)
 def load_rules(folder: str | None = None) -> Rules:
     """Load and validate every rules file of a folder (default: the project's `rules/`)."""
     root = Path(folder) if folder else DEFAULT_RULES
     if not root.is_dir():
         raise RulesError(str(root), 1, 1, "rules folder not found")
-    load_units(str(root) if folder else None)  # unit errors surface before any work
+    units = load_units(str(root) if folder else None)  # unit errors surface before any work
     by_kind: dict[str, list[tuple[Located, dict]]] = {k: [] for k in _KINDS}
     digest = hashlib.sha256()
-    for path in sorted(root.glob("*.y*ml")) + sorted(root.glob("*.txt")):
+    for path in rules_files(root):
         raw = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + raw)
         if path.suffix == ".txt":
@@ -132,7 +157,7 @@ def load_rules(folder: str | None = None) -> Rules:
     vocab = load_vocabulary_kinds(by_kind["measure"], by_kind["frame"], by_kind["holder"])
     defaults, overrides, widths, high, window = _tolerances(
         by_kind["tolerance"], {s.name for s in subjects} | {m.name for m in vocab.measures})
-    rates, conv_tol = _conversions(by_kind["conversion"])
+    rates, conv_tol = _conversions(by_kind["conversion"], units)
     acks = _acknowledgements(by_kind["acknowledgement"])
     return Rules(folder=str(root), digest=digest.hexdigest()[:16], subjects=subjects, entities=entities,
                  scopes=scopes, periods=periods, defaults=defaults, overrides=overrides, qualifier_widths=widths,
@@ -242,10 +267,9 @@ def _tolerances(docs, subject_keys: set[str]):
     return defaults, overrides, widths, high, window
 
 
-def _conversions(docs) -> tuple[tuple[Rate, ...], float]:
+def _conversions(docs, units) -> tuple[tuple[Rate, ...], float]:
     rates: list[Rate] = []
     tolerance = 0.15
-    units = load_units()
     for doc, data in docs:
         check_keys(doc, data, {"kind", "rates", "tolerance"}, {"rates"}, "conversion file")
         tolerance = float(data.get("tolerance", tolerance))

@@ -281,12 +281,12 @@ class ClaimsStore:
             return None
         if declared is None:
             return self.articles(stored), self.claims(stored), None, None
-        claims, frames = [], []
+        claims, frames, slots = [], [], {}
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _CLAIM_FIELDS))}, frame FROM claims "
                                "WHERE file_id = ? ORDER BY ordinal", (stored.id,))
         for row in rows:
             claims.append(Claim(stored.path, *row[:-1]))
-            frames.append(frame_from_json(row[-1]) if row[-1] else None)
+            frames.append(frame_from_json(row[-1], slots) if row[-1] else None)
         if any(f is None for f in frames):
             return None if framed else (self.articles(stored), claims, None, None)
         return self.articles(stored), claims, frames, json.loads(declared)
@@ -369,7 +369,8 @@ class ClaimsStore:
             f"SELECT c.file_id, c.ordinal, {columns}, c.frame FROM wanted_blocks b JOIN claims c INDEXED BY "
             f"claims_block ON c.block = b.block UNION ALL SELECT c.file_id, c.ordinal, {columns}, c.frame "
             "FROM claims c INDEXED BY claims_unframed WHERE c.frame IS NULL ORDER BY 1, 2")
-        return [(Claim(paths[row[0]], *row[2:-1]), frame_from_json(row[-1]) if row[-1] else None)
+        slots: dict[tuple, Slot] = {}
+        return [(Claim(paths[row[0]], *row[2:-1]), frame_from_json(row[-1], slots) if row[-1] else None)
                 for row in rows if row[0] in paths]
 
     @_database_errors_named
@@ -479,6 +480,17 @@ def frame_to_json(frame: Frame) -> str:
                       ensure_ascii=False)
 
 
-def frame_from_json(text: str) -> Frame:
-    dimension, date, change, *slots = json.loads(text)
-    return Frame(*(Slot(*slot) for slot in slots), dimension=dimension, date=date, change=change)
+def frame_from_json(text: str, slots: dict[tuple, Slot] | None = None) -> Frame:
+    """The frame `frame_to_json` wrote. `slots`: equal slots already made, shared (most slots repeat:
+    "actual", "no period", one holder per article), so that a file's frames make few new objects."""
+    dimension, date, change, *written = json.loads(text)
+    if slots is None:
+        return Frame(*(Slot(*slot) for slot in written), dimension=dimension, date=date, change=change)
+    made = []
+    for value, words, rule in written:
+        key = (value, words, rule)
+        slot = slots.get(key)
+        if slot is None:
+            slot = slots[key] = Slot(value, words, rule)
+        made.append(slot)
+    return Frame(*made, dimension=dimension, date=date, change=change)

@@ -129,3 +129,20 @@ def test_terminal_report_fits_80_columns_without_breaking_file_names(reports):
     assert located and {name for name, _, _ in located} <= files  # every location printed whole
     for f in analysis.findings:
         assert f.id in out.getvalue()
+
+
+def test_report_json_is_each_finding_record_one_per_line(reports) -> None:
+    import dataclasses
+    import math
+
+    analysis = dataclasses.replace(reports[SIZES[0]][0])
+    first = analysis.findings[0]
+    odd = dataclasses.replace(first, extra={**first.extra, "spread": math.nan, "shape": (1, 2)})
+    analysis.findings = [odd] + analysis.findings[1:]
+    buffer = io.StringIO()
+    json_report.render(analysis, buffer, {first.id: "known"})
+    lines = buffer.getvalue().splitlines()
+    document = json.loads(buffer.getvalue())
+    assert document["findings"] == [json_report.finding_record(f, {first.id: "known"}) for f in analysis.findings]
+    assert document["findings"][0]["extra"]["spread"] is None and document["findings"][0]["acknowledged"] == "known"
+    assert len(lines) == len(analysis.findings) + 3  # summary, one line per finding, skipped

@@ -17,7 +17,10 @@ from ..pipeline import Analysis
 
 def _clean(value: Any) -> Any:
     """NaN and infinities as null (JSON has neither); tuples as lists; plain data (frames) as dicts."""
-    if isinstance(value, float):
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # most values: nothing to do
+        return value
+    if kind is float:
         return None if math.isnan(value) or math.isinf(value) else value
     if isinstance(value, dict):
         return {k: _clean(v) for k, v in value.items()}
@@ -28,6 +31,11 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _finite(value: Any) -> Any:
+    """A claim field as JSON holds it (claim fields are flat: only floats need a look)."""
+    return (None if math.isnan(value) or math.isinf(value) else value) if type(value) is float else value
+
+
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 _CLAIM_FIELDS = tuple(f.name for f in fields(ClaimRef) if f.name != "quote") + ("quote",)  # the quote last
 
@@ -35,9 +43,8 @@ _CLAIM_FIELDS = tuple(f.name for f in fields(ClaimRef) if f.name != "quote") + (
 def finding_record(finding: Finding, acknowledged: dict[str, str] | None = None) -> dict:
     # Field by field: `dataclasses.asdict` deep-copies every value, which at archive scale costs more than
     # writing the file.
-    rec = {name: getattr(finding, name) for name in _FINDING_FIELDS}
-    rec["claims"] = [{name: getattr(c, name) for name in _CLAIM_FIELDS} for c in finding.claims]
-    rec = _clean(rec)
+    rec = {name: [{field: _finite(getattr(c, field)) for field in _CLAIM_FIELDS} for c in finding.claims]
+           if name == "claims" else _clean(getattr(finding, name)) for name in _FINDING_FIELDS}
     if acknowledged is not None and finding.id in acknowledged:
         rec["acknowledged"] = acknowledged[finding.id]
     return rec
@@ -48,8 +55,25 @@ def report_data(analysis: Analysis, acknowledged: dict[str, str] | None = None) 
     return {
         "summary": summary(analysis),
         "findings": [finding_record(f, acknowledged) for f in analysis.findings],
-        "skipped": [{"file": f, "reason": r} for f, r in analysis.extraction.corpus.skipped],
+        "skipped": report_data_skipped(analysis),
     }
+
+
+def report_data_skipped(analysis: Analysis) -> list[dict]:
+    return [{"file": f, "reason": r} for f, r in analysis.extraction.corpus.skipped]
+
+
+def _finding_json(finding: Finding, acknowledged: dict[str, str] | None) -> str:
+    """`finding_record` as JSON. Its fields are plain data already; only a NaN or an infinity (JSON has
+    neither) or a dataclass needs `_clean`'s walk, so it is taken only when the quick dump refuses."""
+    raw = {name: [{field: getattr(c, field) for field in _CLAIM_FIELDS} for c in finding.claims]
+           if name == "claims" else getattr(finding, name) for name in _FINDING_FIELDS}
+    if acknowledged is not None and finding.id in acknowledged:
+        raw["acknowledged"] = acknowledged[finding.id]
+    try:
+        return json.dumps(raw, ensure_ascii=False, allow_nan=False)
+    except (ValueError, TypeError):
+        return json.dumps(finding_record(finding, acknowledged), ensure_ascii=False)
 
 
 def summary(analysis: Analysis) -> dict:
@@ -69,8 +93,8 @@ def summary(analysis: Analysis) -> dict:
 
 def render(analysis: Analysis, stream: TextIO, acknowledged: dict[str, str] | None = None) -> None:
     # One finding per line: readable, diffable, and written by json's C encoder (an indented dump is not).
-    data = report_data(analysis, acknowledged)
+    data = {"summary": summary(analysis), "skipped": report_data_skipped(analysis)}
     stream.write('{"summary": ' + json.dumps(data["summary"], ensure_ascii=False) + ',\n"findings": [')
-    for n, record in enumerate(data["findings"]):
-        stream.write(("\n" if n == 0 else ",\n") + json.dumps(record, ensure_ascii=False))
+    for n, finding in enumerate(analysis.findings):
+        stream.write(("\n" if n == 0 else ",\n") + _finding_json(finding, acknowledged))
     stream.write('],\n"skipped": ' + json.dumps(data["skipped"], ensure_ascii=False) + "}\n")
