@@ -13,12 +13,11 @@ process so peak memory is its own:
 3. draft, first: `check DRAFT --against ARCHIVE` after 2 (claims in the store, file stats not yet known:
    each archive file is read and hashed once, none extracted);
 4. draft, warm: the same again (stat shortcut: no archive file read);
-5. `claims ARCHIVE --holder China`, warm;
-6. with synthetic frames (measure = the claim's noun, holder = China when the sentence names it, dimension =
-   the unit), written with `store.put_frames`: the cost of writing frames for the whole archive, and of
-   choosing the archive claims of a 5-claim draft's blocks through the block index and loading their
-   files, i.e. the store's share of a draft check once the frames stage stores frames. Last, because it
-   leaves the synthetic frames in the store.
+5. `claims ARCHIVE --holder China`, warm (matched on the stored frames).
+
+Files are extracted and framed in one pass and stored with their frames, so a warm run neither extracts nor
+frames; a draft check reads from the store only the archive claims in the draft's blocks (printed: how many
+archive claims it compared, of how many stored).
 
 Printed: wall and CPU seconds (the machine may be shared: CPU time is the steadier figure), stages, store
 size, peak RSS of the process and of its workers, and the growth exponent between sizes (1.0 is linear).
@@ -61,9 +60,9 @@ def child_pipeline(corpus: str, store: str, out: str, jobs: int, reports: bool) 
 
     t0 = time.perf_counter()
     load_rules(None)
-    extraction = run_extraction([corpus], None, jobs=jobs, cache=store)
+    extraction = run_extraction([corpus], None, jobs=jobs, cache=store, frame=True)
     t1 = time.perf_counter()
-    analysis = analyse_extraction(extraction, None)
+    analysis = analyse_extraction(extraction, None, jobs=jobs)
     t2 = time.perf_counter()
     if reports:
         for name, filename in (("terminal", "report.txt"), ("html", "report.html"), ("json", "report.json")):
@@ -91,8 +90,13 @@ def child_against(draft: str, corpus: str, store: str, jobs: int) -> dict:
     t0 = time.perf_counter()
     result = run_check([draft], str(Path(store) / "none.json"), None, [corpus], warn=lambda line: None,
                        jobs=jobs, cache=store)
+    compared = len(result.analysis.extraction.claims)
+    from factcheck.cache import open_cache
+
+    db = open_cache(store, None)
+    (stored,) = db.db.execute("SELECT COUNT(*) FROM claims").fetchone()
     return {"check": time.perf_counter() - t0, "new": len(result.new), "archive_files_read": reads[0],
-            "claims": len(result.analysis.extraction.claims)}
+            "claims": compared, "stored_claims": stored}
 
 
 def child_query(corpus: str, store: str, jobs: int) -> dict:
@@ -102,34 +106,6 @@ def child_query(corpus: str, store: str, jobs: int) -> dict:
     t0 = time.perf_counter()
     found = query_archive([corpus], ClaimQuery(holder="China"), warn=lambda line: None, jobs=jobs, cache=store)
     return {"query": time.perf_counter() - t0, "matches": len(found)}
-
-
-def child_blocks(corpus: str, store: str, jobs: int) -> dict:
-    from factcheck.archive import archive_extraction, select_archive_claims, sync_archive
-    from factcheck.cache import open_cache
-    from factcheck.model import Frame, Slot
-    from factcheck.store import frame_block
-
-    def frame(claim) -> Frame:  # noqa: ANN001
-        holder = "China" if "China" in claim.sentence else None
-        return Frame(measure=Slot(claim.noun or "figure"), holder=Slot(holder), object=Slot(None),
-                     period=Slot(None), basis=Slot("actual"), attribution=Slot(None), dimension=claim.unit)
-
-    db = open_cache(store, None)
-    held = sync_archive([corpus], db, warn=lambda line: None, jobs=jobs)
-    t0 = time.perf_counter()
-    draft: list = []
-    for f in held.files:
-        frames = [frame(c) for c in db.claims(f)]
-        db.put_frames(f.path, f.sha256, frames, digest="synthetic")
-        draft += frames[:1] if len(draft) < 5 and frames else []
-    t1 = time.perf_counter()
-    chosen = select_archive_claims(db, held.files, {frame_block(f) for f in draft})
-    t2 = time.perf_counter()
-    loaded = archive_extraction(db, held.files, chosen)
-    t3 = time.perf_counter()
-    return {"frames_write": t1 - t0, "select": t2 - t1, "load": t3 - t2, "chosen": len(chosen),
-            "chosen_files": len(loaded.corpus.files)}
 
 
 def run_child(*args: str) -> dict:
@@ -177,17 +153,12 @@ def measure(size: int, work: Path, jobs: int, reports: bool) -> list[dict]:
         r["run"] = name
         rows.append(r)
         print(f"  {name}: {r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU; archive files read {r['archive_files_read']},"
-              f" new findings {r['new']}", flush=True)
+              f" claims compared {r['claims']:,} of {r['stored_claims']:,} stored, new findings {r['new']}",
+              flush=True)
     r = run_child("query", str(corpus), str(store), *common)
     r["run"] = "claims --holder China"
     rows.append(r)
     print(f"  query: {r['wall']:.1f} s wall, {r['matches']:,} matches", flush=True)
-    r = run_child("blocks", str(corpus), str(store), *common)
-    r["run"] = "synthetic frames"
-    rows.append(r)
-    print(f"  synthetic frames: written in {r['frames_write']:.1f} s; a 5-claim draft's blocks: {r['chosen']:,} "
-          f"archive claims in {r['chosen_files']:,} files chosen in {r['select']:.2f} s, loaded in {r['load']:.2f} s",
-          flush=True)
     store_mb = sum(p.stat().st_size for p in store.rglob("*") if p.is_file()) / 1e6
     corpus_mb = sum(p.stat().st_size for p in corpus.rglob("*.txt")) / 1e6
     for r in rows:
@@ -229,8 +200,6 @@ def main(argv: list[str] | None = None) -> int:
             data = child_pipeline(*rest, args.jobs, not args.no_reports)
         elif kind == "against":
             data = child_against(*rest, args.jobs)
-        elif kind == "blocks":
-            data = child_blocks(*rest, args.jobs)
         else:
             data = child_query(*rest, args.jobs)
         print(json.dumps({**data, **_usage()}))

@@ -288,10 +288,9 @@ def claims(paths: tuple[str, ...], holder: str | None, measure: str | None, obje
     """Every claim in PATHS (the archive) matching the filters, with its date, file:line and quote, most
     recent first. Read from the claims store (.factcheck/); missing or changed files are extracted first.
 
-    Until claim frames are stored, --holder, --measure and --object match the claim's frame slot when it
-    has one, and otherwise only look for the words in the claim's sentence (whole words, any case; Chinese
-    as written): "--holder China" finds "China refines 90%" but also "imports from China rose 5%",
-    and "--measure share" only sentences that say "share". A claim matches when it passes every filter given.
+    --holder, --measure and --object match the claim's frame: the words in the slot (whole words, any case;
+    Chinese as written) or the name the phrase stands for ("--holder 中国" finds China's claims in English,
+    "--object 稀土" rare earths). A claim matches when it passes every filter given.
     """
     from .archive import query_archive
     from .query import ClaimQuery

@@ -235,3 +235,24 @@ def test_trie_pattern_matches_what_the_longest_first_alternation_matches() -> No
     text = "Apple Inc and Apples, App Store, Samsung Electronics' rival SK Hynix; 中国石化 与 中国 和 中"
     assert [m.group() for m in trie.finditer(text)] == [m.group() for m in longest_first.finditer(text)]
     assert trie_pattern([]) == ""
+
+
+def test_tagging_han_blocks_alone_gives_the_words_tagging_everything_gives() -> None:
+    from factcheck.frames.text import HAN, tag_han_words, tag_words
+
+    text = ("据IDC数据，2024年第三季度苹果公司(Apple)出货量为5,420万台, up 3.5% year on year; 比亚迪汽车和"
+            "宁德时代新能源科技股份有限公司的份额分别为17%和37.9%。Samsung 三星电子 shipped 57.5 million.")
+    everything = [w for w in tag_words(text, 0, len(text)) if HAN.search(text[w[0]:w[1]])]
+    assert [w for w in tag_han_words(text, 0, len(text)) if HAN.search(text[w[0]:w[1]])] == everything
+    assert len(everything) > 10 and tag_han_words("Apple shipped 57.5 million.", 0, 27) == []
+
+
+def test_the_other_party_of_a_trade_in_a_headline_sets_no_market(tmp_path) -> None:
+    (tmp_path / "a.md").write_text("# Shipments to China fell 4% in 2024\n\n"
+                                   "Acme Robotics said its revenue rose 10% in 2024.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# 对美国出口下降4%\n\n海川机器人公司营收增长10%。\n", encoding="utf-8")
+    by_file: dict[str, list] = {}
+    for p in analyse([str(tmp_path)]).placed:
+        by_file.setdefault(p.claim.file, []).append(p.frame.holder.value)
+    assert by_file["a.md"] == [None, "Acme Robotics@"]  # not "Acme Robotics@China"
+    assert "United States" not in str(by_file["b.md"][1])  # 对美国: the buyer is no market of the company's revenue

@@ -144,7 +144,8 @@ class Framer:
                     for m in find_mentions(self.index, text, folded, lo, hi, self._declared_pattern(), excluded)]
         periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]
         hits = [h for lo, hi in windows for h in find_measures(vocab, folded, lo, hi)]
-        title_place = next((m for m in mentions if m.start < title[1] and m.kind in ("world", "region")), None)
+        title_place = next((m for m in mentions if m.start < title[1] and m.kind in ("world", "region")
+                            and not _OBJECT_OF.search(folded, max(title[0], m.start - 14), m.start)), None)
         title_period = next((p for p in periods if p.start < title[1] and not p.base and p.year), None)
         lede_end = next((b for b in paragraph_breaks if b > (body[0][0] if body else title[1])), article.end)
         lede = [sp for sp in body if sp[1] <= lede_end] or body[:1]
@@ -156,7 +157,9 @@ class Framer:
                                  and (year is None or p.year <= year)), None)  # a plan "for 2026" is no story's period
         if title_place is None:  # "shipped worldwide" in the lede sets the market of the whole article
             title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
-                                and m.kind in ("world", "region")), None)
+                                and m.kind in ("world", "region")
+                                # "imports from China": the other party of a trade sets no article's market
+                                and not _OBJECT_OF.search(folded, max(lede[0][0], m.start - 14), m.start)), None)
         # Names inside a data source's attribution ("according to IDC", "Canalys counts") are not holders;
         # a company that reports or says its own figures stays one.
         self._context = (lede, title, [se for slot, where in self._sources.values()

@@ -179,7 +179,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         if not initial or name in grounded:
             add(at, at + len(name), _CORPORATE.sub("", name).strip() or name, "proper noun")
     if T.HAN.search(folded, start, end):
-        for s, e, pos in T.tag_words(folded, start, end):
+        for s, e, pos in T.tag_han_words(folded, start, end):
             word = folded[s:e]
             if (pos in _ZH_NAME_TAGS and e - s >= 2 and not index.is_common(word)
                     and _ZH_ORG_SUFFIX.search(word)):
