@@ -133,6 +133,13 @@ class CueSet:
                         self._by_opening.setdefault(opening, []).append((i, compiled))
         latin = sorted(k for k in self._by_opening if not _HAN_CHAR.match(k))
         han = sorted(k for k in self._by_opening if _HAN_CHAR.match(k))
+        # The openings trie finds the longest literal opening at a position; every shorter opening that is
+        # its prefix also opens there, so each opening stands for its prefixes' candidates too.
+        for word in sorted(latin, key=len, reverse=True):
+            shorter = [self._by_opening[word[:n]] for n in range(3, len(word)) if word[:n] in self._by_opening]
+            if shorter:
+                self._by_opening[word] = sorted(set(self._by_opening[word]).union(*shorter),
+                                                key=lambda c: (c[0], c[1].pattern))
         # Openings are plain literals, so the standard library's engine finds them, through a trie-shaped
         # pattern: several times quicker than `regex` over an alternation of hundreds of words. English cues
         # open words: tried where a word starts, not inside one ("ship" in "leadership").
@@ -262,8 +269,9 @@ def _strip_openers(item: str) -> str:
 
 
 def _opening(item: str, ignore_case: bool) -> str | None:
-    """The literal an alternative must open with: three letters (case-folded when the cue ignores case)
-    or one Chinese character; None when it opens with anything else."""
+    """The literal an alternative must open with: its leading English letters, at least three
+    (case-folded), or one Chinese character; None when it opens with anything else. A letter a quantifier
+    makes optional ("shares?") is left out."""
     item = _strip_openers(item)
     if item.startswith("\\b"):  # a word boundary before the opening: still tried where the word starts
         item = item[2:]
@@ -274,6 +282,8 @@ def _opening(item: str, ignore_case: bool) -> str | None:
         if not ch.isalpha() or ord(ch) > 127:
             break
         letters += ch
-    if len(letters) < 3 or (len(item) > 3 and item[3:4] in "?*{" and len(letters) == 3):
+    if item[len(letters):len(letters) + 1] in ("?", "*", "{") and letters:
+        letters = letters[:-1]
+    if len(letters) < 3:
         return None
-    return letters[:3].lower()  # case-sensitive cues are still matched as written by their own pattern
+    return letters.lower()  # case-sensitive cues are still matched as written by their own pattern
