@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TARGETS = {("cold", 10_000): 12.0, ("warm", 10_000): 4.0, ("cold", 100_000): 120.0,
-           ("draft, warm", 100_000): 5.0}
+           ("draft, warm", 100_000): 5.0, ("one 30 MB file, cold", 0): 15.0, ("one 30 MB file, warm", 0): 15.0}
 
 
 def _usage() -> dict:
@@ -166,6 +166,35 @@ def measure(size: int, work: Path, jobs: int, reports: bool) -> list[dict]:
     return rows
 
 
+def measure_single_file(work: Path, jobs: int, reports: bool) -> list[dict]:
+    """One file of about 30 MB (generated articles, concatenated): it is one task, so no pool helps."""
+    from bench.corpus_gen import generate
+
+    source = work / "corpus-single-source"
+    if not source.exists() or not any(source.iterdir()):
+        generate(source, 15_000)
+    folder = work / "single-30mb"
+    big = folder / "archive.txt"
+    if not big.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        with big.open("w", encoding="utf-8") as out:
+            for path in sorted(source.rglob("*.txt")):
+                out.write(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n")
+                if out.tell() >= 30_000_000:
+                    break
+    store = work / "store-single"
+    shutil.rmtree(store, ignore_errors=True)
+    rows = []
+    for name in ("one 30 MB file, cold", "one 30 MB file, warm"):
+        r = run_child("pipeline", str(folder), str(store), str(work / "reports-single"), "--jobs", str(jobs),
+                      *([] if reports else ["--no-reports"]))
+        r.update(run=name, size=0, store_mb=0.0, corpus_mb=big.stat().st_size / 1e6)
+        rows.append(r)
+        print(f"  {name} ({r['corpus_mb']:.0f} MB, {r['claims']:,} claims): {r['wall']:.1f} s wall (extract "
+              f"{r['extract']:.1f}, compare {r['analyse']:.1f}, write {r['write']:.1f})", flush=True)
+    return rows
+
+
 def print_table(rows: list[dict]) -> None:
     print(f"\n{'articles':>9} {'run':<22} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'workers MB':>10} {'target':>8}")
     for r in rows:
@@ -173,15 +202,17 @@ def print_table(rows: list[dict]) -> None:
         verdict = "" if target is None else f"{'MET' if r['wall'] <= target else 'MISSED'} ≤{target:g}"
         print(f"{r['size']:>9,} {r['run']:<22} {r['wall']:>7.1f} {r['cpu']:>7.1f} {r['maxrss_mb']:>8.0f} "
               f"{r['workers_maxrss_mb']:>10.0f} {verdict:>8}")
-    sizes = sorted({r["size"] for r in rows})
+    sizes = sorted({r["size"] for r in rows if r["size"]})  # size 0: the single file
     for size in sizes:
         r = next(r for r in rows if r["size"] == size)
         print(f"{size:,} articles: corpus {r['corpus_mb']:.0f} MB, store {r['store_mb']:.0f} MB")
     if len(sizes) >= 2:
         a, b = sizes[0], sizes[-1]
         for run in dict.fromkeys(r["run"] for r in rows):
-            first = next(r for r in rows if r["size"] == a and r["run"] == run)
-            last = next(r for r in rows if r["size"] == b and r["run"] == run)
+            first = next((r for r in rows if r["size"] == a and r["run"] == run), None)
+            last = next((r for r in rows if r["size"] == b and r["run"] == run), None)
+            if first is None or last is None:
+                continue
             exponent = math.log(last["wall"] / first["wall"]) / math.log(b / a)
             print(f"growth exponent {a:,} -> {b:,}, {run}: {exponent:.2f}")
 
@@ -192,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-bench")
     parser.add_argument("--no-reports", action="store_true", help="time everything but report writing")
+    parser.add_argument("--single-file", action="store_true", help="also one 30 MB file, cold and warm")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -209,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     for size in [int(s) for s in args.sizes.split(",") if s]:
         print(f"{size:,} articles, --jobs {args.jobs}:", flush=True)
         rows += measure(size, args.work, args.jobs, not args.no_reports)
+    if args.single_file:
+        print("one file of 30 MB:", flush=True)
+        rows += measure_single_file(args.work, args.jobs, not args.no_reports)
     print_table(rows)
     return 0
 
