@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Collection, Iterable, Sequence
 
 from .corpus import Corpus, admit, corpus_name, iter_paths, read_file
+from .frames import CURRENT
 from .errors import FactcheckError
 from .model import Claim, Frame, SourceFile
 from .pipeline import Analysis, Extraction, analyse, analyse_extraction, run_extraction
@@ -46,6 +47,7 @@ def sync_archive(paths: Iterable[str | os.PathLike[str]], store: ClaimsStore, ru
     from .parallel import extract_sources
 
     warn = warn or _stderr
+    store.preload()  # one read of every file's row, not one query per archive file
     result = ArchiveSync()
     order: list[str] = []
     known: dict[str, StoredFile] = {}
@@ -142,8 +144,10 @@ def select_archive_claims(store: ClaimsStore, files: Sequence[StoredFile],
     return [claim for claim, _ in _archive_claims(store, files, blocks)]
 
 
-def _archive_claims(store: ClaimsStore, files: Sequence[StoredFile],
-                    blocks: Collection[tuple] | None) -> list[tuple[Claim, Frame | None]]:
+def _archive_claims(store: ClaimsStore, files: Sequence[StoredFile], blocks: Collection[tuple] | None,
+                    groups: Collection[tuple[tuple, str, str]] | None = None) -> list[tuple[Claim, Frame | None]]:
+    if groups is not None:
+        return store.claims_and_frames_in_blocks(files, (), groups)
     if blocks is not None:
         return store.claims_and_frames_in_blocks(files, blocks)
     out: list[tuple[Claim, Frame | None]] = []
@@ -153,25 +157,33 @@ def _archive_claims(store: ClaimsStore, files: Sequence[StoredFile],
     return out
 
 
-def draft_blocks(draft: Extraction, declared: dict[str, dict[str, str]]) -> set[tuple]:
-    """The blocks the drafts' frames fall in, each holder also under every spelling the corpus declares for
-    it (an archive file framed alone names a holder as it writes it)."""
+def draft_groups(draft: Extraction, declared: dict[str, dict[str, str]]) -> set[tuple[tuple, str, str]]:
+    """(block, basis, period) of each draft frame: the only archive claims that can share a comparison
+    group with it (groups split blocks by basis and period first; "current" figures of a block chain by
+    date, so all of them). Each holder also under every spelling the corpus declares for it (an archive file
+    framed alone names a holder as it writes it)."""
     corpus: dict[str, str] = {}
     for path in sorted(declared):
         corpus.update(declared[path])
     spellings: dict[str, set[str]] = {}
     for spelling, name in corpus.items():
         spellings.setdefault(name, {name}).add(spelling)
-    out: set[tuple] = set()
+    out: set[tuple[tuple, str, str]] = set()
     for frame in draft.frames.values():
         block = frame.block
         if block is None:
             continue
         dim, measure, who, change = block
         name = corpus.get(who, who)
+        basis, period = frame.basis.value or "actual", frame.period.value or CURRENT
         for holder in {who} | spellings.get(name, {name}):
-            out.add((dim, measure, holder, change))
+            out.add(((dim, measure, holder, change), basis, period))
     return out
+
+
+def draft_blocks(draft: Extraction, declared: dict[str, dict[str, str]]) -> set[tuple]:
+    """The blocks of `draft_groups`."""
+    return {block for block, _, _ in draft_groups(draft, declared)}
 
 
 def archive_extraction(store: ClaimsStore, files: Sequence[StoredFile], claims: Sequence[Claim],
@@ -194,7 +206,8 @@ def analyse_against(drafts: Sequence[str], archive: Sequence[str], rules_dir: st
                     warn: Callable[[str], None] | None = None, *, cache=True, narrow: bool = True,
                     **options) -> Analysis:
     """Drafts and archive analysed together, the archive's claims and frames read from the store. With
-    `narrow`, only the archive claims in the drafts' blocks (`draft_blocks`); without, every archive claim,
+    `narrow`, only the archive claims that can share a comparison group with a draft claim (`draft_groups`);
+    without, every archive claim,
     and the result is the one `pipeline.analyse(drafts + archive)` gives (the same corpus order, claims and
     findings). With no store (`cache=None`, `--no-cache`) it is that call."""
     from .cache import open_cache
@@ -207,8 +220,8 @@ def analyse_against(drafts: Sequence[str], archive: Sequence[str], rules_dir: st
     draft = run_extraction(drafts, rules_dir, warn, cache=store, frame=True, **options)
     held = sync_archive(archive, store, rules_dir, warn, exclude={f.path for f in draft.corpus.files}, **options)
     declared = store.declared(held.files)
-    blocks = draft_blocks(draft, {**declared, **draft.declared}) if narrow else None
-    chosen = _archive_claims(store, held.files, blocks)
+    groups = draft_groups(draft, {**declared, **draft.declared}) if narrow else None
+    chosen = _archive_claims(store, held.files, None, groups)
     published = archive_extraction(store, held.files, [c for c, _ in chosen], [f for _, f in chosen])
     extraction = Extraction(Corpus(draft.corpus.files + published.corpus.files,
                                    draft.corpus.skipped + held.skipped),

@@ -172,6 +172,7 @@ class ClaimsStore:
         self.misses = 0
         self.write_failed = False
         self.path = self.root / DB_NAME if str(root) != ":memory:" else None
+        self._rows: dict[str, tuple] | None = None  # `preload`
         self.db = self._open()
 
     # -- opening ---------------------------------------------------------------------------------------
@@ -208,7 +209,16 @@ class ClaimsStore:
 
     # -- files -----------------------------------------------------------------------------------------
 
+    def preload(self) -> None:
+        """Read every file's row at once: an archive of thousands of files is then looked up in memory, not
+        one query per file (dropped again by any write)."""
+        self._rows = {row[0]: row[1:] for row in self.db.execute(
+            "SELECT path, id, sha256, rules_digest, extractor, encoding, disk_path, size, mtime_ns, ctime_ns, "
+            "inode, declared IS NOT NULL FROM files")}
+
     def _row(self, path: str) -> tuple | None:
+        if self._rows is not None:
+            return self._rows.get(path)
         return self.db.execute(
             "SELECT id, sha256, rules_digest, extractor, encoding, disk_path, size, mtime_ns, ctime_ns, inode, "
             "declared IS NOT NULL FROM files WHERE path = ?", (path,)).fetchone()
@@ -243,6 +253,7 @@ class ClaimsStore:
         now = time.time_ns()
         rows = [(s.disk_path, s.size, s.mtime_ns if now - max(s.mtime_ns, s.ctime_ns) > RACY_NS else None,
                  s.ctime_ns, s.inode, path, sha) for path, sha, s in seen]
+        self._rows = None
         with self.db:
             self.db.executemany("UPDATE files SET disk_path=?, size=?, mtime_ns=?, ctime_ns=?, inode=? "
                                 "WHERE path=? AND sha256=?", rows)
@@ -307,6 +318,7 @@ class ClaimsStore:
         starts = line_starts(source.text)
         text = zlib.compress(source.text.encode("utf-8"), 1)
         framed = frames is not None and declared is not None
+        self._rows = None
         with self.db:
             old = self.db.execute("SELECT id FROM files WHERE path = ?", (source.path,)).fetchone()
             if old:
@@ -355,19 +367,26 @@ class ClaimsStore:
         return [stored[0] for stored in self.claims_and_frames_in_blocks(files, blocks)]
 
     @_database_errors_named
-    def claims_and_frames_in_blocks(self, files: Sequence[StoredFile],
-                                    blocks: Collection[tuple]) -> list[tuple[Claim, Frame | None]]:
-        """`claims_in_blocks` with each claim's stored frame (None: unframed)."""
+    def claims_and_frames_in_blocks(self, files: Sequence[StoredFile], blocks: Collection[tuple],
+                                    narrower: Collection[tuple[tuple, str, str]] | None = None
+                                    ) -> list[tuple[Claim, Frame | None]]:
+        """`claims_in_blocks` with each claim's stored frame (None: unframed). `narrower`: (block, basis,
+        period) triples instead, a frame's basis and period as comparison groups read them (no basis:
+        "actual"; no period: "current")."""
         paths = {f.id: f.path for f in files}
         columns = ", ".join(f"c.{_quoted(n)}" for n in _CLAIM_FIELDS)
+        wanted = ([(_block_text(tuple(b)), basis, period) for b, basis, period in narrower] if narrower is not None
+                  else [(_block_text(tuple(b)), None, None) for b in blocks])
         with self.db:
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_blocks (block TEXT PRIMARY KEY)")
-            self.db.execute("DELETE FROM wanted_blocks")
-            self.db.executemany("INSERT OR IGNORE INTO wanted_blocks VALUES (?)",
-                                [(_block_text(tuple(b)),) for b in blocks])
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_groups (block TEXT, basis TEXT, period TEXT, "
+                            "UNIQUE (block, basis, period))")
+            self.db.execute("DELETE FROM wanted_groups")
+            self.db.executemany("INSERT OR IGNORE INTO wanted_groups VALUES (?, ?, ?)", wanted)
+        same = ("" if narrower is None else " AND COALESCE(c.basis, 'actual') = w.basis "
+                "AND COALESCE(c.period, 'current') = w.period")
         rows = self.db.execute(
-            f"SELECT c.file_id, c.ordinal, {columns}, c.frame FROM wanted_blocks b JOIN claims c INDEXED BY "
-            f"claims_block ON c.block = b.block UNION ALL SELECT c.file_id, c.ordinal, {columns}, c.frame "
+            f"SELECT c.file_id, c.ordinal, {columns}, c.frame FROM wanted_groups w JOIN claims c INDEXED BY "
+            f"claims_block ON c.block = w.block{same} UNION ALL SELECT c.file_id, c.ordinal, {columns}, c.frame "
             "FROM claims c INDEXED BY claims_unframed WHERE c.frame IS NULL ORDER BY 1, 2")
         slots: dict[tuple, Slot] = {}
         return [(Claim(paths[row[0]], *row[2:-1]), frame_from_json(row[-1], slots) if row[-1] else None)
@@ -426,6 +445,7 @@ class ClaimsStore:
             if count != len(frames):
                 raise StoreError(f"{path}: {len(frames)} frames for {count} claims")
         rows = [(*frame_columns(f), stored.id, n) for n, f in enumerate(frames)]
+        self._rows = None
         with self.db:
             self.db.executemany(f"UPDATE claims SET {', '.join(s + '=?' for s in SLOTS)}, dimension=?, block=?, frame=? "
                                 "WHERE file_id=? AND ordinal=?", rows)

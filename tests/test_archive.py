@@ -136,3 +136,22 @@ def test_a_report_factcheck_wrote_into_the_archive_is_not_read_back(project: Pat
     result = check()
     assert result.exit_code == 1, result.output  # a.md still disagrees with the draft; no crash on the report
     assert "report.html" not in result.stderr
+
+
+def test_narrowing_to_the_drafts_groups_finds_what_reading_everything_finds(project: Path) -> None:
+    (project / "draft.md").write_text(
+        "---\ntitle: Draft\ndate: 2025-07-01\n---\nChina refines 60% of the world's rare earths.\n\n"
+        "China's rare-earth reserves were 30 million tonnes in 2024, and the US imported 95% of its supply.\n",
+        encoding="utf-8")
+    (project / "archive" / "dated.md").write_text(
+        "---\ntitle: Reserves\ndate: 2025-02-01\n---\nChina's rare-earth reserves were 44 million tonnes in 2024.\n",
+        encoding="utf-8")
+
+    def with_draft(analysis) -> list:
+        return sorted((f.id, tuple(sorted((c.file, c.start) for c in f.claims))) for f in analysis.findings
+                      if any(c.file == "draft.md" for c in f.claims))
+
+    narrowed = archive.analyse_against(["draft.md"], ["archive"], cache=project / ".factcheck")
+    everything = archive.analyse_against(["draft.md"], ["archive"], cache=project / ".factcheck", narrow=False)
+    assert with_draft(narrowed) == with_draft(everything) and len(with_draft(narrowed)) >= 2
+    assert len(narrowed.extraction.claims) < len(everything.extraction.claims)
