@@ -256,3 +256,27 @@ def test_the_other_party_of_a_trade_in_a_headline_sets_no_market(tmp_path) -> No
         by_file.setdefault(p.claim.file, []).append(p.frame.holder.value)
     assert by_file["a.md"] == [None, "Acme Robotics@"]  # not "Acme Robotics@China"
     assert "United States" not in str(by_file["b.md"][1])  # 对美国: the buyer is no market of the company's revenue
+
+
+def test_the_base_of_a_comparison_is_not_the_sentences_own_figure(tmp_path) -> None:
+    # Airline traffic, a topic no rule names: base figures stated with their own period, or left unsaid.
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Harbor Air traffic\ndate: 2025-07-20\n---\n"
+        "Harbor Air carried 12.4 million passengers in the second quarter of 2025, compared with 11.1 million "
+        "in the second quarter of 2024.\n\n"
+        "Its load factor rose to 86% in the second quarter of 2025 from 83%, when its fleet stood at 140 jets.\n",
+        encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Harbor Air results\ndate: 2025-07-22\n---\n"
+        "Harbor Air flew 12.4 million passengers in the second quarter of 2025, up from 11.8 million.\n\n"
+        "Its load factor was 86% in the second quarter of 2025.\n",
+        encoding="utf-8")
+    analysis = analyse([str(tmp_path)])
+    frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
+    assert frames[("a.md", "11.1 million")].period.value == "2024Q2"  # its own period, after it
+    assert frames[("a.md", "12.4 million")].period.value == "2025Q2"
+    assert frames[("a.md", "83%")].basis.value == "past"  # "from 83%": the earlier level, period unsaid
+    assert frames[("b.md", "11.8 million")].basis.value == "past"
+    assert frames[("a.md", "86%")].basis.value == frames[("b.md", "86%")].basis.value == "actual"
+    # 11.1 million (2024Q2) and 11.8 million (an unsaid earlier period) are never set against 12.4 million
+    assert not any({"12.4 million"} < {c.quote for c in f.claims} for f in analysis.findings)

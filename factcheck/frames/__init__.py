@@ -222,7 +222,10 @@ class Framer:
             measure = Slot(None, measure.words, "count names nothing counted: not compared")
         holder, place = self._holder_place(text, folded, claim, clause, sentence, mentions, title_place,
                                            last_org, key)
-        period, period_year = self._period(folded, claim, clause, sentence, periods, title_period, year)
+        # "compared with 54.1 million", "up from 58.6 million", "when its share stood at 20%": the figure is the
+        # base of a comparison, of an earlier time than the sentence's own figure
+        base_figure = bool(_BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start))
+        period, period_year = self._period(folded, claim, clause, sentence, periods, title_period, year, base_figure)
         names = [(m.start, m.end) for m in mentions]
         obj = object_words(vocab, text, folded, claim.noun, claim.lang, claim.start, claim.end, clause, hit,
                            names, sentence)
@@ -236,11 +239,20 @@ class Framer:
             holder=Slot(holder_text, holder.words, holder.rule),
             object=_object_slot(obj),
             period=period,
-            basis=basis(vocab, folded, claim.start, claim.end, clause,
-                        (max([st for st in self._starts if sentence[0] <= st < claim.start] + [sentence[0]]), sentence[1]),
-                        period_year, year),
+            basis=self._basis(folded, claim, clause, sentence, period, period_year, year, base_figure),
             attribution=self._attribution(text, folded, sentence, own_source),
             dimension=dim, date=article.date, change=change)
+
+    def _basis(self, folded, claim, clause, sentence, period, period_year, year, base_figure) -> Slot:
+        found = basis(self.vocab, folded, claim.start, claim.end, clause,
+                      (max([st for st in self._starts if sentence[0] <= st < claim.start] + [sentence[0]]), sentence[1]),
+                      period_year, year)
+        if base_figure and found.value == "actual" and period.rule not in ("period:clause", "period:after the base figure"):
+            # A base whose own period the text leaves unsaid: an earlier time than the sentence's, so compared
+            # only with other such bases of the same period, never with the sentence's own figures.
+            words = _BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start).group().strip()
+            return Slot("past", words, "basis:base of a comparison")
+        return found
 
     def _attribution(self, text: str, folded: str, sentence: tuple[int, int], own_source: Slot | None) -> Slot:
         found = self._sources.get(sentence)
@@ -283,7 +295,7 @@ class Framer:
         p = Slot(place.name, place.words, "place" if place is not title_place else "headline") if place else Slot(None, "", "")
         return h, p
 
-    def _period(self, folded, claim, clause, sentence, periods, title_period, year):
+    def _period(self, folded, claim, clause, sentence, periods, title_period, year, base_figure=False):
         article_date = (year, int(self._date[5:7])) if year and self._date and len(self._date) >= 7 else None
 
         def own(p: PeriodMention) -> bool:
@@ -323,7 +335,8 @@ class Framer:
                 return None
             return Slot(label, p.words, rule), y
 
-        in_clause = [p for p in periods if clause[0] <= p.start and p.end <= clause[1] and own(p)]
+        in_clause = [p for p in periods if clause[0] <= p.start and p.end <= clause[1] and own(p)
+                     and not (base_figure and p.start < claim.start)]  # a base's period follows it, if written
         if in_clause:
             best = min(in_clause, key=lambda p: _gap(p.start, p.end, claim.start, claim.end))
             got = resolve(best, "period:clause")
@@ -333,6 +346,10 @@ class Framer:
         if in_sentence:
             before = [p for p in in_sentence if p.end <= claim.start]
             after = [p for p in in_sentence if p.start >= claim.end and _coordinated(folded, claim.end, p.start)]
+            if base_figure and after:  # "compared with 54.1 million ... in the third quarter of 2023"
+                got = resolve(after[0], "period:after the base figure")
+                if got:
+                    return got
             best = before[-1] if before else (after[0] if after else None)
             got = resolve(best, "period:sentence") if best else None
             if got:
@@ -383,6 +400,11 @@ def uses_foreign_aliases(folded: str, own: dict[str, str], corpus: dict[str, str
         return True
     cited = {f.attribution.value for f in frames} | {(f.holder.value or "").partition("@")[0] for f in frames}
     return any(name in corpus and own.get(name) != corpus[name] for name in cited)
+
+
+_BASE_FIGURE = regex.compile(
+    r"(?i)(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|against|(?:up|down)\s+from|from)(?:\s+(?:a|an|the|just|about|around|"
+    r"roughly|nearly|almost|some|its|their))*|\bwhen\b[^,;.]{0,40}\b(?:stood|was|were|had\s+been)(?:\s+at)?)\s*$")
 
 
 _FRONT_MATTER = regex.compile(r"\s*---[ \t]*\n.*?\n---[ \t]*\n", regex.S)
