@@ -280,3 +280,19 @@ def test_the_base_of_a_comparison_is_not_the_sentences_own_figure(tmp_path) -> N
     assert frames[("a.md", "86%")].basis.value == frames[("b.md", "86%")].basis.value == "actual"
     # 11.1 million (2024Q2) and 11.8 million (an unsaid earlier period) are never set against 12.4 million
     assert not any({"12.4 million"} < {c.quote for c in f.claims} for f in analysis.findings)
+
+
+def test_a_base_figures_own_period_and_a_sources_short_form(tmp_path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Coffee\ndate: 2025-03-01\n---\n"
+        "According to the Global Coffee Organisation (GCO), Brazil exported 40.1 million bags in 2024.\n",
+        encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Harbor Air\ndate: 2025-03-01\n---\n"
+        "Harbor Air's revenue was $5.2 billion in 2024, 8.3% more than the $4.8 billion of 2023.\n",
+        encoding="utf-8")
+    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    assert frames["40.1 million"].holder.value == "@Brazil"  # the source (GCO) is not whose figure it is
+    assert frames["8.3%"].period.value == "2024" and frames["8.3%"].change
+    assert frames["$4.8 billion"].period.value == "2023"  # "the $4.8 billion of 2023": its own period
+    assert frames["$5.2 billion"].period.value == "2024"

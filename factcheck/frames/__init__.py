@@ -300,8 +300,8 @@ class Framer:
 
         def own(p: PeriodMention) -> bool:
             """Not a comparison base, and not the period of another figure it is joined to ("2024年的53.3%")."""
-            if p.base:
-                return False
+            if p.base:  # unless it is this figure's own, written right after it ("the 1.16 billion of 2023")
+                return bool(_ATTACHED.fullmatch(folded, claim.end, p.start))
             joined = _JOINED.match(folded, p.end)
             return not (joined and joined.end() in self._starts and joined.end() != claim.start)
 
@@ -402,8 +402,10 @@ def uses_foreign_aliases(folded: str, own: dict[str, str], corpus: dict[str, str
     return any(name in corpus and own.get(name) != corpus[name] for name in cited)
 
 
+_ATTACHED = regex.compile(r"(?i)\s*(?:(?!(?:than|from|over|since|on|against|versus|vs)\b)[A-Za-z]+\s+){0,2}"
+                          r"(?:of|in|for)\s+(?:the\s+)?")
 _BASE_FIGURE = regex.compile(
-    r"(?i)(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|against|(?:up|down)\s+from|from)(?:\s+(?:a|an|the|just|about|around|"
+    r"(?i)(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|against|(?:up|down)\s+from|from|than\s+(?=the|its|their))(?:\s+(?:a|an|the|just|about|around|"
     r"roughly|nearly|almost|some|its|their))*|\bwhen\b[^,;.]{0,40}\b(?:stood|was|were|had\s+been)(?:\s+at)?)\s*$")
 
 

@@ -98,7 +98,10 @@ _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 # A period right after these words is the base of a comparison ("lower than in 2023", "比上年").
 _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:than|from|on|over|versus|vs\.?|against|compared\s+(?:with|to)|relative\s+to|since)"
                              r"(?:\s+(?:the|a|its|in|at|end|close|start|beginning|same|period|time|year|of|levels?|figures?)){0,5}\s*"
-                             r"|比|较|相比|相较|对比)$")
+                             r"|比|较|相比|相较|对比"
+                             # "6.4% more than the 1.16 billion of 2023": the period of a base figure
+                             r"|\b(?:than|from|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?"
+                             r"(?:[A-Z]{0,3}[$€£¥])?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+)?\s+(?:of|in|for)\s+(?:the\s+)?)$")
 _MAY_VERB = regex.compile(r"(?i)\bmay\s+(?:be|have|not|reach|rise|fall|grow|also|well|still)\b")
 
 

@@ -15,6 +15,7 @@ _TRIGGERS = ("accord", "said", "says", "report", "estimat", "calculat", "count",
 _FORECAST_VERB = regex.compile(r"(?i)\b(?:expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|"
                                 r"predicted|anticipates?|estimates?\s+that)\b|预计|预测|预期|有望")
 _HEADLINE_SOURCE = regex.compile(r"\s*([A-Z][\w&.-]{1,30}(?:\s[A-Z][\w&.-]*){0,2})\s*[:：]")
+_SHORT_FORM = regex.compile(r"\s*\([^()]{1,30}\)")
 _TRAILING = regex.compile(r"(?:\s+(?:and|the|of|in|on|for|said|says|data|figures|report))+$")
 
 
@@ -54,7 +55,9 @@ def sentence_sources(vocab: Vocabulary, text: str, folded: str,
             for m in pattern.finditer(source, sentence[0], sentence[1]):
                 if not m["source"]:
                     continue
-                where.append((m.start("source"), m.end("source")))
+                # "the International Data Corporation (IDC)": the short form in brackets names the source too
+                short = _SHORT_FORM.match(source, m.end("source"), sentence[1])
+                where.append((m.start("source"), short.end() if short else m.end("source")))
                 name = _TRAILING.sub("", m["source"].strip(" ,.'’s")).strip()
                 if first is None and len(name) >= 2:
                     first = Slot(name, m.group().strip(), f"attribution:{lang}")
