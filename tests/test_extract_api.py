@@ -30,3 +30,14 @@ def test_a_rate_is_another_dimension_than_its_amount():
     barrels = claims_of("Exports ran at 2.2 million barrels per day.")[0]
     assert barrels.unit == "oil_barrel / day" and barrels.value == 2_200_000
     assert dimension(units, barrels.unit) != dimension(units, "oil_barrel")
+
+
+def test_a_comparison_with_the_figure_is_no_bound() -> None:
+    from helpers import claims_of
+
+    found = {c.text: c.qualifier for c in claims_of(
+        "Cargo rose 9% over the 50.0 million tonnes of 2023, 6.4% more than the 47.1 million of 2022, "
+        "and over 40 ports handled more than 2 million tonnes.")}
+    assert found["50.0 million tonnes"] == "exact" and found["47.1 million"] == "exact"
+    assert found["40"] == "over" and found["2 million tonnes"] == "over"
+

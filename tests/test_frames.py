@@ -296,3 +296,11 @@ def test_a_base_figures_own_period_and_a_sources_short_form(tmp_path) -> None:
     assert frames["8.3%"].period.value == "2024" and frames["8.3%"].change
     assert frames["$4.8 billion"].period.value == "2023"  # "the $4.8 billion of 2023": its own period
     assert frames["$5.2 billion"].period.value == "2024"
+
+
+def test_a_short_aside_after_a_figure_keeps_its_clause() -> None:
+    from factcheck.frames.text import clause
+
+    text = "a 9% gain over the 50.0 million (17%) it shipped in Q3 2023, while rivals (see below) fell"
+    start = text.index("50.0")
+    assert text[slice(*clause(text, start, start + 12, 0, len(text)))].endswith("it shipped in Q3 2023")

@@ -235,10 +235,15 @@ def _qualifier(s: str, r: Reading, lo: int, hi: int) -> None:
         return
     if r.qualifier == "exact" or (r.qualifier == "range" and r.cue in ("多", "余")):
         kind = QUALIFIER_KIND.get(word)
+        if kind != "approx" and _THE_AFTER.search(qm.group()):
+            return  # "a 9% gain over the 50.0 million", "more than the 1.16 billion": a comparison, not a bound
         if kind and r.high is None:
             r.qualifier, r.cue = kind, word
         elif kind == "approx":
             r.cue = word
+
+
+_THE_AFTER = regex.compile(r"(?i)\bthe\s*$")
 
 
 def _over_a_period(before: str, r: Reading, s: str, hi: int) -> bool:

@@ -73,7 +73,16 @@ def clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[i
     for m in _CLAUSE_BREAK.finditer(text, s_start, start):
         left = m.end()
     m = _CLAUSE_BREAK.search(text, end, s_end)
+    while m is not None and m.group() == "(":
+        # "the 50.0 million (17%) it shipped": a short aside after the figure does not end its clause
+        aside = _ASIDE.match(text, m.start(), s_end)
+        if aside is None:
+            break
+        m = _CLAUSE_BREAK.search(text, aside.end(), s_end)
     return left, (m.start() if m else s_end)
+
+
+_ASIDE = regex.compile(r"\([^()\n]{1,40}\)")
 
 
 @lru_cache(maxsize=1)
