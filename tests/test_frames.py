@@ -304,3 +304,17 @@ def test_a_short_aside_after_a_figure_keeps_its_clause() -> None:
     text = "a 9% gain over the 50.0 million (17%) it shipped in Q3 2023, while rivals (see below) fell"
     start = text.index("50.0")
     assert text[slice(*clause(text, start, start + 12, 0, len(text)))].endswith("it shipped in Q3 2023")
+
+
+def test_a_cause_phrase_names_neither_the_measure_nor_the_place(tmp_path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Trucks\ndate: 2025-03-01\n---\n"
+        "Helped by strong exports to Europe, Harbor Motors took 12% of the world truck market in 2024.\n",
+        encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: 卡车\ndate: 2025-03-02\n---\n全球卡车市场方面,受惠于国内需求强劲与出口增长,海川汽车公司拿下15%的份额。\n",
+        encoding="utf-8")
+    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    english, chinese = frames["12%"], next(f for t, f in frames.items() if t.startswith("15%"))
+    assert english.measure.value == "share" and "Europe" not in english.holder.value
+    assert chinese.measure.value == "share" and "China" not in (chinese.holder.value or "")

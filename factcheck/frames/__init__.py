@@ -65,6 +65,7 @@ class Framer:
         self.declared: dict[str, str] = {}
         self._pattern: tuple | None = None
         self._sources: dict = {}
+        self._causes: list[tuple[int, int]] = []
 
     @staticmethod
     def prepare(text: str) -> str:
@@ -208,6 +209,9 @@ class Framer:
         change = bool(claim.direction) or bool(
             _CHANGE_BEFORE.search(folded, max(clause[0], claim.start - 40), claim.start)
             or _CHANGE_AFTER.match(folded, claim.end))
+        self._causes = [span for span in _cause_spans(folded, sentence) if not span[0] <= claim.start < span[1]]
+        if self._causes:  # "helped by strong exports, BYD took 18%": a cause names no measure of the figure
+            hits = [h for h in hits if not any(a <= h.start < b for a, b in self._causes)]
         key, hit = choose(hits, folded, claim.start, claim.end, clause, sentence, percent, change, dim == "time")
         if key is None and (change or not percent) and dim != "time":
             # The sentence before, the lede, the headline: a figure that names no measure counts what they count.
@@ -265,7 +269,8 @@ class Framer:
 
         def usable(m: Mention) -> bool:
             return (not _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start)
-                    and not any(a <= m.start < b for a, b in blocked))
+                    and not any(a <= m.start < b for a, b in blocked)
+                    and not any(a <= m.start < b for a, b in self._causes))
 
         in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
@@ -400,6 +405,21 @@ def uses_foreign_aliases(folded: str, own: dict[str, str], corpus: dict[str, str
         return True
     cited = {f.attribution.value for f in frames} | {(f.holder.value or "").partition("@")[0] for f in frames}
     return any(name in corpus and own.get(name) != corpus[name] for name in cited)
+
+
+# A cause phrase runs from its marker to the next clause break: what it names (strong exports, domestic
+# demand) is why a figure is what it is, not what the figure measures or where.
+_CAUSE = regex.compile(r"(?i)\b(?:thanks\s+to|helped\s+by|driven\s+by|because\s+of|due\s+to|boosted\s+by|buoyed\s+by|"
+                       r"fu?ell?ed\s+by|on\s+the\s+back\s+of)\b|受惠于|得益于|受益于|由于|因为")
+_CAUSE_END = regex.compile(r"[,;:，；。]")
+
+
+def _cause_spans(folded: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    out = []
+    for m in _CAUSE.finditer(folded, *sentence):
+        stop = _CAUSE_END.search(folded, m.end(), sentence[1])
+        out.append((m.start(), stop.start() if stop else sentence[1]))
+    return out
 
 
 _ATTACHED = regex.compile(r"(?i)\s*(?:(?!(?:than|from|over|since|on|against|versus|vs)\b)[A-Za-z]+\s+){0,2}"
