@@ -318,3 +318,15 @@ def test_a_cause_phrase_names_neither_the_measure_nor_the_place(tmp_path) -> Non
     english, chinese = frames["12%"], next(f for t, f in frames.items() if t.startswith("15%"))
     assert english.measure.value == "share" and "Europe" not in english.holder.value
     assert chinese.measure.value == "share" and "China" not in (chinese.holder.value or "")
+
+
+def test_chinese_source_with_short_form_and_a_measure_past_a_semicolon(tmp_path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: 铝\ndate: 2025-08-01\n---\n"
+        "海川有色金属协会(HNMA)发布的数据显示,2025年上半年海川铝出口量同比增加12%,达到210万吨;同期进口量减少3%,为45万吨。\n",
+        encoding="utf-8")
+    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    exported = next(f for t, f in frames.items() if "210万吨" in t)
+    imported = next(f for t, f in frames.items() if "45万吨" in t)
+    assert exported.measure.value == "exports" and imported.measure.value == "imports"
+    assert "HNMA" not in (exported.holder.value or "") and exported.attribution.value

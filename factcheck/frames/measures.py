@@ -80,7 +80,10 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
                or nearest(hits, start, end, *sentence, ("level", "rate"), text=folded))
         return (hit.measure.name, hit) if hit else (None, None)
     if not percent:
-        hit = nearest(hits, start, end, *clause, ("level",), text=folded) or nearest(hits, start, end, *sentence, ("level",), 60, folded)
+        # In the sentence, not past a semicolon after the figure: "达到53.4亿吨;同期进口量…" names the next figure's
+        stop = _LIST_BREAK.search(folded, end, sentence[1])
+        hit = (nearest(hits, start, end, *clause, ("level",), text=folded)
+               or nearest(hits, start, end, sentence[0], stop.start() if stop else sentence[1], ("level",), 60, folded))
         if duration and (hit is None or hit.measure.name != "duration"):
             return None, None  # "18 months", "a five-year window": a time is only ever a duration
         if hit is not None and hit.measure.name in _PRICED:
@@ -116,7 +119,7 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
 
 _PRICED = {"price", "cost"}
 _FLOWS = {"imports", "exports"}
-_LIST_BREAK = regex.compile(r"[;。]")
+_LIST_BREAK = regex.compile(r"[;；。]")
 
 
 def inherited(hits: list[MeasureHit], spans: list[tuple[int, int]], types: tuple[str, ...]) -> MeasureHit | None:
