@@ -1,4 +1,5 @@
-"""Extraction of many files: cache look-ups, a process pool or a Dask bag, a progress bar.
+"""Extraction (and framing) of many files: cache look-ups, a process pool or a Dask bag, a progress bar;
+and framing again, in forked processes, the files the corpus's declared aliases change (`frame_files`).
 
 Every engine returns the files' results in corpus order, so the output never depends on `jobs`, the engine
 or the order workers finish in. Small corpora stay in this process: a pool only pays off past
