@@ -330,3 +330,14 @@ def test_chinese_source_with_short_form_and_a_measure_past_a_semicolon(tmp_path)
     imported = next(f for t, f in frames.items() if "45万吨" in t)
     assert exported.measure.value == "exports" and imported.measure.value == "imports"
     assert "HNMA" not in (exported.holder.value or "") and exported.attribution.value
+
+
+def test_the_front_matter_title_is_the_headline_and_a_ledes_country_no_market(tmp_path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Cocoa squeeze in 2024\ndate: 2025-02-20\n---\n"
+        "Ghana produced 0.6 million tonnes of cocoa in the 2023/24 season.\n\n"
+        "Cocoa prices climbed 170% over the year.\n", encoding="utf-8")
+    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    assert frames["170%"].holder.value in (None, "@World")  # not "@Ghana": the lede's country is Ghana's figure
+    assert frames["170%"].period.value == "2024"  # the headline's period
+    assert frames["0.6 million tonnes"].holder.value == "@Ghana"

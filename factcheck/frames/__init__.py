@@ -116,9 +116,13 @@ class Framer:
         year = int(article.date[:4]) if article.date else None
         front = _FRONT_MATTER.match(text, article.start)  # YAML front matter is metadata, not prose
         body_start = front.end() if front else article.start
-        title_end = text.find("\n", body_start, article.end)
-        title_end = article.end if title_end < 0 else title_end
-        title = (body_start, title_end)
+        named = _TITLE_FIELD.search(text, front.start(), front.end()) if front else None
+        if named:  # the front matter's title is the headline; the body's first line is its lede
+            title, title_end = named.span(1), body_start
+        else:
+            title_end = text.find("\n", body_start, article.end)
+            title_end = article.end if title_end < 0 else title_end
+            title = (body_start, title_end)
         spans = [title] + [sp for sp in T.sentences(folded, title_end, article.end)
                            if not _DATELINE.fullmatch(folded, *sp)]
         starts = [s for s, _ in spans]
@@ -145,9 +149,9 @@ class Framer:
                     for m in find_mentions(self.index, text, folded, lo, hi, self._declared_pattern(), excluded)]
         periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]
         hits = [h for lo, hi in windows for h in find_measures(vocab, folded, lo, hi)]
-        title_place = next((m for m in mentions if m.start < title[1] and m.kind in ("world", "region")
+        title_place = next((m for m in mentions if title[0] <= m.start < title[1] and m.kind in ("world", "region")
                             and not _OBJECT_OF.search(folded, max(title[0], m.start - 14), m.start)), None)
-        title_period = next((p for p in periods if p.start < title[1] and not p.base and p.year), None)
+        title_period = next((p for p in periods if title[0] <= p.start < title[1] and not p.base and p.year), None)
         lede_end = next((b for b in paragraph_breaks if b > (body[0][0] if body else title[1])), article.end)
         lede = [sp for sp in body if sp[1] <= lede_end] or body[:1]
         if title_period is None:  # the lede sets the period of an article whose headline names none
@@ -157,8 +161,10 @@ class Framer:
                                  and not _after_figure(folded, p.start, ends)
                                  and (year is None or p.year <= year)), None)  # a plan "for 2026" is no story's period
         if title_place is None:  # "shipped worldwide" in the lede sets the market of the whole article
+            # A market word ("worldwide", "global", "in Europe"), not a country the lede names: "Brazil
+            # produced 55.7 million bags" is Brazil's figure, not the market of every figure after it.
             title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
-                                and m.kind in ("world", "region")
+                                and (m.kind == "world" or (m.kind == "region" and m.rule == "place"))
                                 # "imports from China": the other party of a trade sets no article's market
                                 and not _OBJECT_OF.search(folded, max(lede[0][0], m.start - 14), m.start)), None)
         # Names inside a data source's attribution ("according to IDC", "Canalys counts") are not holders;
@@ -429,6 +435,7 @@ _BASE_FIGURE = regex.compile(
     r"roughly|nearly|almost|some|its|their))*|\bwhen\b[^,;.]{0,40}\b(?:stood|was|were|had\s+been)(?:\s+at)?)\s*$")
 
 
+_TITLE_FIELD = regex.compile(r"(?m)^title:[ \t]*[\"']?([^\n\"']+?)[\"']?[ \t]*$")
 _FRONT_MATTER = regex.compile(r"\s*---[ \t]*\n.*?\n---[ \t]*\n", regex.S)
 _CLASSIFIER = regex.compile(r"[\d一二三四五六七八九十两百千万亿]\s*[台辆部个家件只套座架艘枚名位人户所项款吨]")
 _JOINED = regex.compile(r"\s*(?:的|['’]s\s+|\s)?\s*")
