@@ -341,3 +341,23 @@ def test_the_front_matter_title_is_the_headline_and_a_ledes_country_no_market(tm
     assert frames["170%"].holder.value in (None, "@World")  # not "@Ghana": the lede's country is Ghana's figure
     assert frames["170%"].period.value == "2024"  # the headline's period
     assert frames["0.6 million tonnes"].holder.value == "@Ghana"
+
+
+def test_a_companys_trade_word_and_its_own_outlook_keep_it_the_holder(tmp_path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Airlines carry record passengers\ndate: 2025-01-30\n---\n"
+        "SkyBridge Airlines carried 48.2 million passengers in 2024, the company said.\n\n"
+        "SkyBridge expects to carry 52 million passengers in 2025.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Results\ndate: 2025-02-12\n---\nNorthstar Air flew 29.8 million passengers in 2024, while "
+        "SkyBridge carried 49.5 million.\n", encoding="utf-8")
+    analysis = analyse([str(tmp_path)])
+    holders = {(p.claim.file, p.claim.text): p.frame.holder.value for p in analysis.placed}
+    assert holders[("a.md", "48.2 million")] == holders[("b.md", "49.5 million")] == "SkyBridge@"
+    assert holders[("b.md", "29.8 million")] == "Northstar@"
+    assert any({c.quote for c in f.claims} == {"48.2 million", "49.5 million"} for f in analysis.findings)
+    # a trade word is kept where leaving it off would leave a country's name
+    from factcheck.frames.holders import company_name
+    from factcheck.pipeline import framer_for
+
+    assert company_name(framer_for(None).index, "China Airlines") == "China Airlines"

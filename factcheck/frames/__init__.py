@@ -142,7 +142,8 @@ class Framer:
         # it; a company that merely "said" something stays a possible holder.
         sources = frozenset({slot.value for slot, _ in self._sources.values()
                              if slot is not None and _SOURCE_ONLY.search(slot.words)}
-                            | ({own_source.value} if own_source and own_source.value else set()))
+                            | ({own_source.value} if own_source and own_source.value
+                               and _SOURCE_ONLY.search(own_source.words) else set()))
         excluded = (frozenset(self.declared.get(s, s) for s in sources) | sources
                     | ({article.source} if article.source else set()))
         mentions = [m for lo, hi in windows

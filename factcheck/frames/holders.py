@@ -46,6 +46,11 @@ _PROPER_RUN = regex.compile(r"(?<![\w'’])(?:[A-Z][\w&.'’-]*|[a-z]+[A-Z][\w-]
                             r"(?:[ \t]+(?:of[ \t]+|de[ \t]+|&[ \t]+|and[ \t]+)?(?:[A-Z][\w&.'’-]*))*")
 _CORPORATE = regex.compile(r"(?:[\s,]+(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Group|"
                            r"Holdings?|plc|PLC|AG|SA|S\.A\.|N\.V\.|LLC|Technology|Technologies))+$")
+# Words a company's name ends with that say its trade: "SkyBridge Airlines" is the "SkyBridge" of the next
+# sentence. Left off only when what remains is a name of its own (not "China" of "China Airlines").
+_TRADE = regex.compile(r"(?:\s+(?:Airlines?|Airways|Air\s+Lines|Air|Motors?|Auto|Automotive|Automobiles?|Electronics|"
+                       r"Bank|Banking|Energy|Power|Solar|Steel|Mining|Telecom|Communications|Pharmaceuticals?|"
+                       r"Pharma|Semiconductors?|Chemicals?|Airport|Shipping|Logistics|Entertainment|Media))+$")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 # "long name (SHORT)": the long form ends right before the bracket, the short form fills it.
 _DECLARED_LONG = regex.compile(r"(?r)(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*")
@@ -177,7 +182,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     grounded = {name for _, name, initial in runs if not initial}
     for at, name, initial in runs:
         if not initial or name in grounded:
-            add(at, at + len(name), _CORPORATE.sub("", name).strip() or name, "proper noun")
+            add(at, at + len(name), company_name(index, name), "proper noun")
     if T.HAN.search(folded, start, end):
         for s, e, pos in T.tag_han_words(folded, start, end):
             word = folded[s:e]
@@ -186,6 +191,17 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 add(s, e, word, "segmenter")
     found.sort(key=lambda x: x.start)
     return found
+
+
+def company_name(index: HolderIndex, name: str) -> str:
+    """A proper-noun run as the name of whose figure it is: corporate forms and trade words left off
+    ("Northstar Air Co." -> "Northstar"), unless that leaves a known name or a common word."""
+    name = _CORPORATE.sub("", name).strip() or name
+    short = _TRADE.sub("", name).strip()
+    if (short and short != name and short[:1].isupper() and short.lower() not in _NOT_NAMES
+            and short not in index.en_names and short not in index.kind and len(short) >= 3):
+        return short
+    return name
 
 
 def _clean_run(run: str) -> str | None:
