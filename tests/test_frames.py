@@ -361,3 +361,19 @@ def test_a_companys_trade_word_and_its_own_outlook_keep_it_the_holder(tmp_path) 
     from factcheck.pipeline import framer_for
 
     assert company_name(framer_for(None).index, "China Airlines") == "China Airlines"
+
+
+def test_an_election_in_traditional_chinese_and_english(tmp_path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: 台北市長選舉投票率\ndate: 2022-11-27\n---\n"
+        "中選會公布,2022年台北市長選舉投票率為59.7%,蔣萬安得票率42.3%,陳時中得票率31.9%。\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Taipei mayoral vote\ndate: 2022-11-28\n---\n"
+        "Turnout in the 2022 Taipei mayoral election was 61.2%, the Central Election Commission said. "
+        "Chiang Wan-an won 42.3% of the vote, against 31.9% for Chen Shih-chung.\n", encoding="utf-8")
+    analysis = analyse([str(tmp_path)])
+    frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
+    assert frames[("a.md", "59.7%")].period.value == "2022"  # a year right after a Chinese comma
+    assert frames[("a.md", "31.9%")].measure.value != "turnout"  # 得票率: a share of the votes
+    assert frames[("b.md", "31.9%")].basis.value == "actual"  # "against 31.9% for Chen": another holder
+    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["59.7%", "61.2%"]]

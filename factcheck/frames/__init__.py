@@ -235,7 +235,10 @@ class Framer:
                                            last_org, key)
         # "compared with 54.1 million", "up from 58.6 million", "when its share stood at 20%": the figure is the
         # base of a comparison, of an earlier time than the sentence's own figure
-        base_figure = bool(_BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start))
+        # ... unless its clause names another party: "42.3% of the vote, against 31.9% for Chen" sets two
+        # holders side by side, not two times.
+        base_figure = bool(_BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start)) and not any(
+            clause[0] <= m.start < clause[1] and m.kind in ("org", "region") for m in mentions)
         period, period_year = self._period(folded, claim, clause, sentence, periods, title_period, year, base_figure)
         names = [(m.start, m.end) for m in mentions]
         obj = object_words(vocab, text, folded, claim.noun, claim.lang, claim.start, claim.end, clause, hit,
