@@ -377,3 +377,17 @@ def test_an_election_in_traditional_chinese_and_english(tmp_path) -> None:
     assert frames[("a.md", "31.9%")].measure.value != "turnout"  # 得票率: a share of the votes
     assert frames[("b.md", "31.9%")].basis.value == "actual"  # "against 31.9% for Chen": another holder
     assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["59.7%", "61.2%"]]
+
+
+def test_a_threshold_or_target_is_no_actual_figure(tmp_path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Measles\ndate: 2025-04-10\n---\n"
+        "Coverage of the second measles dose was 91% in 2023, below the 95% needed to stop outbreaks.\n",
+        encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: 麻疹\ndate: 2025-04-15\n---\n2023年第二剂麻疹疫苗接种率为91%,低于95%的门槛。\n", encoding="utf-8")
+    analysis = analyse([str(tmp_path)])
+    bases = {(p.claim.file, p.claim.text[:3]): p.frame.basis.value for p in analysis.placed}
+    assert bases[("a.md", "91%")] == bases[("b.md", "91%")] == "actual"
+    assert bases[("a.md", "95%")] == bases[("b.md", "95%")] == "forecast"  # a target, not a measured figure
+    assert analysis.findings == []
