@@ -391,3 +391,19 @@ def test_a_threshold_or_target_is_no_actual_figure(tmp_path) -> None:
     assert bases[("a.md", "91%")] == bases[("b.md", "91%")] == "actual"
     assert bases[("a.md", "95%")] == bases[("b.md", "95%")] == "forecast"  # a target, not a measured figure
     assert analysis.findings == []
+
+
+def test_a_fiscal_quarter_without_its_year_and_a_rival_named(tmp_path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Lumen Foods beats estimates\ndate: 2025-05-02\n---\n"
+        "Lumen Foods reported revenue of $4.21 billion for the first quarter of fiscal 2025. "
+        "Rival Crestway Brands posted revenue of $3.9 billion.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: Lumen results\ndate: 2025-05-03\n---\n"
+        "Lumen Foods' fiscal first-quarter revenue rose 6% to $4.12 billion.\n", encoding="utf-8")
+    analysis = analyse([str(tmp_path)])
+    frames = {p.claim.text: p.frame for p in analysis.placed}
+    assert frames["$4.12 billion"].period.value == frames["$4.21 billion"].period.value == "FY2025Q1"
+    assert frames["$4.12 billion"].object.value is None  # "fiscal first-quarter" is the period, not the object
+    assert frames["$3.9 billion"].holder.value == "Crestway Brands@"
+    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["$4.12 billion", "$4.21 billion"]]

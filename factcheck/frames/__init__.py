@@ -240,7 +240,8 @@ class Framer:
         base_figure = bool(_BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start)) and not any(
             clause[0] <= m.start < clause[1] and m.kind in ("org", "region") for m in mentions)
         period, period_year = self._period(folded, claim, clause, sentence, periods, title_period, year, base_figure)
-        names = [(m.start, m.end) for m in mentions]
+        # names and periods are no part of what is measured ("fiscal first-quarter revenue")
+        names = [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in periods]
         obj = object_words(vocab, text, folded, claim.noun, claim.lang, claim.start, claim.end, clause, hit,
                            names, sentence)
         read_as = _equivalent(vocab, measure.value, obj)

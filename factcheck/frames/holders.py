@@ -41,6 +41,7 @@ _NOT_NAMES = FUNCTION_WORDS | {
     "third", "fourth", "last", "next", "next", "year", "quarter", "month", "ev", "evs", "nev", "nevs", "phev",
     "phevs", "bev", "bevs", "gw", "gwh", "twh", "mw", "mt", "kt", "gdp", "cpi", "yoy", "ceo", "cfo", "mr",
     "ms", "dr", "new", "chairman", "president", "minister", "analysts", "analyst", "experts", "officials", "report",
+    "rival", "rivals", "competitor", "competitors", "peer", "peers", "carmaker", "automaker", "retailer", "lender",
 }
 _PROPER_RUN = regex.compile(r"(?<![\w'’])(?:[A-Z][\w&.'’-]*|[a-z]+[A-Z][\w-]*)"
                             r"(?:[ \t]+(?:of[ \t]+|de[ \t]+|&[ \t]+|and[ \t]+)?(?:[A-Z][\w&.'’-]*))*")

@@ -79,6 +79,9 @@ _PATTERNS: list[tuple[str, tuple[str, ...], regex.Pattern]] = [
     ("fiscal_quarter", ('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal(?:\s+year)?|FY)\s*'?(\d{{2}}|{_YEAR})\b"
                                      rf"|\bfiscal\s+(?:year\s+)?({_YEAR})['’]?s?\s+(first|second|third|fourth)\s+quarter\b"
                                      rf"|({_YEAR})\s*财年\s*第?([一二三四1-4])季度")),
+    # "fiscal first-quarter revenue", "fiscal Q2": a fiscal quarter whose year the context gives
+    ("fiscal_quarter_bare", ('fiscal',), regex.compile(r"(?i)\bfiscal[\s-]+(?:(first|second|third|fourth|1st|2nd|3rd|4th)"
+                                                       r"[\s-]+quarter|Q([1-4]))\b")),
     ("quarter", ('q1', 'q2', 'q3', 'q4', '1q', '2q', '3q', '4q', 'quarter'), regex.compile(rf"(?i)(?:\b(?:Q([1-4])|([1-4])Q)(?:\s*'?({_YEAR}|\d\d)\b)?|\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?({_YEAR}))?|\b({_YEAR})\s+(first|second|third|fourth)[\s-]quarter)")),
     ("quarter", ('季度',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?第?([一二三四1-4])季度")),
     ("half", ('half', 'h1', 'h2', '1h', '2h'), regex.compile(rf"(?i)(?:\b(first|second)\s+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
@@ -153,6 +156,9 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
         else:
             q, y = _ORDINAL[g[5]], g[4]
         return PeriodMention(m.start(), m.end(), kind, _year(y), q, base, words)
+    if kind == "fiscal_quarter_bare":
+        q = _ORDINAL[g[0].lower()] if g[0] else g[1]
+        return PeriodMention(m.start(), m.end(), "fiscal_quarter", None, q, base, words)
     if kind == "fiscal_quarter":
         q, y = (g[0], g[1]) if g[0] else (g[3], g[2])
         return PeriodMention(m.start(), m.end(), kind, _year(y), q, base, words)
