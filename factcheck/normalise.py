@@ -150,4 +150,9 @@ def _dimension(units: Units, unit: str) -> str:
         dims = units.registry.get_dimensionality({"t": "metric_ton"}.get(unit, unit))
     except (pint.errors.UndefinedUnitError, AttributeError, ValueError):
         return unit
-    return {"[mass]": "mass", "[time]": "time", "[length]": "length"}.get(str(dims), str(dims))
+    return _DIMENSION_NAMES.get(str(dims), str(dims))
+
+
+_DIMENSION_NAMES = {"[mass]": "mass", "[time]": "time", "[length]": "length", "[length] ** 2": "area",
+                    "[length] ** 3": "volume", "[mass] * [length] ** 2 / [time] ** 3": "power",
+                    "[mass] * [length] ** 2 / [time] ** 2": "energy"}

@@ -124,3 +124,16 @@ def test_plain_tons_allow_short_tons_but_tonnes_do_not():
     assert round(low, 3) == round(99.5 * 0.90718474, 3) and high == 100.5
     assert interval(replace(claim(100, unit="t"), text="100 tonnes"), RULES) == (99.5, 100.5)
     assert interval(replace(claim(100, unit="t"), text="100 metric tons"), RULES) == (99.5, 100.5)
+
+
+def test_power_energy_area_and_volume_compare_in_one_unit(tmp_path) -> None:
+    from factcheck.pipeline import analyse
+
+    (tmp_path / "a.md").write_text("# Wind\n\nChina added 79.8 GW of wind power in 2024.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Wind\n\nChina added 79,800 MW of wind power in 2024.\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("# Wind\n\nChina added 87 GW of wind power in 2024.\n", encoding="utf-8")
+    analysis = analyse([str(tmp_path)])
+    assert {p.frame.dimension for p in analysis.placed} == {"power"}
+    [finding] = analysis.findings  # 79.8 GW and 79,800 MW agree; 87 GW does not
+    assert sorted(c.quote for c in finding.claims) == ["79,800 MW", "79.8 GW", "87 GW"]
+    assert all(79 < c.low <= c.high < 81 for c in finding.claims if c.quote != "87 GW")  # both in GW

@@ -41,3 +41,11 @@ def test_a_comparison_with_the_figure_is_no_bound() -> None:
     assert found["50.0 million tonnes"] == "exact" and found["47.1 million"] == "exact"
     assert found["40"] == "over" and found["2 million tonnes"] == "over"
 
+
+
+def test_a_qualifier_is_a_whole_word() -> None:
+    from helpers import claims_of
+
+    found = {c.text: c.qualifier for c in claims_of("Farms cover 300 square kilometres; over 40 ports; "
+                                                     "a turnover 12% higher.")}
+    assert found["300 square kilometres"] == "exact" and found["40"] == "over"

@@ -407,3 +407,15 @@ def test_a_fiscal_quarter_without_its_year_and_a_rival_named(tmp_path) -> None:
     assert frames["$4.12 billion"].object.value is None  # "fiscal first-quarter" is the period, not the object
     assert frames["$3.9 billion"].holder.value == "Crestway Brands@"
     assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["$4.12 billion", "$4.21 billion"]]
+
+
+def test_relative_years_and_a_change_apposed_to_a_forecast(tmp_path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Wind\ndate: 2025-04-01\n---\nChina installed about 87 GW of wind turbines last year. "
+        "The council expects 140 GW of additions this year, a rise of 20% on 2024. Next year it sees 150 GW.\n",
+        encoding="utf-8")
+    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    assert frames["87 GW"].period.value == "2024"
+    assert frames["140 GW"].period.value == "2025" and frames["140 GW"].basis.value == "forecast"
+    assert frames["20%"].change and frames["20%"].basis.value == "forecast"  # the forecast figure's change
+    assert frames["150 GW"].period.value == "2026"

@@ -10,7 +10,8 @@ from .vocabulary import (DOWN_COMPARATIVES_EN, DOWN_NOUNS_EN, DOWN_SIZE_ZH, DOWN
                          QUALIFIER_KIND, QUALIFIER_ZH_LINKS, QUALIFIERS_EN, QUALIFIERS_ZH, QUALIFIERS_ZH_AFTER,
                          UP_COMPARATIVES_EN, UP_NOUNS_EN, UP_SIZE_ZH, UP_VERBS_EN, UP_VERBS_ZH, alternation)
 
-_QUALIFIER_EN = regex.compile(r"(?i:(?P<q>" + alternation(QUALIFIERS_EN) + r"))\s+(?:the\s+)?$")
+# A whole word: "cover 300 square kilometres" is no "over 300".
+_QUALIFIER_EN = regex.compile(r"(?<![A-Za-z])(?i:(?P<q>" + alternation(QUALIFIERS_EN) + r"))\s+(?:the\s+)?$")
 # How a qualifier before a figure can end (lower case, one space between words), so that the search of
 # _QUALIFIER_EN, which tries every position of its window, runs only where one may match.
 _QUALIFIER_EN_ENDS = tuple(QUALIFIERS_EN)

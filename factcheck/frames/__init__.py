@@ -202,6 +202,12 @@ class Framer:
                 # "TSMC held 64.9% of the market, while Samsung had 9.3%": the same measure, another holder
                 frame = replace(frame, measure=Slot(frames[-1].measure.value, frames[-1].measure.words,
                                                     "measure:as the figure before it"))
+            if (frame.change and frames and frame.basis.value == "actual" and not frames[-1].change
+                    and frames[-1].basis.value not in (None, "actual") and spans[i][0] <= claims[len(frames) - 1].start
+                    and _APPOSED_CHANGE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)):
+                # "expects 592 GW this year, a rise of 33% on 2023": the change is the forecast figure's
+                frame = replace(frame, basis=Slot(frames[-1].basis.value, frames[-1].basis.words,
+                                                  "basis:as the figure it changes"))
             who, _, where = (frame.holder.value or "").partition("@")
             if who or where not in ("", WORLD):
                 last_org = next((m for m in mentions if m.name == (who or where)), last_org)
@@ -433,6 +439,7 @@ def _cause_spans(folded: str, sentence: tuple[int, int]) -> list[tuple[int, int]
     return out
 
 
+_APPOSED_CHANGE = regex.compile(r"[^.;!?]{0,60},\s*(?:a|an|up|down)?\s*(?:\w+\s+){0,3}(?:of\s+)?")
 _ATTACHED = regex.compile(r"(?i)\s*(?:(?!(?:than|from|over|since|on|against|versus|vs)\b)[A-Za-z]+\s+){0,2}"
                           r"(?:of|in|for)\s+(?:the\s+)?")
 _BASE_FIGURE = regex.compile(

@@ -93,7 +93,7 @@ _PATTERNS: list[tuple[str, tuple[str, ...], regex.Pattern]] = [
     ("month", ('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
     ("decade", ('0s', "0's", '0’s', '年代'), regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代")),
     ("year", ('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s]|\s*(?:年代|s\b))")),
-    ("year_word", ('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year)\b|全年|今年|去年|上年|前年")),
+    ("year_word", ('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year)\b|全年|今年|去年|上年|前年")),
     ("anaphor", ('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+the\s+(?:quarter|period|month|half)\b|该季度|当季|同期|当月")),
 ]
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -105,6 +105,7 @@ _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:than|from|on|over|versus|vs\.?|agains
                              # "6.4% more than the 1.16 billion of 2023": the period of a base figure
                              r"|\b(?:than|from|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?"
                              r"(?:[A-Z]{0,3}[$€£¥])?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+)?\s+(?:of|in|for)\s+(?:the\s+)?)$")
+_RELATIVE_YEAR = regex.compile(r"(last|this|next)\s+year")
 _MAY_VERB = regex.compile(r"(?i)\bmay\s+(?:be|have|not|reach|rise|fall|grow|also|well|still)\b")
 
 
@@ -210,6 +211,9 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
         if article_year is not None:
             y = {"今年": article_year, "去年": article_year - 1, "上年": article_year - 1,
                  "前年": article_year - 2}.get(w)
+            relative = _RELATIVE_YEAR.fullmatch(w)
+            if relative:  # "last year", "this year", "next year": counted from the article's date
+                y = article_year + {"last": -1, "this": 0, "next": 1}[relative[1]]
         if w in ("上年", "去年", "前年"):
             base = True if w == "上年" else base
         return PeriodMention(m.start(), m.end(), "year", y, "", base, words)
