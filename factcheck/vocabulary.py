@@ -20,6 +20,8 @@ BASES = ("forecast", "past", "proposed", "hypothetical")
 class Measure(Cue):
     description: str = ""
     type: str = "level"
+    # The measure is itself a change ("inflation"): "prices rose 2.2%" states its level, not a change of it.
+    is_change: bool = False
 
     def __post_init__(self) -> None:
         if self.type not in MEASURE_TYPES:
@@ -115,14 +117,14 @@ def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozense
             check_keys(doc, item, {"measure", "means", "object"}, {"measure", "means", "object"}, "equivalent")
             equivalents.append((doc, item))
         for item in data.get("measures") or []:
-            check_keys(doc, item, {"key", "description", "type", "cues"}, {"key", "cues"}, "measure")
+            check_keys(doc, item, {"key", "description", "type", "cues", "is_change"}, {"key", "cues"}, "measure")
             key = str(item["key"])
             if any(m.name == key for m in out):
                 raise doc.error(item["key"], f"duplicate measure key {key!r}")
             en, zh = compile_cues(doc, item["cues"], f"measure {key!r}")
             try:
                 out.append(Measure(key, en, zh, description=str(item.get("description", "")),
-                                   type=str(item.get("type", "level"))))
+                                   type=str(item.get("type", "level")), is_change=item.get("is_change") is True))
             except ValueError as exc:
                 raise doc.error(item.get("type", item), f"measure {key!r}: {exc}") from None
         for pair in data.get("disjoint") or []:

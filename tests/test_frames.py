@@ -419,3 +419,23 @@ def test_relative_years_and_a_change_apposed_to_a_forecast(tmp_path) -> None:
     assert frames["140 GW"].period.value == "2025" and frames["140 GW"].basis.value == "forecast"
     assert frames["20%"].change and frames["20%"].basis.value == "forecast"  # the forecast figure's change
     assert frames["150 GW"].period.value == "2026"
+
+
+def test_a_central_banks_rate_and_inflation_in_both_languages(tmp_path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Inflation eases\ndate: 2025-04-10\n---\n"
+        "Consumer prices in the eurozone rose 2.2% in March from a year earlier, Eurostat said. The European "
+        "Central Bank cut its deposit rate by 25 basis points to 2.5%.\n\nCore inflation slowed to 2.4% in March.\n",
+        encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: 欧元区通胀\ndate: 2025-04-11\n---\n"
+        "欧盟统计局数据显示,欧元区3月消费者价格同比上涨2.2%。欧洲央行将存款利率下调25个基点至2.75%。\n", encoding="utf-8")
+    analysis = analyse([str(tmp_path)])
+    frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
+    for key in (("a.md", "2.2%"), ("b.md", "2.2%")):  # "prices rose 2.2%" is the inflation rate, not a change of it
+        assert (frames[key].measure.value, frames[key].holder.value, frames[key].change) == (
+            "inflation", "@Euro area", False)
+    assert frames[("a.md", "2.5%")].holder.value.startswith("ECB") and frames[("a.md", "2.5%")].measure.value == "interest_rate"
+    assert frames[("b.md", "2.75%")].basis.value == "actual"  # 将 marks what was done to the rate here, not a forecast
+    assert frames[("a.md", "2.4%")].measure.value == "core_inflation"
+    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["2.5%", "2.75%"]]

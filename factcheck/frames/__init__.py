@@ -233,6 +233,9 @@ class Framer:
             key = hit.measure.name if hit else None
         measure = Slot(key, folded[hit.start:hit.end] if hit else "", "measure:" + (hit.measure.name if hit else
                                                                                    "of-phrase" if key else ""))
+        stated = vocab.measure(key.partition(" of ")[0]) if key else None
+        if stated is not None and stated.is_change and claim.unit == "percent":
+            change = False  # "consumer prices rose 2.2%": the inflation rate itself, as "inflation was 2.1%"
         if (dim == "count" and key and not claim.noun and not _CLASSIFIER.search(claim.text)
                 and not (hit is not None and clause[0] <= hit.start and hit.end <= clause[1])):
             # "a shortage of over 5,000": a count of nothing named is not compared with anything

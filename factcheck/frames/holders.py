@@ -153,15 +153,19 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         taken.append((s, e))
         found.append(Mention(s, e, name, kind or index.kind_of(name), text[s:e], rule))
 
+    aliases = ([(m.start(), m.end(), index.en_names[m.group()]) for m in index.en.finditer(text, start, end)]
+               if index.en is not None else [])
+    if index.zh is not None:
+        aliases += [(m.start(), m.end(), index.zh_names[m.group()]) for m in index.zh.finditer(folded, start, end)]
+    # A shipped organisation's name holds a place word ("European Central Bank", "欧洲央行"): the name wins.
+    for s, e, name in aliases:
+        if index.kind_of(name) == "org":
+            add(s, e, name, "alias")
     places = index.vocab.places
     for s, e, i in cue_set(places).scan(folded, start, end):
         add(s, e, places[i].name, "place")
-    if index.en is not None:
-        for m in index.en.finditer(text, start, end):
-            add(m.start(), m.end(), index.en_names[m.group()], "alias")
-    if index.zh is not None:
-        for m in index.zh.finditer(folded, start, end):
-            add(m.start(), m.end(), index.zh_names[m.group()], "alias")
+    for s, e, name in aliases:
+        add(s, e, name, "alias")
     if declared:
         names, pattern = declared
         for m in pattern.finditer(folded, start, end):
