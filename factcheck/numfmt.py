@@ -8,6 +8,7 @@ stage or formatter may use it.
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 
 # Significant digits kept for figures below a thousand and for scaled figures (1.234 billion).
@@ -49,10 +50,24 @@ def number(x: float | int | None, significant: int = SIGNIFICANT) -> str:
 
 
 def unit_label(unit: str) -> str:
-    """How a unit is written after a figure: `%` (no space), ` percentage points`, ` CNY`; nothing for counts."""
+    """How a unit is written after a figure: `%` (no space), ` percentage points`, ` CNY`, ` barrels a day`
+    (pint's names read as words: no underscores, "/ day" as "a day"); nothing for counts."""
     if unit in _SYMBOLS:
         return _SYMBOLS[unit]
-    return "" if unit in ("count", "") else " " + unit
+    if unit in ("count", ""):
+        return ""
+    head, slash, per = (part.strip() for part in unit.partition("/"))
+    label = _WORDS.get(head, head.replace("_", " "))
+    if slash:
+        per_word = _WORDS.get(per, per.replace("_", " "))
+        label += (f" {'an' if per == 'hour' else 'a'} {per_word}" if per in _TIMES else f" per {per_word}")
+    return " " + label
+
+
+_TIMES = {"day", "week", "month", "quarter", "year", "hour"}
+# pint names that read better as the word news writes
+_WORDS = {"oil_barrel": "barrels", "metric_ton": "t", "square_kilometer": "km²", "cubic_meter": "m³",
+          "hectare": "hectares", "person": "people"}
 
 
 def quantity(value: float | None, unit: str, value_high: float | None = None, qualifier: str | None = None) -> str:

@@ -159,10 +159,23 @@ def _with_countries(regions: dict) -> dict:
         names = tuple(dict.fromkeys(n for n in (getattr(country, "common_name", None), country.name,
                                                 getattr(country, "official_name", None)) if n))
         zh = tuple(dict.fromkeys(n for n in (zh_cn, zh_tw) if n and not regex.search(r"[A-Za-z]", n)))
+        # the short form the press writes: 伊朗 for 伊朗伊斯兰共和国, 老挝 for 老挝人民民主共和国
+        zh += tuple(dict.fromkeys(short for n in zh if (short := _short_zh(n)) != n))
         canonical = declared.get(country.alpha_2, names[0])
         en0, zh0 = out.get(canonical, ((), ()))
         out[canonical] = (tuple(dict.fromkeys(en0 + names)), tuple(dict.fromkeys(zh0 + zh)))
     return out
+
+
+# State forms left off a Chinese country name; a bare 共和国 only where three characters or more remain, so
+# that 中非共和国 (Central African Republic) does not become 中非, which is "China-Africa".
+_ZH_STATE_FORM = regex.compile(r"(?:伊斯兰共和国|玻利瓦尔共和国|民主主义人民共和国|人民民主共和国)$")
+_ZH_REPUBLIC = regex.compile(r"(?<=\p{Han}{3})共和国$")
+
+
+def _short_zh(name: str) -> str:
+    short = _ZH_STATE_FORM.sub("", name)
+    return short if short != name else _ZH_REPUBLIC.sub("", name)
 
 
 def _country_code(name: str) -> str | None:

@@ -439,3 +439,18 @@ def test_a_central_banks_rate_and_inflation_in_both_languages(tmp_path) -> None:
     assert frames[("b.md", "2.75%")].basis.value == "actual"  # 将 marks what was done to the rate here, not a forecast
     assert frames[("a.md", "2.4%")].measure.value == "core_inflation"
     assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["2.5%", "2.75%"]]
+
+
+def test_daily_output_in_chinese_and_each_countrys_own_figure(tmp_path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: 欧佩克产量\ndate: 2025-02-15\n---\n"
+        "路透社调查显示,1月沙特日产原油约900万桶,伊拉克日产量为440万桶。伊朗伊斯兰共和国以外,伊朗的产量未变。\n",
+        encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ntitle: OPEC\ndate: 2025-02-20\n---\nIraq produced 4.2 million barrels per day in January.\n",
+        encoding="utf-8")
+    analysis = analyse([str(tmp_path)])
+    frames = {p.claim.text: p for p in analysis.placed}
+    saudi = next(p for t, p in frames.items() if t.startswith("900万桶") or "900万桶" in t)
+    assert saudi.frame.holder.value == "@Saudi Arabia" and saudi.claim.unit == "oil_barrel / day"  # 沙特, 日产
+    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["4.2 million barrels per day", "440万桶"]]

@@ -54,3 +54,10 @@ def test_messages_and_reports_use_it(tmp_path):
     assert "8,500 t" in finding.message and "12,000 t" in finding.message
     page = html.render_string(analysis)
     assert "e+0" not in page and "12,000 t" in page and "8,500 t" in page
+
+
+def test_units_read_as_words() -> None:
+    assert numfmt.quantity(4.2e6, "oil_barrel / day") == "4.2 million barrels a day"
+    assert numfmt.quantity(600, "USD / t") == "600 USD per t"
+    assert numfmt.quantity(300, "square_kilometer") == "300 km²"
+    assert numfmt.quantity(12, "kilowatt_hour") == "12 kilowatt hour"

@@ -108,7 +108,7 @@ RATE_ADVERBS = {"daily": "day", "annually": "year", "yearly": "year", "monthly":
                 "hourly": "hour"}
 RATE_ZH = {"年": "year", "天": "day", "日": "day", "月": "month", "周": "week", "小时": "hour"}
 # Chinese words before a figure that make it a rate: 日均进口1104万桶, 每年出口500万吨.
-RATE_BEFORE_ZH = {"日均": "day", "每日": "day", "每天": "day", "年均": "year", "每年": "year"}
+RATE_BEFORE_ZH = {"日均": "day", "每日": "day", "每天": "day", "日产": "day", "日产量": "day", "年均": "year", "每年": "year"}
 
 # -- money ----------------------------------------------------------------------------------------------
 

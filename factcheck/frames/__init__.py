@@ -305,8 +305,9 @@ class Framer:
             holder = named[0] if named else last_org
             rule_suffix = " (pronoun)"
         # "exports from the US to China": the other party is no place of the figure
+        # outside its clause, only a place named before the figure: "沙特日产900万桶,伊拉克…" is not Iraq's
         place = _pick([m for m in in_clause if m is not holder], claim, usable, ("world", "region")) or _pick(
-            [m for m in in_sentence if m is not holder], claim, usable, ("world", "region"))
+            [m for m in in_sentence if m is not holder], claim, usable, ("world", "region"), before_only=True)
         share = bool(measure and measure.startswith("share"))
         if holder is not None and holder.kind == "region":
             if share:
