@@ -12,6 +12,7 @@ import regex
 import yaml
 
 from .errors import RulesError
+from .extract.vocabulary import trie
 
 
 # --- YAML with positions -------------------------------------------------------------------------------
@@ -111,8 +112,8 @@ class Cue:
 
 class CueSet:
     """Many cues scanned at once. Each cue pattern is split into its alternatives; an alternative that opens
-    with a literal is tried only where a cheap scan for literal openings finds one (three letters of
-    English, case-folded, or one Chinese character); the few without a literal opening are scanned as they
+    with a literal is tried only where a cheap scan for literal openings finds one (its leading English
+    letters, three or more, case-folded, or one Chinese character); the few without a literal opening are scanned as they
     are. `scan` yields (start, end, cue index) per position where a cue matches, the longest match there,
     ties to the cue listed first: one quick pass instead of one pass per cue."""
 
@@ -143,7 +144,7 @@ class CueSet:
         # Openings are plain literals, so the standard library's engine finds them, through a trie-shaped
         # pattern: several times quicker than `regex` over an alternation of hundreds of words. English cues
         # open words: tried where a word starts, not inside one ("ship" in "leadership").
-        self._latin = re.compile("(?<![A-Za-z])(?i:" + trie_pattern(latin) + ")") if latin else None
+        self._latin = re.compile("(?<![A-Za-z])(?i:" + trie(latin) + ")") if latin else None
         self._han = re.compile("[" + "".join(han) + "]") if han else None
 
     def scan(self, text: str, start: int, end: int):
@@ -169,28 +170,6 @@ class CueSet:
                 keep(hit.start(), hit.end(), cue)
         for s in sorted(best):
             yield s, best[s][0], best[s][1]
-
-
-def trie_pattern(words) -> str:
-    """An alternation of literal `words` shaped as a trie ("ab|ac" -> "a(?:b|c)"), a longer word tried
-    before its prefix: it matches what the longest-first alternation matches, with far less backtracking."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a word ends here: the longer ones first, then nothing more
-            body = f"(?:{body})?"
-        return body
-
-    return emit(root)
 
 
 _HAN_CHAR = regex.compile(r"\p{Han}")

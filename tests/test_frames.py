@@ -227,7 +227,7 @@ def test_han_ranges_are_the_han_script() -> None:
 def test_trie_pattern_matches_what_the_longest_first_alternation_matches() -> None:
     import re
 
-    from factcheck.rulefile import trie_pattern
+    from factcheck.extract.vocabulary import trie as trie_pattern
 
     words = ["Apple", "Apple Inc", "App", "Samsung", "Samsung Electronics", "SK Hynix", "中国", "中国石化", "中"]
     longest_first = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))

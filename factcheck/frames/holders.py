@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from ..extract import FUNCTION_WORDS
-from ..rulefile import trie_pattern
+from ..extract.vocabulary import trie
 from ..vocabulary import Vocabulary, cue_set
 from . import text as T
 
@@ -105,7 +105,7 @@ def _alternation(names: dict[str, str], frame: str) -> re.Pattern | None:
     hundreds of names it runs several times quicker than `regex`."""
     if not names:
         return None
-    return re.compile(frame.format(trie_pattern(names)))  # the longest spelling wins where several match
+    return re.compile(frame.format(trie(names)))  # the longest spelling wins where several match
 
 
 def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False) -> dict[str, str]:
