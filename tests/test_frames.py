@@ -247,6 +247,11 @@ def test_tagging_han_blocks_alone_gives_the_words_tagging_everything_gives() -> 
     assert len(everything) > 10 and tag_han_words("Apple shipped 57.5 million.", 0, 27) == []
 
 
+def _article(folder: Path, name: str, title: str, date: str, body: str) -> None:
+    """An article file with YAML front matter (title, date) and `body`."""
+    (folder / name).write_text(f"---\ntitle: {title}\ndate: {date}\n---\n{body}", encoding="utf-8")
+
+
 def test_the_other_party_of_a_trade_in_a_headline_sets_no_market(tmp_path) -> None:
     (tmp_path / "a.md").write_text("# Shipments to China fell 4% in 2024\n\n"
                                    "Acme Robotics said its revenue rose 10% in 2024.\n", encoding="utf-8")
@@ -260,17 +265,13 @@ def test_the_other_party_of_a_trade_in_a_headline_sets_no_market(tmp_path) -> No
 
 def test_the_base_of_a_comparison_is_not_the_sentences_own_figure(tmp_path) -> None:
     # Airline traffic, a topic no rule names: base figures stated with their own period, or left unsaid.
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: Harbor Air traffic\ndate: 2025-07-20\n---\n"
-        "Harbor Air carried 12.4 million passengers in the second quarter of 2025, compared with 11.1 million "
-        "in the second quarter of 2024.\n\n"
-        "Its load factor rose to 86% in the second quarter of 2025 from 83%, when its fleet stood at 140 jets.\n",
-        encoding="utf-8")
-    (tmp_path / "b.md").write_text(
-        "---\ntitle: Harbor Air results\ndate: 2025-07-22\n---\n"
-        "Harbor Air flew 12.4 million passengers in the second quarter of 2025, up from 11.8 million.\n\n"
-        "Its load factor was 86% in the second quarter of 2025.\n",
-        encoding="utf-8")
+    _article(tmp_path, "a.md", "Harbor Air traffic", "2025-07-20",
+             "Harbor Air carried 12.4 million passengers in the second quarter of 2025, compared with 11.1 million "
+             "in the second quarter of 2024.\n\n"
+             "Its load factor rose to 86% in the second quarter of 2025 from 83%, when its fleet stood at 140 jets.\n")
+    _article(tmp_path, "b.md", "Harbor Air results", "2025-07-22",
+             "Harbor Air flew 12.4 million passengers in the second quarter of 2025, up from 11.8 million.\n\n"
+             "Its load factor was 86% in the second quarter of 2025.\n")
     analysis = analyse([str(tmp_path)])
     frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
     assert frames[("a.md", "11.1 million")].period.value == "2024Q2"  # its own period, after it
@@ -283,14 +284,10 @@ def test_the_base_of_a_comparison_is_not_the_sentences_own_figure(tmp_path) -> N
 
 
 def test_a_base_figures_own_period_and_a_sources_short_form(tmp_path) -> None:
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: Coffee\ndate: 2025-03-01\n---\n"
-        "According to the Global Coffee Organisation (GCO), Brazil exported 40.1 million bags in 2024.\n",
-        encoding="utf-8")
-    (tmp_path / "b.md").write_text(
-        "---\ntitle: Harbor Air\ndate: 2025-03-01\n---\n"
-        "Harbor Air's revenue was $5.2 billion in 2024, 8.3% more than the $4.8 billion of 2023.\n",
-        encoding="utf-8")
+    _article(tmp_path, "a.md", "Coffee", "2025-03-01",
+             "According to the Global Coffee Organisation (GCO), Brazil exported 40.1 million bags in 2024.\n")
+    _article(tmp_path, "b.md", "Harbor Air", "2025-03-01",
+             "Harbor Air's revenue was $5.2 billion in 2024, 8.3% more than the $4.8 billion of 2023.\n")
     frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
     assert frames["40.1 million"].holder.value == "@Brazil"  # the source (GCO) is not whose figure it is
     assert frames["8.3%"].period.value == "2024" and frames["8.3%"].change
@@ -307,13 +304,10 @@ def test_a_short_aside_after_a_figure_keeps_its_clause() -> None:
 
 
 def test_a_cause_phrase_names_neither_the_measure_nor_the_place(tmp_path) -> None:
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: Trucks\ndate: 2025-03-01\n---\n"
-        "Helped by strong exports to Europe, Harbor Motors took 12% of the world truck market in 2024.\n",
-        encoding="utf-8")
-    (tmp_path / "b.md").write_text(
-        "---\ntitle: 卡车\ndate: 2025-03-02\n---\n全球卡车市场方面,受惠于国内需求强劲与出口增长,海川汽车公司拿下15%的份额。\n",
-        encoding="utf-8")
+    _article(tmp_path, "a.md", "Trucks", "2025-03-01",
+             "Helped by strong exports to Europe, Harbor Motors took 12% of the world truck market in 2024.\n")
+    _article(tmp_path, "b.md", "卡车", "2025-03-02",
+             "全球卡车市场方面,受惠于国内需求强劲与出口增长,海川汽车公司拿下15%的份额。\n")
     frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
     english, chinese = frames["12%"], next(f for t, f in frames.items() if t.startswith("15%"))
     assert english.measure.value == "share" and "Europe" not in english.holder.value
@@ -321,10 +315,8 @@ def test_a_cause_phrase_names_neither_the_measure_nor_the_place(tmp_path) -> Non
 
 
 def test_chinese_source_with_short_form_and_a_measure_past_a_semicolon(tmp_path) -> None:
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: 铝\ndate: 2025-08-01\n---\n"
-        "海川有色金属协会(HNMA)发布的数据显示,2025年上半年海川铝出口量同比增加12%,达到210万吨;同期进口量减少3%,为45万吨。\n",
-        encoding="utf-8")
+    _article(tmp_path, "a.md", "铝", "2025-08-01",
+             "海川有色金属协会(HNMA)发布的数据显示,2025年上半年海川铝出口量同比增加12%,达到210万吨;同期进口量减少3%,为45万吨。\n")
     frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
     exported = next(f for t, f in frames.items() if "210万吨" in t)
     imported = next(f for t, f in frames.items() if "45万吨" in t)
@@ -333,10 +325,9 @@ def test_chinese_source_with_short_form_and_a_measure_past_a_semicolon(tmp_path)
 
 
 def test_the_front_matter_title_is_the_headline_and_a_ledes_country_no_market(tmp_path) -> None:
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: Cocoa squeeze in 2024\ndate: 2025-02-20\n---\n"
-        "Ghana produced 0.6 million tonnes of cocoa in the 2023/24 season.\n\n"
-        "Cocoa prices climbed 170% over the year.\n", encoding="utf-8")
+    _article(tmp_path, "a.md", "Cocoa squeeze in 2024", "2025-02-20",
+             "Ghana produced 0.6 million tonnes of cocoa in the 2023/24 season.\n\n"
+             "Cocoa prices climbed 170% over the year.\n")
     frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
     assert frames["170%"].holder.value in (None, "@World")  # not "@Ghana": the lede's country is Ghana's figure
     assert frames["170%"].period.value == "2024"  # the headline's period
@@ -344,13 +335,12 @@ def test_the_front_matter_title_is_the_headline_and_a_ledes_country_no_market(tm
 
 
 def test_a_companys_trade_word_and_its_own_outlook_keep_it_the_holder(tmp_path) -> None:
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: Airlines carry record passengers\ndate: 2025-01-30\n---\n"
-        "SkyBridge Airlines carried 48.2 million passengers in 2024, the company said.\n\n"
-        "SkyBridge expects to carry 52 million passengers in 2025.\n", encoding="utf-8")
-    (tmp_path / "b.md").write_text(
-        "---\ntitle: Results\ndate: 2025-02-12\n---\nNorthstar Air flew 29.8 million passengers in 2024, while "
-        "SkyBridge carried 49.5 million.\n", encoding="utf-8")
+    _article(tmp_path, "a.md", "Airlines carry record passengers", "2025-01-30",
+             "SkyBridge Airlines carried 48.2 million passengers in 2024, the company said.\n\n"
+             "SkyBridge expects to carry 52 million passengers in 2025.\n")
+    _article(tmp_path, "b.md", "Results", "2025-02-12",
+             "Northstar Air flew 29.8 million passengers in 2024, while "
+             "SkyBridge carried 49.5 million.\n")
     analysis = analyse([str(tmp_path)])
     holders = {(p.claim.file, p.claim.text): p.frame.holder.value for p in analysis.placed}
     assert holders[("a.md", "48.2 million")] == holders[("b.md", "49.5 million")] == "SkyBridge@"
@@ -364,13 +354,11 @@ def test_a_companys_trade_word_and_its_own_outlook_keep_it_the_holder(tmp_path) 
 
 
 def test_an_election_in_traditional_chinese_and_english(tmp_path) -> None:
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: 台北市長選舉投票率\ndate: 2022-11-27\n---\n"
-        "中選會公布,2022年台北市長選舉投票率為59.7%,蔣萬安得票率42.3%,陳時中得票率31.9%。\n", encoding="utf-8")
-    (tmp_path / "b.md").write_text(
-        "---\ntitle: Taipei mayoral vote\ndate: 2022-11-28\n---\n"
-        "Turnout in the 2022 Taipei mayoral election was 61.2%, the Central Election Commission said. "
-        "Chiang Wan-an won 42.3% of the vote, against 31.9% for Chen Shih-chung.\n", encoding="utf-8")
+    _article(tmp_path, "a.md", "台北市長選舉投票率", "2022-11-27",
+             "中選會公布,2022年台北市長選舉投票率為59.7%,蔣萬安得票率42.3%,陳時中得票率31.9%。\n")
+    _article(tmp_path, "b.md", "Taipei mayoral vote", "2022-11-28",
+             "Turnout in the 2022 Taipei mayoral election was 61.2%, the Central Election Commission said. "
+             "Chiang Wan-an won 42.3% of the vote, against 31.9% for Chen Shih-chung.\n")
     analysis = analyse([str(tmp_path)])
     frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
     assert frames[("a.md", "59.7%")].period.value == "2022"  # a year right after a Chinese comma
@@ -380,12 +368,10 @@ def test_an_election_in_traditional_chinese_and_english(tmp_path) -> None:
 
 
 def test_a_threshold_or_target_is_no_actual_figure(tmp_path) -> None:
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: Measles\ndate: 2025-04-10\n---\n"
-        "Coverage of the second measles dose was 91% in 2023, below the 95% needed to stop outbreaks.\n",
-        encoding="utf-8")
-    (tmp_path / "b.md").write_text(
-        "---\ntitle: 麻疹\ndate: 2025-04-15\n---\n2023年第二剂麻疹疫苗接种率为91%,低于95%的门槛。\n", encoding="utf-8")
+    _article(tmp_path, "a.md", "Measles", "2025-04-10",
+             "Coverage of the second measles dose was 91% in 2023, below the 95% needed to stop outbreaks.\n")
+    _article(tmp_path, "b.md", "麻疹", "2025-04-15",
+             "2023年第二剂麻疹疫苗接种率为91%,低于95%的门槛。\n")
     analysis = analyse([str(tmp_path)])
     bases = {(p.claim.file, p.claim.text[:3]): p.frame.basis.value for p in analysis.placed}
     assert bases[("a.md", "91%")] == bases[("b.md", "91%")] == "actual"
@@ -394,13 +380,11 @@ def test_a_threshold_or_target_is_no_actual_figure(tmp_path) -> None:
 
 
 def test_a_fiscal_quarter_without_its_year_and_a_rival_named(tmp_path) -> None:
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: Lumen Foods beats estimates\ndate: 2025-05-02\n---\n"
-        "Lumen Foods reported revenue of $4.21 billion for the first quarter of fiscal 2025. "
-        "Rival Crestway Brands posted revenue of $3.9 billion.\n", encoding="utf-8")
-    (tmp_path / "b.md").write_text(
-        "---\ntitle: Lumen results\ndate: 2025-05-03\n---\n"
-        "Lumen Foods' fiscal first-quarter revenue rose 6% to $4.12 billion.\n", encoding="utf-8")
+    _article(tmp_path, "a.md", "Lumen Foods beats estimates", "2025-05-02",
+             "Lumen Foods reported revenue of $4.21 billion for the first quarter of fiscal 2025. "
+             "Rival Crestway Brands posted revenue of $3.9 billion.\n")
+    _article(tmp_path, "b.md", "Lumen results", "2025-05-03",
+             "Lumen Foods' fiscal first-quarter revenue rose 6% to $4.12 billion.\n")
     analysis = analyse([str(tmp_path)])
     frames = {p.claim.text: p.frame for p in analysis.placed}
     assert frames["$4.12 billion"].period.value == frames["$4.21 billion"].period.value == "FY2025Q1"
@@ -410,10 +394,9 @@ def test_a_fiscal_quarter_without_its_year_and_a_rival_named(tmp_path) -> None:
 
 
 def test_relative_years_and_a_change_apposed_to_a_forecast(tmp_path) -> None:
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: Wind\ndate: 2025-04-01\n---\nChina installed about 87 GW of wind turbines last year. "
-        "The council expects 140 GW of additions this year, a rise of 20% on 2024. Next year it sees 150 GW.\n",
-        encoding="utf-8")
+    _article(tmp_path, "a.md", "Wind", "2025-04-01",
+             "China installed about 87 GW of wind turbines last year. "
+             "The council expects 140 GW of additions this year, a rise of 20% on 2024. Next year it sees 150 GW.\n")
     frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
     assert frames["87 GW"].period.value == "2024"
     assert frames["140 GW"].period.value == "2025" and frames["140 GW"].basis.value == "forecast"
@@ -422,14 +405,11 @@ def test_relative_years_and_a_change_apposed_to_a_forecast(tmp_path) -> None:
 
 
 def test_a_central_banks_rate_and_inflation_in_both_languages(tmp_path) -> None:
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: Inflation eases\ndate: 2025-04-10\n---\n"
-        "Consumer prices in the eurozone rose 2.2% in March from a year earlier, Eurostat said. The European "
-        "Central Bank cut its deposit rate by 25 basis points to 2.5%.\n\nCore inflation slowed to 2.4% in March.\n",
-        encoding="utf-8")
-    (tmp_path / "b.md").write_text(
-        "---\ntitle: 欧元区通胀\ndate: 2025-04-11\n---\n"
-        "欧盟统计局数据显示,欧元区3月消费者价格同比上涨2.2%。欧洲央行将存款利率下调25个基点至2.75%。\n", encoding="utf-8")
+    _article(tmp_path, "a.md", "Inflation eases", "2025-04-10",
+             "Consumer prices in the eurozone rose 2.2% in March from a year earlier, Eurostat said. The European "
+             "Central Bank cut its deposit rate by 25 basis points to 2.5%.\n\nCore inflation slowed to 2.4% in March.\n")
+    _article(tmp_path, "b.md", "欧元区通胀", "2025-04-11",
+             "欧盟统计局数据显示,欧元区3月消费者价格同比上涨2.2%。欧洲央行将存款利率下调25个基点至2.75%。\n")
     analysis = analyse([str(tmp_path)])
     frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
     for key in (("a.md", "2.2%"), ("b.md", "2.2%")):  # "prices rose 2.2%" is the inflation rate, not a change of it
@@ -442,13 +422,10 @@ def test_a_central_banks_rate_and_inflation_in_both_languages(tmp_path) -> None:
 
 
 def test_daily_output_in_chinese_and_each_countrys_own_figure(tmp_path) -> None:
-    (tmp_path / "a.md").write_text(
-        "---\ntitle: 欧佩克产量\ndate: 2025-02-15\n---\n"
-        "路透社调查显示,1月沙特日产原油约900万桶,伊拉克日产量为440万桶。伊朗伊斯兰共和国以外,伊朗的产量未变。\n",
-        encoding="utf-8")
-    (tmp_path / "b.md").write_text(
-        "---\ntitle: OPEC\ndate: 2025-02-20\n---\nIraq produced 4.2 million barrels per day in January.\n",
-        encoding="utf-8")
+    _article(tmp_path, "a.md", "欧佩克产量", "2025-02-15",
+             "路透社调查显示,1月沙特日产原油约900万桶,伊拉克日产量为440万桶。伊朗伊斯兰共和国以外,伊朗的产量未变。\n")
+    _article(tmp_path, "b.md", "OPEC", "2025-02-20",
+             "Iraq produced 4.2 million barrels per day in January.\n")
     analysis = analyse([str(tmp_path)])
     frames = {p.claim.text: p for p in analysis.placed}
     saudi = next(p for t, p in frames.items() if t.startswith("900万桶") or "900万桶" in t)
