@@ -181,11 +181,6 @@ def draft_groups(draft: Extraction, declared: dict[str, dict[str, str]]) -> set[
     return out
 
 
-def draft_blocks(draft: Extraction, declared: dict[str, dict[str, str]]) -> set[tuple]:
-    """The blocks of `draft_groups`."""
-    return {block for block, _, _ in draft_groups(draft, declared)}
-
-
 def archive_extraction(store: ClaimsStore, files: Sequence[StoredFile], claims: Sequence[Claim],
                        frames: Sequence[Frame | None] | None = None) -> Extraction:
     """The chosen archive claims (and their stored frames) as an `Extraction` the pipeline can analyse,

@@ -65,7 +65,6 @@ class Framer:
         self.declared: dict[str, str] = {}
         self._pattern: tuple | None = None
         self._sources: dict = {}
-        self._causes: list[tuple[int, int]] = []
 
     @staticmethod
     def prepare(text: str) -> str:
@@ -116,9 +115,10 @@ class Framer:
         year = int(article.date[:4]) if article.date else None
         front = _FRONT_MATTER.match(text, article.start)  # YAML front matter is metadata, not prose
         body_start = front.end() if front else article.start
-        named = _TITLE_FIELD.search(text, front.start(), front.end()) if front else None
-        if named:  # the front matter's title is the headline; the body's first line is its lede
-            title, title_end = named.span(1), body_start
+        # The front matter's title (as the corpus read it) is the headline; the body's first line is its lede.
+        at = text.find(article.title, front.start(), front.end()) if front and article.title else -1
+        if at >= 0:
+            title, title_end = (at, at + len(article.title)), body_start
         else:
             title_end = text.find("\n", body_start, article.end)
             title_end = article.end if title_end < 0 else title_end
@@ -222,9 +222,9 @@ class Framer:
         change = bool(claim.direction) or bool(
             _CHANGE_BEFORE.search(folded, max(clause[0], claim.start - 40), claim.start)
             or _CHANGE_AFTER.match(folded, claim.end))
-        self._causes = [span for span in _cause_spans(folded, sentence) if not span[0] <= claim.start < span[1]]
-        if self._causes:  # "helped by strong exports, BYD took 18%": a cause names no measure of the figure
-            hits = [h for h in hits if not any(a <= h.start < b for a, b in self._causes)]
+        causes = [span for span in _cause_spans(folded, sentence) if not span[0] <= claim.start < span[1]]
+        if causes:  # "helped by strong exports, BYD took 18%": a cause names no measure of the figure
+            hits = [h for h in hits if not any(a <= h.start < b for a, b in causes)]
         key, hit = choose(hits, folded, claim.start, claim.end, clause, sentence, percent, change, dim == "time")
         if key is None and (change or not percent) and dim != "time":
             # The sentence before, the lede, the headline: a figure that names no measure counts what they count.
@@ -241,7 +241,7 @@ class Framer:
             # "a shortage of over 5,000": a count of nothing named is not compared with anything
             measure = Slot(None, measure.words, "count names nothing counted: not compared")
         holder, place = self._holder_place(text, folded, claim, clause, sentence, mentions, title_place,
-                                           last_org, key)
+                                           last_org, key, causes)
         # "compared with 54.1 million", "up from 58.6 million", "when its share stood at 20%": the figure is the
         # base of a comparison, of an earlier time than the sentence's own figure
         # ... unless its clause names another party: "42.3% of the vote, against 31.9% for Chen" sets two
@@ -284,13 +284,13 @@ class Framer:
         return slot or own_source or Slot(None, "", "")
 
     def _holder_place(self, text, folded, claim, clause, sentence, mentions, title_place, last_org,
-                      measure) -> tuple[Slot, Slot]:
+                      measure, causes=()) -> tuple[Slot, Slot]:
         blocked = self._context[2]
 
         def usable(m: Mention) -> bool:
             return (not _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start)
                     and not any(a <= m.start < b for a, b in blocked)
-                    and not any(a <= m.start < b for a, b in self._causes))
+                    and not any(a <= m.start < b for a, b in causes))
 
         in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
@@ -451,7 +451,6 @@ _BASE_FIGURE = regex.compile(
     r"roughly|nearly|almost|some|its|their))*|\bwhen\b[^,;.]{0,40}\b(?:stood|was|were|had\s+been)(?:\s+at)?)\s*$")
 
 
-_TITLE_FIELD = regex.compile(r"(?m)^title:[ \t]*[\"']?([^\n\"']+?)[\"']?[ \t]*$")
 _FRONT_MATTER = regex.compile(r"\s*---[ \t]*\n.*?\n---[ \t]*\n", regex.S)
 _CLASSIFIER = regex.compile(r"[\d一二三四五六七八九十两百千万亿]\s*[台辆部个家件只套座架艘枚名位人户所项款吨]")
 _JOINED = regex.compile(r"\s*(?:的|['’]s\s+|\s)?\s*")
