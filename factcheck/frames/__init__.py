@@ -246,8 +246,10 @@ class Framer:
         # base of a comparison, of an earlier time than the sentence's own figure
         # ... unless its clause names another party: "42.3% of the vote, against 31.9% for Chen" sets two
         # holders side by side, not two times.
-        base_figure = bool(_BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start)) and not any(
-            clause[0] <= m.start < clause[1] and m.kind in ("org", "region") for m in mentions)
+        base = _BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start)
+        if base and any(clause[0] <= m.start < clause[1] and m.kind in ("org", "region") for m in mentions):
+            base = None
+        base_figure = base is not None
         period, period_year = self._period(folded, claim, clause, sentence, periods, title_period, year, base_figure)
         # names and periods are no part of what is measured ("fiscal first-quarter revenue")
         names = [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in periods]
@@ -263,19 +265,18 @@ class Framer:
             holder=Slot(holder_text, holder.words, holder.rule),
             object=_object_slot(obj),
             period=period,
-            basis=self._basis(folded, claim, clause, sentence, period, period_year, year, base_figure),
+            basis=self._basis(folded, claim, clause, sentence, period, period_year, year, base),
             attribution=self._attribution(text, folded, sentence, own_source),
             dimension=dim, date=article.date, change=change)
 
-    def _basis(self, folded, claim, clause, sentence, period, period_year, year, base_figure) -> Slot:
+    def _basis(self, folded, claim, clause, sentence, period, period_year, year, base) -> Slot:
         found = basis(self.vocab, folded, claim.start, claim.end, clause,
                       (max([st for st in self._starts if sentence[0] <= st < claim.start] + [sentence[0]]), sentence[1]),
                       period_year, year)
-        if base_figure and found.value == "actual" and period.rule not in ("period:clause", "period:after the base figure"):
+        if base and found.value == "actual" and period.rule not in ("period:clause", "period:after the base figure"):
             # A base whose own period the text leaves unsaid: an earlier time than the sentence's, so compared
             # only with other such bases of the same period, never with the sentence's own figures.
-            words = _BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start).group().strip()
-            return Slot("past", words, "basis:base of a comparison")
+            return Slot("past", base.group().strip(), "basis:base of a comparison")
         return found
 
     def _attribution(self, text: str, folded: str, sentence: tuple[int, int], own_source: Slot | None) -> Slot:
