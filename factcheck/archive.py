@@ -147,9 +147,9 @@ def select_archive_claims(store: ClaimsStore, files: Sequence[StoredFile],
 def _archive_claims(store: ClaimsStore, files: Sequence[StoredFile], blocks: Collection[tuple] | None,
                     groups: Collection[tuple[tuple, str, str]] | None = None) -> list[tuple[Claim, Frame | None]]:
     if groups is not None:
-        return store.claims_and_frames_in_blocks(files, (), groups)
+        return store.claims_in_groups(files, groups)
     if blocks is not None:
-        return store.claims_and_frames_in_blocks(files, blocks)
+        return store.claims_in_groups(files, [(b, None, None) for b in blocks])
     out: list[tuple[Claim, Frame | None]] = []
     for f in files:
         _, claims, frames, _ = store.contents(f)

@@ -364,29 +364,27 @@ class ClaimsStore:
         """Claims of `files` whose frame falls in one of `blocks` (`Frame.block` values), and those with no
         frame (they cannot be placed in a block), in file and then claim order. Found through the block
         index, so the cost follows the claims chosen, not the archive's size."""
-        return [stored[0] for stored in self.claims_and_frames_in_blocks(files, blocks)]
+        return [claim for claim, _ in self.claims_in_groups(files, [(b, None, None) for b in blocks])]
 
     @_database_errors_named
-    def claims_and_frames_in_blocks(self, files: Sequence[StoredFile], blocks: Collection[tuple],
-                                    narrower: Collection[tuple[tuple, str, str]] | None = None
-                                    ) -> list[tuple[Claim, Frame | None]]:
-        """`claims_in_blocks` with each claim's stored frame (None: unframed). `narrower`: (block, basis,
-        period) triples instead, a frame's basis and period as comparison groups read them (no basis:
-        "actual"; no period: "current")."""
+    def claims_in_groups(self, files: Sequence[StoredFile],
+                         groups: Collection[tuple[tuple, str | None, str | None]]) -> list[tuple[Claim, Frame | None]]:
+        """Like `claims_in_blocks`, with each claim's stored frame (None: unframed), for (block, basis, period)
+        triples: a frame's basis and period as comparison groups read them (no basis: "actual"; no period:
+        "current"); None in a triple takes any."""
         paths = {f.id: f.path for f in files}
         columns = ", ".join(f"c.{_quoted(n)}" for n in _CLAIM_FIELDS)
-        wanted = ([(_block_text(tuple(b)), basis, period) for b, basis, period in narrower] if narrower is not None
-                  else [(_block_text(tuple(b)), None, None) for b in blocks])
         with self.db:
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_groups (block TEXT, basis TEXT, period TEXT, "
                             "UNIQUE (block, basis, period))")
             self.db.execute("DELETE FROM wanted_groups")
-            self.db.executemany("INSERT OR IGNORE INTO wanted_groups VALUES (?, ?, ?)", wanted)
-        same = ("" if narrower is None else " AND COALESCE(c.basis, 'actual') = w.basis "
-                "AND COALESCE(c.period, 'current') = w.period")
+            self.db.executemany("INSERT OR IGNORE INTO wanted_groups VALUES (?, ?, ?)",
+                                [(_block_text(tuple(b)), basis, period) for b, basis, period in groups])
         rows = self.db.execute(
             f"SELECT c.file_id, c.ordinal, {columns}, c.frame FROM wanted_groups w JOIN claims c INDEXED BY "
-            f"claims_block ON c.block = w.block{same} UNION ALL SELECT c.file_id, c.ordinal, {columns}, c.frame "
+            "claims_block ON c.block = w.block AND (w.basis IS NULL OR COALESCE(c.basis, 'actual') = w.basis) "
+            "AND (w.period IS NULL OR COALESCE(c.period, 'current') = w.period) "
+            f"UNION ALL SELECT c.file_id, c.ordinal, {columns}, c.frame "
             "FROM claims c INDEXED BY claims_unframed WHERE c.frame IS NULL ORDER BY 1, 2")
         slots: dict[tuple, Slot] = {}
         return [(Claim(paths[row[0]], *row[2:-1]), frame_from_json(row[-1], slots) if row[-1] else None)
