@@ -125,7 +125,7 @@ class CueSet:
             for pattern in (cue.en, cue.zh):
                 if pattern is None:
                     continue
-                for item in alternatives(pattern.pattern):
+                for item in (x for alt in alternatives(pattern.pattern) for x in _expanded(alt)):
                     compiled = regex.compile(item, pattern.flags)
                     opening = _opening(item, bool(pattern.flags & regex.I))
                     if opening is None:
@@ -144,7 +144,9 @@ class CueSet:
         # Openings are plain literals, so the standard library's engine finds them, through a trie-shaped
         # pattern: several times quicker than `regex` over an alternation of hundreds of words. English cues
         # open words: tried where a word starts, not inside one ("ship" in "leadership").
-        self._latin = re.compile("(?<![A-Za-z])(?i:" + trie(latin) + ")") if latin else None
+        # They are sought in the lower-cased text: a case-insensitive search is several times slower.
+        self._latin = re.compile("(?<![a-z])(?:" + trie(latin) + ")") if latin else None
+        self._latin_any_case = re.compile("(?<![A-Za-z])(?i:" + trie(latin) + ")") if latin else None
         self._han = re.compile("[" + "".join(han) + "]") if han else None
 
     def scan(self, text: str, start: int, end: int):
@@ -155,10 +157,12 @@ class CueSet:
             if e > s and (here is None or e > here[0] or (e == here[0] and cue < here[1])):
                 best[s] = (e, cue)
 
-        for openings, key in ((self._latin, str.lower), (self._han, None)):
+        lowered = _lowered(text)
+        latin = self._latin if lowered is not None else self._latin_any_case
+        for openings, key, where in ((latin, str.lower, lowered or text), (self._han, None, text)):
             if openings is None:
                 continue
-            for m in openings.finditer(text, start, end):
+            for m in openings.finditer(where, start, end):
                 at = m.start()
                 # .get: an opening matched case-insensitively may not lower-case back ("ſ", "K")
                 for cue, compiled in self._by_opening.get(key(m.group()) if key else m.group(), ()):
@@ -173,6 +177,33 @@ class CueSet:
 
 
 _HAN_CHAR = regex.compile(r"\p{Han}")
+_LOWERED: list = [None, None]  # the last text scanned and its lower-cased copy (None: lower() moved offsets)
+
+
+def _lowered(text: str) -> str | None:
+    """`text.lower()`, kept for the next scan of the same text (a file's framing scans it many times), or
+    None where lower-casing changes the length ("İ"), so offsets would not hold."""
+    if _LOWERED[0] is not text:
+        low = text.lower()
+        _LOWERED[:] = [text, low if len(low) == len(text) else None]
+    return _LOWERED[1]
+
+
+def _expanded(item: str) -> list[str]:
+    """An alternative that opens with a group of alternatives, as one alternative per member
+    ("(?:policy|key)\\s+rates?" -> "policy\\s+rates?", "key\\s+rates?"): each then opens with a literal, so it
+    is tried only where that literal occurs instead of being searched for everywhere."""
+    lead = ""
+    while item.startswith("(?<"):  # a look-behind stays in front of every member
+        end = _group_end(item)
+        lead, item = lead + item[:end], item[end:]
+    if not item.startswith("(?:"):
+        return [lead + item]
+    end = _group_end(item)
+    members = alternatives(item[3:end - 1])
+    if len(members) < 2 or len(members) > 40 or item[end:end + 1] in ("?", "*", "+", "{"):
+        return [lead + item]
+    return [lead + member + item[end:] for member in members]
 _PLAIN = regex.compile(r"[A-Za-z0-9\p{Han}' -]")
 
 

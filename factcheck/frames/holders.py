@@ -43,7 +43,8 @@ _NOT_NAMES = FUNCTION_WORDS | {
     "ms", "dr", "new", "chairman", "president", "minister", "analysts", "analyst", "experts", "officials", "report",
     "rival", "rivals", "competitor", "competitors", "peer", "peers", "carmaker", "automaker", "retailer", "lender",
 }
-_PROPER_RUN = regex.compile(r"(?<![\w'’])(?:[A-Z][\w&.'’-]*|[a-z]+[A-Z][\w-]*)"
+# The standard library's engine: three times quicker than `regex` on this pattern, which runs over every window.
+_PROPER_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w&.'’-]*|[a-z]+[A-Z][\w-]*)"
                             r"(?:[ \t]+(?:of[ \t]+|de[ \t]+|&[ \t]+|and[ \t]+)?(?:[A-Z][\w&.'’-]*))*")
 _CORPORATE = regex.compile(r"(?:[\s,]+(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Group|"
                            r"Holdings?|plc|PLC|AG|SA|S\.A\.|N\.V\.|LLC|Technology|Technologies))+$")
@@ -83,6 +84,9 @@ class HolderIndex:
             self.kind.setdefault(cue.name, "world" if cue.name == WORLD else "region")
         self.en_names, self.zh_names = en, zh
         self._common: dict[str, bool] = {}
+        # What a proper-noun run reads as (`_clean_run`, `company_name`): the same runs recur in every article.
+        self.run_names: dict[str, str | None] = {}
+        self.companies: dict[str, str] = {}
         self.en = _alternation(en, r"(?<![\w.])(?:{})(?![\w])")
         self.zh = _alternation(zh, "(?:{})")
         T.add_words(zh)
@@ -145,12 +149,12 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                   sources: frozenset[str] = frozenset()) -> list[Mention]:
     """Every holder or place named in text[start:end], sorted, without overlaps (the first found wins)."""
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(end - start + 1)  # 1 where a mention already stands: overlaps are refused in C
 
     def add(s: int, e: int, name: str, rule: str, kind: str | None = None) -> None:
-        if name in sources or any(a < e and s < b for a, b in taken):
+        if name in sources or taken.find(1, s - start, e - start) >= 0:
             return
-        taken.append((s, e))
+        taken[s - start:e - start] = b"\x01" * (e - s)
         found.append(Mention(s, e, name, kind or index.kind_of(name), text[s:e], rule))
 
     aliases = ([(m.start(), m.end(), index.en_names[m.group()]) for m in index.en.finditer(text, start, end)]
@@ -174,10 +178,13 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     # counts only when the text also writes it mid-sentence.
     runs = []
     for m in _PROPER_RUN.finditer(text, start, end):
-        name = _clean_run(m.group())
+        run = m.group()
+        name = index.run_names.get(run, "")
+        if name == "":
+            name = index.run_names[run] = _clean_run(run)
         if not name or (name.isupper() and len(name) < 3):
             continue  # two capitals (PV, EV, GW) are abbreviations far more often than names
-        at = m.start() + m.group().find(name)
+        at = m.start() + run.find(name)
         if _NUMBERED.match(text, at + len(name)):
             continue  # "Group 1", "Phase 2", "Proposition 12": a numbered label, not a holder
         initial = _opens_sentence(text, at, start)
@@ -187,7 +194,10 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     grounded = {name for _, name, initial in runs if not initial}
     for at, name, initial in runs:
         if not initial or name in grounded:
-            add(at, at + len(name), company_name(index, name), "proper noun")
+            company = index.companies.get(name)
+            if company is None:
+                company = index.companies[name] = company_name(index, name)
+            add(at, at + len(name), company, "proper noun")
     if T.HAN.search(folded, start, end):
         for s, e, pos in T.tag_han_words(folded, start, end):
             word = folded[s:e]

@@ -7,11 +7,14 @@ import regex
 from ..model import Slot
 from ..vocabulary import Vocabulary, cue_set
 
-# Words without one of which (case-folded) no attribution pattern can match: a cheap test before the costly
-# patterns, as substring tests rather than a pattern (it runs on every sentence that holds a figure).
-_TRIGGERS = ("accord", "said", "says", "report", "estimat", "calculat", "count", "tall", "put", "found", "finds",
-             "expect", "forecast", "project", "note", "show", "reckon", "sees", "data", "figures", "statistic",
-             "(", "据", "按照", "显示", "称", "表示", "指出", "发布", "公布")
+# Words without one of which (case-folded) no attribution pattern of a language can match: a cheap test before
+# the costly patterns, as substring tests rather than a pattern (it runs on every sentence that holds a figure).
+# The Chinese patterns also read Latin letters ("TrendForce称"), so without this test they would be tried at
+# every letter of an English sentence.
+_TRIGGERS_EN = ("accord", "said", "says", "report", "estimat", "calculat", "count", "tall", "put", "found", "finds",
+                "expect", "forecast", "project", "note", "show", "reckon", "sees", "data", "figures", "statistic",
+                "(")
+_TRIGGERS_ZH = ("据", "按照", "显示", "称", "表示", "指出", "发布", "公布")
 _FORECAST_VERB = regex.compile(r"(?i)\b(?:expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|"
                                 r"predicted|anticipates?|estimates?\s+that)\b|预计|预测|预期|有望")
 _HEADLINE_SOURCE = regex.compile(r"\s*([A-Z][\w&.-]{1,30}(?:\s[A-Z][\w&.-]*){0,2})\s*[:：]")
@@ -45,11 +48,14 @@ def sentence_sources(vocab: Vocabulary, text: str, folded: str,
     """The first source a sentence names ("according to IDC", "TrendForce 称") and where every named source
     stands (names there are attributions, not holders). Each pattern runs once per sentence."""
     low = folded[sentence[0]:sentence[1]].casefold()
-    if not any(word in low for word in _TRIGGERS):
+    english = any(word in low for word in _TRIGGERS_EN)
+    chinese = any(word in low for word in _TRIGGERS_ZH)
+    if not english and not chinese:
         return None, []
     first: Slot | None = None
     where: list[tuple[int, int]] = []
-    for lang, patterns in (("en", vocab.attribution_en), ("zh", vocab.attribution_zh)):
+    for lang, patterns in (("en", vocab.attribution_en if english else ()),
+                           ("zh", vocab.attribution_zh if chinese else ())):
         source = text if lang == "en" else folded
         for pattern in patterns:
             for m in pattern.finditer(source, sentence[0], sentence[1]):
