@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import bisect
 import re
 
 import regex
@@ -174,6 +175,90 @@ class CueSet:
                 keep(hit.start(), hit.end(), cue)
         for s in sorted(best):
             yield s, best[s][0], best[s][1]
+
+
+class CueSets:
+    """Several cue sets scanned in one pass over their joint openings: `scan` returns, per set, what that
+    set's own `CueSet.scan` yields. Framing reads measures, places, objects and basis cues in the same
+    windows; one search for openings costs about what one set's did."""
+
+    def __init__(self, sets: tuple[CueSet, ...]):
+        self.sets = sets
+        latin = sorted({w for cs in sets for w in cs._by_opening if not _HAN_CHAR.match(w)})
+        han = sorted({w for cs in sets for w in cs._by_opening if _HAN_CHAR.match(w)})
+        # The longest joint opening at a position starts with each set's longest opening there: a set's
+        # candidates for a joint opening are those of its longest opening that is a prefix of it (which
+        # already stand for that opening's own prefixes).
+        self._table: dict[str, tuple[tuple[int, int, regex.Pattern], ...]] = {}
+        for word in latin + han:
+            found = []
+            for k, cs in enumerate(sets):
+                prefix = next((word[:n] for n in range(len(word), 0 if len(word) == 1 else 2, -1)
+                               if word[:n] in cs._by_opening), None)
+                found += [(k, cue, compiled) for cue, compiled in cs._by_opening.get(prefix, ())]
+            self._table[word] = tuple(found)
+        self._latin = re.compile("(?<![a-z])(?:" + trie(latin) + ")") if latin else None
+        self._latin_any_case = re.compile("(?<![A-Za-z])(?i:" + trie(latin) + ")") if latin else None
+        self._han = re.compile("[" + "".join(han) + "]") if han else None
+
+    def scan(self, text: str, start: int, end: int) -> list[list[tuple[int, int, int]]]:
+        best: list[dict[int, tuple[int, int]]] = [{} for _ in self.sets]
+        lowered = _lowered(text)
+        latin = self._latin if lowered is not None else self._latin_any_case
+        table = self._table
+        for openings, lower, where in ((latin, True, lowered or text), (self._han, False, text)):
+            if openings is None:
+                continue
+            for m in openings.finditer(where, start, end):
+                at = m.start()
+                for k, cue, compiled in table.get(m.group().lower() if lower else m.group(), ()):
+                    hit = compiled.match(text, at, end)
+                    if hit:
+                        _keep(best[k], hit.start(), hit.end(), cue)
+        for k, cs in enumerate(self.sets):
+            for cue, compiled in cs._always:
+                for hit in compiled.finditer(text, start, end):
+                    _keep(best[k], hit.start(), hit.end(), cue)
+        return [[(s, here[s][0], here[s][1]) for s in sorted(here)] for here in best]
+
+
+def _keep(best: dict[int, tuple[int, int]], s: int, e: int, cue: int) -> None:
+    """The longest match at a start, ties to the cue listed first."""
+    here = best.get(s)
+    if e > s and (here is None or e > here[0] or (e == here[0] and cue < here[1])):
+        best[s] = (e, cue)
+
+
+class WindowScan:
+    """A cue set's hits over a few windows of one text, scanned once. `scan(lo, hi)` answers for a range
+    inside one window as `CueSet.scan` over that range would: a hit that runs past `hi` is looked for again
+    within it. Framing asks for many overlapping ranges of the same sentences (each figure's clause)."""
+
+    def __init__(self, cues: CueSet, text: str, windows: list[tuple[int, int]],
+                 hits: list[tuple[int, int, int]] | None = None):
+        """`hits`: the set's hits in the windows, already scanned (by `CueSets`)."""
+        self.cues, self.text, self.windows = cues, text, windows
+        self.hits = hits if hits is not None else [hit for lo, hi in windows for hit in cues.scan(text, lo, hi)]
+        self.starts = [hit[0] for hit in self.hits]
+        self._window_starts = [lo for lo, _ in windows]
+
+    def scan(self, lo: int, hi: int) -> list[tuple[int, int, int]]:
+        w = bisect.bisect_right(self._window_starts, lo) - 1
+        if w < 0 or hi > self.windows[w][1]:
+            return list(self.cues.scan(self.text, lo, hi))
+        out = []
+        hits = self.hits
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(hits) and hits[i][0] < hi:
+            s, e, _ = hit = hits[i]
+            if e <= hi:
+                out.append(hit)
+            else:
+                again = next((h for h in self.cues.scan(self.text, s, hi) if h[0] == s), None)
+                if again is not None:
+                    out.append(again)
+            i += 1
+        return out
 
 
 _HAN_CHAR = regex.compile(r"\p{Han}")

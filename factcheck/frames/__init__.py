@@ -16,6 +16,8 @@ import regex
 from ..model import Article, Claim, Frame, Slot
 from ..normalise import Units, dimension
 from ..rules import Rules
+from ..rulefile import CueSets, WindowScan
+from ..vocabulary import cue_set
 from . import text as T
 from .holders import WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions
 from .measures import NAMED, choose, find_measures, inherited, object_words, objects_compatible
@@ -65,6 +67,8 @@ class Framer:
         self.declared: dict[str, str] = {}
         self._pattern: tuple | None = None
         self._sources: dict = {}
+        self._cue_sets = CueSets(tuple(cue_set(cues) for cues in (self.vocab.measures, self.vocab.places,
+                                                                  self.vocab.objects, self.vocab.basis)))
 
     @staticmethod
     def prepare(text: str) -> str:
@@ -146,10 +150,15 @@ class Framer:
                                and _SOURCE_ONLY.search(own_source.words) else set()))
         excluded = (frozenset(self.declared.get(s, s) for s in sources) | sources
                     | ({article.source} if article.source else set()))
-        mentions = [m for lo, hi in windows
-                    for m in find_mentions(self.index, text, folded, lo, hi, self._declared_pattern(), excluded)]
+        # measures, places, objects and basis cues: one scan of each window for all four
+        scans = [self._cue_sets.scan(folded, lo, hi) for lo, hi in windows]
+        mentions = [m for (lo, hi), scan in zip(windows, scans)
+                    for m in find_mentions(self.index, text, folded, lo, hi, self._declared_pattern(), excluded,
+                                           scan[1])]
         periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]
-        hits = [h for lo, hi in windows for h in find_measures(vocab, folded, lo, hi)]
+        hits = [h for (lo, hi), scan in zip(windows, scans) for h in find_measures(vocab, folded, lo, hi, scan[0])]
+        self._objects = WindowScan(cue_set(vocab.objects), folded, windows, [h for scan in scans for h in scan[2]])
+        self._basis_cues = WindowScan(cue_set(vocab.basis), folded, windows, [h for scan in scans for h in scan[3]])
         title_place = next((m for m in mentions if title[0] <= m.start < title[1] and m.kind in ("world", "region")
                             and not _OBJECT_OF.search(folded, max(title[0], m.start - 14), m.start)), None)
         title_period = next((p for p in periods if title[0] <= p.start < title[1] and not p.base and p.year), None)
@@ -254,7 +263,7 @@ class Framer:
         # names and periods are no part of what is measured ("fiscal first-quarter revenue")
         names = [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in periods]
         obj = object_words(vocab, text, folded, claim.noun, claim.lang, claim.start, claim.end, clause, hit,
-                           names, sentence)
+                           names, sentence, self._objects)
         read_as = _equivalent(vocab, measure.value, obj)
         if read_as != measure.value:
             measure = Slot(read_as, measure.words, f"{measure.rule} (read as {read_as} for this object)")
@@ -272,7 +281,7 @@ class Framer:
     def _basis(self, folded, claim, clause, sentence, period, period_year, year, base) -> Slot:
         found = basis(self.vocab, folded, claim.start, claim.end, clause,
                       (max([st for st in self._starts if sentence[0] <= st < claim.start] + [sentence[0]]), sentence[1]),
-                      period_year, year)
+                      period_year, year, self._basis_cues)
         if base and found.value == "actual" and period.rule not in ("period:clause", "period:after the base figure"):
             # A base whose own period the text leaves unsaid: an earlier time than the sentence's, so compared
             # only with other such bases of the same period, never with the sentence's own figures.

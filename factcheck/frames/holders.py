@@ -146,8 +146,10 @@ def declared_pattern(declared: dict[str, str]) -> re.Pattern | None:
 
 def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: int,
                   declared: tuple[dict[str, str], regex.Pattern] | None,
-                  sources: frozenset[str] = frozenset()) -> list[Mention]:
-    """Every holder or place named in text[start:end], sorted, without overlaps (the first found wins)."""
+                  sources: frozenset[str] = frozenset(),
+                  places_scanned: list[tuple[int, int, int]] | None = None) -> list[Mention]:
+    """Every holder or place named in text[start:end], sorted, without overlaps (the first found wins).
+    `places_scanned`: the place cues' scan of the range, if already made."""
     found: list[Mention] = []
     taken = bytearray(end - start + 1)  # 1 where a mention already stands: overlaps are refused in C
 
@@ -166,7 +168,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         if index.kind_of(name) == "org":
             add(s, e, name, "alias")
     places = index.vocab.places
-    for s, e, i in cue_set(places).scan(folded, start, end):
+    for s, e, i in (places_scanned if places_scanned is not None else cue_set(places).scan(folded, start, end)):
         add(s, e, places[i].name, "place")
     for s, e, name in aliases:
         add(s, e, name, "alias")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from ..extract import FUNCTION_WORDS
+from ..rulefile import WindowScan
 from ..vocabulary import Measure, Vocabulary, cue_set
 from . import text as T
 
@@ -23,11 +24,14 @@ class MeasureHit:
     measure: Measure
 
 
-def find_measures(vocab: Vocabulary, folded: str, start: int, end: int) -> list[MeasureHit]:
+def find_measures(vocab: Vocabulary, folded: str, start: int, end: int,
+                  scanned: list[tuple[int, int, int]] | None = None) -> list[MeasureHit]:
     """Every measure word, longest first where two overlap ("shipped … overseas" over "shipped"); ties go
-    to the measure listed first."""
+    to the measure listed first. `scanned`: the measure cues' scan of the range, if already made."""
     measures = vocab.measures
-    candidates = sorted((-(e - s), i, s, e) for s, e, i in cue_set(measures).scan(folded, start, end))
+    if scanned is None:
+        scanned = cue_set(measures).scan(folded, start, end)
+    candidates = sorted((-(e - s), i, s, e) for s, e, i in scanned)
     hits: list[MeasureHit] = []
     taken: list[tuple[int, int]] = []
     for _, i, s, e in candidates:
@@ -156,7 +160,8 @@ _STOP = FUNCTION_WORDS | {"world's", "global", "worldwide", "new", "total", "ann
 
 def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | None, lang: str,
                  start: int, end: int, clause: tuple[int, int], hit: MeasureHit | None,
-                 names: list[tuple[int, int]], sentence: tuple[int, int] | None = None) -> tuple[str, ...]:
+                 names: list[tuple[int, int]], sentence: tuple[int, int] | None = None,
+                 objects: WindowScan | None = None) -> tuple[str, ...]:
     """Content words naming what is counted: the figure's own noun, the words before the measure word
     ("polysilicon capacity", "新能源汽车销量") or after "of" ("of crude steel")."""
     def keep(word: str) -> bool:
@@ -167,7 +172,7 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
     def outside_names(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in names)
 
-    named = _named_object(vocab, folded, start, end, clause, names, sentence)
+    named = _named_object(vocab, folded, start, end, clause, names, sentence, objects)
     if named:
         return (NAMED + named,)
     if lang == "zh":
@@ -220,14 +225,15 @@ _MONTH = regex.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z
 
 
 def _named_object(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[int, int],
-                  names: list[tuple[int, int]] = (), sentence: tuple[int, int] | None = None) -> str | None:
+                  names: list[tuple[int, int]] = (), sentence: tuple[int, int] | None = None,
+                  objects: WindowScan | None = None) -> str | None:
     """The nearest object the vocabulary names in the clause, else in the sentence before the figure (longest
     spelling wins where two overlap), outside names ("Northwind Semiconductor" names a company). Returned as
     "name=words as written"."""
     spans = [clause] + ([(sentence[0], clause[0])] if sentence else [])
     for lo, hi in spans:
         best = None
-        for s, e, i in cue_set(vocab.objects).scan(folded, lo, hi):
+        for s, e, i in (objects.scan(lo, hi) if objects is not None else cue_set(vocab.objects).scan(folded, lo, hi)):
             if any(a < e and s < b for a, b in names):
                 continue
             d = start - e if e <= start else max(0, s - end)

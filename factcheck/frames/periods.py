@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 CURRENT = "current"
@@ -70,31 +72,41 @@ _ORDINAL = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "
             "上": "1", "下": "2"}
 _YEAR = r"(?:19|20)\d\d"
 _ZH_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-# (kind, literals, pattern): every match of the pattern holds one of the literals, case-folded, so a text
-# holding none is not scanned with it (most texts hold few periods; fourteen scans of each cost more than
-# the framing of it).
-_PATTERNS: list[tuple[str, tuple[str, ...], regex.Pattern]] = [
-    ("fiscal_quarter", ('fy', 'fiscal'), regex.compile(rf"(?i)\b(?:Q([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{{2}}|{_YEAR})|(?:FY|fiscal\s+)'?(\d{{2}}|{_YEAR})\s*Q([1-4]))\b")),
+
+
+_TRIGGERS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _any(*literals: str) -> re.Pattern:
+    """One pattern object per set of literals: patterns sharing a trigger share its search."""
+    return _TRIGGERS.setdefault(literals, re.compile("|".join(re.escape(literal) for literal in literals)))
+
+
+# (kind, trigger, pattern): every match of the pattern holds a match of its trigger in the case-folded text,
+# so a text where the trigger finds nothing is not scanned with it (most texts hold few periods; sixteen
+# scans of each cost more than the framing of it). The trigger is a quick pattern of the standard library.
+_PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
+    ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:Q([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{{2}}|{_YEAR})|(?:FY|fiscal\s+)'?(\d{{2}}|{_YEAR})\s*Q([1-4]))\b")),
     # "the second quarter of fiscal 2025", "fiscal 2025's third quarter", "2025财年第二季度"
-    ("fiscal_quarter", ('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal(?:\s+year)?|FY)\s*'?(\d{{2}}|{_YEAR})\b"
+    ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal(?:\s+year)?|FY)\s*'?(\d{{2}}|{_YEAR})\b"
                                      rf"|\bfiscal\s+(?:year\s+)?({_YEAR})['’]?s?\s+(first|second|third|fourth)\s+quarter\b"
                                      rf"|({_YEAR})\s*财年\s*第?([一二三四1-4])季度")),
     # "fiscal first-quarter revenue", "fiscal Q2": a fiscal quarter whose year the context gives
-    ("fiscal_quarter_bare", ('fiscal',), regex.compile(r"(?i)\bfiscal[\s-]+(?:(first|second|third|fourth|1st|2nd|3rd|4th)"
+    ("fiscal_quarter_bare", _any('fy', 'fiscal', '财年'), regex.compile(r"(?i)\bfiscal[\s-]+(?:(first|second|third|fourth|1st|2nd|3rd|4th)"
                                                        r"[\s-]+quarter|Q([1-4]))\b")),
-    ("quarter", ('q1', 'q2', 'q3', 'q4', '1q', '2q', '3q', '4q', 'quarter'), regex.compile(rf"(?i)(?:\b(?:Q([1-4])|([1-4])Q)(?:\s*'?({_YEAR}|\d\d)\b)?|\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?({_YEAR}))?|\b({_YEAR})\s+(first|second|third|fourth)[\s-]quarter)")),
-    ("quarter", ('季度',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?第?([一二三四1-4])季度")),
-    ("half", ('half', 'h1', 'h2', '1h', '2h'), regex.compile(rf"(?i)(?:\b(first|second)\s+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
-    ("half", ('半年',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?(上|下)半年")),
-    ("fiscal", ('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|fiscal(?:\s+year)?\s+({_YEAR}))\b|({_YEAR})\s*财年|(\d{{2}}|{_YEAR})财年")),
-    ("months", ('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'), regex.compile(rf"(?i)\b(?:from\s+)?({_MONTH_RE})\.?\s*(?:to|through|-|–|—|until)\s*({_MONTH_RE})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
-    ("months", ('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
-    ("month", ('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'), regex.compile(rf"(?i)\b({_MONTH_RE})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
-    ("month", ('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
-    ("decade", ('0s', "0's", '0’s', '年代'), regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代")),
-    ("year", ('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s]|\s*(?:年代|s\b))")),
-    ("year_word", ('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year)\b|全年|今年|去年|上年|前年")),
-    ("anaphor", ('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+the\s+(?:quarter|period|month|half)\b|该季度|当季|同期|当月")),
+    ("quarter", _any('q1', 'q2', 'q3', 'q4', '1q', '2q', '3q', '4q', 'quarter'), regex.compile(rf"(?i)(?:\b(?:Q([1-4])|([1-4])Q)(?:\s*'?({_YEAR}|\d\d)\b)?|\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?({_YEAR}))?|\b({_YEAR})\s+(first|second|third|fourth)[\s-]quarter)")),
+    ("quarter", _any('季度',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?第?([一二三四1-4])季度")),
+    ("half", _any('half', 'h1', 'h2', '1h', '2h'), regex.compile(rf"(?i)(?:\b(first|second)\s+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
+    ("half", _any('半年',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?(上|下)半年")),
+    ("fiscal", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|fiscal(?:\s+year)?\s+({_YEAR}))\b|({_YEAR})\s*财年|(\d{{2}}|{_YEAR})财年")),
+    ("months", re.compile(rf"\b{_MONTH_RE}\.?\s*(?:to|through|-|–|—|until)\s*{_MONTH_RE}"), regex.compile(rf"(?i)\b(?:from\s+)?({_MONTH_RE})\.?\s*(?:to|through|-|–|—|until)\s*({_MONTH_RE})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
+    ("months", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
+    ("month", re.compile(rf"\b{_MONTH_RE}\b"), regex.compile(rf"(?i)\b({_MONTH_RE})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
+    ("month", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
+    ("decade", _any('0s', "0's", '0’s', '年代'), regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代")),
+    ("year", _any('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s]|\s*(?:年代|s\b))")),
+    ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year)\b|全年|今年|去年|上年|前年")),
+    ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+the\s+(?:quarter|period|month|half)\b|该季度|当季|同期|当月")),
 ]
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
@@ -130,8 +142,12 @@ def find_periods(folded: str, start: int, end: int, article_year: int | None) ->
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
     low = folded[start:end].casefold()
-    for kind, literals, pattern in _PATTERNS:
-        if not any(literal in low for literal in literals):
+    triggered: dict[re.Pattern, bool] = {}
+    for kind, trigger, pattern in _PATTERNS:
+        hit = triggered.get(trigger)
+        if hit is None:
+            hit = triggered[trigger] = trigger.search(low) is not None
+        if not hit:
             continue
         for m in pattern.finditer(folded, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):

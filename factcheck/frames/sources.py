@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Slot
+from ..rulefile import WindowScan
 from ..vocabulary import Vocabulary, cue_set
 
 # Words without one of which (case-folded) no attribution pattern of a language can match: a cheap test before
@@ -23,11 +24,13 @@ _TRAILING = regex.compile(r"(?:\s+(?:and|the|of|in|on|for|said|says|data|figures
 
 
 def basis(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[int, int],
-          sentence: tuple[int, int], period_year: int | None, article_year: int | None) -> Slot:
-    """A basis cue in the clause before the figure (or right after it), else a future period."""
+          sentence: tuple[int, int], period_year: int | None, article_year: int | None,
+          cues: WindowScan | None = None) -> Slot:
+    """A basis cue in the clause before the figure (or right after it), else a future period. `cues`: the
+    basis cues already scanned over the windows read."""
     best = None
-    cues = cue_set(vocab.basis)
-    for s, e, i in cues.scan(folded, clause[0], min(clause[1], end + 25)):
+    lo, hi = clause[0], min(clause[1], end + 25)
+    for s, e, i in (cues.scan(lo, hi) if cues is not None else cue_set(vocab.basis).scan(folded, lo, hi)):
         d = start - e if e <= start else (s - end if s >= end else 0)
         if best is None or abs(d) < best[0]:
             best = (abs(d), vocab.basis[i].name, folded[s:e])
