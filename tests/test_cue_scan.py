@@ -1,0 +1,74 @@
+"""Cue scanning shortcuts: a joint scan of several cue sets, a window scan read back by range, the
+lower-cased openings search and the non-ASCII-only fold each give what the plain scan or fold gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import rulefile
+from factcheck.frames import text as T
+from factcheck.rulefile import CueSets, WindowScan
+from factcheck.rules import load_rules
+from factcheck.vocabulary import cue_set
+
+VOCAB = load_rules().vocabulary
+SETS = tuple(cue_set(cues) for cues in (VOCAB.measures, VOCAB.places, VOCAB.objects, VOCAB.basis))
+# Words the cue sets know, words that merely start like them, and filler, in both scripts.
+WORDS = ["shipments", "shipped", "leadership", "capacity", "Capacity", "CAPACITY", "output", "global", "Global",
+         "worldwide", "forecast", "expected", "policy", "rate", "rates", "benchmark", "needed", "to", "the", "in",
+         "1990s", "by", "2030", "if", "set", "rare", "earths", "steel", "revenue", "exports", "imports", "prices",
+         "market", "share", "of", "İstanbul", "Kelvin", "预计", "全球", "产能", "出口", "销量", "市场份额", "曾经",
+         "稀土", "钢铁", "，", "。", "(", ")", ",", ".", "-", "\n", "42%", "1.5", "million"]
+
+texts = st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, st.integers(0, 400), st.integers(0, 400))
+def test_joint_scan_is_each_sets_own_scan(text, a, b):
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    joint = CueSets(SETS).scan(text, lo, hi)
+    assert joint == [list(cs.scan(text, lo, hi)) for cs in SETS]
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, st.data())
+def test_window_scan_answers_as_a_scan_of_the_range(text, data):
+    cut = data.draw(st.integers(0, len(text)))
+    windows = [w for w in ((0, cut), (cut, len(text))) if w[0] < w[1]]
+    for cs in SETS:
+        scan = WindowScan(cs, text, windows)
+        for lo_w, hi_w in windows:
+            lo = data.draw(st.integers(lo_w, hi_w))
+            hi = data.draw(st.integers(lo, hi_w))
+            if 0 < hi < len(text) and text[hi - 1].isalnum() and text[hi].isalnum():
+                continue  # a word cut by the range's end is no cue in the window, though a scan of the range may read one
+            assert scan.scan(lo, hi) == list(cs.scan(text, lo, hi))
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_lower_cased_openings_find_what_a_case_blind_search_finds(text):
+    plain = [list(cs.scan(text, 0, len(text))) for cs in SETS]
+    saved = rulefile._lowered
+    rulefile._lowered = lambda _text: None  # as where lower-casing would move offsets
+    try:
+        blind = [list(cs.scan(text, 0, len(text))) for cs in SETS]
+    finally:
+        rulefile._lowered = saved
+    assert plain == blind
+
+
+def test_a_cue_opening_with_a_group_of_words_is_found_by_each():
+    measures = cue_set(VOCAB.measures)
+    found = [(s, e) for s, e, _ in measures.scan("the policy rate and the key rate", 0, 32)]
+    assert (4, 15) in found and (24, 32) in found
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc 台灣經濟，；：（）！？％éß\n")), max_size=60))
+def test_fold_of_non_ascii_runs_is_the_whole_translation(text):
+    folded = T.fold(text)
+    assert len(folded) == len(text)
+    assert folded == (text.translate(T._fold_table()) if T.HAN.search(text) else text)
