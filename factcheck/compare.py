@@ -89,15 +89,20 @@ _BASE_UNIT = {"mass": "t", "time": "year", "length": "km", "area": "square_kilom
 
 def place(claims: list[tuple[Claim, Frame]], rules: Rules, units: Units) -> list[Placed]:
     out = []
+    factors: dict[tuple[str, str], tuple[float, str]] = {}  # (unit, base unit) -> (factor, unit compared in)
     for claim, frame in claims:
         low, high = interval(claim, rules)
         base = _BASE_UNIT.get(frame.dimension)
         factor, unit = 1.0, claim.unit
         if base and claim.unit != base:
-            try:
-                factor, unit = convert(units, 1.0, claim.unit, base), base
-            except Exception:  # an exotic unit pint cannot convert: it stays in its own unit
-                pass
+            known = factors.get((claim.unit, base))
+            if known is None:
+                try:
+                    known = (convert(units, 1.0, claim.unit, base), base)
+                except Exception:  # an exotic unit pint cannot convert: it stays in its own unit
+                    known = (1.0, claim.unit)
+                factors[claim.unit, base] = known
+            factor, unit = known
         out.append(Placed(claim, frame, low * factor, high * factor, claim.value * factor, unit))
     return out
 
@@ -361,11 +366,14 @@ def _rounding(members: list[Placed]) -> float:
 
 
 def frame_dict(frame: Frame) -> dict:
-    out: dict = {"dimension": frame.dimension, "change": frame.change, "date": frame.date}
-    for name in ("measure", "holder", "object", "period", "basis", "attribution"):
-        slot = getattr(frame, name)
-        out[name] = {"value": slot.value, "words": slot.words, "rule": slot.rule}
-    return out
+    m, h, o, p, b, a = frame.measure, frame.holder, frame.object, frame.period, frame.basis, frame.attribution
+    return {"dimension": frame.dimension, "change": frame.change, "date": frame.date,
+            "measure": {"value": m.value, "words": m.words, "rule": m.rule},
+            "holder": {"value": h.value, "words": h.words, "rule": h.rule},
+            "object": {"value": o.value, "words": o.words, "rule": o.rule},
+            "period": {"value": p.value, "words": p.words, "rule": p.rule},
+            "basis": {"value": b.value, "words": b.words, "rule": b.rule},
+            "attribution": {"value": a.value, "words": a.words, "rule": a.rule}}
 
 
 def shared_slots(members: list[Placed]) -> dict:

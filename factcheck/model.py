@@ -6,7 +6,7 @@ subjects -> `subject` columns added; compare -> `Finding`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "over", "under", "range")
@@ -59,6 +59,15 @@ class Claim:
         # where hashing all sixteen fields cost more than comparing them.
         return hash((self.file, self.start, self.end))
 
+    def __eq__(self, other: object) -> bool:
+        # The same object first: a corpus looks up each of its own claims, and comparing sixteen fields to
+        # find it equal to itself cost more than the lookup.
+        if self is other:
+            return True
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all((a is b or a == b) for a, b in ((getattr(self, f), getattr(other, f)) for f in _CLAIM_FIELDS))
+
     def __post_init__(self) -> None:
         if self.qualifier not in QUALIFIERS:
             raise ValueError(f"unknown qualifier {self.qualifier!r}")
@@ -70,6 +79,9 @@ CLAIM_COLUMNS = [
     "file", "article", "start", "end", "text", "sentence", "value", "value_high", "unit",
     "qualifier", "precision", "direction", "noun", "lang", "cue", "year",
 ]
+
+
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,20 @@ def number(x: float | int | None, significant: int = SIGNIFICANT) -> str:
     most `significant` digits."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
+    # Reports write the same figures many times (every claim of a finding, in three formats).
+    key = (float(x), significant)
+    written = _WRITTEN.get(key)
+    if written is None:
+        if len(_WRITTEN) > 100_000:
+            _WRITTEN.clear()
+        written = _WRITTEN[key] = _number(float(x), significant)
+    return written
+
+
+_WRITTEN: dict[tuple[float, int], str] = {}
+
+
+def _number(x: float, significant: int) -> str:
     if math.isinf(x):
         return "∞" if x > 0 else "−∞"
     x = float(x)

@@ -155,7 +155,6 @@ def frame_corpus(extraction: Extraction, rules_dir: str | None = None, jobs: int
     from .frames.text import fold
     from .parallel import frame_files
 
-    framer = framer_for(rules_dir)
     sources = {f.path: f for f in extraction.corpus.files}
     by_file: dict[str, list[Claim]] = {}
     for claim in extraction.claims:
@@ -164,7 +163,7 @@ def frame_corpus(extraction: Extraction, rules_dir: str | None = None, jobs: int
     unframed = [path for path in by_file if any(c not in extraction.frames for c in by_file[path])]
     for path in unframed:
         if path not in declared:
-            declared[path] = declared_aliases(framer.index, sources[path].text)
+            declared[path] = declared_aliases(framer_for(rules_dir).index, sources[path].text)
     corpus: dict[str, str] = {}
     for path in sorted(declared):
         corpus.update(declared[path])
@@ -182,7 +181,9 @@ def frame_corpus(extraction: Extraction, rules_dir: str | None = None, jobs: int
     for article in extraction.articles:
         articles.setdefault(article.file, []).append(article)
     tasks = [(sources[p].text, articles.get(p, []), by_file[p], corpus) for p in sorted(again)]
-    for (_, _, claims, _), frames in zip(tasks, frame_files(framer, tasks, jobs)):
+    if not tasks:  # a warm run: every frame came from the store, and no framer need be built
+        return framed
+    for (_, _, claims, _), frames in zip(tasks, frame_files(framer_for(rules_dir), tasks, jobs)):
         framed.update(zip(claims, frames))
     return framed
 

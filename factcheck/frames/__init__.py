@@ -156,6 +156,9 @@ class Framer:
                     for m in find_mentions(self.index, text, folded, lo, hi, self._declared_pattern(), excluded,
                                            scan[1])]
         periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]
+        self._mentions, self._mention_starts = mentions, [m.start for m in mentions]
+        self._causes: dict[tuple[int, int], list[tuple[int, int]]] = {}  # sentence -> its cause phrases
+        self._periods, self._period_starts = periods, [p.start for p in periods]
         hits = [h for (lo, hi), scan in zip(windows, scans) for h in find_measures(vocab, folded, lo, hi, scan[0])]
         self._objects = WindowScan(cue_set(vocab.objects), folded, windows, [h for scan in scans for h in scan[2]])
         self._basis_cues = WindowScan(cue_set(vocab.basis), folded, windows, [h for scan in scans for h in scan[3]])
@@ -194,7 +197,7 @@ class Framer:
             sentence = spans[i]
             if i != last_sentence and last_sentence >= 0:
                 prev = spans[last_sentence]
-                orgs = [m for m in mentions if prev[0] <= m.start < prev[1] and m.kind in ("org", "region")]
+                orgs = [m for m in self._mentions_in(*prev) if m.kind in ("org", "region")]
                 last_org = orgs[0] if orgs else last_org
             last_sentence = i
             clause = T.clause(folded, claim.start, claim.end, *sentence)
@@ -223,6 +226,15 @@ class Framer:
             frames.append(frame)
         return frames
 
+    def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """The article's mentions that start in lo..hi (they are sorted by start)."""
+        starts = self._mention_starts
+        return self._mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def _periods_in(self, lo: int, hi: int) -> list[PeriodMention]:
+        starts = self._period_starts
+        return self._periods[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
     def _frame(self, text, folded, article, claim, sentence, clause, mentions, periods, hits, title_place,
                title_period, last_org, spans, index, year, own_source) -> Frame:
         vocab = self.vocab
@@ -231,7 +243,10 @@ class Framer:
         change = bool(claim.direction) or bool(
             _CHANGE_BEFORE.search(folded, max(clause[0], claim.start - 40), claim.start)
             or _CHANGE_AFTER.match(folded, claim.end))
-        causes = [span for span in _cause_spans(folded, sentence) if not span[0] <= claim.start < span[1]]
+        spans_of_causes = self._causes.get(sentence)
+        if spans_of_causes is None:
+            spans_of_causes = self._causes[sentence] = _cause_spans(folded, sentence)
+        causes = [span for span in spans_of_causes if not span[0] <= claim.start < span[1]]
         if causes:  # "helped by strong exports, BYD took 18%": a cause names no measure of the figure
             hits = [h for h in hits if not any(a <= h.start < b for a, b in causes)]
         key, hit = choose(hits, folded, claim.start, claim.end, clause, sentence, percent, change, dim == "time")
@@ -256,12 +271,14 @@ class Framer:
         # ... unless its clause names another party: "42.3% of the vote, against 31.9% for Chen" sets two
         # holders side by side, not two times.
         base = _BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start)
-        if base and any(clause[0] <= m.start < clause[1] and m.kind in ("org", "region") for m in mentions):
+        if base and any(m.kind in ("org", "region") for m in self._mentions_in(*clause)):
             base = None
         base_figure = base is not None
         period, period_year = self._period(folded, claim, clause, sentence, periods, title_period, year, base_figure)
         # names and periods are no part of what is measured ("fiscal first-quarter revenue")
-        names = [(m.start, m.end) for m in mentions] + [(p.start, p.end) for p in periods]
+        # (what is measured is read inside the sentence: names from before it cannot overlap those words)
+        near = (sentence[0] - _LONGEST_NAME, sentence[1])
+        names = [(m.start, m.end) for m in self._mentions_in(*near)] + [(p.start, p.end) for p in self._periods_in(*near)]
         obj = object_words(vocab, text, folded, claim.noun, claim.lang, claim.start, claim.end, clause, hit,
                            names, sentence, self._objects)
         read_as = _equivalent(vocab, measure.value, obj)
@@ -302,8 +319,8 @@ class Framer:
                     and not any(a <= m.start < b for a, b in blocked)
                     and not any(a <= m.start < b for a, b in causes))
 
-        in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
-        in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
+        in_clause = [m for m in self._mentions_in(*clause) if m.end <= clause[1]]
+        in_sentence = [m for m in self._mentions_in(*sentence) if m.end <= sentence[1]]
         # The clause first, then the sentence before the figure; in each, an organisation before a country.
         holder = (_pick(in_clause, claim, usable, ("org",)) or _pick(in_clause, claim, usable, ("region",))
                   or _pick(in_sentence, claim, usable, ("org",), before_only=True)
@@ -311,7 +328,7 @@ class Framer:
         rule_suffix = ""
         if holder is None and _PRONOUN.search(folded, sentence[0], claim.start):
             before = self._previous_sentence
-            named = [m for m in mentions if before[0] <= m.start < before[1] and m.kind in ("org", "region")]
+            named = [m for m in self._mentions_in(*before) if m.kind in ("org", "region")]
             holder = named[0] if named else last_org
             rule_suffix = " (pronoun)"
         # "exports from the US to China": the other party is no place of the figure
@@ -344,8 +361,8 @@ class Framer:
         def context_year(p: PeriodMention) -> int | None:
             """The year of a month, quarter or half written without one: a year the sentence names, else the
             latest such period not after the article's date, else the article's own period."""
-            for q in periods:
-                if sentence[0] <= q.start < sentence[1] and q.kind == "year" and q.year and not q.base:
+            for q in self._periods_in(*sentence):
+                if q.kind == "year" and q.year and not q.base:
                     return q.year
             if p.kind == "year":  # "full-year", "全年": the year the article is about
                 return title_period.year if title_period else year
@@ -371,14 +388,14 @@ class Framer:
                 return None
             return Slot(label, p.words, rule), y
 
-        in_clause = [p for p in periods if clause[0] <= p.start and p.end <= clause[1] and own(p)
+        in_clause = [p for p in self._periods_in(*clause) if p.end <= clause[1] and own(p)
                      and not (base_figure and p.start < claim.start)]  # a base's period follows it, if written
         if in_clause:
             best = min(in_clause, key=lambda p: _gap(p.start, p.end, claim.start, claim.end))
             got = resolve(best, "period:clause")
             if got:
                 return got
-        in_sentence = [p for p in periods if sentence[0] <= p.start and p.end <= sentence[1] and own(p)]
+        in_sentence = [p for p in self._periods_in(*sentence) if p.end <= sentence[1] and own(p)]
         if in_sentence:
             before = [p for p in in_sentence if p.end <= claim.start]
             after = [p for p in in_sentence if p.start >= claim.end and _coordinated(folded, claim.end, p.start)]
@@ -443,6 +460,9 @@ def uses_foreign_aliases(folded: str, own: dict[str, str], corpus: dict[str, str
 _CAUSE = regex.compile(r"(?i)\b(?:thanks\s+to|helped\s+by|driven\s+by|because\s+of|due\s+to|boosted\s+by|buoyed\s+by|"
                        r"fu?ell?ed\s+by|on\s+the\s+back\s+of)\b|受惠于|得益于|受益于|由于|因为")
 _CAUSE_END = regex.compile(r"[,;:，；。]")
+
+
+_LONGEST_NAME = 200  # characters: no name or period a text writes is longer
 
 
 def _cause_spans(folded: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ is not (at archive scale it is most of the bytes): `factcheck extract --format j
 from __future__ import annotations
 
 import json
+import weakref
 import math
 from dataclasses import fields, is_dataclass
 from typing import Any, TextIO
@@ -77,6 +78,17 @@ def _finding_json(finding: Finding, acknowledged: dict[str, str] | None) -> str:
 
 
 def summary(analysis: Analysis) -> dict:
+    """The report's counts (each format writes them: kept for the last analysis, whose claims are many)."""
+    held = _SUMMARY[0]() if _SUMMARY[0] is not None else None
+    if held is not analysis:
+        _SUMMARY[:] = [weakref.ref(analysis), _summary(analysis)]
+    return dict(_SUMMARY[1])
+
+
+_SUMMARY: list = [None, None]  # a weak reference to the analysis, its summary
+
+
+def _summary(analysis: Analysis) -> dict:
     severities: dict[str, int] = {}
     for f in analysis.findings:
         severities[f.severity] = severities.get(f.severity, 0) + 1
