@@ -63,6 +63,8 @@ def load_units(rules_dir: str | None = None) -> Units:
         lines = file.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise RulesError(str(file), 1, 1, f"cannot read unit definitions: {exc.strerror}") from None
+    # No cache_folder: pint's disk cache loads the registry ten times quicker, but a registry built from it
+    # parses units several times slower (measured: extraction 4.5x slower), and extraction parses many.
     registry = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None)
     surfaces: dict[str, str] = {}
     for number, raw in enumerate(lines, 1):
