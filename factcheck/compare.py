@@ -297,11 +297,18 @@ def _equal(a, b) -> bool:
 
 def _date_windows(members: list[Placed], window_days: int) -> list[list[Placed]]:
     """"Current" figures compare when their articles' dates lie within the window: chains of dates."""
+    days: dict[str | None, int] = {}
+
     def day(p: Placed) -> int:
-        try:
-            return date.fromisoformat(p.frame.date or "").toordinal()
-        except ValueError:
-            return 0
+        written = p.frame.date
+        known = days.get(written)
+        if known is None:
+            try:
+                known = date.fromisoformat(written or "").toordinal()
+            except ValueError:
+                known = 0
+            days[written] = known
+        return known
 
     ordered = sorted(members, key=day)
     out: list[list[Placed]] = []

@@ -86,6 +86,23 @@ _WORDS = {"oil_barrel": "barrels", "metric_ton": "t", "square_kilometer": "km²"
 
 def quantity(value: float | None, unit: str, value_high: float | None = None, qualifier: str | None = None) -> str:
     """A claim's figure: `90%`, `~30,000 CNY`, `≥ 1.3 billion USD`, `80–85%`."""
+    key = (value, unit, value_high, qualifier)
+    try:
+        return _QUANTITIES[key]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable argument: written, not kept
+        return _quantity(value, unit, value_high, qualifier)
+    if len(_QUANTITIES) > 100_000:
+        _QUANTITIES.clear()
+    written = _QUANTITIES[key] = _quantity(value, unit, value_high, qualifier)
+    return written
+
+
+_QUANTITIES: dict[tuple, str] = {}
+
+
+def _quantity(value: float | None, unit: str, value_high: float | None, qualifier: str | None) -> str:
     body = number(value) if value_high is None else f"{number(value)}–{number(value_high)}"
     prefix = _QUALIFIERS.get(qualifier or "", "")
     return f"{prefix}{body}{unit_label(unit)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from .. import numfmt
@@ -31,7 +32,26 @@ def clusters(finding, n: int) -> list[int]:
 
 
 def figures(finding) -> list[Figure]:
-    """The finding's distinct figures, cluster by cluster, in the finding's order (low to high)."""
+    """The finding's distinct figures, cluster by cluster, in the finding's order (low to high). Kept for the
+    findings alive (each format asks, and a finding may hold thousands of claims)."""
+    held = _FIGURES.get(id(finding))
+    if held is not None and held[0]() is finding:
+        return list(held[1])
+    found = _figures(finding)
+    try:
+        if len(_FIGURES) > 10_000:
+            _FIGURES.clear()
+        _FIGURES[id(finding)] = (weakref.ref(finding), tuple(found))
+    except TypeError:  # a finding that cannot be weakly referenced: not kept
+        pass
+    return found
+
+
+# id(finding) -> (weak reference to it, its figures): findings hash by their contents, which is slow
+_FIGURES: dict[int, tuple] = {}
+
+
+def _figures(finding) -> list[Figure]:
     groups: dict[tuple, list] = {}
     for c, k in zip(finding.claims, clusters(finding, len(finding.claims))):
         key = (k, numfmt.quantity(c.value, c.unit, c.value_high, c.qualifier), c.qualifier)

@@ -64,10 +64,17 @@ def report_data_skipped(analysis: Analysis) -> list[dict]:
     return [{"file": f, "reason": r} for f, r in analysis.extraction.corpus.skipped]
 
 
+def _claim_fields(claim: ClaimRef) -> dict:
+    """A claim's fields in `_CLAIM_FIELDS` order, copied from its dict (quicker than field by field)."""
+    out = dict(claim.__dict__)
+    out["quote"] = out.pop("quote")
+    return out
+
+
 def _finding_json(finding: Finding, acknowledged: dict[str, str] | None) -> str:
     """`finding_record` as JSON. Its fields are plain data already; only a NaN or an infinity (JSON has
     neither) or a dataclass needs `_clean`'s walk, so it is taken only when the quick dump refuses."""
-    raw = {name: [{field: getattr(c, field) for field in _CLAIM_FIELDS} for c in finding.claims]
+    raw = {name: [_claim_fields(c) for c in finding.claims]
            if name == "claims" else getattr(finding, name) for name in _FINDING_FIELDS}
     if acknowledged is not None and finding.id in acknowledged:
         raw["acknowledged"] = acknowledged[finding.id]
