@@ -302,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
+        from factcheck.runtime import tune_collector
+
+        tune_collector()  # as the command line does: each child times what `factcheck` runs
         child_pipeline(args.child, args.jobs, args.out)
         return 0
     args.work.mkdir(parents=True, exist_ok=True)

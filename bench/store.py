@@ -227,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
+        from factcheck.runtime import tune_collector
+
+        tune_collector()  # as the command line does: each child times what `factcheck` runs
         kind, *rest = args.child
         if kind == "pipeline":
             data = child_pipeline(*rest, args.jobs, not args.no_reports)

@@ -10,6 +10,7 @@ from typing import Callable
 import click
 
 from .errors import FactcheckError
+from .runtime import tune_collector
 
 
 def _scale_options(func: Callable) -> Callable:
@@ -62,19 +63,7 @@ def main() -> None:
     # SIGTERM unwinds like Ctrl-C, so half-written temporary files are removed, never renamed into place.
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminated)
-    _fewer_collections()
-
-
-def _fewer_collections() -> None:
-    """A run holds hundreds of thousands of claims, frames and findings, which live until it ends; the
-    collector's default pace scans them again and again (a quarter of the comparison's time on 10k articles).
-    Collections stay on, at a pace for many long-lived objects."""
-    import gc
-    import os
-
-    if os.environ.get("FACTCHECK_GC") == "default":
-        return
-    gc.set_threshold(50_000, 20, 100)
+    tune_collector()
 
 
 def _terminated(signum, frame):  # noqa: ANN001
