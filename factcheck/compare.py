@@ -281,11 +281,13 @@ def groups(placed: list[Placed], window_days: int) -> list[tuple[str, list[Place
         members = blocks[key]
         windows = _date_windows(members, window_days) if key[-1] == CURRENT else [members]
         for window in windows:
-            # Objects first: a share whose base the text leaves open ("94% of magnetic materials") joins the
-            # one base its object's shares name ("94% of magnet production").
-            for objects, by_object in _split(window, _object, objects_compatible):
-                for base, by_base in _split(by_object, _base, _equal):
-                    for place, group in _split(by_base, _place, _equal):
+            # Places first: a figure whose object is unknown joins the one object named in its own place,
+            # whatever other places' figures name. Objects before bases: a share whose base the text leaves
+            # open ("94% of magnetic materials") joins the one base its object's shares name ("94% of magnet
+            # production").
+            for place, by_place in _split(window, _place, _equal):
+                for objects, by_object in _split(by_place, _object, objects_compatible):
+                    for base, group in _split(by_object, _base, _equal):
                         label_key = key if not base else key[:1] + (f"{key[1]} of {base}",) + key[2:]
                         out.append((_group_label(label_key, place, objects, group), group))
     return out

@@ -22,6 +22,12 @@ class Measure(Cue):
     type: str = "level"
     # The measure is itself a change ("inflation"): "prices rose 2.2%" states its level, not a change of it.
     is_change: bool = False
+    # The dimensions a figure of this measure can have (empty: any): visitors are counted, never paid, so
+    # "spending by overseas tourists rose to 8.1 trillion yen" is not a number of tourists.
+    dimensions: frozenset[str] = frozenset()
+
+    def takes(self, dimension: str) -> bool:
+        return not self.dimensions or dimension in self.dimensions
 
     def __post_init__(self) -> None:
         if self.type not in MEASURE_TYPES:
@@ -117,14 +123,19 @@ def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozense
             check_keys(doc, item, {"measure", "means", "object"}, {"measure", "means", "object"}, "equivalent")
             equivalents.append((doc, item))
         for item in data.get("measures") or []:
-            check_keys(doc, item, {"key", "description", "type", "cues", "is_change"}, {"key", "cues"}, "measure")
+            check_keys(doc, item, {"key", "description", "type", "cues", "is_change", "dimensions"}, {"key", "cues"},
+                       "measure")
             key = str(item["key"])
             if any(m.name == key for m in out):
                 raise doc.error(item["key"], f"duplicate measure key {key!r}")
             en, zh = compile_cues(doc, item["cues"], f"measure {key!r}")
             try:
+                dimensions = item.get("dimensions") or []
+                if not isinstance(dimensions, list):
+                    raise ValueError("dimensions is a list: [count, percent]")
                 out.append(Measure(key, en, zh, description=str(item.get("description", "")),
-                                   type=str(item.get("type", "level")), is_change=item.get("is_change") is True))
+                                   type=str(item.get("type", "level")), is_change=item.get("is_change") is True,
+                                   dimensions=frozenset(str(d) for d in dimensions)))
             except ValueError as exc:
                 raise doc.error(item.get("type", item), f"measure {key!r}: {exc}") from None
         for pair in data.get("disjoint") or []:

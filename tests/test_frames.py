@@ -431,3 +431,58 @@ def test_daily_output_in_chinese_and_each_countrys_own_figure(tmp_path) -> None:
     saudi = next(p for t, p in frames.items() if t.startswith("900万桶") or "900万桶" in t)
     assert saudi.frame.holder.value == "@Saudi Arabia" and saudi.claim.unit == "oil_barrel / day"  # 沙特, 日产
     assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["4.2 million barrels per day", "440万桶"]]
+
+
+def test_a_chinese_name_counts_only_as_whole_words_and_a_statistics_office_holds_no_figure(tmp_path) -> None:
+    # 空客 (Airbus) inside 航空客运 (air passenger transport); a statistics bureau and customs only report
+    _article(tmp_path, "a.md", "铁路与航空", "2025-03-05",
+             "国家统计局5日发布数据显示,2024年全国航空客运量增长18.6%。海关总署称,2024年大豆进口量为1.05亿吨。\n")
+    _article(tmp_path, "b.md", "Rail", "2025-03-06",
+             "The Statistics Office said rail freight rose 3.1% in 2024.\n")
+    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    assert "Airbus" not in str(frames["18.6%"].holder.value)
+    assert frames["18.6%"].measure.value == "visitors"  # 客运量: passengers carried
+    assert frames["18.6%"].attribution.value == "国家统计局"  # the day it spoke stands before its verb
+    assert "统计" not in str(frames["18.6%"].holder.value) and "海关" not in str(frames["1.05亿吨"].holder.value)
+    assert "Statistics" not in str(frames["3.1%"].holder.value)
+
+
+def test_a_measure_takes_only_figures_of_its_dimensions(tmp_path) -> None:
+    # tourists are counted, never paid: the money is spending; seats are not votes
+    _frames_here = _frames(
+        "Spending by foreign tourists reached 2.3 billion euros in 2024. The museum counted 1.2 million visitors. "
+        "The Greens won 42 seats, with 18.4% of the votes.")
+    assert _frames_here["2.3 billion"].measure.value == "budget"
+    assert _frames_here["1.2 million"].measure.value == "visitors"
+    assert _frames_here["42"].measure.value == "seats" and _frames_here["18.4%"].measure.value.startswith("share")
+
+
+def test_the_value_and_the_volume_of_a_flow_change_apart(tmp_path) -> None:
+    _article(tmp_path, "a.md", "茶叶出口", "2025-02-10", "2024年茶叶出口量下降4.2%,出口额增长6.8%。\n")
+    _article(tmp_path, "b.md", "Tea", "2025-02-12", "Tea exports fell 4.2% in 2024, while the value of exports rose 6.8%.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = {(p.claim.file, p.claim.text): p.frame.measure.value for p in analysis.placed}
+    assert frames[("a.md", "4.2%")] == frames[("b.md", "4.2%")] == "exports"
+    assert frames[("a.md", "6.8%")] == frames[("b.md", "6.8%")] == "exports value"
+    assert analysis.findings == []  # -4.2% of volume is never set against +6.8% of value
+
+
+def test_a_headline_year_that_was_surpassed_is_no_period_of_the_article(tmp_path) -> None:
+    _article(tmp_path, "a.md", "Ferry traffic tops its 2019 record", "2025-01-20",
+             "Ferries carried 12.4 million passengers, the operator said.\n")
+    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    assert frames["12.4 million"].period.value != "2019"  # the record it beat is 2019's, not this figure's
+
+
+def test_a_clause_of_change_after_as_names_no_measure(tmp_path) -> None:
+    frames = _frames("Cocoa export earnings rose to 3.1 billion dollars in 2024 as bean prices surged.")
+    assert frames["3.1 billion"].measure.value != "price" and "price" not in frames["3.1 billion"].measure.value
+
+
+def test_a_figure_without_an_object_joins_the_object_named_in_its_own_place(tmp_path) -> None:
+    # Portugal's first figure names no object and Spain's another: it still meets Portugal's other figure
+    _article(tmp_path, "a.md", "Tourism", "2025-02-01", "Arrivals in Portugal rose 9.5% in 2024.\n")
+    _article(tmp_path, "b.md", "Tourism", "2025-02-02", "Hotel arrivals in Portugal grew 7.1% in 2024.\n")
+    _article(tmp_path, "c.md", "Tourism", "2025-02-03", "Cruise arrivals in Spain rose 12% in 2024.\n")
+    analysis = analyse([str(tmp_path)])
+    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["7.1%", "9.5%"]]

@@ -249,12 +249,17 @@ class Framer:
         causes = [span for span in spans_of_causes if not span[0] <= claim.start < span[1]]
         if causes:  # "helped by strong exports, BYD took 18%": a cause names no measure of the figure
             hits = [h for h in hits if not any(a <= h.start < b for a, b in causes)]
+        if any(h.measure.dimensions for h in hits):  # a measure never of this figure's dimension is not its measure
+            hits = [h for h in hits if h.measure.takes(dim)]
         key, hit = choose(hits, folded, claim.start, claim.end, clause, sentence, percent, change, dim == "time")
         if key is None and (change or not percent) and dim != "time":
             # The sentence before, the lede, the headline: a figure that names no measure counts what they count.
             lede, title, _ = self._context
             hit = inherited(hits, ([spans[index - 1]] if index > 1 else []) + lede[:1] + [title], ("level",))
             key = hit.measure.name if hit else None
+        if change and key and hit is not None and _names_value(folded, hit.start, hit.end):
+            # "出口额增长32.5%" is the value of exports, "出口量下降17.1%" their volume: two changes of one flow
+            key = f"{key} value"
         measure = Slot(key, folded[hit.start:hit.end] if hit else "", "measure:" + (hit.measure.name if hit else
                                                                                    "of-phrase" if key else ""))
         stated = vocab.measure(key.partition(" of ")[0]) if key else None
@@ -458,8 +463,23 @@ def uses_foreign_aliases(folded: str, own: dict[str, str], corpus: dict[str, str
 # A cause phrase runs from its marker to the next clause break: what it names (strong exports, domestic
 # demand) is why a figure is what it is, not what the figure measures or where.
 _CAUSE = regex.compile(r"(?i)\b(?:thanks\s+to|helped\s+by|driven\s+by|because\s+of|due\s+to|boosted\s+by|buoyed\s+by|"
-                       r"fu?ell?ed\s+by|on\s+the\s+back\s+of)\b|受惠于|得益于|受益于|由于|因为")
+                       r"fu?ell?ed\s+by|on\s+the\s+back\s+of)\b"
+                       # "... to a record $5.48 billion as robusta prices soared": "as" and a clause of change
+                       r"|\bas\s+(?:[a-z-]+\s+){1,3}(?:soared|surged|rose|fell|jumped|climbed|slumped|dropped|"
+                       r"declined|increased|decreased|grew|weakened|strengthened|tumbled|plunged|rallied|slid)\b"
+                       r"|受惠于|得益于|受益于|由于|因为")
 _CAUSE_END = regex.compile(r"[,;:，；。]")
+
+
+# Words that make a flow's figure its value: "出口额", "export value", "the value of exports", "export earnings".
+_VALUE_AFTER = regex.compile(r"(?i)(?:额|金额|总额|值)|\s*(?:value|revenue|earnings|receipts)\b")
+_VALUE_BEFORE = regex.compile(r"(?i)\bvalue\s+of\s+(?:its\s+|their\s+|the\s+)?$")
+_VALUE_WRITTEN = regex.compile(r"(?:额|值)$")
+
+
+def _names_value(folded: str, start: int, end: int) -> bool:
+    return bool(_VALUE_WRITTEN.search(folded, start, end) or _VALUE_AFTER.match(folded, end)
+                or _VALUE_BEFORE.search(folded, max(0, start - 20), start))
 
 
 _LONGEST_NAME = 200  # characters: no name or period a text writes is longer

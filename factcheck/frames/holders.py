@@ -63,6 +63,8 @@ _NUMBERED = regex.compile(r"[ \t]+\d")
 # Segmenter names that are organisations by their form; other proper nouns it tags are too often things.
 _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司)$")
 _ZH_NAME_TAGS = {"nt", "nz", "ns"}
+# Offices that compile others' figures: named in a sentence, they are its source, never whose figure it is.
+_DATA_AGENCY = regex.compile(r"统计局|统计署|统计处|统计部门|海关|(?i:\bstatistic(?:s|al)\b|\bcensus\b|\bcustoms\b)")
 
 
 class HolderIndex:
@@ -156,13 +158,22 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     def add(s: int, e: int, name: str, rule: str, kind: str | None = None) -> None:
         if name in sources or taken.find(1, s - start, e - start) >= 0:
             return
+        kind = kind or index.kind_of(name)
+        if kind == "org" and _DATA_AGENCY.search(name):
+            return  # a statistics office or customs reports figures; they are never its own
         taken[s - start:e - start] = b"\x01" * (e - s)
-        found.append(Mention(s, e, name, kind or index.kind_of(name), text[s:e], rule))
+        found.append(Mention(s, e, name, kind, text[s:e], rule))
 
+    chinese = T.HAN.search(folded, start, end) is not None
+    han_words = T.tag_han_words(folded, start, end) if chinese else []
     aliases = ([(m.start(), m.end(), index.en_names[m.group()]) for m in index.en.finditer(text, start, end)]
                if index.en is not None else [])
-    if index.zh is not None:
-        aliases += [(m.start(), m.end(), index.zh_names[m.group()]) for m in index.zh.finditer(folded, start, end)]
+    if index.zh is not None and chinese:
+        # A Chinese spelling counts where the segmenter reads it as a word (or words), not inside one:
+        # "空客" (Airbus) is not in "航空客运" (air passenger transport), segmented 航空/客运.
+        bounds = {s for s, _, _ in han_words} | {e for _, e, _ in han_words}
+        aliases += [(m.start(), m.end(), index.zh_names[m.group()]) for m in index.zh.finditer(folded, start, end)
+                    if m.start() in bounds and m.end() in bounds]
     # A shipped organisation's name holds a place word ("European Central Bank", "欧洲央行"): the name wins.
     for s, e, name in aliases:
         if index.kind_of(name) == "org":
@@ -200,8 +211,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             if company is None:
                 company = index.companies[name] = company_name(index, name)
             add(at, at + len(name), company, "proper noun")
-    if T.HAN.search(folded, start, end):
-        for s, e, pos in T.tag_han_words(folded, start, end):
+    if chinese:
+        for s, e, pos in han_words:
             word = folded[s:e]
             if (pos in _ZH_NAME_TAGS and e - s >= 2 and not index.is_common(word)
                     and _ZH_ORG_SUFFIX.search(word)):

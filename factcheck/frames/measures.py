@@ -146,7 +146,7 @@ def _stem(word: str) -> str:
 
 
 _EN_WORD = regex.compile(r"[A-Za-z][A-Za-z-]*")
-_STOP = FUNCTION_WORDS | {"world's", "global", "worldwide", "new", "total", "annual", "combined", "overall",
+_STOP = FUNCTION_WORDS | {"last", "next", "previous", "same", "world's", "global", "worldwide", "new", "total", "annual", "combined", "overall",
                           "about", "nearly", "almost", "around", "over", "more", "than", "some", "another",
                           "record", "its", "their", "his", "her", "million", "billion", "thousand",
                           "trillion", "hundred", "mn", "bn", "m", "k",
