@@ -170,7 +170,7 @@ class Comparer:
         ordered = [p for c in clusters for p in c]
         values = " vs ".join(", ".join(dict.fromkeys(_show(p.claim) for p in c)) for c in clusters)
         title = describe(f, members)
-        sources = sorted({p.frame.attribution.value for p in ordered if p.frame.attribution.value})
+        sources = distinct_sources({p.frame.attribution.value for p in ordered if p.frame.attribution.value})
         message = f"{title}: {values}"
         if tol:
             message += f" (tolerance ±{_fmt(tol)} {_unit_word(f.dimension, members[0].unit)})"
@@ -368,6 +368,16 @@ def frame_label(frame: Frame) -> str:
     return "|".join([(frame.measure.value or "?") + ("/change" if frame.change else ""), frame.holder.value or "-",
                      frame.object.value or "-", frame.period.value or CURRENT, frame.basis.value or "actual",
                      frame.dimension])
+
+
+def distinct_sources(names: set[str]) -> list[str]:
+    """Source names, sorted, a short form dropped where another name spells it out ("JNTO" of "Japan National
+    Tourism Organization"): the figures cite one source, written two ways."""
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+    long_forms = {initials(n) for n in names if " " in n}
+    return sorted(n for n in names if not (n.isupper() and " " not in n and n in long_forms))
 
 
 def _rounding(members: list[Placed]) -> float:

@@ -137,3 +137,11 @@ def test_power_energy_area_and_volume_compare_in_one_unit(tmp_path) -> None:
     [finding] = analysis.findings  # 79.8 GW and 79,800 MW agree; 87 GW does not
     assert sorted(c.quote for c in finding.claims) == ["79,800 MW", "79.8 GW", "87 GW"]
     assert all(79 < c.low <= c.high < 81 for c in finding.claims if c.quote != "87 GW")  # both in GW
+
+
+def test_a_source_written_short_and_long_is_one_source():
+    from factcheck.compare import distinct_sources
+
+    assert distinct_sources({"JNTO", "Japan National Tourism Organization"}) == ["Japan National Tourism Organization"]
+    assert distinct_sources({"IEA", "Japan National Tourism Organization"}) == ["IEA", "Japan National Tourism Organization"]
+    assert distinct_sources({"Agência Nacional de Aviação Civil", "ANAC"}) == ["Agência Nacional de Aviação Civil"]

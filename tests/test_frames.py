@@ -486,3 +486,18 @@ def test_a_figure_without_an_object_joins_the_object_named_in_its_own_place(tmp_
     _article(tmp_path, "c.md", "Tourism", "2025-02-03", "Cruise arrivals in Spain rose 12% in 2024.\n")
     analysis = analyse([str(tmp_path)])
     assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["7.1%", "9.5%"]]
+
+
+def test_a_name_the_figure_is_attached_to_holds_it_after_a_comparison_word(tmp_path) -> None:
+    frames = _frames("The Green Party came first with 31.4% of the vote, ahead of the Farmers' Union on 22.8%.")
+    assert frames["31.4%"].holder.value.startswith("Green Party")
+    assert frames["22.8%"].holder.value.startswith("Farmers")
+
+
+def test_a_quarter_written_without_du_and_a_share_of_people_given_a_dose(tmp_path) -> None:
+    _article(tmp_path, "a.md", "季績", "2024-11-20", "宏遠電子公布,第三季營收為12億美元。四季度展望保守。\n")
+    _article(tmp_path, "b.md", "Polio", "2025-01-10",
+             "Only 84% of infants received their third dose of polio vaccine in 2023.\n")
+    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    assert frames["12億美元"].period.value == "2024Q3"  # 第三季, as Hong Kong and Taiwan write a quarter
+    assert frames["84%"].measure.value == "coverage"

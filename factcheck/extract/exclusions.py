@@ -69,6 +69,21 @@ def age_after_name(s: str, r, lo: int, hi: int) -> bool:
     return bool(_NAME_COMMA.search(s, max(lo, r.start - 30), r.start) and _AGE_END.match(s, r.end, hi))
 
 
+# People named by an age bound: "children under five", "adults over 65", "those aged 12 to 17", "ages 5-11".
+_AGE_GROUP = regex.compile(
+    r"(?i)(?:\b(?:children|kids|babies|infants|toddlers|people|adults|persons|those|men|women|girls|boys|pupils|"
+    r"students|teens|teenagers|residents|patients|workers|drivers|voters|everyone|anyone|individuals)\s+"
+    r"(?:(?:aged|age)\s+)?(?:under|over|below|above|younger\s+than|older\s+than)|\baged|\bages?"
+    r"|\b(?:aged|ages?)\s+\d{1,3}\s*(?:to|-|–|and)|\bunder-)\s*$")
+
+
+def age_bound(s: str, r, start: int, lo: int) -> bool:
+    """"Children under five accounted for 40% of cases": the five is an age that names a group, no claim."""
+    if r.unit is not None or not 0 < r.value < 120 or r.value != int(r.value):
+        return False
+    return bool(_AGE_GROUP.search(s, max(lo, start - 40), start))
+
+
 def capitals_name(s: str, r, m: regex.Match, lo: int) -> bool:
     """"the MAX 9 was grounded", "the FTSE 250 fell": a small whole number after a word in capitals, counting
     nothing, is part of a name ("BYD 427 units" still counts units)."""

@@ -12,7 +12,7 @@ import regex
 from ..model import Article, Claim
 from ..normalise import Units, canonical
 from .context import SENTENCE_BREAK, URL, claim_year, language, years_in
-from .exclusions import DIGIT_LIST, tally_end
+from .exclusions import DIGIT_LIST, age_bound, tally_end
 from .reading import Reading
 from .scan import Gaps, prepare
 from .tokens import T_D, TokenScan
@@ -97,7 +97,7 @@ class Extractor:
                 continue
             # Left context is read back only to the end of the previous claim (10 rmb 20 usd: "rmb" is taken).
             reading = read(lex, scan, m, max(lo, floor), hi)
-            if reading is None:
+            if reading is None or age_bound(scan, reading, m.start(), max(lo, floor)):  # "children under five"
                 pos = m.end()
                 continue
             pos = max(reading.end, m.end())

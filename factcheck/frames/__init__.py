@@ -320,7 +320,10 @@ class Framer:
         blocked = self._context[2]
 
         def usable(m: Mention) -> bool:
-            return (not _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start)
+            # "ahead of the Social Democrats on 27.9%": a name the figure is attached to is its holder,
+            # whatever comparison word stands before the name
+            return ((not _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start)
+                     or _HOLDS_FIGURE.fullmatch(folded, m.end, claim.start) is not None)
                     and not any(a <= m.start < b for a, b in blocked)
                     and not any(a <= m.start < b for a, b in causes))
 
@@ -482,6 +485,8 @@ def _names_value(folded: str, start: int, end: int) -> bool:
                 or _VALUE_BEFORE.search(folded, max(0, start - 20), start))
 
 
+_HOLDS_FIGURE = regex.compile(r"['’]?s?\s+(?:on|with|at|took|takes|had|has|got|won|polled|held|holds)\s+"
+                              r"(?:(?:about|around|nearly|almost|just|some|roughly)\s+)?")
 _LONGEST_NAME = 200  # characters: no name or period a text writes is longer
 
 

@@ -95,7 +95,7 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     ("fiscal_quarter_bare", _any('fy', 'fiscal', '财年'), regex.compile(r"(?i)\bfiscal[\s-]+(?:(first|second|third|fourth|1st|2nd|3rd|4th)"
                                                        r"[\s-]+quarter|Q([1-4]))\b")),
     ("quarter", _any('q1', 'q2', 'q3', 'q4', '1q', '2q', '3q', '4q', 'quarter'), regex.compile(rf"(?i)(?:\b(?:Q([1-4])|([1-4])Q)(?:\s*'?({_YEAR}|\d\d)\b)?|\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?({_YEAR}))?|\b({_YEAR})\s+(first|second|third|fourth)[\s-]quarter)")),
-    ("quarter", _any('季度',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?第?([一二三四1-4])季度")),
+    ("quarter", _any('季',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?(?:第?([一二三四1-4])季度|第([一二三四1-4])季(?![节度]))")),
     ("half", _any('half', 'h1', 'h2', '1h', '2h'), regex.compile(rf"(?i)(?:\b(first|second)\s+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
     ("half", _any('半年',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?(上|下)半年")),
     ("fiscal", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|fiscal(?:\s+year)?\s+({_YEAR}))\b|({_YEAR})\s*财年|(\d{{2}}|{_YEAR})财年")),
@@ -182,8 +182,8 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
         q, y = (g[0], g[1]) if g[0] else (g[3], g[2])
         return PeriodMention(m.start(), m.end(), kind, _year(y), q, base, words)
     if kind == "quarter":
-        if len(g) == 2:  # Chinese
-            return PeriodMention(m.start(), m.end(), kind, _year(g[0]), _ORDINAL[g[1]], base, words)
+        if len(g) == 3:  # Chinese: 第三季度, or 第三季 as Hong Kong and Taiwan write it
+            return PeriodMention(m.start(), m.end(), kind, _year(g[0]), _ORDINAL[g[1] or g[2]], base, words)
         q = g[0] or g[1] or (g[3] and _ORDINAL[g[3].lower()]) or (g[6] and _ORDINAL[g[6].lower()])
         y = g[2] or g[4] or g[5]
         return PeriodMention(m.start(), m.end(), kind, _year(y), q, base, words)
