@@ -118,3 +118,26 @@ def test_chinese_search_result_pages():
     assert {p.frame.period.value for p in quota} == {"2024"} and len(quota) == 2
     articles = {a.id: (a.source, a.date) for a in analysis.extraction.articles}
     assert articles == {"a#1": ("新华网", "2025-10-10"), "b#1": ("财经网", "2025-10-12")}
+
+
+def test_a_news_mix_on_topics_no_rule_names():
+    """Twenty articles on coffee, air travel, grain, tourism, measles, a company's quarter, an election and
+    gas imports (English, simplified and traditional Chinese), each topic with one planted disagreement and
+    traps: another year, a forecast or target, another country in one sentence, a flow's value beside its
+    volume, the same figure in two languages."""
+    analysis = analyse([Path(__file__).parent / "corpora" / "news_mix"])
+    found = sorted(sorted({c.quote for c in f.claims}) for f in analysis.findings)
+    assert found == sorted([
+        ["104,850", "127,350", "127350例"],  # measles cases in Europe, 2024
+        ["65.9 million tonnes", "6990万吨"],  # Japan's LNG imports, 2024
+        ["7.25億噸", "70650万吨"],  # China's grain output, 2024
+        ["34.5%", "36.1%"],  # the winning party's vote share
+        ["10.4%", "8.9%"],  # growth of air passenger traffic (the Chinese 10.4% joins)
+        ["35.1 million", "36.87 million"],  # foreign visitors to Japan, 2024
+        ["91%", "93%"],  # first-dose coverage, 2023
+        ["$4.8 billion", "$5.2 billion", "48億美元"],  # a shipping group's third-quarter revenue
+    ])
+    cited = {c.quote for f in analysis.findings for c in f.claims}
+    # traps: 2023's figures, forecasts and targets, a growth of value against one of volume, a threshold
+    assert not cited & {"1.62 million tonnes", "58,000", "$4.3 billion", "1.5 million tonnes", "60 million",
+                        "8%", "32.5%", "95%", "55.4%", "6.95億噸", "31.9 million"}
