@@ -285,12 +285,53 @@ def groups(placed: list[Placed], window_days: int) -> list[tuple[str, list[Place
             # whatever other places' figures name. Objects before bases: a share whose base the text leaves
             # open ("94% of magnetic materials") joins the one base its object's shares name ("94% of magnet
             # production").
-            for place, by_place in _split(window, _place, _equal):
+            for place, by_place in _by_place(window):
                 for objects, by_object in _split(by_place, _object, objects_compatible):
                     for base, group in _split(by_object, _base, _equal):
                         label_key = key if not base else key[:1] + (f"{key[1]} of {base}",) + key[2:]
                         out.append((_group_label(label_key, place, objects, group), group))
     return out
+
+
+def _by_place(members: list[Placed]) -> list[tuple[str, list[Placed]]]:
+    """Members split by place. A figure whose place is unknown joins the one place with a figure whose object
+    its object is compatible with ("全国粮食总产量" with China's grain, not Russia's wheat); one that fits
+    several places or none stays among the others of unknown place."""
+    places: dict[tuple[str, ...], list[Placed]] = {}
+    unknown: list[Placed] = []
+    for p in members:
+        where = _place(p)
+        (places.setdefault(where, []) if where else unknown).append(p)
+    rest = []
+    for p in unknown:
+        own = _object(p)
+        fit = {k: max(_affinity(own, _object(q)) for q in ms) for k, ms in places.items()}
+        best = max(fit.values(), default=0)
+        fits = [k for k, v in fit.items() if v == best]
+        if best and len(fits) == 1:
+            places[fits[0]].append(p)
+        else:
+            rest.append(p)
+    out = [(" ".join(k), v) for k, v in sorted(places.items())]
+    if rest:
+        out.append(("", rest))
+    return out
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _affinity(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """How surely two objects are one: 2 when both are known and agree in one script (a shared word, one
+    named object), 1 when they only may agree (one unknown, or two scripts), 0 when they differ."""
+    if not objects_compatible(a, b):
+        return 0
+    if not a or not b:
+        return 1
+    script_a = bool(_HAN.search(a[0].rpartition("=")[2] if a[0].startswith("=") else "".join(a)))
+    script_b = bool(_HAN.search(b[0].rpartition("=")[2] if b[0].startswith("=") else "".join(b)))
+    both_named = a[0].startswith("=") and b[0].startswith("=")
+    return 2 if both_named or script_a == script_b else 1
 
 
 def _equal(a, b) -> bool:

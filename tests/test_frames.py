@@ -501,3 +501,25 @@ def test_a_quarter_written_without_du_and_a_share_of_people_given_a_dose(tmp_pat
     frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
     assert frames["12億美元"].period.value == "2024Q3"  # 第三季, as Hong Kong and Taiwan write a quarter
     assert frames["84%"].measure.value == "coverage"
+
+
+def test_a_harvest_is_output_and_a_change_on_the_month_is_not_one_on_the_year(tmp_path) -> None:
+    _article(tmp_path, "a.md", "Maize", "2024-11-20", "Brazil harvested 115.7 million tonnes of maize this season.\n")
+    _article(tmp_path, "b.md", "CPI", "2024-11-21",
+             "Home prices rose 0.3% month-on-month in October and 2.1% year-on-year. 10月份房价环比上涨0.5%,同比上涨2.1%。\n")
+    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    assert frames["115.7 million tonnes"].measure.value == "production"
+    assert frames["0.3%"].measure.value.endswith("on the previous period")
+    assert frames["0.5%"].measure.value == frames["0.3%"].measure.value
+    assert frames["2.1%"].measure.value == frames["0.3%"].measure.value.removesuffix(" on the previous period")
+
+
+def test_a_figure_of_unknown_place_joins_the_one_place_whose_object_it_shares(tmp_path) -> None:
+    # "全国" names no country; its grain meets China's grain, not Russia's wheat or India's rice
+    _article(tmp_path, "a.md", "粮食", "2024-12-13", "2024年全国粮食总产量为7.07亿吨。\n")
+    _article(tmp_path, "b.md", "Grain", "2024-12-14",
+             "Russia harvested 82 million tonnes of wheat in 2024 and India 137 million tonnes of rice.\n")
+    _article(tmp_path, "c.md", "粮食", "2024-12-15", "2024年俄罗斯小麦产量为8300万吨。中国粮食产量达到7.12亿吨。\n")
+    analysis = analyse([str(tmp_path)])
+    assert sorted(sorted(c.quote for c in f.claims) for f in analysis.findings) == [
+        ["7.07亿吨", "7.12亿吨"], ["82 million tonnes", "8300万吨"]]

@@ -260,6 +260,9 @@ class Framer:
         if change and key and hit is not None and _names_value(folded, hit.start, hit.end):
             # "出口额增长32.5%" is the value of exports, "出口量下降17.1%" their volume: two changes of one flow
             key = f"{key} value"
+        if change and key and _on_the_previous_period(folded, claim.start, claim.end, clause):
+            # "环比上涨0.4%, 同比下降4.9%": a change on the month before is not one on the year before
+            key = f"{key} on the previous period"
         measure = Slot(key, folded[hit.start:hit.end] if hit else "", "measure:" + (hit.measure.name if hit else
                                                                                    "of-phrase" if key else ""))
         stated = vocab.measure(key.partition(" of ")[0]) if key else None
@@ -478,6 +481,19 @@ _CAUSE_END = regex.compile(r"[,;:，；。]")
 _VALUE_AFTER = regex.compile(r"(?i)(?:额|金额|总额|值)|\s*(?:value|revenue|earnings|receipts)\b")
 _VALUE_BEFORE = regex.compile(r"(?i)\bvalue\s+of\s+(?:its\s+|their\s+|the\s+)?$")
 _VALUE_WRITTEN = regex.compile(r"(?:额|值)$")
+
+
+# A change measured against the period just before, not the same period a year earlier.
+_SEQUENTIAL_BEFORE = regex.compile(r"(?i)(?:环比|比上月|较上月|比上季度?|较上季度?|\b(?:month|quarter|week)[\s-]+(?:on|over)[\s-]+"
+                                   r"(?:month|quarter|week)\b|\bsequential(?:ly)?\b|\bm/m\b|\bq/q\b)[^,;.。，；]{0,12}$")
+_SEQUENTIAL_AFTER = regex.compile(r"(?i)\s*(?:(?:\(|,)?\s*)?(?:month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+"
+                                  r"quarter|m/m|q/q|on\s+the\s+(?:month|quarter)|from\s+(?:the\s+)?(?:previous|prior|"
+                                  r"preceding)\s+(?:month|quarter)|from\s+a\s+(?:month|quarter)\s+(?:earlier|before))\b")
+
+
+def _on_the_previous_period(folded: str, start: int, end: int, clause: tuple[int, int]) -> bool:
+    return bool(_SEQUENTIAL_BEFORE.search(folded, max(clause[0], start - 30), start)
+                or _SEQUENTIAL_AFTER.match(folded, end))
 
 
 def _names_value(folded: str, start: int, end: int) -> bool:
