@@ -523,3 +523,13 @@ def test_a_figure_of_unknown_place_joins_the_one_place_whose_object_it_shares(tm
     analysis = analyse([str(tmp_path)])
     assert sorted(sorted(c.quote for c in f.claims) for f in analysis.findings) == [
         ["7.07亿吨", "7.12亿吨"], ["82 million tonnes", "8300万吨"]]
+
+
+def test_births_are_their_own_count_and_a_chinese_base_takes_the_year_joined_to_it(tmp_path) -> None:
+    _article(tmp_path, "a.md", "人口", "2025-01-20",
+             "2024年全市出生人口8.1万人,较2023年的7.6万人有所增加;死亡人口9.3万人,常住人口1204万人。\n")
+    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    assert frames["8.1万人"].measure.value == "births" and frames["8.1万人"].period.value == "2024"
+    assert frames["7.6万人"].measure.value == "births" and frames["7.6万人"].period.value == "2023"
+    assert frames["9.3万人"].measure.value == "deaths"
+    assert frames["1204万人"].measure.value == "population"

@@ -365,7 +365,9 @@ class Framer:
         def own(p: PeriodMention) -> bool:
             """Not a comparison base, and not the period of another figure it is joined to ("2024年的53.3%")."""
             if p.base:  # unless it is this figure's own, written right after it ("the 1.16 billion of 2023")
-                return bool(_ATTACHED.fullmatch(folded, claim.end, p.start))
+                # or joined to it before ("较2023年的902万人": 2023's 9.02 million, the base of the change)
+                return bool(_ATTACHED.fullmatch(folded, claim.end, p.start)
+                            or _OWN_BASE_BEFORE.fullmatch(folded, p.end, claim.start))
             joined = _JOINED.match(folded, p.end)
             return not (joined and joined.end() in self._starts and joined.end() != claim.start)
 
@@ -503,6 +505,7 @@ def _names_value(folded: str, start: int, end: int) -> bool:
 
 _HOLDS_FIGURE = regex.compile(r"['’]?s?\s+(?:on|with|at|took|takes|had|has|got|won|polled|held|holds)\s+"
                               r"(?:(?:about|around|nearly|almost|just|some|roughly)\s+)?")
+_OWN_BASE_BEFORE = regex.compile(r"\s*的\s*")
 _LONGEST_NAME = 200  # characters: no name or period a text writes is longer
 
 
