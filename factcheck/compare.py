@@ -303,12 +303,18 @@ def _by_place(members: list[Placed]) -> list[tuple[str, list[Placed]]]:
         where = _place(p)
         (places.setdefault(where, []) if where else unknown).append(p)
     rest = []
+    # each place's distinct objects (few, however many figures): an unknown-place figure is tried on those
+    objects = {k: set(map(_object, ms)) for k, ms in places.items()}
+    fits_of: dict[tuple[str, ...], list] = {}
     for p in unknown:
         own = _object(p)
-        fit = {k: max(_affinity(own, _object(q)) for q in ms) for k, ms in places.items()}
-        best = max(fit.values(), default=0)
-        fits = [k for k, v in fit.items() if v == best]
-        if best and len(fits) == 1:
+        if own in fits_of:
+            fits = fits_of[own]
+        else:
+            fit = {k: max(_affinity(own, o) for o in objs) for k, objs in objects.items()}
+            best = max(fit.values(), default=0)
+            fits = fits_of[own] = [k for k, v in fit.items() if v == best] if best else []
+        if len(fits) == 1:
             places[fits[0]].append(p)
         else:
             rest.append(p)

@@ -407,14 +407,16 @@ class GateResult:
 def _display_paths(paths: Iterable[str]) -> dict[str, str]:
     """Each corpus file's corpus-relative name (what findings cite) -> its path from the current folder."""
     out: dict[str, str] = {}
-    cwd = Path.cwd()
+    cwd = os.path.realpath(os.getcwd())
+    inside = cwd.rstrip(os.sep) + os.sep
     for path, root in iter_paths(paths):
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
         if rel in out:
             continue
-        absolute = path.resolve()
-        out[rel] = absolute.relative_to(cwd.resolve()).as_posix() if absolute.is_relative_to(cwd.resolve()) \
-            else path.as_posix()
+        # os.path, not pathlib: an archive has tens of thousands of files, and pathlib's resolve costs
+        absolute = os.path.realpath(path)
+        out[rel] = (Path(absolute[len(inside):]).as_posix() if absolute.startswith(inside)
+                    else "." if absolute == cwd else path.as_posix())
     return out
 
 

@@ -18,7 +18,8 @@ Schema (version `SCHEMA`; another version is dropped and rebuilt):
   `rules_digest`, `extractor` (`cache.code_digest()`), `encoding`, the decoded `text` (zlib), and the stat
   seen when it was last read (`disk_path`, `size`, `mtime_ns`, `ctime_ns`, `inode`; NULL when untrusted),
   plus `frames_digest` (what produced its frames, NULL before any) and `declared` (the aliases the file
-  declares, JSON, NULL when it was stored unframed).
+  declares, JSON, NULL when it was stored unframed). The text is the row's last column, so that reading
+  every file's other columns (`preload`) never reads the texts.
 - `articles`: `Article` fields per file, in order.
 - `claims`: every `Claim` field per file (`file` is the file's path) plus its `line` and `col`, and the
   frame columns, NULL when stored unframed: `measure`, `holder`, `object`, `period`, `basis`, `attribution`
@@ -44,7 +45,7 @@ from typing import Collection, Iterable, Mapping, Sequence
 from .errors import FactcheckError
 from .model import Article, Claim, Frame, Slot, SourceFile
 
-SCHEMA = 3
+SCHEMA = 4
 DB_NAME = "claims.db"
 SLOTS = ("measure", "holder", "object", "period", "basis", "attribution")
 # Stat fields recorded less than this long after the file's mtime or ctime are not trusted: the file may still be
@@ -66,10 +67,10 @@ CREATE TABLE IF NOT EXISTS files (
     rules_digest TEXT NOT NULL,
     extractor TEXT NOT NULL,
     encoding TEXT NOT NULL,
-    text BLOB NOT NULL,
     disk_path TEXT, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER,
     frames_digest TEXT, declared TEXT,
-    stored_at REAL NOT NULL
+    stored_at REAL NOT NULL,
+    text BLOB NOT NULL  -- last: reading the columns before it never walks the blob's overflow pages
 );
 CREATE TABLE IF NOT EXISTS articles (
     file_id INTEGER NOT NULL, ordinal INTEGER NOT NULL,
