@@ -25,6 +25,8 @@ class Measure(Cue):
     # The dimensions a figure of this measure can have (empty: any): visitors are counted, never paid, so
     # "spending by overseas tourists rose to 8.1 trillion yen" is not a number of tourists.
     dimensions: frozenset[str] = frozenset()
+    # What the measure is of may be another measure's word: a trade deficit, a budget surplus, 财政赤字.
+    of_measures: bool = False
 
     def takes(self, dimension: str) -> bool:
         return not self.dimensions or dimension in self.dimensions
@@ -123,7 +125,8 @@ def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozense
             check_keys(doc, item, {"measure", "means", "object"}, {"measure", "means", "object"}, "equivalent")
             equivalents.append((doc, item))
         for item in data.get("measures") or []:
-            check_keys(doc, item, {"key", "description", "type", "cues", "is_change", "dimensions"}, {"key", "cues"},
+            check_keys(doc, item, {"key", "description", "type", "cues", "is_change", "dimensions", "of_measures"},
+                       {"key", "cues"},
                        "measure")
             key = str(item["key"])
             if any(m.name == key for m in out):
@@ -135,7 +138,8 @@ def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozense
                     raise ValueError("dimensions is a list: [count, percent]")
                 out.append(Measure(key, en, zh, description=str(item.get("description", "")),
                                    type=str(item.get("type", "level")), is_change=item.get("is_change") is True,
-                                   dimensions=frozenset(str(d) for d in dimensions)))
+                                   dimensions=frozenset(str(d) for d in dimensions),
+                                   of_measures=item.get("of_measures") is True))
             except ValueError as exc:
                 raise doc.error(item.get("type", item), f"measure {key!r}: {exc}") from None
         for pair in data.get("disjoint") or []:

@@ -533,3 +533,27 @@ def test_births_are_their_own_count_and_a_chinese_base_takes_the_year_joined_to_
     assert frames["7.6万人"].measure.value == "births" and frames["7.6万人"].period.value == "2023"
     assert frames["9.3万人"].measure.value == "deaths"
     assert frames["1204万人"].measure.value == "population"
+
+
+def test_gdp_growth_on_the_year_and_on_the_quarter_in_both_languages(tmp_path) -> None:
+    # 国内 inside 国内生产总值 names no country; "year on year in the third quarter" is no base period
+    _article(tmp_path, "a.md", "Chile", "2024-11-18",
+             "Chile's economy grew 2.3% year on year in the third quarter of 2024. On a quarterly basis the "
+             "economy expanded 0.7%. Latin America's largest copper producer expects growth of 2.5% in 2025.\n")
+    _article(tmp_path, "b.md", "智利经济", "2024-11-19", "智利2024年第三季度国内生产总值同比增长2.6%,环比增长0.7%。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
+    assert frames[("a.md", "2.3%")].measure.value == frames[("b.md", "2.6%")].measure.value == "gdp"
+    assert frames[("a.md", "2.3%")].period.value == "2024Q3"
+    assert "China" not in str(frames[("b.md", "2.6%")].holder.value)
+    assert frames[("a.md", "0.7%")].measure.value == "gdp on the previous period"
+    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["2.3%", "2.6%"]]
+
+
+def test_a_trade_deficit_is_a_balance_and_its_partner_no_place(tmp_path) -> None:
+    frames = _frames("The EU's trade deficit with China widened to 304.5 billion euros in 2024. "
+                     "The state's budget deficit reached 4.1 billion euros in 2024.")
+    assert frames["304.5 billion"].measure.value == "balance"
+    assert "China" not in str(frames["304.5 billion"].holder.value)
+    assert frames["4.1 billion"].measure.value == "balance" and frames["4.1 billion"].object.value == "budget"
+    assert frames["304.5 billion"].object.value != "budget"

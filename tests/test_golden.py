@@ -121,8 +121,9 @@ def test_chinese_search_result_pages():
 
 
 def test_a_news_mix_on_topics_no_rule_names():
-    """Twenty-nine articles on coffee, air travel, grain, tourism, measles, a company's quarter, an election,
-    gas imports, wheat, jobs, house prices and football crowds (English, simplified and traditional Chinese),
+    """Thirty-seven articles on coffee, air travel, grain, tourism, measles, a company's quarter, an election,
+    gas imports, wheat, jobs, house prices, football crowds, GDP, wildfires and a trade deficit (English,
+    simplified and traditional Chinese),
     each topic with planted disagreements and traps: another year, a forecast or target, another country in
     one sentence, a flow's value beside its volume, a change on the month beside one on the year, the same
     figure in two languages."""
@@ -140,10 +141,12 @@ def test_a_news_mix_on_topics_no_rule_names():
         ["82.6 million tonnes", "8260万吨", "85.1 million tonnes"],  # Russia's wheat harvest, 2024
         ["38,600", "39,512"],  # the league's average crowd, 2023/24
         ["0.4%", "0.6%"],  # new-home prices on the month (环比), not -4.9% on the year (同比)
+        ["4.95%", "5.12%"],  # Indonesia's GDP growth on the year, 2024Q3 (国内 of 国内生产总值 is no China)
     ])
     # 6.8% and 6.9% may both round 6.85: as written, they can both be right
     cited = {c.quote for f in analysis.findings for c in f.claims}
     # traps: 2023's figures, forecasts and targets, a growth of value against one of volume, a threshold
     assert not cited & {"1.62 million tonnes", "58,000", "$4.3 billion", "1.5 million tonnes", "60 million",
                         "8%", "32.5%", "95%", "55.4%", "6.95億噸", "31.9 million", "92.8 million tonnes",
-                        "80.1 million tonnes", "37,200", "-4.9%", "4.9%", "6.5%"}
+                        "80.1 million tonnes", "37,200", "-4.9%", "4.9%", "6.5%", "1.50%", "5.05%", "5.2%",
+                        "4.91%", "18.4 million hectares", "45.7 million acres", "$279.4 billion", "2794亿美元"}

@@ -49,7 +49,9 @@ _DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\
 _PRONOUN = regex.compile(r"(?i)\b(?:its|their|the\s+(?:company|firm|group|carmaker|automaker|maker|brand|"
                          r"vendor|country|nation|state|city|government))\b|该公司|该集团|其|该国|该企业")
 _OBJECT_OF = regex.compile(r"(?i)\b(?:above|below|behind|ahead\s+of|than|from|to|on|over|against|versus|"
-                           r"vs\.?|outpac\w*|overtak\w*|beat\w*|after|compared\s+(?:with|to)|along\s+with)\s+(?:the\s+)?$|"
+                           r"vs\.?|outpac\w*|overtak\w*|beat\w*|after|compared\s+(?:with|to)|along\s+with|"
+                           # "the US trade deficit with China": the other party of a balance or a trade
+                           r"(?:deficits?|surplus(?:es)?|trade|balance|gap)\s+with)\s+(?:the\s+)?$|"
                            r"(?:超过|超越|落后于|领先于?|对|从|向|自|来自|与|和)$")
 
 
@@ -156,10 +158,15 @@ class Framer:
                     for m in find_mentions(self.index, text, folded, lo, hi, self._declared_pattern(), excluded,
                                            scan[1])]
         periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]
+        hits = [h for (lo, hi), scan in zip(windows, scans) for h in find_measures(vocab, folded, lo, hi, scan[0])]
+        # a name inside a Chinese measure word is no holder: 国内 of 国内生产总值 (GDP) is not China
+        inside = [(h.start, h.end) for h in hits if h.end - h.start > 2 and T.HAN.match(folded, h.start)]
+        if inside:
+            mentions = [m for m in mentions if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+                                                       for a, b in inside)]
         self._mentions, self._mention_starts = mentions, [m.start for m in mentions]
         self._causes: dict[tuple[int, int], list[tuple[int, int]]] = {}  # sentence -> its cause phrases
         self._periods, self._period_starts = periods, [p.start for p in periods]
-        hits = [h for (lo, hi), scan in zip(windows, scans) for h in find_measures(vocab, folded, lo, hi, scan[0])]
         self._objects = WindowScan(cue_set(vocab.objects), folded, windows, [h for scan in scans for h in scan[2]])
         self._basis_cues = WindowScan(cue_set(vocab.basis), folded, windows, [h for scan in scans for h in scan[3]])
         title_place = next((m for m in mentions if title[0] <= m.start < title[1] and m.kind in ("world", "region")
@@ -257,7 +264,7 @@ class Framer:
             lede, title, _ = self._context
             hit = inherited(hits, ([spans[index - 1]] if index > 1 else []) + lede[:1] + [title], ("level",))
             key = hit.measure.name if hit else None
-        if change and key and hit is not None and _names_value(folded, hit.start, hit.end):
+        if change and key in _VALUED and hit is not None and _names_value(folded, hit.start, hit.end):
             # "出口额增长32.5%" is the value of exports, "出口量下降17.1%" their volume: two changes of one flow
             key = f"{key} value"
         if change and key and _on_the_previous_period(folded, claim.start, claim.end, clause):
@@ -323,6 +330,8 @@ class Framer:
         blocked = self._context[2]
 
         def usable(m: Mention) -> bool:
+            if _EPITHET.match(folded, m.end):
+                return False  # "Southeast Asia's largest economy grew": the region frames an epithet
             # "ahead of the Social Democrats on 27.9%": a name the figure is attached to is its holder,
             # whatever comparison word stands before the name
             return ((not _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start)
@@ -479,6 +488,8 @@ _CAUSE = regex.compile(r"(?i)\b(?:thanks\s+to|helped\s+by|driven\s+by|because\s+
 _CAUSE_END = regex.compile(r"[,;:，；。]")
 
 
+# Flows whose value and volume both change (not GDP, whose 国内生产总值 ends in 值 too).
+_VALUED = {"exports", "imports", "sales", "trade", "consumption", "production", "shipments"}
 # Words that make a flow's figure its value: "出口额", "export value", "the value of exports", "export earnings".
 _VALUE_AFTER = regex.compile(r"(?i)(?:额|金额|总额|值)|\s*(?:value|revenue|earnings|receipts)\b")
 _VALUE_BEFORE = regex.compile(r"(?i)\bvalue\s+of\s+(?:its\s+|their\s+|the\s+)?$")
@@ -487,14 +498,15 @@ _VALUE_WRITTEN = regex.compile(r"(?:额|值)$")
 
 # A change measured against the period just before, not the same period a year earlier.
 _SEQUENTIAL_BEFORE = regex.compile(r"(?i)(?:环比|比上月|较上月|比上季度?|较上季度?|\b(?:month|quarter|week)[\s-]+(?:on|over)[\s-]+"
-                                   r"(?:month|quarter|week)\b|\bsequential(?:ly)?\b|\bm/m\b|\bq/q\b)[^,;.。，；]{0,12}$")
+                                   r"(?:month|quarter|week)\b|\bsequential(?:ly)?\b|\bm/m\b|\bq/q\b|"
+                                   r"\bon\s+a\s+(?:quarterly|monthly|weekly|sequential)\s+basis\b)[^;.。；]{0,40}$")
 _SEQUENTIAL_AFTER = regex.compile(r"(?i)\s*(?:(?:\(|,)?\s*)?(?:month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+"
                                   r"quarter|m/m|q/q|on\s+the\s+(?:month|quarter)|from\s+(?:the\s+)?(?:previous|prior|"
                                   r"preceding)\s+(?:month|quarter)|from\s+a\s+(?:month|quarter)\s+(?:earlier|before))\b")
 
 
 def _on_the_previous_period(folded: str, start: int, end: int, clause: tuple[int, int]) -> bool:
-    return bool(_SEQUENTIAL_BEFORE.search(folded, max(clause[0], start - 30), start)
+    return bool(_SEQUENTIAL_BEFORE.search(folded, max(clause[0], start - 60), start)
                 or _SEQUENTIAL_AFTER.match(folded, end))
 
 
@@ -505,6 +517,7 @@ def _names_value(folded: str, start: int, end: int) -> bool:
 
 _HOLDS_FIGURE = regex.compile(r"['’]?s?\s+(?:on|with|at|took|takes|had|has|got|won|polled|held|holds)\s+"
                               r"(?:(?:about|around|nearly|almost|just|some|roughly)\s+)?")
+_EPITHET = regex.compile(r"(?i)['’]s\s+(?:(?:second|third)[\s-]+)?(?:largest|biggest|top|leading|richest|most\s+populous)\b")
 _OWN_BASE_BEFORE = regex.compile(r"\s*的\s*")
 _LONGEST_NAME = 200  # characters: no name or period a text writes is longer
 

@@ -146,7 +146,7 @@ def _stem(word: str) -> str:
 
 
 _EN_WORD = regex.compile(r"[A-Za-z][A-Za-z-]*")
-_STOP = FUNCTION_WORDS | {"last", "next", "previous", "same", "world's", "global", "worldwide", "new", "total", "annual", "combined", "overall",
+_STOP = FUNCTION_WORDS | {"last", "next", "previous", "same", "largest", "biggest", "leading", "top", "world's", "global", "worldwide", "new", "total", "annual", "combined", "overall",
                           "about", "nearly", "almost", "around", "over", "more", "than", "some", "another",
                           "record", "its", "their", "his", "her", "million", "billion", "thousand",
                           "trillion", "hundred", "mn", "bn", "m", "k",
@@ -186,7 +186,7 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
         for m in reversed(list(_EN_WORD.finditer(text, max(clause[0], hit.start - 30), hit.start))[-2:]):
             # only words joined to the measure word: "polysilicon capacity", "NEV passenger sales"
             if text[m.end():at].strip() or not outside_names(m.start(), m.end()) or not keep(m.group()) \
-                    or _is_measure_word(vocab, m.group()):
+                    or (_is_measure_word(vocab, m.group()) and not hit.measure.of_measures):
                 break
             joined.insert(0, m.group())
             at = m.start()
@@ -263,7 +263,8 @@ def _zh_object(vocab: Vocabulary, folded: str, start: int, end: int, clause: tup
             if picked:
                 break
             continue
-        if pos in _ZH_NOUN and not any(m.zh is not None and m.zh.search(w) for m in vocab.measures):
+        if pos in _ZH_NOUN and ((hit is not None and hit.measure.of_measures)
+                                or not any(m.zh is not None and m.zh.search(w) for m in vocab.measures)):
             picked.append(w)
             if len(picked) == 2:
                 break
