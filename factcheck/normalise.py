@@ -155,6 +155,15 @@ def _dimension(units: Units, unit: str) -> str:
     return _DIMENSION_NAMES.get(str(dims), str(dims))
 
 
+def is_money(units: Units, unit: str) -> bool:
+    """Whether a canonical unit is a currency (USD, CNY, ...)."""
+    try:
+        dims = units.registry.get_dimensionality(unit)
+    except Exception:  # an unknown unit is no currency
+        return False
+    return len(dims) == 1 and str(next(iter(dims))).startswith("[currency_")
+
+
 _DIMENSION_NAMES = {"[mass]": "mass", "[time]": "time", "[length]": "length", "[length] ** 2": "area",
                     "[length] ** 3": "volume", "[mass] * [length] ** 2 / [time] ** 3": "power",
                     "[mass] * [length] ** 2 / [time] ** 2": "energy"}

@@ -557,3 +557,22 @@ def test_a_trade_deficit_is_a_balance_and_its_partner_no_place(tmp_path) -> None
     assert "China" not in str(frames["304.5 billion"].holder.value)
     assert frames["4.1 billion"].measure.value == "balance" and frames["4.1 billion"].object.value == "budget"
     assert frames["304.5 billion"].object.value != "budget"
+
+
+def test_a_change_apposed_to_a_figure_counts_what_it_counts_and_sales_in_money_are_revenue(tmp_path) -> None:
+    _article(tmp_path, "a.md", "Bikes", "2025-01-20",
+             "Vietnam exported 4.2 million motorcycles in 2024, up 12% on the year, according to the Vietnam "
+             "Association of Motorcycle Manufacturers. Shoe sales reached $24.1 billion.\n")
+    _article(tmp_path, "b.md", "摩托车", "2025-01-21", "2024年越南摩托车出口420万辆,同比增长15%。鞋类销售额达241亿美元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
+    assert frames[("a.md", "12%")].object.value == frames[("a.md", "4.2 million")].object.value
+    assert frames[("a.md", "12%")].attribution.value == "Vietnam Association of Motorcycle Manufacturers"
+    assert frames[("a.md", "$24.1 billion")].measure.value == frames[("b.md", "241亿美元")].measure.value == "revenue"
+    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["12%", "15%"]]
+
+
+def test_a_waiting_list_is_a_backlog_and_england_a_place(tmp_path) -> None:
+    frames = _frames("Scotland's waiting list for planned operations stood at 149,000 in March, "
+                     "down from 151,000 in February.")
+    assert frames["149,000"].measure.value == "backlog" and frames["149,000"].holder.value.endswith("Scotland")

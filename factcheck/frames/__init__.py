@@ -14,7 +14,7 @@ from dataclasses import replace
 import regex
 
 from ..model import Article, Claim, Frame, Slot
-from ..normalise import Units, dimension
+from ..normalise import Units, dimension, is_money
 from ..rules import Rules
 from ..rulefile import CueSets, WindowScan
 from ..vocabulary import cue_set
@@ -227,6 +227,15 @@ class Framer:
                 # "expects 592 GW this year, a rise of 33% on 2023": the change is the forecast figure's
                 frame = replace(frame, basis=Slot(frames[-1].basis.value, frames[-1].basis.words,
                                                   "basis:as the figure it changes"))
+            if (frame.change and frame.object.value is None and frames and not frames[-1].change
+                    and frames[-1].object.value and frames[-1].measure.value == frame.measure.value
+                    and spans[i][0] <= claims[len(frames) - 1].start
+                    and (_APPOSED_CHANGE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)
+                         or _APPOSED_CHANGE_ZH.fullmatch(folded, claims[len(frames) - 1].end, claim.start))):
+                # "exported 6.41 million vehicles in 2024, up 23%", "出口585.9万辆,同比增长19.3%": the change
+                # is of what the figure before it counts
+                frame = replace(frame, object=Slot(frames[-1].object.value, frames[-1].object.words,
+                                                   "object:as the figure it changes"))
             who, _, where = (frame.holder.value or "").partition("@")
             if who or where not in ("", WORLD):
                 last_org = next((m for m in mentions if m.name == (who or where)), last_org)
@@ -264,6 +273,8 @@ class Framer:
             lede, title, _ = self._context
             hit = inherited(hits, ([spans[index - 1]] if index > 1 else []) + lede[:1] + [title], ("level",))
             key = hit.measure.name if hit else None
+        if key == "sales" and is_money(self.units, claim.unit):
+            key = "revenue"  # sales in money are revenue: "semiconductor sales reached $627.6 billion" = 销售额
         if change and key in _VALUED and hit is not None and _names_value(folded, hit.start, hit.end):
             # "出口额增长32.5%" is the value of exports, "出口量下降17.1%" their volume: two changes of one flow
             key = f"{key} value"
@@ -530,6 +541,7 @@ def _cause_spans(folded: str, sentence: tuple[int, int]) -> list[tuple[int, int]
     return out
 
 
+_APPOSED_CHANGE_ZH = regex.compile(r"[^.;!?。]{0,20}[,，]\s*(?:同比|环比|比上年|较上年|比去年)?(?:增长|下降|上涨|下跌|增加|减少|上升)了?")
 _APPOSED_CHANGE = regex.compile(r"[^.;!?]{0,60},\s*(?:a|an|up|down)?\s*(?:\w+\s+){0,3}(?:of\s+)?")
 _ATTACHED = regex.compile(r"(?i)\s*(?:(?!(?:than|from|over|since|on|against|versus|vs)\b)[A-Za-z]+\s+){0,2}"
                           r"(?:of|in|for)\s+(?:the\s+)?")

@@ -20,6 +20,7 @@ _FORECAST_VERB = regex.compile(r"(?i)\b(?:expects?|expected|forecasts?|forecaste
                                 r"predicted|anticipates?|estimates?\s+that)\b|预计|预测|预期|有望")
 _HEADLINE_SOURCE = regex.compile(r"\s*([A-Z][\w&.-]{1,30}(?:\s[A-Z][\w&.-]*){0,2})\s*[:：]")
 _SHORT_FORM = regex.compile(r"\s*\([^()]{1,30}\)")
+_POSSESSIVE = regex.compile(r"['’]s?$")  # "IDC's": the name, not its possessive (nor a plural's s)
 _TRAILING = regex.compile(r"(?:\s+(?:and|the|of|in|on|for|said|says|data|figures|report))+$")
 
 
@@ -67,7 +68,7 @@ def sentence_sources(vocab: Vocabulary, text: str, folded: str,
                 # "the International Data Corporation (IDC)": the short form in brackets names the source too
                 short = _SHORT_FORM.match(source, m.end("source"), sentence[1])
                 where.append((m.start("source"), short.end() if short else m.end("source")))
-                name = _TRAILING.sub("", m["source"].strip(" ,.'’s")).strip()
+                name = _TRAILING.sub("", _POSSESSIVE.sub("", m["source"].strip(" ,."))).strip()
                 if first is None and len(name) >= 2:
                     first = Slot(name, m.group().strip(), f"attribution:{lang}")
     return first, where
