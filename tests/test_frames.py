@@ -576,3 +576,17 @@ def test_a_waiting_list_is_a_backlog_and_england_a_place(tmp_path) -> None:
     frames = _frames("Scotland's waiting list for planned operations stood at 149,000 in March, "
                      "down from 151,000 in February.")
     assert frames["149,000"].measure.value == "backlog" and frames["149,000"].holder.value.endswith("Scotland")
+
+
+def test_a_nationality_names_its_country_and_a_bare_capacity_is_the_holders_own(tmp_path) -> None:
+    # "Dutch" is the Netherlands; "of capacity" is the reservoirs' own; a week and a year earlier are two times
+    _article(tmp_path, "a.md", "Water", "2025-04-02",
+             "The Netherlands' reservoirs were at 71.0% of capacity, up from 66.5% a week earlier.\n")
+    _article(tmp_path, "b.md", "Water", "2025-04-03",
+             "Dutch reservoirs held 74.2% of their capacity, against 62.0% a year earlier.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = {p.claim.text: p.frame for p in analysis.placed}
+    assert "Netherlands" in frames["74.2%"].holder.value
+    assert frames["71.0%"].measure.value == frames["74.2%"].measure.value
+    assert frames["66.5%"].basis.value != frames["62.0%"].basis.value
+    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["71.0%", "74.2%"]]

@@ -328,6 +328,10 @@ class Framer:
         if base and found.value == "actual" and period.rule not in ("period:clause", "period:after the base figure"):
             # A base whose own period the text leaves unsaid: an earlier time than the sentence's, so compared
             # only with other such bases of the same period, never with the sentence's own figures.
+            ago = _AGO.match(folded, claim.end)
+            if ago:  # "up from 58.2% a week earlier" and "against 57.9% a year earlier" are two other times
+                return Slot(f"past, a {ago['unit'].lower()} earlier", base.group().strip() + " … " + ago.group().strip(),
+                            "basis:base of a comparison")
             return Slot("past", base.group().strip(), "basis:base of a comparison")
         return found
 
@@ -529,6 +533,8 @@ def _names_value(folded: str, start: int, end: int) -> bool:
 _HOLDS_FIGURE = regex.compile(r"['’]?s?\s+(?:on|with|at|took|takes|had|has|got|won|polled|held|holds)\s+"
                               r"(?:(?:about|around|nearly|almost|just|some|roughly)\s+)?")
 _EPITHET = regex.compile(r"(?i)['’]s\s+(?:(?:second|third)[\s-]+)?(?:largest|biggest|top|leading|richest|most\s+populous)\b")
+_AGO = regex.compile(r"(?i)\s*(?:a|one|the\s+(?:previous|prior|preceding))\s+(?P<unit>day|week|month|quarter|year)"
+                     r"(?:\s+(?:earlier|before|ago|previously))?\b")
 _OWN_BASE_BEFORE = regex.compile(r"\s*的\s*")
 _LONGEST_NAME = 200  # characters: no name or period a text writes is longer
 

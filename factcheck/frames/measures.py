@@ -64,7 +64,10 @@ def nearest(hits: list[MeasureHit], start: int, end: int, lo: int, hi: int, type
 
 # "28.6 million (9%)": a percentage in parentheses right after an amount is that amount's share.
 _AFTER_FIGURE = regex.compile(r"\d(?:\.\d+)?\s*(?:[A-Za-z]+|[\p{Han}]{1,3})?\s*[(（]\s*$")
-_OF_ITS = regex.compile(r"\s*of\s+(?:its|their|the\s+(?:company|firm|country|nation)['’]s)\s+(?:own\s+)?", regex.I)
+_OF_ITS = regex.compile(r"\s*of\s+(?:its|their|the\s+(?:company|firm|country|nation)['’]s)\s+(?:own\s+)?"
+                        # "at 68.4% of capacity", "running at 80% of full capacity": a capacity with no
+                        # determiner is the holder's own
+                        r"|\s*of\s+(?:full\s+|total\s+)?capacity\b", regex.I)
 _OF_AFTER = regex.compile(r"\s*(?:of|of\s+the|of\s+all)\s+(?!its\b|their\b)", regex.I)
 _ZH_OF = regex.compile(r"的?(?:市场|份额|比重|占比)")
 
