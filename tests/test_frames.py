@@ -590,3 +590,9 @@ def test_a_nationality_names_its_country_and_a_bare_capacity_is_the_holders_own(
     assert frames["71.0%"].measure.value == frames["74.2%"].measure.value
     assert frames["66.5%"].basis.value != frames["62.0%"].basis.value
     assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["71.0%", "74.2%"]]
+
+
+def test_what_a_country_ships_it_exports_but_shipments_in_a_country_are_sales(tmp_path) -> None:
+    frames = _frames("Kenya shipped 610,000 tonnes of tea in 2024. Smartphone shipments in Kenya rose 12% in 2024.")
+    assert frames["610,000 tonnes"].measure.value == "exports"
+    assert frames["12%"].measure.value == "sales"

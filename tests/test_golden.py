@@ -148,6 +148,7 @@ def test_a_news_mix_on_topics_no_rule_names():
         ["7.54 million", "7.62 million"],  # England's hospital waiting list in October
         ["2.1 billion euros", "2.4 billion euros"],  # a bank's third-quarter net profit, not the forecast 2.0
         ["63.1%", "68.4%"],  # Spain's reservoirs ("Spanish"), of capacity, in one week
+        ["1.35 million tonnes", "1.46 million tonnes", "135万吨"],  # Vietnam's coffee exports ("shipped"), 2024
     ])
     # 6.8% and 6.9% may both round 6.85: as written, they can both be right
     cited = {c.quote for f in analysis.findings for c in f.claims}

@@ -310,6 +310,11 @@ class Framer:
         read_as = _equivalent(vocab, measure.value, obj)
         if read_as != measure.value:
             measure = Slot(read_as, measure.words, f"{measure.rule} (read as {read_as} for this object)")
+        if (measure.value == "sales" and not holder.value and place.value and place.value != WORLD and hit is not None
+                and _SHIPPED.fullmatch(measure.words) and place.words
+                and folded[max(0, hit.start - len(place.words) - 3):hit.start].rstrip().endswith(place.words)):
+            # "Vietnam shipped 1.46 million tonnes of coffee": what a country ships is what it exports
+            measure = Slot("exports", measure.words, f"{measure.rule} (read as exports: a country ships)")
         # One slot for whose figure and where: "Apple@World", "@China" (a country's own output), "Samsung@".
         holder_text = f"{holder.value or ''}@{place.value or ''}" if holder.value or place.value else None
         return Frame(
@@ -535,6 +540,7 @@ _HOLDS_FIGURE = regex.compile(r"['’]?s?\s+(?:on|with|at|took|takes|had|has|got
 _EPITHET = regex.compile(r"(?i)['’]s\s+(?:(?:second|third)[\s-]+)?(?:largest|biggest|top|leading|richest|most\s+populous)\b")
 _AGO = regex.compile(r"(?i)\s*(?:a|one|the\s+(?:previous|prior|preceding))\s+(?P<unit>day|week|month|quarter|year)"
                      r"(?:\s+(?:earlier|before|ago|previously))?\b")
+_SHIPPED = regex.compile(r"(?i)ship(?:s|ped)")  # the verb, its subject the country: not "shipments in China"
 _OWN_BASE_BEFORE = regex.compile(r"\s*的\s*")
 _LONGEST_NAME = 200  # characters: no name or period a text writes is longer
 
