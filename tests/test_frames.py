@@ -596,3 +596,10 @@ def test_what_a_country_ships_it_exports_but_shipments_in_a_country_are_sales(tm
     frames = _frames("Kenya shipped 610,000 tonnes of tea in 2024. Smartphone shipments in Kenya rose 12% in 2024.")
     assert frames["610,000 tonnes"].measure.value == "exports"
     assert frames["12%"].measure.value == "sales"
+
+
+def test_a_base_figure_stays_a_base_though_the_sentence_names_its_subject(tmp_path) -> None:
+    # "Chile's" is the sentence's subject, before the comparison word: no other party is named from "from" on
+    frames = _frames("Chile's copper output fell to 5.3 million tonnes in 2024 from 5.6 million tonnes a year earlier.")
+    assert frames["5.6 million tonnes"].basis.value.startswith("past")
+    assert frames["5.3 million tonnes"].basis.value == "actual"

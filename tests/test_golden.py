@@ -121,9 +121,9 @@ def test_chinese_search_result_pages():
 
 
 def test_a_news_mix_on_topics_no_rule_names():
-    """Fifty-two articles on coffee, air travel, grain, tourism, measles, a company's quarter, an election,
+    """Fifty-five articles on coffee, air travel, grain, tourism, measles, a company's quarter, an election,
     gas imports, wheat, jobs, house prices, football crowds, GDP, wildfires, a trade deficit, car exports,
-    hospital waiting lists, rice prices, chip sales, coal, a bank's quarter and reservoirs (English, simplified and traditional Chinese),
+    hospital waiting lists, rice prices, chip sales, coal, a bank's quarter, reservoirs and currency reserves (English, simplified and traditional Chinese),
     each topic with planted disagreements and traps: another year, a forecast or target, another country in
     one sentence, a flow's value beside its volume, a change on the month beside one on the year, the same
     figure in two languages."""
@@ -149,6 +149,7 @@ def test_a_news_mix_on_topics_no_rule_names():
         ["2.1 billion euros", "2.4 billion euros"],  # a bank's third-quarter net profit, not the forecast 2.0
         ["63.1%", "68.4%"],  # Spain's reservoirs ("Spanish"), of capacity, in one week
         ["1.35 million tonnes", "1.46 million tonnes", "135万吨"],  # Vietnam's coffee exports ("shipped"), 2024
+        ["$3.202 trillion", "$3.31 trillion", "32024亿美元"],  # China's currency reserves, end-December
     ])
     # 6.8% and 6.9% may both round 6.85: as written, they can both be right
     cited = {c.quote for f in analysis.findings for c in f.claims}
@@ -158,4 +159,5 @@ def test_a_news_mix_on_topics_no_rule_names():
                         "80.1 million tonnes", "37,200", "-4.9%", "4.9%", "6.5%", "1.50%", "5.05%", "5.2%",
                         "4.91%", "18.4 million hectares", "45.7 million acres", "$279.4 billion", "2794亿美元",
                         "7.57 million", "7.77 million", "6.7%", "128.4万辆", "1.28 million", "44.8%",
-                        "2.0 billion euros", "8.3 billion euros", "58.2%", "57.9%", "1.2%", "1.3%"}
+                        "2.0 billion euros", "8.3 billion euros", "58.2%", "57.9%", "1.2%", "1.3%",
+                        "$3.266 trillion"}  # November's, the base "a month earlier"

@@ -297,7 +297,8 @@ class Framer:
         # ... unless its clause names another party: "42.3% of the vote, against 31.9% for Chen" sets two
         # holders side by side, not two times.
         base = _BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start)
-        if base and any(m.kind in ("org", "region") for m in self._mentions_in(*clause)):
+        # (a party named from the comparison word on: the sentence's own subject before it is no other party)
+        if base and any(m.kind in ("org", "region") for m in self._mentions_in(max(clause[0], base.start()), clause[1])):
             base = None
         base_figure = base is not None
         period, period_year = self._period(folded, claim, clause, sentence, periods, title_period, year, base_figure)
@@ -537,7 +538,7 @@ def _names_value(folded: str, start: int, end: int) -> bool:
 
 _HOLDS_FIGURE = regex.compile(r"['’]?s?\s+(?:on|with|at|took|takes|had|has|got|won|polled|held|holds)\s+"
                               r"(?:(?:about|around|nearly|almost|just|some|roughly)\s+)?")
-_EPITHET = regex.compile(r"(?i)['’]s\s+(?:(?:second|third)[\s-]+)?(?:largest|biggest|top|leading|richest|most\s+populous)\b")
+_EPITHET = regex.compile(r"(?i)['’]s\s+(?:(?:second|third)[\s-]+)?(?:largest|biggest|busiest|top|leading|richest|most\s+populous)\b")
 _AGO = regex.compile(r"(?i)\s*(?:a|one|the\s+(?:previous|prior|preceding))\s+(?P<unit>day|week|month|quarter|year)"
                      r"(?:\s+(?:earlier|before|ago|previously))?\b")
 _SHIPPED = regex.compile(r"(?i)ship(?:s|ped)")  # the verb, its subject the country: not "shipments in China"
