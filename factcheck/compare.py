@@ -20,7 +20,7 @@ import regex
 
 from . import numfmt
 from .corpus import line_col
-from .frames import CURRENT, objects_compatible
+from .frames import CURRENT, objects_affinity, objects_compatible
 from .model import Article, Claim, ClaimRef, Finding, Frame
 from .normalise import Units, convert
 from .rules import Rules
@@ -311,7 +311,7 @@ def _by_place(members: list[Placed]) -> list[tuple[str, list[Placed]]]:
         if own in fits_of:
             fits = fits_of[own]
         else:
-            fit = {k: max(_affinity(own, o) for o in objs) for k, objs in objects.items()}
+            fit = {k: max(objects_affinity(own, o) for o in objs) for k, objs in objects.items()}
             best = max(fit.values(), default=0)
             fits = fits_of[own] = [k for k, v in fit.items() if v == best] if best else []
         if len(fits) == 1:
@@ -322,22 +322,6 @@ def _by_place(members: list[Placed]) -> list[tuple[str, list[Placed]]]:
     if rest:
         out.append(("", rest))
     return out
-
-
-_HAN = regex.compile(r"\p{Han}")
-
-
-def _affinity(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    """How surely two objects are one: 2 when both are known and agree in one script (a shared word, one
-    named object), 1 when they only may agree (one unknown, or two scripts), 0 when they differ."""
-    if not objects_compatible(a, b):
-        return 0
-    if not a or not b:
-        return 1
-    script_a = bool(_HAN.search(a[0].rpartition("=")[2] if a[0].startswith("=") else "".join(a)))
-    script_b = bool(_HAN.search(b[0].rpartition("=")[2] if b[0].startswith("=") else "".join(b)))
-    both_named = a[0].startswith("=") and b[0].startswith("=")
-    return 2 if both_named or script_a == script_b else 1
 
 
 def _equal(a, b) -> bool:

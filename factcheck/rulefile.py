@@ -162,12 +162,6 @@ class CueSet:
 
     def scan(self, text: str, start: int, end: int):
         best: dict[int, tuple[int, int]] = {}  # start -> (end, cue)
-
-        def keep(s: int, e: int, cue: int) -> None:
-            here = best.get(s)
-            if e > s and (here is None or e > here[0] or (e == here[0] and cue < here[1])):
-                best[s] = (e, cue)
-
         lowered = _lowered(text)
         latin = self._latin if lowered is not None else self._latin_any_case
         for openings, key, where in ((latin, str.lower, lowered or text), (self._han, None, text)):
@@ -179,10 +173,10 @@ class CueSet:
                 for cue, compiled in self._by_opening.get(key(m.group()) if key else m.group(), ()):
                     hit = compiled.match(text, at, end)
                     if hit:
-                        keep(hit.start(), hit.end(), cue)
+                        _keep(best, hit.start(), hit.end(), cue)
         for cue, compiled in self._always:
             for hit in compiled.finditer(text, start, end):
-                keep(hit.start(), hit.end(), cue)
+                _keep(best, hit.start(), hit.end(), cue)
         for s in sorted(best):
             yield s, best[s][0], best[s][1]
 

@@ -252,6 +252,21 @@ def _article(folder: Path, name: str, title: str, date: str, body: str) -> None:
     (folder / name).write_text(f"---\ntitle: {title}\ndate: {date}\n---\n{body}", encoding="utf-8")
 
 
+def _by_figure(analysis) -> dict:
+    """Each claim's frame by the figure as written (the last claim wins where a figure repeats)."""
+    return {p.claim.text: p.frame for p in analysis.placed}
+
+
+def _by_file(analysis) -> dict:
+    """Each claim's frame by (file, figure as written)."""
+    return {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
+
+
+def _quotes(analysis) -> list[list[str]]:
+    """Each finding's claims, as their quotes, sorted."""
+    return [sorted(c.quote for c in f.claims) for f in analysis.findings]
+
+
 def test_the_other_party_of_a_trade_in_a_headline_sets_no_market(tmp_path) -> None:
     (tmp_path / "a.md").write_text("# Shipments to China fell 4% in 2024\n\n"
                                    "Acme Robotics said its revenue rose 10% in 2024.\n", encoding="utf-8")
@@ -273,7 +288,7 @@ def test_the_base_of_a_comparison_is_not_the_sentences_own_figure(tmp_path) -> N
              "Harbor Air flew 12.4 million passengers in the second quarter of 2025, up from 11.8 million.\n\n"
              "Its load factor was 86% in the second quarter of 2025.\n")
     analysis = analyse([str(tmp_path)])
-    frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
+    frames = _by_file(analysis)
     assert frames[("a.md", "11.1 million")].period.value == "2024Q2"  # its own period, after it
     assert frames[("a.md", "12.4 million")].period.value == "2025Q2"
     assert frames[("a.md", "83%")].basis.value == "past"  # "from 83%": the earlier level, period unsaid
@@ -288,7 +303,7 @@ def test_a_base_figures_own_period_and_a_sources_short_form(tmp_path) -> None:
              "According to the Global Coffee Organisation (GCO), Brazil exported 40.1 million bags in 2024.\n")
     _article(tmp_path, "b.md", "Harbor Air", "2025-03-01",
              "Harbor Air's revenue was $5.2 billion in 2024, 8.3% more than the $4.8 billion of 2023.\n")
-    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    frames = _by_figure(analyse([str(tmp_path)]))
     assert frames["40.1 million"].holder.value == "@Brazil"  # the source (GCO) is not whose figure it is
     assert frames["8.3%"].period.value == "2024" and frames["8.3%"].change
     assert frames["$4.8 billion"].period.value == "2023"  # "the $4.8 billion of 2023": its own period
@@ -308,7 +323,7 @@ def test_a_cause_phrase_names_neither_the_measure_nor_the_place(tmp_path) -> Non
              "Helped by strong exports to Europe, Harbor Motors took 12% of the world truck market in 2024.\n")
     _article(tmp_path, "b.md", "卡车", "2025-03-02",
              "全球卡车市场方面,受惠于国内需求强劲与出口增长,海川汽车公司拿下15%的份额。\n")
-    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    frames = _by_figure(analyse([str(tmp_path)]))
     english, chinese = frames["12%"], next(f for t, f in frames.items() if t.startswith("15%"))
     assert english.measure.value == "share" and "Europe" not in english.holder.value
     assert chinese.measure.value == "share" and "China" not in (chinese.holder.value or "")
@@ -317,7 +332,7 @@ def test_a_cause_phrase_names_neither_the_measure_nor_the_place(tmp_path) -> Non
 def test_chinese_source_with_short_form_and_a_measure_past_a_semicolon(tmp_path) -> None:
     _article(tmp_path, "a.md", "铝", "2025-08-01",
              "海川有色金属协会(HNMA)发布的数据显示,2025年上半年海川铝出口量同比增加12%,达到210万吨;同期进口量减少3%,为45万吨。\n")
-    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    frames = _by_figure(analyse([str(tmp_path)]))
     exported = next(f for t, f in frames.items() if "210万吨" in t)
     imported = next(f for t, f in frames.items() if "45万吨" in t)
     assert exported.measure.value == "exports" and imported.measure.value == "imports"
@@ -328,7 +343,7 @@ def test_the_front_matter_title_is_the_headline_and_a_ledes_country_no_market(tm
     _article(tmp_path, "a.md", "Cocoa squeeze in 2024", "2025-02-20",
              "Ghana produced 0.6 million tonnes of cocoa in the 2023/24 season.\n\n"
              "Cocoa prices climbed 170% over the year.\n")
-    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    frames = _by_figure(analyse([str(tmp_path)]))
     assert frames["170%"].holder.value in (None, "@World")  # not "@Ghana": the lede's country is Ghana's figure
     assert frames["170%"].period.value == "2024"  # the headline's period
     assert frames["0.6 million tonnes"].holder.value == "@Ghana"
@@ -360,11 +375,11 @@ def test_an_election_in_traditional_chinese_and_english(tmp_path) -> None:
              "Turnout in the 2022 Taipei mayoral election was 61.2%, the Central Election Commission said. "
              "Chiang Wan-an won 42.3% of the vote, against 31.9% for Chen Shih-chung.\n")
     analysis = analyse([str(tmp_path)])
-    frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
+    frames = _by_file(analysis)
     assert frames[("a.md", "59.7%")].period.value == "2022"  # a year right after a Chinese comma
     assert frames[("a.md", "31.9%")].measure.value != "turnout"  # 得票率: a share of the votes
     assert frames[("b.md", "31.9%")].basis.value == "actual"  # "against 31.9% for Chen": another holder
-    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["59.7%", "61.2%"]]
+    assert _quotes(analysis) == [["59.7%", "61.2%"]]
 
 
 def test_a_threshold_or_target_is_no_actual_figure(tmp_path) -> None:
@@ -386,18 +401,18 @@ def test_a_fiscal_quarter_without_its_year_and_a_rival_named(tmp_path) -> None:
     _article(tmp_path, "b.md", "Lumen results", "2025-05-03",
              "Lumen Foods' fiscal first-quarter revenue rose 6% to $4.12 billion.\n")
     analysis = analyse([str(tmp_path)])
-    frames = {p.claim.text: p.frame for p in analysis.placed}
+    frames = _by_figure(analysis)
     assert frames["$4.12 billion"].period.value == frames["$4.21 billion"].period.value == "FY2025Q1"
     assert frames["$4.12 billion"].object.value is None  # "fiscal first-quarter" is the period, not the object
     assert frames["$3.9 billion"].holder.value == "Crestway Brands@"
-    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["$4.12 billion", "$4.21 billion"]]
+    assert _quotes(analysis) == [["$4.12 billion", "$4.21 billion"]]
 
 
 def test_relative_years_and_a_change_apposed_to_a_forecast(tmp_path) -> None:
     _article(tmp_path, "a.md", "Wind", "2025-04-01",
              "China installed about 87 GW of wind turbines last year. "
              "The council expects 140 GW of additions this year, a rise of 20% on 2024. Next year it sees 150 GW.\n")
-    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    frames = _by_figure(analyse([str(tmp_path)]))
     assert frames["87 GW"].period.value == "2024"
     assert frames["140 GW"].period.value == "2025" and frames["140 GW"].basis.value == "forecast"
     assert frames["20%"].change and frames["20%"].basis.value == "forecast"  # the forecast figure's change
@@ -411,14 +426,14 @@ def test_a_central_banks_rate_and_inflation_in_both_languages(tmp_path) -> None:
     _article(tmp_path, "b.md", "欧元区通胀", "2025-04-11",
              "欧盟统计局数据显示,欧元区3月消费者价格同比上涨2.2%。欧洲央行将存款利率下调25个基点至2.75%。\n")
     analysis = analyse([str(tmp_path)])
-    frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
+    frames = _by_file(analysis)
     for key in (("a.md", "2.2%"), ("b.md", "2.2%")):  # "prices rose 2.2%" is the inflation rate, not a change of it
         assert (frames[key].measure.value, frames[key].holder.value, frames[key].change) == (
             "inflation", "@Euro area", False)
     assert frames[("a.md", "2.5%")].holder.value.startswith("ECB") and frames[("a.md", "2.5%")].measure.value == "interest_rate"
     assert frames[("b.md", "2.75%")].basis.value == "actual"  # 将 marks what was done to the rate here, not a forecast
     assert frames[("a.md", "2.4%")].measure.value == "core_inflation"
-    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["2.5%", "2.75%"]]
+    assert _quotes(analysis) == [["2.5%", "2.75%"]]
 
 
 def test_daily_output_in_chinese_and_each_countrys_own_figure(tmp_path) -> None:
@@ -430,7 +445,7 @@ def test_daily_output_in_chinese_and_each_countrys_own_figure(tmp_path) -> None:
     frames = {p.claim.text: p for p in analysis.placed}
     saudi = next(p for t, p in frames.items() if t.startswith("900万桶") or "900万桶" in t)
     assert saudi.frame.holder.value == "@Saudi Arabia" and saudi.claim.unit == "oil_barrel / day"  # 沙特, 日产
-    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["4.2 million barrels per day", "440万桶"]]
+    assert _quotes(analysis) == [["4.2 million barrels per day", "440万桶"]]
 
 
 def test_a_chinese_name_counts_only_as_whole_words_and_a_statistics_office_holds_no_figure(tmp_path) -> None:
@@ -439,7 +454,7 @@ def test_a_chinese_name_counts_only_as_whole_words_and_a_statistics_office_holds
              "国家统计局5日发布数据显示,2024年全国航空客运量增长18.6%。海关总署称,2024年大豆进口量为1.05亿吨。\n")
     _article(tmp_path, "b.md", "Rail", "2025-03-06",
              "The Statistics Office said rail freight rose 3.1% in 2024.\n")
-    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    frames = _by_figure(analyse([str(tmp_path)]))
     assert "Airbus" not in str(frames["18.6%"].holder.value)
     assert frames["18.6%"].measure.value == "visitors"  # 客运量: passengers carried
     assert frames["18.6%"].attribution.value == "国家统计局"  # the day it spoke stands before its verb
@@ -470,7 +485,7 @@ def test_the_value_and_the_volume_of_a_flow_change_apart(tmp_path) -> None:
 def test_a_headline_year_that_was_surpassed_is_no_period_of_the_article(tmp_path) -> None:
     _article(tmp_path, "a.md", "Ferry traffic tops its 2019 record", "2025-01-20",
              "Ferries carried 12.4 million passengers, the operator said.\n")
-    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    frames = _by_figure(analyse([str(tmp_path)]))
     assert frames["12.4 million"].period.value != "2019"  # the record it beat is 2019's, not this figure's
 
 
@@ -485,7 +500,7 @@ def test_a_figure_without_an_object_joins_the_object_named_in_its_own_place(tmp_
     _article(tmp_path, "b.md", "Tourism", "2025-02-02", "Hotel arrivals in Portugal grew 7.1% in 2024.\n")
     _article(tmp_path, "c.md", "Tourism", "2025-02-03", "Cruise arrivals in Spain rose 12% in 2024.\n")
     analysis = analyse([str(tmp_path)])
-    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["7.1%", "9.5%"]]
+    assert _quotes(analysis) == [["7.1%", "9.5%"]]
 
 
 def test_a_name_the_figure_is_attached_to_holds_it_after_a_comparison_word(tmp_path) -> None:
@@ -498,7 +513,7 @@ def test_a_quarter_written_without_du_and_a_share_of_people_given_a_dose(tmp_pat
     _article(tmp_path, "a.md", "季績", "2024-11-20", "宏遠電子公布,第三季營收為12億美元。四季度展望保守。\n")
     _article(tmp_path, "b.md", "Polio", "2025-01-10",
              "Only 84% of infants received their third dose of polio vaccine in 2023.\n")
-    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    frames = _by_figure(analyse([str(tmp_path)]))
     assert frames["12億美元"].period.value == "2024Q3"  # 第三季, as Hong Kong and Taiwan write a quarter
     assert frames["84%"].measure.value == "coverage"
 
@@ -507,7 +522,7 @@ def test_a_harvest_is_output_and_a_change_on_the_month_is_not_one_on_the_year(tm
     _article(tmp_path, "a.md", "Maize", "2024-11-20", "Brazil harvested 115.7 million tonnes of maize this season.\n")
     _article(tmp_path, "b.md", "CPI", "2024-11-21",
              "Home prices rose 0.3% month-on-month in October and 2.1% year-on-year. 10月份房价环比上涨0.5%,同比上涨2.1%。\n")
-    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    frames = _by_figure(analyse([str(tmp_path)]))
     assert frames["115.7 million tonnes"].measure.value == "production"
     assert frames["0.3%"].measure.value.endswith("on the previous period")
     assert frames["0.5%"].measure.value == frames["0.3%"].measure.value
@@ -521,14 +536,14 @@ def test_a_figure_of_unknown_place_joins_the_one_place_whose_object_it_shares(tm
              "Russia harvested 82 million tonnes of wheat in 2024 and India 137 million tonnes of rice.\n")
     _article(tmp_path, "c.md", "粮食", "2024-12-15", "2024年俄罗斯小麦产量为8300万吨。中国粮食产量达到7.12亿吨。\n")
     analysis = analyse([str(tmp_path)])
-    assert sorted(sorted(c.quote for c in f.claims) for f in analysis.findings) == [
+    assert sorted(_quotes(analysis)) == [
         ["7.07亿吨", "7.12亿吨"], ["82 million tonnes", "8300万吨"]]
 
 
 def test_births_are_their_own_count_and_a_chinese_base_takes_the_year_joined_to_it(tmp_path) -> None:
     _article(tmp_path, "a.md", "人口", "2025-01-20",
              "2024年全市出生人口8.1万人,较2023年的7.6万人有所增加;死亡人口9.3万人,常住人口1204万人。\n")
-    frames = {p.claim.text: p.frame for p in analyse([str(tmp_path)]).placed}
+    frames = _by_figure(analyse([str(tmp_path)]))
     assert frames["8.1万人"].measure.value == "births" and frames["8.1万人"].period.value == "2024"
     assert frames["7.6万人"].measure.value == "births" and frames["7.6万人"].period.value == "2023"
     assert frames["9.3万人"].measure.value == "deaths"
@@ -542,12 +557,12 @@ def test_gdp_growth_on_the_year_and_on_the_quarter_in_both_languages(tmp_path) -
              "economy expanded 0.7%. Latin America's largest copper producer expects growth of 2.5% in 2025.\n")
     _article(tmp_path, "b.md", "智利经济", "2024-11-19", "智利2024年第三季度国内生产总值同比增长2.6%,环比增长0.7%。\n")
     analysis = analyse([str(tmp_path)])
-    frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
+    frames = _by_file(analysis)
     assert frames[("a.md", "2.3%")].measure.value == frames[("b.md", "2.6%")].measure.value == "gdp"
     assert frames[("a.md", "2.3%")].period.value == "2024Q3"
     assert "China" not in str(frames[("b.md", "2.6%")].holder.value)
     assert frames[("a.md", "0.7%")].measure.value == "gdp on the previous period"
-    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["2.3%", "2.6%"]]
+    assert _quotes(analysis) == [["2.3%", "2.6%"]]
 
 
 def test_a_trade_deficit_is_a_balance_and_its_partner_no_place(tmp_path) -> None:
@@ -565,11 +580,11 @@ def test_a_change_apposed_to_a_figure_counts_what_it_counts_and_sales_in_money_a
              "Association of Motorcycle Manufacturers. Shoe sales reached $24.1 billion.\n")
     _article(tmp_path, "b.md", "摩托车", "2025-01-21", "2024年越南摩托车出口420万辆,同比增长15%。鞋类销售额达241亿美元。\n")
     analysis = analyse([str(tmp_path)])
-    frames = {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
+    frames = _by_file(analysis)
     assert frames[("a.md", "12%")].object.value == frames[("a.md", "4.2 million")].object.value
     assert frames[("a.md", "12%")].attribution.value == "Vietnam Association of Motorcycle Manufacturers"
     assert frames[("a.md", "$24.1 billion")].measure.value == frames[("b.md", "241亿美元")].measure.value == "revenue"
-    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["12%", "15%"]]
+    assert _quotes(analysis) == [["12%", "15%"]]
 
 
 def test_a_waiting_list_is_a_backlog_and_england_a_place(tmp_path) -> None:
@@ -585,11 +600,11 @@ def test_a_nationality_names_its_country_and_a_bare_capacity_is_the_holders_own(
     _article(tmp_path, "b.md", "Water", "2025-04-03",
              "Dutch reservoirs held 74.2% of their capacity, against 62.0% a year earlier.\n")
     analysis = analyse([str(tmp_path)])
-    frames = {p.claim.text: p.frame for p in analysis.placed}
+    frames = _by_figure(analysis)
     assert "Netherlands" in frames["74.2%"].holder.value
     assert frames["71.0%"].measure.value == frames["74.2%"].measure.value
     assert frames["66.5%"].basis.value != frames["62.0%"].basis.value
-    assert [sorted(c.quote for c in f.claims) for f in analysis.findings] == [["71.0%", "74.2%"]]
+    assert _quotes(analysis) == [["71.0%", "74.2%"]]
 
 
 def test_what_a_country_ships_it_exports_but_shipments_in_a_country_are_sales(tmp_path) -> None:

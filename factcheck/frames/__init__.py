@@ -20,11 +20,11 @@ from ..rulefile import CueSets, WindowScan
 from ..vocabulary import cue_set
 from . import text as T
 from .holders import WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions
-from .measures import NAMED, choose, find_measures, inherited, object_words, objects_compatible
+from .measures import NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods
 from .sources import article_source, attribution, basis, sentence_sources
 
-__all__ = ["Framer", "objects_compatible", "slot_values", "uses_foreign_aliases", "declared_pattern", "CURRENT", "WORLD"]
+__all__ = ["Framer", "objects_affinity", "objects_compatible", "slot_values", "uses_foreign_aliases", "declared_pattern", "CURRENT", "WORLD"]
 
 _CHANGE_VERB = (r"grow\w*|ris(?:e|es|en|ing)|rose|increas\w*|jump\w*|climb\w*|gain\w*|surg\w*|fall\w*|fell|"
                 r"drop\w*|declin\w*|decreas\w*|slip\w*|shr[ai]nk\w*|expand\w*|contract\w*|plung\w*|soar\w*|"

@@ -67,6 +67,9 @@ _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 _DATA_AGENCY = regex.compile(r"统计局|统计署|统计处|统计部门|海关|(?i:\bstatistic(?:s|al)\b|\bcensus\b|\bcustoms\b)")
 
 
+_KEPT = 200_000  # readings of names kept per index; beyond, they are read again
+
+
 class HolderIndex:
     """Known spellings of a vocabulary, compiled once."""
 
@@ -101,6 +104,22 @@ class HolderIndex:
                 cue.zh is not None and cue.zh.search(word) for cue in self.vocab.objects + self.vocab.measures)
             self._common[word] = known
         return known
+
+    def run_name(self, run: str) -> str | None:
+        """`_clean_run` of a proper-noun run, kept (the same runs recur in every article)."""
+        if run not in self.run_names:
+            if len(self.run_names) > _KEPT:
+                self.run_names.clear()
+            self.run_names[run] = _clean_run(run)
+        return self.run_names[run]
+
+    def company(self, name: str) -> str:
+        """`company_name` of a name, kept."""
+        if name not in self.companies:
+            if len(self.companies) > _KEPT:
+                self.companies.clear()
+            self.companies[name] = company_name(self, name)
+        return self.companies[name]
 
     def kind_of(self, name: str) -> str:
         return self.kind.get(name, "org")
@@ -192,9 +211,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     runs = []
     for m in _PROPER_RUN.finditer(text, start, end):
         run = m.group()
-        name = index.run_names.get(run, "")
-        if name == "":
-            name = index.run_names[run] = _clean_run(run)
+        name = index.run_name(run)
         if not name or (name.isupper() and len(name) < 3):
             continue  # two capitals (PV, EV, GW) are abbreviations far more often than names
         at = m.start() + run.find(name)
@@ -207,10 +224,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     grounded = {name for _, name, initial in runs if not initial}
     for at, name, initial in runs:
         if not initial or name in grounded:
-            company = index.companies.get(name)
-            if company is None:
-                company = index.companies[name] = company_name(index, name)
-            add(at, at + len(name), company, "proper noun")
+            add(at, at + len(name), index.company(name), "proper noun")
     if chinese:
         for s, e, pos in han_words:
             word = folded[s:e]

@@ -300,3 +300,20 @@ def objects_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
             if x == y or x.endswith(y) or y.endswith(x):
                 return True
     return False
+
+
+def objects_affinity(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """How surely two objects are one: 2 when both are known and agree in one script (a shared word, one
+    named object), 1 when they only may agree (one unknown, or two scripts), 0 when they differ."""
+    if not objects_compatible(a, b):
+        return 0
+    if not a or not b:
+        return 1
+    if a[0].startswith(NAMED) and b[0].startswith(NAMED):
+        return 2
+    return 2 if _written_in_han(a) == _written_in_han(b) else 1
+
+
+def _written_in_han(words: tuple[str, ...]) -> bool:
+    written = words[0][1:].partition("=")[2] if words[0].startswith(NAMED) else "".join(words)
+    return bool(T.HAN.search(written))
