@@ -134,11 +134,13 @@ def extract_sources(sources: Sequence[SourceFile], rules_dir: str | None = None,
     bar = _Progress(progress and sys.stderr.isatty(), len(sources))
     bar.advance(stats.cached, sum(len(r[1]) for r in results if r is not None))
 
-    def done(i: int, result: Result) -> None:
-        results[i] = result
+    def done(batch: list[tuple[int, Result]]) -> None:
+        """A batch's results, kept and stored in one transaction."""
+        for i, result in batch:
+            results[i] = result
         if store is not None:
-            store.put(sources[i], *result)
-        bar.advance(1, len(result[1]))
+            store.put_many([(sources[i], *result) for i, result in batch])
+        bar.advance(len(batch), sum(len(result[1]) for _, result in batch))
 
     try:
         if engine == "dask" and todo:
@@ -147,7 +149,7 @@ def extract_sources(sources: Sequence[SourceFile], rules_dir: str | None = None,
             stats.workers = _run_pool(todo, rules_dir, jobs, done, frame)
         else:
             for i, source in todo:
-                done(i, _extract_one(source, rules_dir, frame))
+                done([(i, _extract_one(source, rules_dir, frame))])
     finally:
         bar.close()
     stats.extracted = len(todo)
@@ -166,7 +168,7 @@ def _init_worker(rules_dir: str | None, frame: bool = False) -> None:
 
 
 def _run_pool(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: int,
-              done: Callable[[int, Result], None], frame: bool = False) -> int:
+              done: Callable[[list[tuple[int, Result]]], None], frame: bool = False) -> int:
     batches = _batches(todo, jobs)
     workers = min(jobs, len(batches))
     if frame:  # built once here, so forked workers inherit it compiled
@@ -177,13 +179,12 @@ def _run_pool(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: i
         futures = {pool.submit(_extract_batch, [s for _, s in batch], rules_dir, frame): batch
                    for batch in batches}
         for future in as_completed(futures):
-            for (i, _), result in zip(futures[future], future.result()):
-                done(i, result)
+            done([(i, result) for (i, _), result in zip(futures[future], future.result())])
     return workers
 
 
 def _run_dask(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: int, scheduler: str | None,
-              done: Callable[[int, Result], None], frame: bool = False) -> int:
+              done: Callable[[list[tuple[int, Result]]], None], frame: bool = False) -> int:
     try:
         import dask
         import dask.bag as db
@@ -206,8 +207,7 @@ def _run_dask(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: i
             computed = bag.compute(scheduler=name)
         workers = 1 if name in ("sync", "synchronous", "single-threaded") else jobs
     for batch, results in zip(batches, computed):
-        for (i, _), result in zip(batch, results):
-            done(i, result)
+        done([(i, result) for (i, _), result in zip(batch, results)])
     return workers
 
 

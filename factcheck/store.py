@@ -2,14 +2,15 @@
 `.factcheck/claims.db`.
 
 Why SQLite rather than DuckDB: the store's work is many small writes (one file's rows replaced in one
-transaction, thousands of times in a cold run) and look-ups by file or by an indexed slot; that is an
+transaction, thousands of times in a cold run) and look-ups by file or by comparison block; that is an
 OLTP load, where SQLite's row store and cheap transactions fit and DuckDB's columnar engine, built for scans
 of millions of rows, gains nothing at our sizes (a 100k-article archive is ~430k claims). SQLite ships with
 Python, so CI gains no dependency, and in WAL mode readers (an editor's `factcheck claims`) never block the
 writer (a gate run), where a DuckDB file admits one read-write process at a time.
 
 Crash safety: WAL journal, `synchronous=NORMAL` (a killed process loses nothing committed; after a power
-loss the last transactions may be missing, never half-applied), one transaction per file replace. A store
+loss the last transactions may be missing, never half-applied), one transaction per batch of files a worker
+returns (`put_many`: a file's rows are never half-replaced, and a cold run commits per batch). A store
 that cannot be opened or read as a database is deleted and rebuilt: it only ever costs extraction time.
 
 Schema (version `SCHEMA`; another version is dropped and rebuilt):
@@ -24,7 +25,8 @@ Schema (version `SCHEMA`; another version is dropped and rebuilt):
 - `claims`: every `Claim` field per file (`file` is the file's path) plus its `line` and `col`, and the
   frame columns, NULL when stored unframed: `measure`, `holder`, `object`, `period`, `basis`, `attribution`
   (slot values), `dimension`, `block` (`Frame.block` as JSON: what a comparison blocks on), and `frame` (the
-  whole `Frame` as JSON, with each slot's words and rule). Frames are those the file's own declared aliases
+  whole `Frame` as JSON, with each slot's words and rule). Indexed by block only: `factcheck claims` matches
+  slots by substring (no index serves that), and each index costs every cold run's inserts. Frames are those the file's own declared aliases
   give; `pipeline.frame_corpus` frames again a file the corpus's aliases would frame otherwise.
 """
 
@@ -45,7 +47,7 @@ from typing import Collection, Iterable, Mapping, Sequence
 from .errors import FactcheckError
 from .model import Article, Claim, Frame, Slot, SourceFile
 
-SCHEMA = 4
+SCHEMA = 5
 DB_NAME = "claims.db"
 SLOTS = ("measure", "holder", "object", "period", "basis", "attribution")
 # Stat fields recorded less than this long after the file's mtime or ctime are not trusted: the file may still be
@@ -86,7 +88,6 @@ CREATE TABLE IF NOT EXISTS claims (
     {", ".join(f"{s} TEXT" for s in SLOTS)}, dimension TEXT, block TEXT, frame TEXT,
     PRIMARY KEY (file_id, ordinal)
 );
-{"".join(f"CREATE INDEX IF NOT EXISTS claims_{s} ON claims({s} COLLATE NOCASE);" for s in ("measure", "holder", "object"))}
 CREATE INDEX IF NOT EXISTS claims_block ON claims(block);
 CREATE INDEX IF NOT EXISTS claims_unframed ON claims(file_id, ordinal) WHERE frame IS NULL;
 """
@@ -307,44 +308,52 @@ class ClaimsStore:
             frames: Sequence[Frame] | None = None, declared: Mapping[str, str] | None = None) -> None:
         """Replace the file's rows in one transaction: readers see the old rows or the new, never a mix.
         `claims` is read once, inside the transaction; `frames` (one per claim) and `declared` go with them."""
-        if not source.sha256:
+        self.put_many([(source, articles, claims, frames, declared)])
+
+    def put_many(self, entries: Sequence[tuple]) -> None:
+        """`put` for each (source, articles, claims, frames, declared), all in one transaction: a worker's
+        batch of files lands whole or not at all, and a cold run commits once per batch, not per file."""
+        entries = [e for e in entries if e[0].sha256]
+        if not entries:
             return
         try:
-            self._replace(source, articles, claims, frames, declared)
+            self._rows = None
+            with self.db:
+                for entry in entries:
+                    self._replace(*entry)
         except sqlite3.DatabaseError:
             self.write_failed = True  # a full disk or a store locked too long: run on without storing
 
     def _replace(self, source: SourceFile, articles: Sequence[Article], claims: Iterable[Claim],
                  frames: Sequence[Frame] | None = None, declared: Mapping[str, str] | None = None) -> None:
+        """One file's rows replaced, inside the caller's transaction."""
         starts = line_starts(source.text)
         text = zlib.compress(source.text.encode("utf-8"), 1)
         framed = frames is not None and declared is not None
-        self._rows = None
-        with self.db:
-            old = self.db.execute("SELECT id FROM files WHERE path = ?", (source.path,)).fetchone()
-            if old:
-                for table, key in (("claims", "file_id"), ("articles", "file_id"), ("files", "id")):
-                    self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", old)
-            file_id = self.db.execute(
-                "INSERT INTO files (path, sha256, rules_digest, extractor, encoding, text, frames_digest, declared, "
-                "stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (source.path, source.sha256, self.rules_digest, self.extractor, source.encoding, text,
-                 "" if framed else None, json.dumps(dict(declared), ensure_ascii=False) if framed else None,
-                 time.time()),
-            ).lastrowid
-            self.db.executemany(
-                f"INSERT INTO articles VALUES (?, ?, {', '.join('?' * len(_ARTICLE_FIELDS))})",
-                [(file_id, n, *(getattr(a, name) for name in _ARTICLE_FIELDS)) for n, a in enumerate(articles)])
-            claims = list(claims)
-            if framed and len(frames) != len(claims):
-                raise StoreError(f"{source.path}: {len(frames)} frames for {len(claims)} claims")
-            columns = frame_columns(None)
-            self.db.executemany(
-                f"INSERT INTO claims (file_id, ordinal, {', '.join(map(_quoted, _CLAIM_FIELDS))}, line, col, "
-                f"{', '.join(SLOTS)}, dimension, block, frame) "
-                f"VALUES ({', '.join('?' * (len(_CLAIM_FIELDS) + 4 + len(columns)))})",
-                (_claim_row(file_id, n, source.path, c, starts) + (frame_columns(frames[n]) if framed else columns)
-                 for n, c in enumerate(claims)))
+        old = self.db.execute("SELECT id FROM files WHERE path = ?", (source.path,)).fetchone()
+        if old:
+            for table, key in (("claims", "file_id"), ("articles", "file_id"), ("files", "id")):
+                self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", old)
+        file_id = self.db.execute(
+            "INSERT INTO files (path, sha256, rules_digest, extractor, encoding, text, frames_digest, declared, "
+            "stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (source.path, source.sha256, self.rules_digest, self.extractor, source.encoding, text,
+             "" if framed else None, json.dumps(dict(declared), ensure_ascii=False) if framed else None,
+             time.time()),
+        ).lastrowid
+        self.db.executemany(
+            f"INSERT INTO articles VALUES (?, ?, {', '.join('?' * len(_ARTICLE_FIELDS))})",
+            [(file_id, n, *(getattr(a, name) for name in _ARTICLE_FIELDS)) for n, a in enumerate(articles)])
+        claims = list(claims)
+        if framed and len(frames) != len(claims):
+            raise StoreError(f"{source.path}: {len(frames)} frames for {len(claims)} claims")
+        columns = frame_columns(None)
+        self.db.executemany(
+            f"INSERT INTO claims (file_id, ordinal, {', '.join(map(_quoted, _CLAIM_FIELDS))}, line, col, "
+            f"{', '.join(SLOTS)}, dimension, block, frame) "
+            f"VALUES ({', '.join('?' * (len(_CLAIM_FIELDS) + 4 + len(columns)))})",
+            (_claim_row(file_id, n, source.path, c, starts) + (frame_columns(frames[n]) if framed else columns)
+             for n, c in enumerate(claims)))
 
     # -- reading ---------------------------------------------------------------------------------------
 

@@ -97,6 +97,18 @@ def test_a_claim_of_another_file_is_refused_and_nothing_is_written(tmp_path: Pat
     assert store.get(source)[1] == [_claim("a.txt", 0)]  # the failed replace was rolled back whole
 
 
+def test_a_batch_of_files_lands_whole_or_not_at_all(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    first, second = (SourceFile(name, "x", "utf-8", name[0] * 64) for name in ("a.txt", "b.txt"))
+    with pytest.raises(ValueError):
+        store.put_many([(first, [], [_claim("a.txt", 0)], None, None),
+                        (second, [], [_claim("a.txt", 1)], None, None)])  # the second entry is refused
+    assert store.get(first) is None and store.get(second) is None  # so the first was not kept either
+    store.put_many([(first, [], [_claim("a.txt", 0)], None, None), (second, [], [_claim("b.txt", 1)], None, None)])
+    assert _store(tmp_path).get(second)[1] == [_claim("b.txt", 1)]
+    assert _store(tmp_path).get(first)[1] == [_claim("a.txt", 0)]
+
+
 _KILLED_WRITER = r"""
 import sys
 from factcheck.model import Claim, SourceFile
