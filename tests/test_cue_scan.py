@@ -3,6 +3,8 @@ lower-cased openings search and the non-ASCII-only fold each give what the plain
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,3 +74,32 @@ def test_fold_of_non_ascii_runs_is_the_whole_translation(text):
     folded = T.fold(text)
     assert len(folded) == len(text)
     assert folded == (text.translate(T._fold_table()) if T.HAN.search(text) else text)
+
+
+# Sentence ends as first defined, one zero-width or look-behind alternative each: `T.sentences` finds them
+# through a pattern whose every alternative opens with a character, and must split exactly as this does.
+_REFERENCE_END = re.compile(rf"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(\[]?[A-Z0-9{T.HAN_RANGES}])|(?<=[。！？!?])|\n+"
+                            rf"|\s+[-–—•]\s+(?=[A-Z{T.HAN_RANGES}])|(?<=\])\s+(?=[A-Z])")
+
+
+def _reference_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, at = [], start
+    for m in _REFERENCE_END.finditer(text, start, end):
+        if m.start() > at:
+            out.append((at, m.start()))
+        at = m.end()
+    if at < end:
+        out.append((at, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+_SENTENCE_BITS = ["It rose", "9%", ".", "!", "?", "?!", "。", "！", "？", " ", "  ", "\n", "\n\n", " - ", "— ", "•",
+                  "-", "[3]", "]", "\"", "”", "’", "(", "Next", "next", "2024", "中国", "增长", "‘Quote", "(A"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_BITS), max_size=30).map("".join), st.data())
+def test_sentences_split_as_the_reference_definition(text, data):
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert T.sentences(text, lo, hi) == _reference_sentences(text, lo, hi)

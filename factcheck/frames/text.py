@@ -54,18 +54,33 @@ _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 # A sentence ends at . ! ? followed by space and a capital or quote, at 。！？, or at a line break.
 # Summaries also run sentences together as bullets (" - ") or after citation markers ("[3] Group 1: ...").
-_SENTENCE_END = re.compile(rf"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(\[]?[A-Z0-9{HAN_RANGES}])|(?<=[。！？!?])|\n+"
-                           rf"|\s+[-–—•]\s+(?=[A-Z{HAN_RANGES}])|(?<=\])\s+(?=[A-Z])")
+# Each alternative opens with a character (none with a look-behind or a space), so the search skips quickly
+# between candidates; the named groups say where the gap between two sentences starts.
+_SENTENCE_END = re.compile(rf"[.!?](?P<after_stop>[\"'”’)]?\s+)(?=[\"'“‘(\[]?[A-Z0-9{HAN_RANGES}])|[。！？!?]|\n+"
+                           rf"|(?<=\s)[-–—•](?P<bullet>\s+)(?=[A-Z{HAN_RANGES}])|\](?P<after_marker>\s+)(?=[A-Z])")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end], blanks trimmed."""
     out = []
     at = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        if m.start() > at:
-            out.append((at, m.start()))
-        at = m.end()
+    # a stop just before `start` still ends a sentence there (the gap after it is no sentence)
+    for m in _SENTENCE_END.finditer(text, start - 1 if start and text[start - 1] in ".!?]" else start, end):
+        gap, gap_end = m.start("after_stop"), m.end()
+        if gap < 0:
+            gap = m.start("after_marker")
+        if gap < 0:
+            if m.start("bullet") >= 0:  # the gap opens with the blanks before the bullet
+                gap = m.start()
+                while gap > at and text[gap - 1].isspace():
+                    gap -= 1
+            elif m.group()[0] == "\n":
+                gap = m.start()
+            else:  # 。！？: the mark ends its sentence, the next starts right after it
+                gap = gap_end
+        if gap > at:
+            out.append((at, gap))
+        at = gap_end
     if at < end:
         out.append((at, end))
     return [(a, b) for a, b in out if text[a:b].strip()]
