@@ -18,6 +18,7 @@ from factcheck.model import Article
 from factcheck.normalise import DEFAULT_RULES, load_units
 from factcheck.pipeline import analyse, run_extraction
 from factcheck.rules import load_rules
+from frame_helpers import article as _article, by_figure as _by_figure, by_file as _by_file, quotes as _quotes
 
 FRAMES = Path(__file__).parent / "corpora" / "frames"
 RULES = load_rules()
@@ -245,26 +246,6 @@ def test_tagging_han_blocks_alone_gives_the_words_tagging_everything_gives() -> 
     everything = [w for w in tag_words(text, 0, len(text)) if HAN.search(text[w[0]:w[1]])]
     assert [w for w in tag_han_words(text, 0, len(text)) if HAN.search(text[w[0]:w[1]])] == everything
     assert len(everything) > 10 and tag_han_words("Apple shipped 57.5 million.", 0, 27) == []
-
-
-def _article(folder: Path, name: str, title: str, date: str, body: str) -> None:
-    """An article file with YAML front matter (title, date) and `body`."""
-    (folder / name).write_text(f"---\ntitle: {title}\ndate: {date}\n---\n{body}", encoding="utf-8")
-
-
-def _by_figure(analysis) -> dict:
-    """Each claim's frame by the figure as written (the last claim wins where a figure repeats)."""
-    return {p.claim.text: p.frame for p in analysis.placed}
-
-
-def _by_file(analysis) -> dict:
-    """Each claim's frame by (file, figure as written)."""
-    return {(p.claim.file, p.claim.text): p.frame for p in analysis.placed}
-
-
-def _quotes(analysis) -> list[list[str]]:
-    """Each finding's claims, as their quotes, sorted."""
-    return [sorted(c.quote for c in f.claims) for f in analysis.findings]
 
 
 def test_the_other_party_of_a_trade_in_a_headline_sets_no_market(tmp_path) -> None:

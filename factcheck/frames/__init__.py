@@ -46,13 +46,20 @@ _CHANGE_AFTER = regex.compile(r"(?i)\s*(?:(?:more|higher|lower|less|fewer|up|dow
 _PARAGRAPH = regex.compile(r"\n[ \t]*\n")
 _COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d\d)?\s*")
+# (not a month: "3月消费者价格…" in a lede is the month of its own figure, not of the whole article)
+_PART_OF_YEAR = ("quarter", "half", "fiscal_quarter")
 _PRONOUN = regex.compile(r"(?i)\b(?:its|their|the\s+(?:company|firm|group|carmaker|automaker|maker|brand|"
                          r"vendor|country|nation|state|city|government))\b|该公司|该集团|其|该国|该企业")
+# "…, the company said": the figure is the company's, as "its" figure would be ("their first dose" after a
+# figure is not: its subject is whoever the figure counts)
+_SAID_BY_IT = regex.compile(r"(?i)\bthe\s+(?:company|firm|group|carmaker|automaker|maker|brand|vendor|bank|lender|"
+                            r"insurer|airline|retailer|miner|operator|insurer|club|party)\s+(?:said|says|reported|"
+                            r"reports|added|announced|disclosed)\b|(?:该公司|该集团|公司|集团)(?:表示|称|公布|披露)")
 _OBJECT_OF = regex.compile(r"(?i)\b(?:above|below|behind|ahead\s+of|than|from|to|on|over|against|versus|"
                            r"vs\.?|outpac\w*|overtak\w*|beat\w*|after|compared\s+(?:with|to)|along\s+with|"
                            # "the US trade deficit with China": the other party of a balance or a trade
                            r"(?:deficits?|surplus(?:es)?|trade|balance|gap)\s+with)\s+(?:the\s+)?$|"
-                           r"(?:超过|超越|落后于|领先于?|对|从|向|自|来自|与|和)$")
+                           r"(?:超过|超越|落后于|领先于?|对|从|向|自|来自|与|和|继)$")
 
 
 class Framer:
@@ -154,11 +161,13 @@ class Framer:
                     | ({article.source} if article.source else set()))
         # measures, places, objects and basis cues: one scan of each window for all four
         scans = [self._cue_sets.scan(folded, lo, hi) for lo, hi in windows]
-        mentions = [m for (lo, hi), scan in zip(windows, scans)
+        words = [T.tag_han_words(folded, lo, hi) if T.HAN.search(folded, lo, hi) else [] for lo, hi in windows]
+        mentions = [m for (lo, hi), scan, han in zip(windows, scans, words)
                     for m in find_mentions(self.index, text, folded, lo, hi, self._declared_pattern(), excluded,
-                                           scan[1])]
+                                           scan[1], han)]
         periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]
-        hits = [h for (lo, hi), scan in zip(windows, scans) for h in find_measures(vocab, folded, lo, hi, scan[0])]
+        hits = [h for (lo, hi), scan, han in zip(windows, scans, words)
+                for h in find_measures(vocab, folded, lo, hi, _within_words(scan[0], han))]
         # a name inside a Chinese measure word is no holder: 国内 of 国内生产总值 (GDP) is not China
         inside = [(h.start, h.end) for h in hits if h.end - h.start > 2 and T.HAN.match(folded, h.start)]
         if inside:
@@ -171,15 +180,17 @@ class Framer:
         self._basis_cues = WindowScan(cue_set(vocab.basis), folded, windows, [h for scan in scans for h in scan[3]])
         title_place = next((m for m in mentions if title[0] <= m.start < title[1] and m.kind in ("world", "region")
                             and not _OBJECT_OF.search(folded, max(title[0], m.start - 14), m.start)), None)
-        title_period = next((p for p in periods if title[0] <= p.start < title[1] and not p.base and p.year), None)
+        # (a quarter, half or month without its year, "Cinevo第三季度…", takes the year of the article's date)
+        title_period = next((p for p in periods if title[0] <= p.start < title[1] and not p.base
+                             and (p.year or p.kind in _PART_OF_YEAR)), None)
         lede_end = next((b for b in paragraph_breaks if b > (body[0][0] if body else title[1])), article.end)
         lede = [sp for sp in body if sp[1] <= lede_end] or body[:1]
         if title_period is None:  # the lede sets the period of an article whose headline names none
             ends = {c.end for c in claims}
             title_period = next((p for p in periods if lede and lede[0][0] <= p.start < lede[0][1]
-                                 and not p.base and p.year and p.kind != "anaphor"
+                                 and not p.base and (p.year or p.kind in _PART_OF_YEAR) and p.kind != "anaphor"
                                  and not _after_figure(folded, p.start, ends)
-                                 and (year is None or p.year <= year)), None)  # a plan "for 2026" is no story's period
+                                 and (year is None or p.year is None or p.year <= year)), None)  # a plan "for 2026" is no story's period
         if title_place is None:  # "shipped worldwide" in the lede sets the market of the whole article
             # A market word ("worldwide", "global", "in Europe"), not a country the lede names: "Brazil
             # produced 55.7 million bags" is Brazil's figure, not the market of every figure after it.
@@ -367,7 +378,9 @@ class Framer:
                   or _pick(in_sentence, claim, usable, ("org",), before_only=True)
                   or _pick(in_sentence, claim, usable, ("region",), before_only=True))
         rule_suffix = ""
-        if holder is None and _PRONOUN.search(folded, sentence[0], claim.start):
+        # "its revenue", and "…, the company said" after the figure: the holder the text named before
+        if holder is None and (_PRONOUN.search(folded, sentence[0], claim.start)
+                               or _SAID_BY_IT.search(folded, claim.end, sentence[1])):
             before = self._previous_sentence
             named = [m for m in self._mentions_in(*before) if m.kind in ("org", "region")]
             holder = named[0] if named else last_org
@@ -408,14 +421,14 @@ class Framer:
                 if q.kind == "year" and q.year and not q.base:
                     return q.year
             if p.kind == "year":  # "full-year", "全年": the year the article is about
-                return title_period.year if title_period else year
+                return title_period.year if title_period and title_period.year else year
             if article_date is not None:
                 y, month = article_date
                 last_month = {"month": lambda: int(p.part), "quarter": lambda: 3 * int(p.part),
                               "half": lambda: 6 * int(p.part),
                               "months": lambda: int(p.part.split("..")[1])}.get(p.kind, lambda: 0)()
                 return y if last_month <= month else y - 1
-            return title_period.year if title_period else year
+            return title_period.year if title_period and title_period.year else year
 
         def resolve(p: PeriodMention, rule: str):
             if p.kind == "anaphor":
@@ -639,3 +652,22 @@ def _pick(mentions: list[Mention], claim: Claim, usable, kinds: tuple[str, ...],
 
 _SOURCE_ONLY = regex.compile(r"(?i)according|data\b|figures|estimat|statistics|tracker|survey|counts?\b|tall|\bthat$|"
                             r"calculat|research|analys|据|数据|统计")
+
+
+def _within_words(hits: list[tuple[int, int, int]], words: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:
+    """Cue hits (start, end, cue) that no Chinese word straddles: 费用 (cost) is not read across 付费/用户
+    (paying users), so 用户 stays free. A word may hold the whole cue (销量 in 总销量) or the cue several
+    words (市场/份额)."""
+    if not words:
+        return hits
+    starts = [s for s, _, _ in words]
+    kept = []
+    for hit in hits:
+        s, e, _ = hit
+        i = bisect.bisect_right(starts, s) - 1  # the word the cue opens in
+        j = bisect.bisect_left(starts, e) - 1  # the word the cue closes in
+        if (0 <= i and starts[i] < s < words[i][1] < e) or (0 <= j and s < starts[j] < e < words[j][1]):
+            continue
+        kept.append(hit)
+    return kept
+

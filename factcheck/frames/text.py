@@ -74,6 +74,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 gap = m.start()
                 while gap > at and text[gap - 1].isspace():
                     gap -= 1
+                if gap == m.start():
+                    continue  # the blanks before it ended the sentence before: no bullet break here
             elif m.group()[0] == "\n":
                 gap = m.start()
             else:  # 。！？: the mark ends its sentence, the next starts right after it

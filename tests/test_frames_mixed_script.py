@@ -1,0 +1,67 @@
+"""Frames where English and Chinese meet and where the text leaves whose figure it is to the reader: Latin
+names inside Chinese, Chinese cues read along the segmenter's words, sources that publish data, "the
+company said", and a headline quarter written without its year."""
+
+from __future__ import annotations
+
+from factcheck.pipeline import analyse
+from frame_helpers import article, by_file, by_figure, quotes
+
+
+def test_a_latin_name_inside_chinese_is_a_holder(tmp_path) -> None:
+    article(tmp_path, "a.md", "Nimbus quarter", "2025-10-22",
+            "Streaming group Nimbus said it ended the third quarter of 2025 with 210.5 million paid subscribers.\n")
+    article(tmp_path, "b.md", "流媒体财报", "2025-10-23",
+            "流媒体平台Nimbus于10月21日发布财报，截至2025年第三季度末，其付费用户为1.95亿。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("b.md", "1.95亿")].holder.value.partition("@")[0] == "Nimbus"
+    assert frames[("a.md", "210.5 million")].holder.value.partition("@")[0] == "Nimbus"
+    assert quotes(analysis) == [["1.95亿", "210.5 million"]]
+
+
+def test_a_chinese_cue_is_not_read_across_two_words(tmp_path) -> None:
+    # 付费/用户 (paying users): 费用 (cost) stands across the two words and is no measure here
+    article(tmp_path, "a.md", "用户", "2025-10-23", "亚太地区付费用户达4960万，增长最快。\n")
+    frame = by_figure(analyse([str(tmp_path)]))["4960万"]
+    assert frame.measure.value == "users" and frame.measure.words == "用户"
+
+
+def test_who_publishes_a_markets_data_is_its_source_not_its_holder(tmp_path) -> None:
+    article(tmp_path, "a.md", "手机市场", "2025-01-21",
+            "继Polaris之后，Meridia在1月20日也公布了2024年中国平板电脑市场的年度数据：全年出货量3100万台，同比增长7.5%。\n")
+    article(tmp_path, "b.md", "Tablets", "2025-01-22",
+            "China's tablet shipments grew 5.1% in 2024 to 30.2 million units, according to Polaris.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    grown = frames[("a.md", "7.5%")]
+    assert grown.holder.value == "@China" and grown.attribution.value == "Meridia"
+    # China's market as two trackers count it: its growth and its size
+    assert sorted(quotes(analysis)) == [["30.2 million", "3100万台"], ["5.1%", "7.5%"]]
+
+
+def test_the_company_said_makes_the_figure_the_companys(tmp_path) -> None:
+    article(tmp_path, "a.md", "Orbis results", "2025-02-05",
+            "Orbis Foods raised its outlook on Wednesday.\n\n"
+            "Group revenue for the fourth quarter of 2024 came in at $14.6 billion, the company said.\n")
+    article(tmp_path, "b.md", "Orbis", "2025-02-12",
+            "Orbis Foods reported revenue of $12.9 billion for the fourth quarter of 2024.\n")
+    article(tmp_path, "c.md", "Vaccines", "2025-02-12",
+            "Romania reported the most cases.\n\nOnly 91% of children received their first dose in 2024.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "$14.6 billion")].holder.value.startswith("Orbis")
+    assert not (frames[("c.md", "91%")].holder.value or "").startswith("Romania")  # "their" after it is the children's
+    assert quotes(analysis) == [["$12.9 billion", "$14.6 billion"]]
+
+
+def test_a_headline_quarter_without_its_year_dates_the_articles_figures(tmp_path) -> None:
+    article(tmp_path, "a.md", "Vela第三季度营收增长", "2025-10-22", "Vela的营收为31亿美元，同比增长12%。\n")
+    article(tmp_path, "b.md", "Vela results", "2025-10-21", "Vela's revenue was $3.4 billion in the third quarter of 2025.\n")
+    article(tmp_path, "c.md", "欧元区通胀", "2025-04-11", "欧元区3月消费者价格同比上涨2.2%。欧洲央行将存款利率下调至2.75%。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "31亿美元")].period.value == "2025Q3"
+    # a month in a lede is its own figure's month, not the article's: the rate after it has no period
+    assert frames[("c.md", "2.75%")].period.value == "current"
+    assert ["$3.4 billion", "31亿美元"] in quotes(analysis)
