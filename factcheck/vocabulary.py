@@ -173,12 +173,29 @@ def _with_countries(regions: dict) -> dict:
     for country, zh_cn, zh_tw in _countries():
         names = tuple(dict.fromkeys(n for n in (getattr(country, "common_name", None), country.name,
                                                 getattr(country, "official_name", None)) if n))
+        names += tuple(dict.fromkeys(f for n in names for f in _written_forms(n) if f not in names))
         zh = tuple(dict.fromkeys(n for n in (zh_cn, zh_tw) if n and not regex.search(r"[A-Za-z]", n)))
         # the short form the press writes: 伊朗 for 伊朗伊斯兰共和国, 老挝 for 老挝人民民主共和国
         zh += tuple(dict.fromkeys(short for n in zh if (short := _short_zh(n)) != n))
         canonical = declared.get(country.alpha_2, names[0])
         en0, zh0 = out.get(canonical, ((), ()))
         out[canonical] = (tuple(dict.fromkeys(en0 + names)), tuple(dict.fromkeys(zh0 + zh)))
+    return out
+
+
+def _written_forms(name: str) -> list[str]:
+    """Spellings of a pycountry name as articles write it: without accents ("Cote d'Ivoire", "Curacao") and
+    a listing's inverted form turned round ("Congo, The Democratic Republic of the" -> "Democratic Republic
+    of the Congo"; "Micronesia, Federated States of" -> "Federated States of Micronesia")."""
+    import unicodedata
+
+    out = []
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    if plain != name:
+        out.append(plain)
+    head, comma, rest = name.partition(", ")
+    if comma and rest:
+        out.append(f"{rest.removeprefix('The ')} {head}")  # "the Democratic Republic of the Congo": "the" stays out
     return out
 
 

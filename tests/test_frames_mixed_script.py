@@ -65,3 +65,33 @@ def test_a_headline_quarter_without_its_year_dates_the_articles_figures(tmp_path
     # a month in a lede is its own figure's month, not the article's: the rate after it has no period
     assert frames[("c.md", "2.75%")].period.value == "current"
     assert ["$3.4 billion", "31亿美元"] in quotes(analysis)
+
+
+def test_countries_by_the_names_the_press_writes(tmp_path) -> None:
+    article(tmp_path, "a.md", "Cocoa", "2024-10-15", "Ivory Coast produced 1.75 million tonnes of cocoa in 2024.\n")
+    article(tmp_path, "b.md", "可可", "2024-10-16", "2024年科特迪瓦可可产量为210万吨。\n")
+    article(tmp_path, "c.md", "Cocoa", "2024-10-17", "Cote d'Ivoire produced 1.8 million tonnes of cocoa in 2024.\n")
+    analysis = analyse([str(tmp_path)])
+    assert {f.holder.value for f in by_figure(analysis).values()} == {"@Côte d'Ivoire"}
+    assert quotes(analysis) == [["1.75 million tonnes", "1.8 million tonnes", "210万吨"]]
+
+
+def test_month_ranges_and_ownership_words_are_no_part_of_a_name(tmp_path) -> None:
+    article(tmp_path, "a.md", "Copper", "2025-02-01",
+            "State-owned Andesco said it produced 1.42 million tonnes of copper in 2024.\n\n"
+            "Andesco reported revenue of $12.9 billion for the October-December quarter of 2024.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["1.42 million tonnes"].holder.value.partition("@")[0] == "Andesco"
+    assert frames["$12.9 billion"].holder.value.partition("@")[0] == "Andesco"
+
+
+def test_a_season_across_two_years_is_its_own_period(tmp_path) -> None:
+    article(tmp_path, "a.md", "Cocoa", "2024-10-15",
+            "Ghana produced 530,000 tonnes of cocoa in the 2023/24 season. In 2024 it exported 480,000 tonnes.\n")
+    article(tmp_path, "b.md", "可可", "2024-10-16",
+            "加纳2023/24产季可可产量约为58万吨，较上一产季的65万吨明显下滑。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "530,000 tonnes")].period.value == frames[("b.md", "58万吨")].period.value == "2023/24"
+    assert frames[("b.md", "65万吨")].basis.value == "past"  # 较…的: the base it is compared with
+    assert quotes(analysis) == [["530,000 tonnes", "58万吨"]]

@@ -573,7 +573,9 @@ _ATTACHED = regex.compile(r"(?i)\s*(?:(?!(?:than|from|over|since|on|against|vers
                           r"(?:of|in|for)\s+(?:the\s+)?")
 _BASE_FIGURE = regex.compile(
     r"(?i)(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|against|(?:up|down)\s+from|from|than\s+(?=the|its|their))(?:\s+(?:a|an|the|just|about|around|"
-    r"roughly|nearly|almost|some|its|their))*|\bwhen\b[^,;.]{0,40}\b(?:stood|was|were|had\s+been)(?:\s+at)?)\s*$")
+    r"roughly|nearly|almost|some|its|their))*|\bwhen\b[^,;.]{0,40}\b(?:stood|was|were|had\s+been)(?:\s+at)?)\s*$"
+    # "较上一产季的223万吨", "比2023年的53.3%": what it is compared with, written as 较/比 … 的 before the figure
+    r"|(?:较|比|相比于?|相较于?|对比)[^，,。；;:：()]{0,12}?的\s*$")
 
 
 _FRONT_MATTER = regex.compile(r"\s*---[ \t]*\n.*?\n---[ \t]*\n", regex.S)

@@ -251,11 +251,22 @@ def company_name(index: HolderIndex, name: str) -> str:
     return name
 
 
+def _not_name_word(word: str) -> bool:
+    """A word no name starts or ends with: a function word, a month ("October-December" too), or a
+    description of ownership or listing ("State-owned Codelco", "Hong Kong-listed")."""
+    low = word.lower().strip(".,'’")
+    return (low in _NOT_NAMES or _DESCRIPTOR.search(low) is not None
+            or ("-" in low and all(part in _NOT_NAMES for part in low.split("-"))))
+
+
+_DESCRIPTOR = regex.compile(r"-(?:owned|run|backed|controlled|held|listed|based|funded)$")
+
+
 def _clean_run(run: str) -> str | None:
     words = run.split()
-    while words and words[0].lower().strip(".,'’") in _NOT_NAMES:
+    while words and _not_name_word(words[0]):
         words.pop(0)
-    while words and words[-1].lower().strip(".,'’") in _NOT_NAMES:
+    while words and _not_name_word(words[-1]):
         words.pop()
     if not words:
         return None

@@ -21,7 +21,7 @@ CURRENT = "current"
 class PeriodMention:
     start: int
     end: int
-    kind: str  # year | decade | half | quarter | month | months | fiscal | fiscal_quarter | anaphor
+    kind: str  # year | decade | half | quarter | month | months | fiscal | fiscal_quarter | season | anaphor
     year: int | None
     part: str  # "3" for Q3, "1" for H1, "12" for December, "1..5" for months, "" for a year
     base: bool  # the base of a comparison, not the figure's own period
@@ -46,6 +46,8 @@ class PeriodMention:
             return _months_label(y, lo, hi)
         if self.kind == "fiscal":
             return f"FY{y}"
+        if self.kind == "season":  # a crop, school or sports year across two calendar years
+            return f"{y}/{(y + 1) % 100:02d}"
         if self.kind == "fiscal_quarter":
             return f"FY{y}Q{self.part}"
         return None
@@ -104,6 +106,8 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     ("month", re.compile(rf"\b{_MONTH_RE}\b"), regex.compile(rf"(?i)\b({_MONTH_RE})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
     ("month", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
     ("decade", _any('0s', "0's", '0’s', '年代'), regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代")),
+    # "the 2023/24 season", "2023-24学年", "2023/2024产季": a year across two (the second the next year)
+    ("season", re.compile(r"(?:19|20)\d\d\s*[/／-]\s*\d\d"), regex.compile(rf"(?<![\d.,/])({_YEAR})\s*[/／-]\s*((?:19|20)?\d\d)(?![\d%/.,-])")),
     ("year", _any('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s]|\s*(?:年代|s\b))")),
     ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year)\b|全年|今年|去年|上年|前年")),
     ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+the\s+(?:quarter|period|month|half)\b|该季度|当季|同期|当月")),
@@ -219,6 +223,11 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
         if not 1 <= month <= 12:
             return None
         return PeriodMention(m.start(), m.end(), kind, _year(y), str(month), base, words)
+    if kind == "season":
+        first, second = int(g[0]), int(g[1])
+        if second % 100 != (first + 1) % 100:
+            return None  # "2023-25", "2019/20" aside: only a year and the next make one season
+        return PeriodMention(m.start(), m.end(), "season", first, "", base, words)
     if kind == "decade":
         return PeriodMention(m.start(), m.end(), "decade", int((g[0] or g[1]) + "0"), "", base, words)
     if kind == "year":
