@@ -29,11 +29,17 @@ class Measure(Cue):
     of_measures: bool = False
 
     def takes(self, dimension: str) -> bool:
-        return not self.dimensions or dimension in self.dimensions
+        """Whether a figure of this dimension can be of the measure; `money` stands for every currency."""
+        return (not self.dimensions or dimension in self.dimensions
+                or ("money" in self.dimensions and _MONEY_DIMENSION.match(dimension) is not None))
 
     def __post_init__(self) -> None:
         if self.type not in MEASURE_TYPES:
             raise ValueError(f"unknown measure type {self.type!r}; valid: {', '.join(MEASURE_TYPES)}")
+
+
+# A currency's dimension as `normalise.dimension` writes it: "USD", "USD/person", "[currency_USD] / [mass]".
+_MONEY_DIMENSION = regex.compile(r"[A-Z]{3}(?:/|$)|\[currency_")
 
 
 @dataclass(frozen=True)

@@ -95,3 +95,13 @@ def test_a_season_across_two_years_is_its_own_period(tmp_path) -> None:
     assert frames[("a.md", "530,000 tonnes")].period.value == frames[("b.md", "58万吨")].period.value == "2023/24"
     assert frames[("b.md", "65万吨")].basis.value == "past"  # 较…的: the base it is compared with
     assert quotes(analysis) == [["530,000 tonnes", "58万吨"]]
+
+
+def test_a_sum_of_money_measure_never_takes_a_count_and_currencies_by_name(tmp_path) -> None:
+    article(tmp_path, "a.md", "Recall", "2025-10-22",
+            "Arden Motors posted a quarterly profit of $1.5 billion. It is recalling 412,000 vehicles over fuel pumps.\n")
+    article(tmp_path, "b.md", "Cocoa", "2024-10-15", "COCOBOD set the 2024/25 farmgate price at 49,600 cedis per tonne.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["$1.5 billion"].measure.value == "profit"
+    assert frames["412,000"].measure.value != "profit"  # a count is no sum of money
+    assert frames["49,600 cedis"].dimension.startswith("GHS")
