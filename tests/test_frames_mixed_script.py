@@ -105,3 +105,19 @@ def test_a_sum_of_money_measure_never_takes_a_count_and_currencies_by_name(tmp_p
     assert frames["$1.5 billion"].measure.value == "profit"
     assert frames["412,000"].measure.value != "profit"  # a count is no sum of money
     assert frames["49,600 cedis"].dimension.startswith("GHS")
+
+
+def test_a_named_policy_rate_a_change_from_last_month_and_two_statements_in_a_headline(tmp_path) -> None:
+    article(tmp_path, "a.md", "Ruritania's inflation edges up to 5.2% in September; Lumen rate held at 15%", "2025-10-09",
+            "The central bank kept its benchmark Lumen rate at 15% in September.\n\n"
+            "Consumer prices rose 0.5% in September from August, the statistics office said.\n")
+    article(tmp_path, "b.md", "Rates", "2025-10-10",
+            "Ruritania's central bank left its benchmark Lumen rate unchanged at 14.25% in September, "
+            "its second straight hold after a tightening cycle that began last year.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("b.md", "14.25%")].measure.value == "interest_rate"
+    assert frames[("b.md", "14.25%")].period.value == "2025-09"  # "last year" in a later clause dates nothing here
+    assert frames[("a.md", "0.5%")].measure.value.endswith("on the previous period")
+    assert not (frames[("a.md", "15%")].measure.value or "").startswith("inflation")  # after the ";": another statement
+    assert ["14.25%", "15%", "15%"] in quotes(analysis) or ["14.25%", "15%"] in quotes(analysis)

@@ -47,6 +47,9 @@ _PARAGRAPH = regex.compile(r"\n[ \t]*\n")
 _COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d\d)?\s*")
 # (not a month: "3月消费者价格…" in a lede is the month of its own figure, not of the whole article)
+# Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
+# not of the first one's measure.
+_STATEMENT_BREAK = regex.compile(r"[;；]")
 _PART_OF_YEAR = ("quarter", "half", "fiscal_quarter")
 _PRONOUN = regex.compile(r"(?i)\b(?:its|their|the\s+(?:company|firm|group|carmaker|automaker|maker|brand|"
                          r"vendor|country|nation|state|city|government))\b|该公司|该集团|其|该国|该企业")
@@ -228,7 +231,8 @@ class Framer:
                                 own_source)
             if (frame.measure.value is None and frames and frames[-1].measure.value and not frame.change
                     and claim.unit == claims[len(frames) - 1].unit and not frames[-1].change
-                    and spans[i][0] <= claims[len(frames) - 1].start):
+                    and spans[i][0] <= claims[len(frames) - 1].start
+                    and not _STATEMENT_BREAK.search(folded, claims[len(frames) - 1].end, claim.start)):
                 # "TSMC held 64.9% of the market, while Samsung had 9.3%": the same measure, another holder
                 frame = replace(frame, measure=Slot(frames[-1].measure.value, frames[-1].measure.words,
                                                     "measure:as the figure before it"))
@@ -415,10 +419,11 @@ class Framer:
             return not (joined and joined.end() in self._starts and joined.end() != claim.start)
 
         def context_year(p: PeriodMention) -> int | None:
-            """The year of a month, quarter or half written without one: a year the sentence names, else the
-            latest such period not after the article's date, else the article's own period."""
+            """The year of a month, quarter or half written without one: a year the sentence names before it
+            or in the figure's clause, else the latest such period not after the article's date, else the
+            article's own period. ("…at 14.25% in September, … a cycle that began last year": not last year's.)"""
             for q in self._periods_in(*sentence):
-                if q.kind == "year" and q.year and not q.base:
+                if q.kind == "year" and q.year and not q.base and (q.end <= p.start or clause[0] <= q.start < clause[1]):
                     return q.year
             if p.kind == "year":  # "full-year", "全年": the year the article is about
                 return title_period.year if title_period and title_period.year else year
@@ -534,9 +539,11 @@ _VALUE_WRITTEN = regex.compile(r"(?:额|值)$")
 _SEQUENTIAL_BEFORE = regex.compile(r"(?i)(?:环比|比上月|较上月|比上季度?|较上季度?|\b(?:month|quarter|week)[\s-]+(?:on|over)[\s-]+"
                                    r"(?:month|quarter|week)\b|\bsequential(?:ly)?\b|\bm/m\b|\bq/q\b|"
                                    r"\bon\s+a\s+(?:quarterly|monthly|weekly|sequential)\s+basis\b)[^;.。；]{0,40}$")
-_SEQUENTIAL_AFTER = regex.compile(r"(?i)\s*(?:(?:\(|,)?\s*)?(?:month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+"
+_SEQUENTIAL_AFTER = regex.compile(r"(?i)\s*(?:,?\s*in\s+[a-z]+(?:\s+\d{4})?)?\s*(?:(?:\(|,)?\s*)?(?:month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+"
                                   r"quarter|m/m|q/q|on\s+the\s+(?:month|quarter)|from\s+(?:the\s+)?(?:previous|prior|"
-                                  r"preceding)\s+(?:month|quarter)|from\s+a\s+(?:month|quarter)\s+(?:earlier|before))\b")
+                                  r"preceding)\s+(?:month|quarter)|from\s+a\s+(?:month|quarter)\s+(?:earlier|before)"
+                                  # "rose 0.48% in September from August": a month without its year is the one before
+                                  r"|(?:from|over|on)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\s*,?\s*\d{4}))\b")
 
 
 def _on_the_previous_period(folded: str, start: int, end: int, clause: tuple[int, int]) -> bool:

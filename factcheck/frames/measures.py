@@ -116,7 +116,11 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
         if base is None:
             return ("share of own" if own else "share"), hit
         return f"share of {own}{base.measure.name}", hit
-    hit = nearest(hits, start, end, *sentence, ("rate", "share"), 60, folded)
+    # in the sentence, within the statement the figure is in: "inflation edges up to 5.17%; Selic held at 15%"
+    before = [m.end() for m in _LIST_BREAK.finditer(folded, sentence[0], start)]
+    after = _LIST_BREAK.search(folded, end, sentence[1])
+    hit = nearest(hits, start, end, before[-1] if before else sentence[0], after.start() if after else sentence[1],
+                  ("rate", "share"), 60, folded)
     if hit is not None:
         return ("share" if hit.measure.type == "share" else hit.measure.name), hit
     if _OF_AFTER.match(folded, end) or _AFTER_FIGURE.search(folded, max(0, start - 30), start):
