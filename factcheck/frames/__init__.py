@@ -46,6 +46,10 @@ _CHANGE_AFTER = regex.compile(r"(?i)\s*(?:(?:more|higher|lower|less|fewer|up|dow
 _PARAGRAPH = regex.compile(r"\n[ \t]*\n")
 _COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d\d)?\s*")
+_POSSESSED = regex.compile(r"['’]s\s+$")
+_WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
+# A wire story's dateline, split off as a sentence of its own: "LOS ANGELES, Oct 21 (TMW)", "SINGAPORE".
+_WIRE_DATELINE = regex.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?\s*")
 # (not a month: "3月消费者价格…" in a lede is the month of its own figure, not of the whole article)
 # Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
 # not of the first one's measure.
@@ -140,7 +144,7 @@ class Framer:
             title_end = article.end if title_end < 0 else title_end
             title = (body_start, title_end)
         spans = [title] + [sp for sp in T.sentences(folded, title_end, article.end)
-                           if not _DATELINE.fullmatch(folded, *sp)]
+                           if not _DATELINE.fullmatch(folded, *sp) and not _WIRE_DATELINE.fullmatch(folded, *sp)]
         starts = [s for s, _ in spans]
         paragraph_breaks = [m.start() for m in _PARAGRAPH.finditer(text, article.start, article.end)]
         body = spans[1:]
@@ -157,9 +161,9 @@ class Framer:
         # Names an article cites as sources of data ("according to IDC", "CPIA data") are never holders in
         # it; a company that merely "said" something stays a possible holder.
         sources = frozenset({slot.value for slot, _ in self._sources.values()
-                             if slot is not None and _SOURCE_ONLY.search(slot.words)}
+                             if slot is not None and _cites_data(slot.words)}
                             | ({own_source.value} if own_source and own_source.value
-                               and _SOURCE_ONLY.search(own_source.words) else set()))
+                               and _cites_data(own_source.words) else set()))
         excluded = (frozenset(self.declared.get(s, s) for s in sources) | sources
                     | ({article.source} if article.source else set()))
         # measures, places, objects and basis cues: one scan of each window for all four
@@ -200,11 +204,13 @@ class Framer:
             title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
                                 and (m.kind == "world" or (m.kind == "region" and m.rule == "place"))
                                 # "imports from China": the other party of a trade sets no article's market
-                                and not _OBJECT_OF.search(folded, max(lede[0][0], m.start - 14), m.start)), None)
+                                and not _OBJECT_OF.search(folded, max(lede[0][0], m.start - 14), m.start)
+                                # "Cinevo's Asia-Pacific business": one part of a company, not the article's market
+                                and not _POSSESSED.search(folded, max(lede[0][0], m.start - 3), m.start)), None)
         # Names inside a data source's attribution ("according to IDC", "Canalys counts") are not holders;
         # a company that reports or says its own figures stays one.
         self._context = (lede, title, [se for slot, where in self._sources.values()
-                                       if slot is not None and _SOURCE_ONLY.search(slot.words) for se in where])
+                                       if slot is not None and _cites_data(slot.words) for se in where])
         self._date = article.date
         self._starts = [c.start for c in claims]
         # "graphite and magnet markets (99% and 87% respectively)": each figure reads its own item
@@ -400,7 +406,8 @@ class Framer:
                 return (Slot(holder.name, holder.words, holder.rule + rule_suffix),
                         Slot(place.name if place else WORLD, place.words if place else "", "place" if place else "share of the world"))
             return Slot(None, "", ""), Slot(holder.name, holder.words, holder.rule)
-        if place is None and title_place is not None:
+        if place is None and title_place is not None and not _WHOLE.search(folded, clause[0], claim.start):
+            # ("total revenue", "group revenue": the whole company's figure, not the headline's market)
             place = title_place
         h = Slot(holder.name, holder.words, holder.rule + rule_suffix) if holder else Slot(None, "", "")
         p = Slot(place.name, place.words, "place" if place is not title_place else "headline") if place else Slot(None, "", "")
@@ -661,6 +668,17 @@ def _pick(mentions: list[Mention], claim: Claim, usable, kinds: tuple[str, ...],
 
 _SOURCE_ONLY = regex.compile(r"(?i)according|data\b|figures|estimat|statistics|tracker|survey|counts?\b|tall|\bthat$|"
                             r"calculat|research|analys|据|数据|统计")
+
+
+# A company's own report ("according to Halvorsen's annual report", "据比亚迪财报") gives its own figures: the
+# company stays a holder though it is cited.
+_OWN_REPORT = regex.compile(r"(?i)['’]s\s+(?:own\s+)?(?:annual|quarterly|half-year|interim|earnings|results|financial)\b|"
+                            r"\b(?:its|their)\s+(?:annual|quarterly|results|statement|filing)|财报|年报|季报|业绩")
+
+
+def _cites_data(words: str) -> bool:
+    """An attribution that cites someone's data (so the name is a source, never a holder in the article)."""
+    return _SOURCE_ONLY.search(words) is not None and _OWN_REPORT.search(words) is None
 
 
 def _within_words(hits: list[tuple[int, int, int]], words: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:
