@@ -121,3 +121,24 @@ def test_a_named_policy_rate_a_change_from_last_month_and_two_statements_in_a_he
     assert frames[("a.md", "0.5%")].measure.value.endswith("on the previous period")
     assert not (frames[("a.md", "15%")].measure.value or "").startswith("inflation")  # after the ";": another statement
     assert ["14.25%", "15%", "15%"] in quotes(analysis) or ["14.25%", "15%"] in quotes(analysis)
+
+
+def test_a_bracketed_unit_or_a_preposition_is_no_declared_name() -> None:
+    from factcheck.frames.holders import declared_aliases
+    from factcheck.pipeline import framer_for
+
+    index = framer_for(None).index
+    text = ("据美国地质调查局（USGS）统计，澳大利亚锂矿产量约9.1万吨（以锂金属当量计）。"
+            "中国船企新接订单量达1650万修正总吨（CGT）。")
+    declared = declared_aliases(index, text)
+    assert declared.get("美国地质调查局") == "USGS" and "据美国地质调查局" not in declared
+    assert not any("吨" in spelling for spelling in declared) and "CGT" not in declared
+
+
+def test_gross_tonnage_is_no_revenue(tmp_path) -> None:
+    article(tmp_path, "a.md", "Ships", "2024-07-10",
+            "Chinese yards won 68% of new orders by compensated gross tonnage in the first half of 2024.\n\n"
+            "The film grossed $120 million in its first week.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["68%"].measure.value != "share of revenue"
+    assert frames["$120 million"].measure.value == "revenue"

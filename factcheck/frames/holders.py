@@ -148,9 +148,12 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
         before = _DECLARED_LONG.match(folded, max(0, bracket.start() - 120), bracket.start())
         if before is None or before.end() != bracket.start():
             continue
-        m = {"long": before["long"], "short": inside["short"]}
-        long = _CORPORATE.sub("", m["long"]).strip()
-        short = m["short"]
+        long, short = before["long"], inside["short"]
+        if T.HAN.match(long):
+            if _FIGURE_BEFORE.search(folded, max(0, before.start("long") - 1), before.start("long") + 1):
+                continue  # "1650万修正总吨（CGT）", "9.1万吨（以锂金属当量计）": a figure's unit, not a name
+            long = _name_words(folded, before.start("long"), before.end("long"))
+        long = _CORPORATE.sub("", long).strip()
         if not T.HAN.match(long) and " " not in long and not (index.en_names.get(short) or index.en_names.get(long)):
             continue  # "Photovoltaic (PV)": one word and its abbreviation name a thing, not an organisation
         known = (index.en_names.get(short) or index.zh_names.get(short) or index.en_names.get(long)
@@ -162,6 +165,23 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
             if s and s.lower() not in _NOT_NAMES:
                 out.setdefault(s, canonical)
     return out
+
+
+# A digit right before a Chinese long form: "1650万修正总吨（CGT）" declares a unit of the figure, no name.
+_FIGURE_BEFORE = regex.compile(r"[\d][\p{Han}]")
+# Words a Chinese long form may open with that are no part of the name: 据 (according to), 向 (to), 通过 (by).
+_LEADING_TAGS = ("p", "c", "d", "r", "u", "f", "m", "q")
+
+
+def _name_words(folded: str, start: int, end: int) -> str:
+    """A Chinese long form without the words before its name ("据美国地质调查局" -> "美国地质调查局")."""
+    words = T.tag_han_words(folded, start, end)
+    cuts = [n for n, w in enumerate(words[:-1]) if w[2] in ("p", "c")]  # "部分通过X", "集装箱船和X": after the last
+    if cuts:
+        words = words[cuts[-1] + 1:]
+    while len(words) > 1 and words[0][2].startswith(_LEADING_TAGS):
+        words = words[1:]
+    return folded[words[0][0]:end] if words else folded[start:end]
 
 
 def declared_pattern(declared: dict[str, str]) -> re.Pattern | None:

@@ -60,6 +60,9 @@ _SENTENCE_END = re.compile(rf"[.!?](?P<after_stop>[\"'”’)]?\s+)(?=[\"'“‘
                            rf"|(?<=\s)[-–—•](?P<bullet>\s+)(?=[A-Z{HAN_RANGES}])|\](?P<after_marker>\s+)(?=[A-Z])")
 
 
+_BULLET_AFTER = re.compile(rf"\s*[-–—•]\s+(?=[A-Z{HAN_RANGES}])")
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end], blanks trimmed."""
     out = []
@@ -74,10 +77,20 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 gap = m.start()
                 while gap > at and text[gap - 1].isspace():
                     gap -= 1
-                if gap == m.start():
-                    continue  # the blanks before it ended the sentence before: no bullet break here
+                if gap == m.start():  # the blanks before it ended the sentence before: no bullet break here,
+                    newline = m.group().find("\n")  # though a line break in the blanks after it is one
+                    if newline < 0:
+                        continue
+                    gap = m.start() + newline
+                    gap_end = gap + len(m.group()[newline:]) - len(m.group()[newline:].lstrip("\n"))
             elif m.group()[0] == "\n":
                 gap = m.start()
+                blanks = gap
+                while blanks > at and text[blanks - 1].isspace():
+                    blanks -= 1
+                bullet = _BULLET_AFTER.match(text, m.end(), end) if blanks < gap else None
+                if bullet is not None:  # "rose \n— It": blanks, the line break and a bullet are one gap
+                    gap, gap_end = blanks, bullet.end()
             else:  # 。！？: the mark ends its sentence, the next starts right after it
                 gap = gap_end
         if gap > at:
