@@ -142,3 +142,20 @@ def test_gross_tonnage_is_no_revenue(tmp_path) -> None:
     frames = by_figure(analyse([str(tmp_path)]))
     assert frames["68%"].measure.value != "share of revenue"
     assert frames["$120 million"].measure.value == "revenue"
+
+
+def test_trade_flow_earnings_merchandise_value_and_attendance(tmp_path) -> None:
+    article(tmp_path, "a.md", "Tea", "2024-02-01",
+            "Kenya's tea exports earned 180.6 billion shillings in 2023, the tea board said.\n\n"
+            "Gross merchandise value on the platform reached 386.7 billion yuan in 2023, "
+            "as government-backed trade-in subsidies pulled shoppers in.\n")
+    article(tmp_path, "b.md", "茶叶", "2024-02-02",
+            "2023年肯尼亚茶叶出口收入为1586亿肯尼亚先令。该平台2023年成交额为3412亿元。\n")
+    article(tmp_path, "c.md", "英超", "2024-06-01", "據統計，2023/24賽季平均每場入場人數達4.25萬人。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "180.6 billion shillings")].dimension == "KES"
+    assert frames[("b.md", "1586亿肯尼亚先令")].measure.value == "exports"  # 出口收入: the exports' value
+    assert frames[("a.md", "386.7 billion yuan")].measure.value == frames[("b.md", "3412亿元")].measure.value == "merchandise_value"
+    assert frames[("c.md", "4.25萬人")].measure.value == "visitors" and frames[("c.md", "4.25萬人")].period.value == "2023/24"
+    assert ["1586亿肯尼亚先令", "180.6 billion shillings"] in quotes(analysis)

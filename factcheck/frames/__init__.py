@@ -238,7 +238,8 @@ class Framer:
             if (frame.measure.value is None and frames and frames[-1].measure.value and not frame.change
                     and claim.unit == claims[len(frames) - 1].unit and not frames[-1].change
                     and spans[i][0] <= claims[len(frames) - 1].start
-                    and not _STATEMENT_BREAK.search(folded, claims[len(frames) - 1].end, claim.start)):
+                    and not _STATEMENT_BREAK.search(folded, claims[len(frames) - 1].end, claim.start)
+                    and not _GAP_BEFORE.search(folded, max(spans[i][0], claim.start - 16), claim.start)):
                 # "TSMC held 64.9% of the market, while Samsung had 9.3%": the same measure, another holder
                 frame = replace(frame, measure=Slot(frames[-1].measure.value, frames[-1].measure.words,
                                                     "measure:as the figure before it"))
@@ -294,6 +295,14 @@ class Framer:
             lede, title, _ = self._context
             hit = inherited(hits, ([spans[index - 1]] if index > 1 else []) + lede[:1] + [title], ("level",))
             key = hit.measure.name if hit else None
+        if key in ("revenue", "profit") and hit is not None:
+            # "出口收入", "export earnings": the value of a trade flow, not a company's revenue
+            flow = next((h for h in hits if h.measure.name in _FLOWS and 0 <= hit.start - h.end <= 1), None)
+            if flow is not None:
+                key, hit = flow.measure.name, flow
+        if key and _GAP_BEFORE.search(folded, max(clause[0], claim.start - 16), claim.start):
+            # "与Cinevo的差距缩小至不足1000万", "narrowed the gap to 10 million": a difference, not a level
+            key = f"{key} gap"
         if key == "sales" and is_money(self.units, claim.unit):
             key = "revenue"  # sales in money are revenue: "semiconductor sales reached $627.6 billion" = 销售额
         if change and key in _VALUED and hit is not None and _names_value(folded, hit.start, hit.end):
@@ -530,10 +539,15 @@ _CAUSE = regex.compile(r"(?i)\b(?:thanks\s+to|helped\s+by|driven\s+by|because\s+
                        # "... to a record $5.48 billion as robusta prices soared": "as" and a clause of change
                        r"|\bas\s+(?:[a-z-]+\s+){1,3}(?:soared|surged|rose|fell|jumped|climbed|slumped|dropped|"
                        r"declined|increased|decreased|grew|weakened|strengthened|tumbled|plunged|rallied|slid)\b"
+                       # "… reached 386.7 billion yuan, as trade-in subsidies pulled shoppers": any verb in -ed
+                       r"|\bas\s+(?!(?:much|many|high|low|far|well|long|soon|large|little|few|expected)\b)"
+                       r"(?:[a-z-]+\s+){1,4}[a-z]+ed\b"
                        r"|受惠于|得益于|受益于|由于|因为")
 _CAUSE_END = regex.compile(r"[,;:，；。]")
 
 
+_FLOWS = ("exports", "imports")
+_GAP_BEFORE = regex.compile(r"(?i)\b(?:gap|difference|lead)\s+(?:of|to|at|was|is|narrowed\s+to|widened\s+to)\b|差距|相差|差额")
 # Flows whose value and volume both change (not GDP, whose 国内生产总值 ends in 值 too).
 _VALUED = {"exports", "imports", "sales", "trade", "consumption", "production", "shipments"}
 # Words that make a flow's figure its value: "出口额", "export value", "the value of exports", "export earnings".
