@@ -159,3 +159,16 @@ def test_trade_flow_earnings_merchandise_value_and_attendance(tmp_path) -> None:
     assert frames[("a.md", "386.7 billion yuan")].measure.value == frames[("b.md", "3412亿元")].measure.value == "merchandise_value"
     assert frames[("c.md", "4.25萬人")].measure.value == "visitors" and frames[("c.md", "4.25萬人")].period.value == "2023/24"
     assert ["1586亿肯尼亚先令", "180.6 billion shillings"] in quotes(analysis)
+
+
+def test_a_count_of_a_named_thing_and_a_chinese_state_within_its_country(tmp_path) -> None:
+    article(tmp_path, "a.md", "Students", "2025-03-01",
+            "Australia hosted 853,000 international students in 2024, education department data showed.\n")
+    article(tmp_path, "b.md", "Students", "2025-03-02",
+            "Australia hosted 790,000 international students in 2024.\n\nBrazil hosted 20,000 international students in 2024.\n")
+    article(tmp_path, "c.md", "留学生", "2025-03-03", "2024年澳大利亚国际学生约72万人，其中维多利亚州约有28万人。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "853,000")].measure.value == "count"
+    assert frames[("c.md", "28万人")].holder.value.endswith("维多利亚州")  # a state, not the whole country
+    assert quotes(analysis) == [["72万人", "790,000", "853,000"]]  # Brazil's and Victoria's stay out

@@ -346,6 +346,11 @@ class Framer:
                 and folded[max(0, hit.start - len(place.words) - 3):hit.start].rstrip().endswith(place.words)):
             # "Vietnam shipped 1.46 million tonnes of coffee": what a country ships is what it exports
             measure = Slot("exports", measure.words, f"{measure.rule} (read as exports: a country ships)")
+        if (measure.value is None and dim == "count" and obj and claim.noun and not change
+                and not measure.rule.startswith("count names nothing")):
+            # "853,000 international students", "52万辆": a count of the thing it names, compared with counts
+            # of the same thing only (the object must agree)
+            measure = Slot("count", claim.noun, "measure:a count of what it names")
         # One slot for whose figure and where: "Apple@World", "@China" (a country's own output), "Samsung@".
         holder_text = f"{holder.value or ''}@{place.value or ''}" if holder.value or place.value else None
         return Frame(

@@ -66,6 +66,7 @@ _NUMBERED = regex.compile(r"[ \t]+\d")
 # Segmenter names that are organisations by their form; other proper nouns it tags are too often things.
 _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司)$")
 _ZH_NAME_TAGS = {"nt", "nz", "ns"}
+_ZH_SUBDIVISION = regex.compile(r"[州省市县区邦]$")
 # Offices that compile others' figures: named in a sentence, they are its source, never whose figure it is.
 _DATA_AGENCY = regex.compile(r"统计局|统计署|统计处|统计部门|海关|(?i:\bstatistic(?:s|al)\b|\bcensus\b|\bcustoms\b)")
 
@@ -256,6 +257,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             if (pos in _ZH_NAME_TAGS and e - s >= 2 and not index.is_common(word)
                     and _ZH_ORG_SUFFIX.search(word)):
                 add(s, e, word, "segmenter")
+            elif pos == "ns" and e - s >= 3 and _ZH_SUBDIVISION.search(word):
+                # "维多利亚州", "广东省": a state or province, a place of its own within its country
+                add(s, e, word, "segmenter", "region")
     found.sort(key=lambda x: x.start)
     return found
 
