@@ -172,3 +172,16 @@ def test_a_count_of_a_named_thing_and_a_chinese_state_within_its_country(tmp_pat
     assert frames[("a.md", "853,000")].measure.value == "count"
     assert frames[("c.md", "28万人")].holder.value.endswith("维多利亚州")  # a state, not the whole country
     assert quotes(analysis) == [["72万人", "790,000", "853,000"]]  # Brazil's and Victoria's stay out
+
+
+def test_palm_oil_is_no_crude_oil_and_a_sentences_subject_measure_reaches_its_figure(tmp_path) -> None:
+    article(tmp_path, "a.md", "Palm oil", "2024-02-01",
+            "Malaysia produced 18.55 million tonnes of crude palm oil in 2023.\n\n"
+            "Exports of all palm oil products, including refined oils, palm kernel oil, oleochemicals and biodiesel, "
+            "came to about 28.9 million tonnes last year.\n")
+    article(tmp_path, "b.md", "棕榈油", "2024-02-02", "2023年马来西亚毛棕榈油产量约为2032万吨。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "18.55 million tonnes")].object.value == frames[("b.md", "2032万吨")].object.value == "=palm oil"
+    assert frames[("a.md", "28.9 million tonnes")].measure.value == "exports"
+    assert quotes(analysis) == [["18.55 million tonnes", "2032万吨"]]

@@ -290,6 +290,16 @@ class Framer:
         if any(h.measure.dimensions for h in hits):  # a measure never of this figure's dimension is not its measure
             hits = [h for h in hits if h.measure.takes(dim)]
         key, hit = choose(hits, folded, claim.start, claim.end, clause, sentence, percent, change, dim == "time")
+        if key is None and not percent and dim not in ("time", "count"):
+            # (not a count: "export restrictions on seven elements" counts no exports)
+            # "Exports of all palm oil products, including refined oils, …, came to 28.9 million tonnes": the
+            # first measure the sentence names before the figure, far as it is, when no figure stands between
+            hit = next((h for h in hits if sentence[0] <= h.start and h.end <= claim.start  # the subject: the first
+                        and h.measure.type == "level"), None)
+            if hit is not None and not any(hit.end <= st < claim.start for st in self._starts):
+                key = hit.measure.name
+            else:
+                hit = None
         if key is None and (change or not percent) and dim != "time":
             # The sentence before, the lede, the headline: a figure that names no measure counts what they count.
             lede, title, _ = self._context
