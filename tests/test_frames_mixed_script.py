@@ -185,3 +185,14 @@ def test_palm_oil_is_no_crude_oil_and_a_sentences_subject_measure_reaches_its_fi
     assert frames[("a.md", "18.55 million tonnes")].object.value == frames[("b.md", "2032万吨")].object.value == "=palm oil"
     assert frames[("a.md", "28.9 million tonnes")].measure.value == "exports"
     assert quotes(analysis) == [["18.55 million tonnes", "2032万吨"]]
+
+
+def test_its_after_a_sentence_naming_only_a_country_is_the_storys_company(tmp_path) -> None:
+    article(tmp_path, "a.md", "Arden Motors recalls cars", "2025-10-22",
+            "Arden Motors builds cars at its plant in Hermosillo.\n\n"
+            "The company's profit fell 18%, weighed by US import tariffs. Its operating margin was 6.8% in the "
+            "third quarter of 2025.\n")
+    article(tmp_path, "b.md", "Arden", "2025-10-23", "Arden Motors' operating margin was 5.1% in the third quarter of 2025.\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("a.md", "6.8%")].holder.value.startswith("Arden")
+    assert quotes(analysis) == [["5.1%", "6.8%"]]

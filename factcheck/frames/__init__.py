@@ -416,8 +416,16 @@ class Framer:
         if holder is None and (_PRONOUN.search(folded, sentence[0], claim.start)
                                or _SAID_BY_IT.search(folded, claim.end, sentence[1])):
             before = self._previous_sentence
-            named = [m for m in self._mentions_in(*before) if m.kind in ("org", "region")]
-            holder = named[0] if named else last_org
+            # an organisation first: "…weighed by US import tariffs. Its operating margin was 6.8%" is the
+            # company's margin, not the country's
+            named = [m for m in self._mentions_in(*before) if m.kind == "org"]
+            # else the organisation the headline names (the story's company), else the latest one before
+            lede, title, _ = self._context
+            earlier = ([m for m in self._mentions_in(*title) if m.kind == "org"][:1]
+                       or [m for m in self._mentions_in(0, sentence[0]) if m.kind == "org" and m.end <= sentence[0]][-1:])
+            regions = [m for m in self._mentions_in(*before) if m.kind == "region"]
+            holder = (named[0] if named else last_org if last_org is not None and last_org.kind == "org"
+                      else earlier[-1] if earlier else regions[0] if regions else last_org)
             rule_suffix = " (pronoun)"
         # "exports from the US to China": the other party is no place of the figure
         # outside its clause, only a place named before the figure: "沙特日产900万桶,伊拉克…" is not Iraq's
