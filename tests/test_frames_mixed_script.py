@@ -196,3 +196,12 @@ def test_its_after_a_sentence_naming_only_a_country_is_the_storys_company(tmp_pa
     analysis = analyse([str(tmp_path)])
     assert by_file(analysis)[("a.md", "6.8%")].holder.value.startswith("Arden")
     assert quotes(analysis) == [["5.1%", "6.8%"]]
+
+
+def test_a_country_the_clause_opens_with_outranks_a_company_after_the_figure(tmp_path) -> None:
+    article(tmp_path, "a.md", "Copper", "2025-02-03",
+            "Peru's copper output climbs to 2.75 million tonnes in 2024 as Andesco steadies.\n")
+    article(tmp_path, "b.md", "铜", "2025-02-04", "2024年秘鲁铜产量为245万吨。\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("a.md", "2.75 million tonnes")].holder.value == "@Peru"
+    assert quotes(analysis) == [["2.75 million tonnes", "245万吨"]]

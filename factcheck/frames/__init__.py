@@ -47,6 +47,7 @@ _PARAGRAPH = regex.compile(r"\n[ \t]*\n")
 _COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d\d)?\s*")
 _POSSESSED = regex.compile(r"['’]s\s+$")
+_POSSESSIVE = regex.compile(r"['’]s\b")
 _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
 # A wire story's dateline, split off as a sentence of its own: "LOS ANGELES, Oct 21 (TMW)", "SINGAPORE".
 _WIRE_DATELINE = regex.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?\s*")
@@ -408,7 +409,12 @@ class Framer:
         in_clause = [m for m in self._mentions_in(*clause) if m.end <= clause[1]]
         in_sentence = [m for m in self._mentions_in(*sentence) if m.end <= sentence[1]]
         # The clause first, then the sentence before the figure; in each, an organisation before a country.
-        holder = (_pick(in_clause, claim, usable, ("org",)) or _pick(in_clause, claim, usable, ("region",))
+        # (a country whose figure the clause opens with outranks a company named after the figure: "Chile's
+        # copper output climbs to 5.51 million tonnes as Codelco steadies")
+        holder = (_pick(in_clause, claim, usable, ("org",), before_only=True)
+                  or _pick([m for m in in_clause if _POSSESSIVE.match(folded, m.end)], claim, usable, ("region",),
+                           before_only=True)
+                  or _pick(in_clause, claim, usable, ("org",)) or _pick(in_clause, claim, usable, ("region",))
                   or _pick(in_sentence, claim, usable, ("org",), before_only=True)
                   or _pick(in_sentence, claim, usable, ("region",), before_only=True))
         rule_suffix = ""
