@@ -205,3 +205,10 @@ def test_a_country_the_clause_opens_with_outranks_a_company_after_the_figure(tmp
     analysis = analyse([str(tmp_path)])
     assert by_file(analysis)[("a.md", "2.75 million tonnes")].holder.value == "@Peru"
     assert quotes(analysis) == [["2.75 million tonnes", "245万吨"]]
+
+
+def test_a_year_to_a_month_is_a_season_across_two_years() -> None:
+    from factcheck.frames.periods import find_periods
+
+    text = "revenue of £661.8 million for the year to June 30, 2024; profit for the year ended December 31, 2024"
+    assert [p.label() for p in find_periods(text, 0, len(text), 2025)] == ["2023/24", "2024"]

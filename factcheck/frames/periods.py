@@ -88,6 +88,9 @@ def _any(*literals: str) -> re.Pattern:
 # so a text where the trigger finds nothing is not scanned with it (most texts hold few periods; sixteen
 # scans of each cost more than the framing of it). The trigger is a quick pattern of the standard library.
 _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
+    # "the year to June 30, 2024", "the fiscal year ended March 2025": the twelve months to that month, a
+    # season across two years (or the calendar year, to December)
+    ("year_to", _any('year to', 'year end', 'year through'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?year\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({_MONTH_RE})\.?(?:\s+\d{{1,2}})?,?\s+({_YEAR})\b")),
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:Q([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{{2}}|{_YEAR})|(?:FY|fiscal\s+)'?(\d{{2}}|{_YEAR})\s*Q([1-4]))\b")),
     # "the second quarter of fiscal 2025", "fiscal 2025's third quarter", "2025财年第二季度"
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal(?:\s+year)?|FY)\s*'?(\d{{2}}|{_YEAR})\b"
@@ -223,6 +226,11 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
         if not 1 <= month <= 12:
             return None
         return PeriodMention(m.start(), m.end(), kind, _year(y), str(month), base, words)
+    if kind == "year_to":
+        month, last = _month(g[0]), int(g[1])
+        if month == 12:
+            return PeriodMention(m.start(), m.end(), "year", last, "", base, words)
+        return PeriodMention(m.start(), m.end(), "season", last - 1, "", base, words)
     if kind == "season":
         first, second = int(g[0]), int(g[1])
         if second % 100 != (first + 1) % 100:
