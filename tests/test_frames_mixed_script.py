@@ -212,3 +212,17 @@ def test_a_year_to_a_month_is_a_season_across_two_years() -> None:
 
     text = "revenue of £661.8 million for the year to June 30, 2024; profit for the year ended December 31, 2024"
     assert [p.label() for p in find_periods(text, 0, len(text), 2025)] == ["2023/24", "2024"]
+
+
+def test_median_age_housing_starts_and_a_count_naming_its_own_thing(tmp_path) -> None:
+    article(tmp_path, "a.md", "Census", "2024-06-01",
+            "The median age rose to 33.4 years in 2024. Housing starts fell to 10,400 units in 2024.\n")
+    article(tmp_path, "b.md", "人口", "2024-06-02",
+            "2024年全国年龄中位数为36.5岁。2024年住宅新开工量为1.15万个单位。"
+            "此次调查覆盖全国63个省市，有关人口迁移的结果将于明年发布。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "33.4 years")].measure.value == frames[("b.md", "36.5岁")].measure.value == "age"
+    assert frames[("a.md", "10,400")].measure.value == "starts"
+    assert frames[("b.md", "63个")].measure.value != "population"
+    assert ["33.4 years", "36.5岁"] in quotes(analysis)

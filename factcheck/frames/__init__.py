@@ -331,6 +331,11 @@ class Framer:
                 and not (hit is not None and clause[0] <= hit.start and hit.end <= clause[1])):
             # "a shortage of over 5,000": a count of nothing named is not compared with anything
             measure = Slot(None, measure.words, "count names nothing counted: not compared")
+        elif (dim == "count" and key and claim.noun and T.HAN.match(claim.noun[-1:]) and hit is not None
+              and hit.start >= claim.end and not (clause[0] <= hit.start and hit.end <= clause[1])):
+            # "覆盖全国63个省市，有关…人口迁移…": a count that names what it counts takes no measure from a
+            # later clause
+            measure = Slot(None, measure.words, "measure:not of a count naming its own thing")
         holder, place = self._holder_place(text, folded, claim, clause, sentence, mentions, title_place,
                                            last_org, key, causes)
         # "compared with 54.1 million", "up from 58.6 million", "when its share stood at 20%": the figure is the

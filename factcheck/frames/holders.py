@@ -40,7 +40,7 @@ _NOT_NAMES = FUNCTION_WORDS | {
     "imports", "output", "production", "prices", "growth", "demand", "total", "full", "first", "second",
     "third", "fourth", "last", "next", "next", "year", "quarter", "month", "ev", "evs", "nev", "nevs", "phev",
     "phevs", "bev", "bevs", "gw", "gwh", "twh", "mw", "mt", "kt", "gdp", "cpi", "yoy", "ceo", "cfo", "mr",
-    "ms", "dr", "new", "gmv", "chairman", "president", "minister", "analysts", "analyst", "experts", "officials", "report",
+    "ms", "dr", "new", "gmv", "export", "import", "chairman", "president", "minister", "analysts", "analyst", "experts", "officials", "report",
     "rival", "rivals", "competitor", "competitors", "peer", "peers", "carmaker", "automaker", "retailer", "lender",
 }
 # The standard library's engine: three times quicker than `regex` on this pattern, which runs over every window.
@@ -64,7 +64,8 @@ _OPEN_BRACKET = regex.compile(r"\(")
 _HEADING_AFTER = regex.compile(r"[ \t]*(?:[-–—:]|\n|$)")  # "Core Insights - ...", "Key Points:"
 _NUMBERED = regex.compile(r"[ \t]+\d")
 # Segmenter names that are organisations by their form; other proper nouns it tags are too often things.
-_ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司)$")
+_ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司|"
+                            r"航空|保险|证券|地产|置业|物流|医药|制药|药业|电信|通信|钢铁|矿业|化工|食品|乳业|电器|电力|石化|航运|船舶|重工|传媒|影业|酒业)$")
 _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 _ZH_SUBDIVISION = regex.compile(r"[州省市县区邦]$")
 # Offices that compile others' figures: named in a sentence, they are its source, never whose figure it is.

@@ -91,8 +91,8 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
         stop = _LIST_BREAK.search(folded, end, sentence[1])
         hit = (nearest(hits, start, end, *clause, ("level",), text=folded)
                or nearest(hits, start, end, sentence[0], stop.start() if stop else sentence[1], ("level",), 60, folded))
-        if duration and (hit is None or hit.measure.name != "duration"):
-            return None, None  # "18 months", "a five-year window": a time is only ever a duration
+        if duration and (hit is None or (hit.measure.name != "duration" and "time" not in hit.measure.dimensions)):
+            return None, None  # "18 months", "a five-year window": a time is a duration (or an age), nothing else
         if hit is not None and hit.measure.name in _PRICED:
             # "export price", "进口均价", "shipments abroad … at an average price": the price of a trade flow
             flow = next((h for h in reversed(hits) if h.measure.name in _FLOWS and sentence[0] <= h.start
