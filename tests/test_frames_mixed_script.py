@@ -226,3 +226,17 @@ def test_median_age_housing_starts_and_a_count_naming_its_own_thing(tmp_path) ->
     assert frames[("a.md", "10,400")].measure.value == "starts"
     assert frames[("b.md", "63个")].measure.value != "population"
     assert ["33.4 years", "36.5岁"] in quotes(analysis)
+
+
+def test_twelve_months_to_a_date_a_split_fiscal_year_and_the_company_in_chinese(tmp_path) -> None:
+    article(tmp_path, "a.md", "Wine", "2024-07-25",
+            "Australia's wine exports reached 651 million litres in the 12 months to June 30, 2024.\n\n"
+            "Orlando Air (奥兰航空) said its net profit was 3.42 billion yuan in 2024.\n")
+    article(tmp_path, "b.md", "葡萄酒", "2024-07-26",
+            "2023-24财年澳大利亚葡萄酒出口量约为7.2亿升。\n\n奥兰航空（Orlando Air）发布2024年年报。报告显示，公司全年实现净利润38.6亿元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "651 million litres")].period.value == frames[("b.md", "7.2亿升")].period.value == "2023/24"
+    # "公司" (the company) is the one the sentence before names, under the corpus's declared name
+    assert frames[("b.md", "38.6亿元")].holder.value == frames[("a.md", "3.42 billion yuan")].holder.value == "奥兰航空@"
+    assert ["651 million litres", "7.2亿升"] in quotes(analysis)

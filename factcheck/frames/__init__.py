@@ -57,7 +57,8 @@ _WIRE_DATELINE = regex.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8
 _STATEMENT_BREAK = regex.compile(r"[;；]")
 _PART_OF_YEAR = ("quarter", "half", "fiscal_quarter")
 _PRONOUN = regex.compile(r"(?i)\b(?:its|their|the\s+(?:company|firm|group|carmaker|automaker|maker|brand|"
-                         r"vendor|country|nation|state|city|government))\b|该公司|该集团|其|该国|该企业")
+                         r"vendor|country|nation|state|city|government))\b|该公司|该集团|其|该国|该企业"
+                         r"|(?<![\p{Han}])(?:公司|集团)(?=[\p{Han}])")  # "报告显示，公司全年实现净利润…": the company
 # "…, the company said": the figure is the company's, as "its" figure would be ("their first dose" after a
 # figure is not: its subject is whoever the figure counts)
 _SAID_BY_IT = regex.compile(r"(?i)\bthe\s+(?:company|firm|group|carmaker|automaker|maker|brand|vendor|bank|lender|"

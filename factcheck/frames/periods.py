@@ -90,7 +90,7 @@ def _any(*literals: str) -> re.Pattern:
 _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     # "the year to June 30, 2024", "the fiscal year ended March 2025": the twelve months to that month, a
     # season across two years (or the calendar year, to December)
-    ("year_to", _any('year to', 'year end', 'year through'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?year\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({_MONTH_RE})\.?(?:\s+\d{{1,2}})?,?\s+({_YEAR})\b")),
+    ("year_to", _any('year to', 'year end', 'year through', 'months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({_MONTH_RE})\.?(?:\s+\d{{1,2}})?,?\s+({_YEAR})\b")),
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:Q([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{{2}}|{_YEAR})|(?:FY|fiscal\s+)'?(\d{{2}}|{_YEAR})\s*Q([1-4]))\b")),
     # "the second quarter of fiscal 2025", "fiscal 2025's third quarter", "2025财年第二季度"
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal(?:\s+year)?|FY)\s*'?(\d{{2}}|{_YEAR})\b"
@@ -103,7 +103,7 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     ("quarter", _any('季',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?(?:第?([一二三四1-4])季度|第([一二三四1-4])季(?![节度]))")),
     ("half", _any('half', 'h1', 'h2', '1h', '2h'), regex.compile(rf"(?i)(?:\b(first|second)\s+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
     ("half", _any('半年',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?(上|下)半年")),
-    ("fiscal", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|fiscal(?:\s+year)?\s+({_YEAR}))\b|({_YEAR})\s*财年|(\d{{2}}|{_YEAR})财年")),
+    ("fiscal", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|fiscal(?:\s+year)?\s+({_YEAR}))\b|({_YEAR})\s*财年|(?<![\d/／-])(\d{{2}}|{_YEAR})财年")),
     ("months", re.compile(rf"\b{_MONTH_RE}\.?\s*(?:to|through|-|–|—|until)\s*{_MONTH_RE}"), regex.compile(rf"(?i)\b(?:from\s+)?({_MONTH_RE})\.?\s*(?:to|through|-|–|—|until)\s*({_MONTH_RE})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
     ("months", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
     ("month", re.compile(rf"\b{_MONTH_RE}\b"), regex.compile(rf"(?i)\b({_MONTH_RE})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
