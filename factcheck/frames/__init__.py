@@ -19,6 +19,7 @@ from ..rules import Rules
 from ..rulefile import CueSets, WindowScan
 from ..vocabulary import cue_set
 from . import text as T
+from . import cues
 from .holders import WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions
 from .measures import NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods
@@ -135,7 +136,7 @@ class Framer:
         """Frames of one article's claims; `folded` is `prepare(text)` of the article's file."""
         vocab = self.vocab
         year = int(article.date[:4]) if article.date else None
-        front = _FRONT_MATTER.match(text, article.start)  # YAML front matter is metadata, not prose
+        front = cues.FRONT_MATTER.match(text, article.start)  # YAML front matter is metadata, not prose
         body_start = front.end() if front else article.start
         # The front matter's title (as the corpus read it) is the headline; the body's first line is its lede.
         at = text.find(article.title, front.start(), front.end()) if front and article.title else -1
@@ -156,16 +157,16 @@ class Framer:
         for claim in claims:
             i = max(0, bisect.bisect_right(starts, claim.start) - 1)
             wanted.update((i - 1, i))
-        windows = _merge([spans[i] for i in sorted(wanted) if 0 <= i < len(spans)])
+        windows = cues.merge([spans[i] for i in sorted(wanted) if 0 <= i < len(spans)])
         read = [spans[i] for i in sorted(wanted) if 0 <= i < len(spans)]
         own_source = article_source(vocab, text, folded, title, body)
         self._sources = {sp: sentence_sources(vocab, text, folded, sp) for sp in read}
         # Names an article cites as sources of data ("according to IDC", "CPIA data") are never holders in
         # it; a company that merely "said" something stays a possible holder.
         sources = frozenset({slot.value for slot, _ in self._sources.values()
-                             if slot is not None and _cites_data(slot.words)}
+                             if slot is not None and cues.cites_data(slot.words)}
                             | ({own_source.value} if own_source and own_source.value
-                               and _cites_data(own_source.words) else set()))
+                               and cues.cites_data(own_source.words) else set()))
         excluded = (frozenset(self.declared.get(s, s) for s in sources) | sources
                     | ({article.source} if article.source else set()))
         # measures, places, objects and basis cues: one scan of each window for all four
@@ -176,7 +177,7 @@ class Framer:
                                            scan[1], han)]
         periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]
         hits = [h for (lo, hi), scan, han in zip(windows, scans, words)
-                for h in find_measures(vocab, folded, lo, hi, _within_words(scan[0], han))]
+                for h in find_measures(vocab, folded, lo, hi, cues.within_words(scan[0], han))]
         # a name inside a Chinese measure word is no holder: 国内 of 国内生产总值 (GDP) is not China
         inside = [(h.start, h.end) for h in hits if h.end - h.start > 2 and T.HAN.match(folded, h.start)]
         if inside:
@@ -198,7 +199,7 @@ class Framer:
             ends = {c.end for c in claims}
             title_period = next((p for p in periods if lede and lede[0][0] <= p.start < lede[0][1]
                                  and not p.base and (p.year or p.kind in _PART_OF_YEAR) and p.kind != "anaphor"
-                                 and not _after_figure(folded, p.start, ends)
+                                 and not cues.after_figure(folded, p.start, ends)
                                  and (year is None or p.year is None or p.year <= year)), None)  # a plan "for 2026" is no story's period
         if title_place is None:  # "shipped worldwide" in the lede sets the market of the whole article
             # A market word ("worldwide", "global", "in Europe"), not a country the lede names: "Brazil
@@ -212,7 +213,7 @@ class Framer:
         # Names inside a data source's attribution ("according to IDC", "Canalys counts") are not holders;
         # a company that reports or says its own figures stays one.
         self._context = (lede, title, [se for slot, where in self._sources.values()
-                                       if slot is not None and _cites_data(slot.words) for se in where])
+                                       if slot is not None and cues.cites_data(slot.words) for se in where])
         self._date = article.date
         self._starts = [c.start for c in claims]
         # "graphite and magnet markets (99% and 87% respectively)": each figure reads its own item
@@ -241,21 +242,21 @@ class Framer:
                     and claim.unit == claims[len(frames) - 1].unit and not frames[-1].change
                     and spans[i][0] <= claims[len(frames) - 1].start
                     and not _STATEMENT_BREAK.search(folded, claims[len(frames) - 1].end, claim.start)
-                    and not _GAP_BEFORE.search(folded, max(spans[i][0], claim.start - 16), claim.start)):
+                    and not cues.GAP_BEFORE.search(folded, max(spans[i][0], claim.start - 16), claim.start)):
                 # "TSMC held 64.9% of the market, while Samsung had 9.3%": the same measure, another holder
                 frame = replace(frame, measure=Slot(frames[-1].measure.value, frames[-1].measure.words,
                                                     "measure:as the figure before it"))
             if (frame.change and frames and frame.basis.value == "actual" and not frames[-1].change
                     and frames[-1].basis.value not in (None, "actual") and spans[i][0] <= claims[len(frames) - 1].start
-                    and _APPOSED_CHANGE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)):
+                    and cues.APPOSED_CHANGE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)):
                 # "expects 592 GW this year, a rise of 33% on 2023": the change is the forecast figure's
                 frame = replace(frame, basis=Slot(frames[-1].basis.value, frames[-1].basis.words,
                                                   "basis:as the figure it changes"))
             if (frame.change and frame.object.value is None and frames and not frames[-1].change
                     and frames[-1].object.value and frames[-1].measure.value == frame.measure.value
                     and spans[i][0] <= claims[len(frames) - 1].start
-                    and (_APPOSED_CHANGE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)
-                         or _APPOSED_CHANGE_ZH.fullmatch(folded, claims[len(frames) - 1].end, claim.start))):
+                    and (cues.APPOSED_CHANGE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)
+                         or cues.APPOSED_CHANGE_ZH.fullmatch(folded, claims[len(frames) - 1].end, claim.start))):
                 # "exported 6.41 million vehicles in 2024, up 23%", "出口585.9万辆,同比增长19.3%": the change
                 # is of what the figure before it counts
                 frame = replace(frame, object=Slot(frames[-1].object.value, frames[-1].object.words,
@@ -285,7 +286,7 @@ class Framer:
             or _CHANGE_AFTER.match(folded, claim.end))
         spans_of_causes = self._causes.get(sentence)
         if spans_of_causes is None:
-            spans_of_causes = self._causes[sentence] = _cause_spans(folded, sentence)
+            spans_of_causes = self._causes[sentence] = cues.cause_spans(folded, sentence)
         causes = [span for span in spans_of_causes if not span[0] <= claim.start < span[1]]
         if causes:  # "helped by strong exports, BYD took 18%": a cause names no measure of the figure
             hits = [h for h in hits if not any(a <= h.start < b for a, b in causes)]
@@ -309,18 +310,18 @@ class Framer:
             key = hit.measure.name if hit else None
         if key in ("revenue", "profit") and hit is not None:
             # "出口收入", "export earnings": the value of a trade flow, not a company's revenue
-            flow = next((h for h in hits if h.measure.name in _FLOWS and 0 <= hit.start - h.end <= 1), None)
+            flow = next((h for h in hits if h.measure.name in cues.FLOWS and 0 <= hit.start - h.end <= 1), None)
             if flow is not None:
                 key, hit = flow.measure.name, flow
-        if key and _GAP_BEFORE.search(folded, max(clause[0], claim.start - 16), claim.start):
+        if key and cues.GAP_BEFORE.search(folded, max(clause[0], claim.start - 16), claim.start):
             # "与Cinevo的差距缩小至不足1000万", "narrowed the gap to 10 million": a difference, not a level
             key = f"{key} gap"
         if key == "sales" and is_money(self.units, claim.unit):
             key = "revenue"  # sales in money are revenue: "semiconductor sales reached $627.6 billion" = 销售额
-        if change and key in _VALUED and hit is not None and _names_value(folded, hit.start, hit.end):
+        if change and key in cues.VALUED and hit is not None and cues.names_value(folded, hit.start, hit.end):
             # "出口额增长32.5%" is the value of exports, "出口量下降17.1%" their volume: two changes of one flow
             key = f"{key} value"
-        if change and key and _on_the_previous_period(folded, claim.start, claim.end, clause):
+        if change and key and cues.on_the_previous_period(folded, claim.start, claim.end, clause):
             # "环比上涨0.4%, 同比下降4.9%": a change on the month before is not one on the year before
             key = f"{key} on the previous period"
         measure = Slot(key, folded[hit.start:hit.end] if hit else "", "measure:" + (hit.measure.name if hit else
@@ -328,7 +329,7 @@ class Framer:
         stated = vocab.measure(key.partition(" of ")[0]) if key else None
         if stated is not None and stated.is_change and claim.unit == "percent":
             change = False  # "consumer prices rose 2.2%": the inflation rate itself, as "inflation was 2.1%"
-        if (dim == "count" and key and not claim.noun and not _CLASSIFIER.search(claim.text)
+        if (dim == "count" and key and not claim.noun and not cues.CLASSIFIER.search(claim.text)
                 and not (hit is not None and clause[0] <= hit.start and hit.end <= clause[1])):
             # "a shortage of over 5,000": a count of nothing named is not compared with anything
             measure = Slot(None, measure.words, "count names nothing counted: not compared")
@@ -343,7 +344,7 @@ class Framer:
         # base of a comparison, of an earlier time than the sentence's own figure
         # ... unless its clause names another party: "42.3% of the vote, against 31.9% for Chen" sets two
         # holders side by side, not two times.
-        base = _BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start)
+        base = cues.BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start)
         # (a party named from the comparison word on: the sentence's own subject before it is no other party)
         if base and any(m.kind in ("org", "region") for m in self._mentions_in(max(clause[0], base.start()), clause[1])):
             base = None
@@ -351,15 +352,15 @@ class Framer:
         period, period_year = self._period(folded, claim, clause, sentence, periods, title_period, year, base_figure)
         # names and periods are no part of what is measured ("fiscal first-quarter revenue")
         # (what is measured is read inside the sentence: names from before it cannot overlap those words)
-        near = (sentence[0] - _LONGEST_NAME, sentence[1])
+        near = (sentence[0] - cues.LONGEST_NAME, sentence[1])
         names = [(m.start, m.end) for m in self._mentions_in(*near)] + [(p.start, p.end) for p in self._periods_in(*near)]
         obj = object_words(vocab, text, folded, claim.noun, claim.lang, claim.start, claim.end, clause, hit,
                            names, sentence, self._objects)
-        read_as = _equivalent(vocab, measure.value, obj)
+        read_as = cues.equivalent(vocab, measure.value, obj)
         if read_as != measure.value:
             measure = Slot(read_as, measure.words, f"{measure.rule} (read as {read_as} for this object)")
         if (measure.value == "sales" and not holder.value and place.value and place.value != WORLD and hit is not None
-                and _SHIPPED.fullmatch(measure.words) and place.words
+                and cues.SHIPPED.fullmatch(measure.words) and place.words
                 and folded[max(0, hit.start - len(place.words) - 3):hit.start].rstrip().endswith(place.words)):
             # "Vietnam shipped 1.46 million tonnes of coffee": what a country ships is what it exports
             measure = Slot("exports", measure.words, f"{measure.rule} (read as exports: a country ships)")
@@ -373,7 +374,7 @@ class Framer:
         return Frame(
             measure=measure,
             holder=Slot(holder_text, holder.words, holder.rule),
-            object=_object_slot(obj),
+            object=cues.object_slot(obj),
             period=period,
             basis=self._basis(folded, claim, clause, sentence, period, period_year, year, base),
             attribution=self._attribution(text, folded, sentence, own_source),
@@ -386,7 +387,7 @@ class Framer:
         if base and found.value == "actual" and period.rule not in ("period:clause", "period:after the base figure"):
             # A base whose own period the text leaves unsaid: an earlier time than the sentence's, so compared
             # only with other such bases of the same period, never with the sentence's own figures.
-            ago = _AGO.match(folded, claim.end)
+            ago = cues.AGO.match(folded, claim.end)
             if ago:  # "up from 58.2% a week earlier" and "against 57.9% a year earlier" are two other times
                 return Slot(f"past, a {ago['unit'].lower()} earlier", base.group().strip() + " … " + ago.group().strip(),
                             "basis:base of a comparison")
@@ -403,12 +404,12 @@ class Framer:
         blocked = self._context[2]
 
         def usable(m: Mention) -> bool:
-            if _EPITHET.match(folded, m.end):
+            if cues.EPITHET.match(folded, m.end):
                 return False  # "Southeast Asia's largest economy grew": the region frames an epithet
             # "ahead of the Social Democrats on 27.9%": a name the figure is attached to is its holder,
             # whatever comparison word stands before the name
             return ((not _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start)
-                     or _HOLDS_FIGURE.fullmatch(folded, m.end, claim.start) is not None)
+                     or cues.HOLDS_FIGURE.fullmatch(folded, m.end, claim.start) is not None)
                     and not any(a <= m.start < b for a, b in blocked)
                     and not any(a <= m.start < b for a, b in causes))
 
@@ -417,12 +418,12 @@ class Framer:
         # The clause first, then the sentence before the figure; in each, an organisation before a country.
         # (a country whose figure the clause opens with outranks a company named after the figure: "Chile's
         # copper output climbs to 5.51 million tonnes as Codelco steadies")
-        holder = (_pick(in_clause, claim, usable, ("org",), before_only=True)
-                  or _pick([m for m in in_clause if _POSSESSIVE.match(folded, m.end)], claim, usable, ("region",),
+        holder = (cues.pick(in_clause, claim, usable, ("org",), before_only=True)
+                  or cues.pick([m for m in in_clause if _POSSESSIVE.match(folded, m.end)], claim, usable, ("region",),
                            before_only=True)
-                  or _pick(in_clause, claim, usable, ("org",)) or _pick(in_clause, claim, usable, ("region",))
-                  or _pick(in_sentence, claim, usable, ("org",), before_only=True)
-                  or _pick(in_sentence, claim, usable, ("region",), before_only=True))
+                  or cues.pick(in_clause, claim, usable, ("org",)) or cues.pick(in_clause, claim, usable, ("region",))
+                  or cues.pick(in_sentence, claim, usable, ("org",), before_only=True)
+                  or cues.pick(in_sentence, claim, usable, ("region",), before_only=True))
         rule_suffix = ""
         # "its revenue", and "…, the company said" after the figure: the holder the text named before
         if holder is None and (_PRONOUN.search(folded, sentence[0], claim.start)
@@ -441,7 +442,7 @@ class Framer:
             rule_suffix = " (pronoun)"
         # "exports from the US to China": the other party is no place of the figure
         # outside its clause, only a place named before the figure: "沙特日产900万桶,伊拉克…" is not Iraq's
-        place = _pick([m for m in in_clause if m is not holder], claim, usable, ("world", "region")) or _pick(
+        place = cues.pick([m for m in in_clause if m is not holder], claim, usable, ("world", "region")) or cues.pick(
             [m for m in in_sentence if m is not holder], claim, usable, ("world", "region"), before_only=True)
         share = bool(measure and measure.startswith("share"))
         if holder is not None and holder.kind == "region":
@@ -464,9 +465,9 @@ class Framer:
             """Not a comparison base, and not the period of another figure it is joined to ("2024年的53.3%")."""
             if p.base:  # unless it is this figure's own, written right after it ("the 1.16 billion of 2023")
                 # or joined to it before ("较2023年的902万人": 2023's 9.02 million, the base of the change)
-                return bool(_ATTACHED.fullmatch(folded, claim.end, p.start)
-                            or _OWN_BASE_BEFORE.fullmatch(folded, p.end, claim.start))
-            joined = _JOINED.match(folded, p.end)
+                return bool(cues.ATTACHED.fullmatch(folded, claim.end, p.start)
+                            or cues.OWN_BASE_BEFORE.fullmatch(folded, p.end, claim.start))
+            joined = cues.JOINED.match(folded, p.end)
             return not (joined and joined.end() in self._starts and joined.end() != claim.start)
 
         def context_year(p: PeriodMention) -> int | None:
@@ -503,14 +504,14 @@ class Framer:
         in_clause = [p for p in self._periods_in(*clause) if p.end <= clause[1] and own(p)
                      and not (base_figure and p.start < claim.start)]  # a base's period follows it, if written
         if in_clause:
-            best = min(in_clause, key=lambda p: _gap(p.start, p.end, claim.start, claim.end))
+            best = min(in_clause, key=lambda p: cues.span_gap(p.start, p.end, claim.start, claim.end))
             got = resolve(best, "period:clause")
             if got:
                 return got
         in_sentence = [p for p in self._periods_in(*sentence) if p.end <= sentence[1] and own(p)]
         if in_sentence:
             before = [p for p in in_sentence if p.end <= claim.start]
-            after = [p for p in in_sentence if p.start >= claim.end and _coordinated(folded, claim.end, p.start)]
+            after = [p for p in in_sentence if p.start >= claim.end and cues.coordinated(folded, claim.end, p.start)]
             if base_figure and after:  # "compared with 54.1 million ... in the third quarter of 2023"
                 got = resolve(after[0], "period:after the base figure")
                 if got:
@@ -565,185 +566,3 @@ def uses_foreign_aliases(folded: str, own: dict[str, str], corpus: dict[str, str
         return True
     cited = {f.attribution.value for f in frames} | {(f.holder.value or "").partition("@")[0] for f in frames}
     return any(name in corpus and own.get(name) != corpus[name] for name in cited)
-
-
-# A cause phrase runs from its marker to the next clause break: what it names (strong exports, domestic
-# demand) is why a figure is what it is, not what the figure measures or where.
-_CAUSE = regex.compile(r"(?i)\b(?:thanks\s+to|helped\s+by|driven\s+by|because\s+of|due\s+to|boosted\s+by|buoyed\s+by|"
-                       r"fu?ell?ed\s+by|on\s+the\s+back\s+of)\b"
-                       # "... to a record $5.48 billion as robusta prices soared": "as" and a clause of change
-                       r"|\bas\s+(?:[a-z-]+\s+){1,3}(?:soared|surged|rose|fell|jumped|climbed|slumped|dropped|"
-                       r"declined|increased|decreased|grew|weakened|strengthened|tumbled|plunged|rallied|slid)\b"
-                       # "… reached 386.7 billion yuan, as trade-in subsidies pulled shoppers": any verb in -ed
-                       r"|\bas\s+(?!(?:much|many|high|low|far|well|long|soon|large|little|few|expected)\b)"
-                       r"(?:[a-z-]+\s+){1,4}[a-z]+ed\b"
-                       r"|受惠于|得益于|受益于|由于|因为")
-_CAUSE_END = regex.compile(r"[,;:，；。]")
-
-
-_FLOWS = ("exports", "imports")
-_GAP_BEFORE = regex.compile(r"(?i)\b(?:gap|difference|lead)\s+(?:of|to|at|was|is|narrowed\s+to|widened\s+to)\b|差距|相差|差额")
-# Flows whose value and volume both change (not GDP, whose 国内生产总值 ends in 值 too).
-_VALUED = {"exports", "imports", "sales", "trade", "consumption", "production", "shipments"}
-# Words that make a flow's figure its value: "出口额", "export value", "the value of exports", "export earnings".
-_VALUE_AFTER = regex.compile(r"(?i)(?:额|金额|总额|值)|\s*(?:value|revenue|earnings|receipts)\b")
-_VALUE_BEFORE = regex.compile(r"(?i)\bvalue\s+of\s+(?:its\s+|their\s+|the\s+)?$")
-_VALUE_WRITTEN = regex.compile(r"(?:额|值)$")
-
-
-# A change measured against the period just before, not the same period a year earlier.
-_SEQUENTIAL_BEFORE = regex.compile(r"(?i)(?:环比|比上月|较上月|比上季度?|较上季度?|\b(?:month|quarter|week)[\s-]+(?:on|over)[\s-]+"
-                                   r"(?:month|quarter|week)\b|\bsequential(?:ly)?\b|\bm/m\b|\bq/q\b|"
-                                   r"\bon\s+a\s+(?:quarterly|monthly|weekly|sequential)\s+basis\b)[^;.。；]{0,40}$")
-_SEQUENTIAL_AFTER = regex.compile(r"(?i)\s*(?:,?\s*in\s+[a-z]+(?:\s+\d{4})?)?\s*(?:(?:\(|,)?\s*)?(?:month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+"
-                                  r"quarter|m/m|q/q|on\s+the\s+(?:month|quarter)|from\s+(?:the\s+)?(?:previous|prior|"
-                                  r"preceding)\s+(?:month|quarter)|from\s+a\s+(?:month|quarter)\s+(?:earlier|before)"
-                                  # "rose 0.48% in September from August": a month without its year is the one before
-                                  r"|(?:from|over|on)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\s*,?\s*\d{4}))\b")
-
-
-def _on_the_previous_period(folded: str, start: int, end: int, clause: tuple[int, int]) -> bool:
-    return bool(_SEQUENTIAL_BEFORE.search(folded, max(clause[0], start - 60), start)
-                or _SEQUENTIAL_AFTER.match(folded, end))
-
-
-def _names_value(folded: str, start: int, end: int) -> bool:
-    return bool(_VALUE_WRITTEN.search(folded, start, end) or _VALUE_AFTER.match(folded, end)
-                or _VALUE_BEFORE.search(folded, max(0, start - 20), start))
-
-
-_HOLDS_FIGURE = regex.compile(r"['’]?s?\s+(?:on|with|at|took|takes|had|has|got|won|polled|held|holds)\s+"
-                              r"(?:(?:about|around|nearly|almost|just|some|roughly)\s+)?")
-_EPITHET = regex.compile(r"(?i)['’]s\s+(?:(?:second|third)[\s-]+)?(?:largest|biggest|busiest|top|leading|richest|most\s+populous)\b")
-_AGO = regex.compile(r"(?i)\s*(?:a|one|the\s+(?:previous|prior|preceding))\s+(?P<unit>day|week|month|quarter|year)"
-                     r"(?:\s+(?:earlier|before|ago|previously))?\b")
-_SHIPPED = regex.compile(r"(?i)ship(?:s|ped)")  # the verb, its subject the country: not "shipments in China"
-_OWN_BASE_BEFORE = regex.compile(r"\s*的\s*")
-_LONGEST_NAME = 200  # characters: no name or period a text writes is longer
-
-
-def _cause_spans(folded: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
-    out = []
-    for m in _CAUSE.finditer(folded, *sentence):
-        stop = _CAUSE_END.search(folded, m.end(), sentence[1])
-        out.append((m.start(), stop.start() if stop else sentence[1]))
-    return out
-
-
-_APPOSED_CHANGE_ZH = regex.compile(r"[^.;!?。]{0,20}[,，]\s*(?:同比|环比|比上年|较上年|比去年)?(?:增长|下降|上涨|下跌|增加|减少|上升)了?")
-_APPOSED_CHANGE = regex.compile(r"[^.;!?]{0,60},\s*(?:a|an|up|down)?\s*(?:\w+\s+){0,3}(?:of\s+)?")
-_ATTACHED = regex.compile(r"(?i)\s*(?:(?!(?:than|from|over|since|on|against|versus|vs)\b)[A-Za-z]+\s+){0,2}"
-                          r"(?:of|in|for)\s+(?:the\s+)?")
-_BASE_FIGURE = regex.compile(
-    r"(?i)(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|against|(?:up|down)\s+from|from|than\s+(?=the|its|their))(?:\s+(?:a|an|the|just|about|around|"
-    r"roughly|nearly|almost|some|its|their))*|\bwhen\b[^,;.]{0,40}\b(?:stood|was|were|had\s+been)(?:\s+at)?)\s*$"
-    # "较上一产季的223万吨", "比2023年的53.3%": what it is compared with, written as 较/比 … 的 before the figure
-    r"|(?:较|比|相比于?|相较于?|对比)[^，,。；;:：()]{0,12}?的\s*$")
-
-
-_FRONT_MATTER = regex.compile(r"\s*---[ \t]*\n.*?\n---[ \t]*\n", regex.S)
-_CLASSIFIER = regex.compile(r"[\d一二三四五六七八九十两百千万亿]\s*[台辆部个家件只套座架艘枚名位人户所项款吨]")
-_JOINED = regex.compile(r"\s*(?:的|['’]s\s+|\s)?\s*")
-_PARENTHESES = regex.compile(r"\([^()]*\)")
-_BREAK = regex.compile(r"[,;:(]|\s(?:while|whereas|but|with)\s")
-
-
-def _coordinated(text: str, start: int, end: int) -> bool:
-    """No clause break between a figure and a later period, parenthetical asides aside: "54.1 million units
-    and a 17.8% share in the third quarter of 2023"."""
-    between = _PARENTHESES.sub("", text[start:end])
-    return not _BREAK.search(between)
-
-
-def _equivalent(vocab, key: str | None, obj: tuple[str, ...]) -> str | None:
-    """A measure an extension reads as another for one object ("production" of rare earths is mining)."""
-    if not key or not obj or not obj[0].startswith(NAMED):
-        return key
-    name = obj[0][1:].partition("=")[0]
-    head, sep, base = key.partition(" of ")
-    for measure, means, of in vocab.equivalents:
-        if of == name:
-            if key == measure:
-                return means
-            if sep and base == measure:
-                return f"{head} of {means}"
-    return key
-
-
-def _object_slot(words: tuple[str, ...]) -> Slot:
-    if words and words[0].startswith(NAMED):
-        name, _, written = words[0][1:].partition("=")
-        return Slot(NAMED + name, written, "object:vocabulary")
-    return Slot(" ".join(words) or None, " ".join(words), "object:noun phrase" if words else "")
-
-
-_FIGURE_PERIOD_GAP = regex.compile(r"[ \t]*(?:in|for|during|of|at\s+the\s+end\s+of)?[ \t]*$")
-
-
-def _after_figure(folded: str, at: int, ends: set[int]) -> bool:
-    """A period right after a figure ("41% in 2020") is that figure's, not the article's."""
-    gap = _FIGURE_PERIOD_GAP.search(folded, max(0, at - 24), at)
-    return gap is not None and gap.start() in ends
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for lo, hi in sorted(spans):
-        if out and lo <= out[-1][1] + 400:  # one scan over a short gap costs less than another call
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
-    return out
-
-
-def _gap(a0: int, a1: int, b0: int, b1: int) -> int:
-    return b0 - a1 if a1 <= b0 else (a0 - b1 if a0 >= b1 else 0)
-
-
-def _pick(mentions: list[Mention], claim: Claim, usable, kinds: tuple[str, ...],
-          before_only: bool = False) -> Mention | None:
-    best = None
-    for m in mentions:
-        if m.kind not in kinds or not usable(m):
-            continue
-        before = m.end <= claim.start
-        if before_only and not before:
-            continue
-        d = _gap(m.start, m.end, claim.start, claim.end) + (0 if before else 30)
-        if best is None or d < best[0]:
-            best = (d, m)
-    return None if best is None else best[1]
-
-
-_SOURCE_ONLY = regex.compile(r"(?i)according|data\b|figures|estimat|statistics|tracker|survey|counts?\b|tall|\bthat$|"
-                            r"calculat|research|analys|据|数据|统计")
-
-
-# A company's own report ("according to Halvorsen's annual report", "据比亚迪财报") gives its own figures: the
-# company stays a holder though it is cited.
-_OWN_REPORT = regex.compile(r"(?i)['’]s\s+(?:own\s+)?(?:annual|quarterly|half-year|interim|earnings|results|financial)\b|"
-                            r"\b(?:its|their)\s+(?:annual|quarterly|results|statement|filing)|财报|年报|季报|业绩")
-
-
-def _cites_data(words: str) -> bool:
-    """An attribution that cites someone's data (so the name is a source, never a holder in the article)."""
-    return _SOURCE_ONLY.search(words) is not None and _OWN_REPORT.search(words) is None
-
-
-def _within_words(hits: list[tuple[int, int, int]], words: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:
-    """Cue hits (start, end, cue) that no Chinese word straddles: 费用 (cost) is not read across 付费/用户
-    (paying users), so 用户 stays free. A word may hold the whole cue (销量 in 总销量) or the cue several
-    words (市场/份额)."""
-    if not words:
-        return hits
-    starts = [s for s, _, _ in words]
-    kept = []
-    for hit in hits:
-        s, e, _ = hit
-        i = bisect.bisect_right(starts, s) - 1  # the word the cue opens in
-        j = bisect.bisect_left(starts, e) - 1  # the word the cue closes in
-        if (0 <= i and starts[i] < s < words[i][1] < e) or (0 <= j and s < starts[j] < e < words[j][1]):
-            continue
-        kept.append(hit)
-    return kept
-
