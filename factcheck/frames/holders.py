@@ -63,6 +63,7 @@ _DECLARED_SHORT = regex.compile(r"\s*(?P<short>[A-Z][A-Za-z0-9&.-]{1,15}|\p{Han}
 _OPEN_BRACKET = regex.compile(r"\(")
 _HEADING_AFTER = regex.compile(r"[ \t]*(?:[-–—:]|\n|$)")  # "Core Insights - ...", "Key Points:"
 _NUMBERED = regex.compile(r"[ \t]+\d")
+_UNIT_BRACKET = regex.compile(r"\d[^\d\s(（]{0,8}\s*[(（]$")
 # Segmenter names that are organisations by their form; other proper nouns it tags are too often things.
 _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司|"
                             r"航空|保险|证券|地产|置业|物流|医药|制药|药业|电信|通信|钢铁|矿业|化工|食品|乳业|电器|电力|石化|航运|船舶|重工|传媒|影业|酒业)$")
@@ -244,6 +245,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         at = m.start() + run.find(name)
         if _NUMBERED.match(text, at + len(name)):
             continue  # "Group 1", "Phase 2", "Proposition 12": a numbered label, not a holder
+        if name.isupper() and _UNIT_BRACKET.search(text, max(start, at - 12), at):
+            continue  # "1650万修正总吨（CGT）", "17 million tonnes (LCE)": the figure's unit, spelt short
         initial = _opens_sentence(text, at, start)
         if initial and " " in name and not _HEADING_AFTER.match(text, at + len(name)):
             initial = False  # "Northwind Traders reported ...": several capitalised words make a name
