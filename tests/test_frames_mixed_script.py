@@ -240,3 +240,14 @@ def test_twelve_months_to_a_date_a_split_fiscal_year_and_the_company_in_chinese(
     # "公司" (the company) is the one the sentence before names, under the corpus's declared name
     assert frames[("b.md", "38.6亿元")].holder.value == frames[("a.md", "3.42 billion yuan")].holder.value == "奥兰航空@"
     assert ["651 million litres", "7.2亿升"] in quotes(analysis)
+
+
+def test_codes_and_bracketed_units_are_no_holders_and_a_research_firm_is_a_source(tmp_path) -> None:
+    article(tmp_path, "a.md", "船舶", "2024-07-10",
+            "据英国克拉克森研究公司（Clarksons Research）统计，2024年上半年，中国船企新接订单量达1650万修正总吨（CGT），"
+            "占全球市场份额的74%。\n")
+    article(tmp_path, "b.md", "Air", "2024-09-01", "Average PM2.5 levels in the city fell 8% in 2024.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "74%")].holder.value == "China@World"  # not the source, nor the unit
+    assert frames[("a.md", "74%")].attribution.value == "英国克拉克森研究公司"
+    assert not (frames[("b.md", "8%")].holder.value or "").startswith("PM2.5")

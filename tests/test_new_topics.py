@@ -1,7 +1,7 @@
-"""Golden floor on twenty topics no rule names (drug sales, cocoa, metro ridership, streaming, inflation,
+"""Golden floor on twenty-four topics no rule names (drug sales, cocoa, metro ridership, streaming, inflation,
 copper, universities, a carmaker, shipbuilding, lithium, palm oil, defence budgets, a shopping festival, tea,
-5G networks, a football season, wine exports, an airline, a housing market, a census), English and Chinese,
-written with an answer key: the planted disagreements each corpus finds stay found, and no trap (another
+5G networks, a football season, wine exports, an airline, a housing market, a census, hydropower, a
+memory-chip maker, rice, a city's air), English and Chinese, written with an answer key: the planted disagreements each corpus finds stay found, and no trap (another
 period, holder, scope, or a forecast) or consistent pair (one figure in two units or languages) is flagged,
 beyond the known failures listed."""
 
@@ -15,11 +15,14 @@ import pytest
 from factcheck.pipeline import analyse
 
 HERE = Path(__file__).parent / "corpora" / "new_topics"
-# contradictions each corpus finds today (of 8 each), and the traps it still flags (by key "what")
-FLOOR = {"h1": 7, "h2": 5, "h3": 5, "h4": 6, "h5": 6}
+# contradictions each corpus finds today (of 8 each), and the traps or consistent pairs it still flags (by
+# key "what"): known failures, kept in view
+FLOOR = {"h1": 7, "h2": 5, "h3": 6, "h4": 6, "h5": 6, "h6": 2}
 KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month change vs 12-month change"},
                  # 新界 (the New Territories) is no place the frames know: its price joins all Hong Kong's
-                 "h5": {"2024 average price per square metre: whole Hong Kong vs New Territories only"}}
+                 "h5": {"2024 average price per square metre: whole Hong Kong vs New Territories only"},
+                 # a yield per 亩 is read as a mass, so it differs from the same yield per hectare
+                 "h6": {'H1 2024 average yield 4.30 t/ha = 亩产约287公斤 (4300 kg / 15 亩)'}}
 
 
 def _flagged(analysis, corpus: Path, entry: dict) -> bool:

@@ -63,6 +63,7 @@ _DECLARED_SHORT = regex.compile(r"\s*(?P<short>[A-Z][A-Za-z0-9&.-]{1,15}|\p{Han}
 _OPEN_BRACKET = regex.compile(r"\(")
 _HEADING_AFTER = regex.compile(r"[ \t]*(?:[-–—:]|\n|$)")  # "Core Insights - ...", "Key Points:"
 _NUMBERED = regex.compile(r"[ \t]+\d")
+_CODE_NAME = regex.compile(r"[A-Z]{1,4}-?\d[\d.]*")
 _UNIT_BRACKET = regex.compile(r"\d[^\d\s(（]{0,8}\s*[(（]$")
 # Segmenter names that are organisations by their form; other proper nouns it tags are too often things.
 _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司|"
@@ -243,6 +244,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         if not name or (name.isupper() and len(name) < 3):
             continue  # two capitals (PV, EV, GW) are abbreviations far more often than names
         at = m.start() + run.find(name)
+        if _CODE_NAME.fullmatch(name):
+            continue  # "PM2.5", "CO2", "A320": a code with figures in it names a thing, not a holder
         if _NUMBERED.match(text, at + len(name)):
             continue  # "Group 1", "Phase 2", "Proposition 12": a numbered label, not a holder
         if name.isupper() and _UNIT_BRACKET.search(text, max(start, at - 12), at):
