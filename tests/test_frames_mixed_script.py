@@ -251,3 +251,13 @@ def test_codes_and_bracketed_units_are_no_holders_and_a_research_firm_is_a_sourc
     assert frames[("a.md", "74%")].holder.value == "China@World"  # not the source, nor the unit
     assert frames[("a.md", "74%")].attribution.value == "英国克拉克森研究公司"
     assert not (frames[("b.md", "8%")].holder.value or "").startswith("PM2.5")
+
+
+def test_a_name_opening_a_sentence_counts_when_the_article_writes_it_mid_sentence_elsewhere(tmp_path) -> None:
+    article(tmp_path, "a.md", "Cars", "2024-07-10",
+            "Registered motor vehicles reached 6.63 million by the end of June in Tarvik, officials said.\n\n"
+            "Prices were flat.\n\nRain fell.\n\nTraffic was light.\n\nRoads were quiet.\n\nBuses ran late.\n\n"
+            "Tarvik had 2.1 million electric cars at the end of June 2024.\n")  # read in a window of its own
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["2.1 million"].holder.value.partition("@")[0] == "Tarvik"
+    assert frames["6.63 million"].measure.value == "installed_base"  # registered vehicles: a stock

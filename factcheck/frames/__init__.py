@@ -20,7 +20,7 @@ from ..rulefile import CueSets, WindowScan
 from ..vocabulary import cue_set
 from . import text as T
 from . import cues
-from .holders import WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions
+from .holders import WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions, ground_pending
 from .measures import NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods
 from .sources import article_source, attribution, basis, sentence_sources
@@ -172,9 +172,13 @@ class Framer:
         # measures, places, objects and basis cues: one scan of each window for all four
         scans = [self._cue_sets.scan(folded, lo, hi) for lo, hi in windows]
         words = [T.tag_han_words(folded, lo, hi) if T.HAN.search(folded, lo, hi) else [] for lo, hi in windows]
+        grounded: set[str] = set()
+        pending: list[tuple[int, str]] = []
         mentions = [m for (lo, hi), scan, han in zip(windows, scans, words)
                     for m in find_mentions(self.index, text, folded, lo, hi, self._declared_pattern(), excluded,
-                                           scan[1], han)]
+                                           scan[1], han, grounded, pending)]
+        if pending:
+            mentions = ground_pending(self.index, text, mentions, pending, grounded, excluded)
         periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]
         hits = [h for (lo, hi), scan, han in zip(windows, scans, words)
                 for h in find_measures(vocab, folded, lo, hi, cues.within_words(scan[0], han))]

@@ -196,9 +196,12 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                   declared: tuple[dict[str, str], regex.Pattern] | None,
                   sources: frozenset[str] = frozenset(),
                   places_scanned: list[tuple[int, int, int]] | None = None,
-                  han_words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+                  han_words: list[tuple[int, int, str]] | None = None,
+                  grounded: set[str] | None = None, pending: list[tuple[int, str]] | None = None) -> list[Mention]:
     """Every holder or place named in text[start:end], sorted, without overlaps (the first found wins).
-    `places_scanned`: the place cues' scan of the range, `han_words` its `tag_han_words`, if already made."""
+    `places_scanned`: the place cues' scan of the range, `han_words` its `tag_han_words`, if already made.
+    `grounded`, `pending`: shared by the windows of one article, so that a name the article writes
+    mid-sentence anywhere also counts where it opens a sentence (`ground_pending` adds those)."""
     found: list[Mention] = []
     taken = bytearray(end - start + 1)  # 1 where a mention already stands: overlaps are refused in C
 
@@ -254,10 +257,15 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         if initial and " " in name and not _HEADING_AFTER.match(text, at + len(name)):
             initial = False  # "Northwind Traders reported ...": several capitalised words make a name
         runs.append((at, name, initial))
-    grounded = {name for _, name, initial in runs if not initial}
+    here = {name for _, name, initial in runs if not initial}
+    if grounded is not None:
+        grounded |= here
+        here = grounded
     for at, name, initial in runs:
-        if not initial or name in grounded:
+        if not initial or name in here:
             add(at, at + len(name), index.company(name), "proper noun")
+        elif pending is not None and taken.find(1, at - start, at + len(name) - start) < 0:
+            pending.append((at, name))
     if chinese:
         for s, e, pos in han_words:
             word = folded[s:e]
@@ -269,6 +277,24 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 add(s, e, word, "segmenter", "region")
     found.sort(key=lambda x: x.start)
     return found
+
+
+def ground_pending(index: HolderIndex, text: str, mentions: list[Mention], pending: list[tuple[int, str]],
+                   grounded: set[str], sources: frozenset[str] = frozenset()) -> list[Mention]:
+    """`mentions` with the sentence-opening runs of `pending` whose name the article writes mid-sentence
+    somewhere (`grounded`): "Chengdu had 6.05 million …" once "… vehicles in Chengdu …" stands in it."""
+    extra = []
+    for at, name in pending:
+        holder = index.company(name)
+        if name not in grounded or holder in sources:
+            continue
+        kind = index.kind_of(holder)
+        if kind == "org" and _DATA_AGENCY.search(holder):
+            continue
+        if any(m.start < at + len(name) and at < m.end for m in mentions):
+            continue
+        extra.append(Mention(at, at + len(name), holder, kind, text[at:at + len(name)], "proper noun"))
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
 def company_name(index: HolderIndex, name: str) -> str:
