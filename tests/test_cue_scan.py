@@ -90,10 +90,10 @@ def _reference_sentences(text: str, start: int, end: int) -> list[tuple[int, int
         at = m.end()
     if at < end:
         out.append((at, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    return T.join_abbreviations(text, [(a, b) for a, b in out if text[a:b].strip()])
 
 
-_SENTENCE_BITS = ["It rose", "9%", ".", "!", "?", "?!", "。", "！", "？", " ", "  ", "\n", "\n\n", " - ", "— ", "•",
+_SENTENCE_BITS = ["It rose", "9%", ".", "Inc.", "Sept. 30", "(6688.TW)", "!", "?", "?!", "。", "！", "？", " ", "  ", "\n", "\n\n", " - ", "— ", "•",
                   "-", "[3]", "]", "\"", "”", "’", "(", "Next", "next", "2024", "中国", "增长", "‘Quote", "(A"]
 
 

@@ -261,3 +261,13 @@ def test_a_name_opening_a_sentence_counts_when_the_article_writes_it_mid_sentenc
     frames = by_figure(analyse([str(tmp_path)]))
     assert frames["2.1 million"].holder.value.partition("@")[0] == "Tarvik"
     assert frames["6.63 million"].measure.value == "installed_base"  # registered vehicles: a stock
+
+
+def test_an_abbreviations_stop_ends_no_sentence(tmp_path) -> None:
+    article(tmp_path, "a.md", "Chips", "2024-07-25",
+            "TAIPEI, July 25 (PTW) - Korvane Memory Inc. (6688.TW) said second-quarter revenue rose to US$2.84 billion "
+            "in 2024.\n")
+    article(tmp_path, "b.md", "Chips", "2024-07-26", "Korvane Memory's second-quarter revenue was US$2.55 billion in 2024.\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("a.md", "US$2.84 billion")].holder.value.startswith("Korvane")
+    assert quotes(analysis) == [["US$2.55 billion", "US$2.84 billion"]]

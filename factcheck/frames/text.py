@@ -98,7 +98,24 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         at = gap_end
     if at < end:
         out.append((at, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    return join_abbreviations(text, [(a, b) for a, b in out if text[a:b].strip()])
+
+
+# Words whose stop ends no sentence: "HexaCore Memory Inc. (6688.TW) said", "on Sept. 30", "Dr. Lee".
+_ABBREVIATION = re.compile(r"(?i)(?<![A-Za-z])(?:inc|corp|co|ltd|plc|llc|bhd|mr|mrs|ms|dr|prof|st|no|nos|vs|"
+                           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$")
+
+
+def join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with each one that ends in an abbreviation's stop joined to the next on its line."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _ABBREVIATION.search(text, max(out[-1][0], out[-1][1] - 6), out[-1][1]) \
+                and "\n" not in text[out[-1][1]:a]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 _CLAUSE_BREAK = regex.compile(r"[,;:()、]|\s(?:and|while|whereas|but|with)\s|而|但|并且|同时|其中")
