@@ -21,7 +21,7 @@ from ..vocabulary import cue_set
 from . import text as T
 from . import cues
 from .holders import WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions, ground_pending
-from .measures import NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
+from .measures import FLOWS, NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods
 from .sources import article_source, attribution, basis, sentence_sources
 
@@ -52,18 +52,21 @@ _POSSESSIVE = regex.compile(r"['’]s\b")
 _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
 # A wire story's dateline, split off as a sentence of its own: "LOS ANGELES, Oct 21 (TMW)", "SINGAPORE".
 _WIRE_DATELINE = regex.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?\s*")
-# (not a month: "3月消费者价格…" in a lede is the month of its own figure, not of the whole article)
 # Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
 # not of the first one's measure.
 _STATEMENT_BREAK = regex.compile(r"[;；]")
+# Parts of a year a headline or lede may name without the year, for the whole article's period
+# (not a month: "3月消费者价格…" in a lede is the month of its own figure, not of the whole article)
 _PART_OF_YEAR = ("quarter", "half", "fiscal_quarter")
-_PRONOUN = regex.compile(r"(?i)\b(?:its|their|the\s+(?:company|firm|group|carmaker|automaker|maker|brand|"
-                         r"vendor|country|nation|state|city|government))\b|该公司|该集团|其|该国|该企业"
+# What a text calls the company it has named: "the company said", "the carmaker's margin"
+_COMPANY_NOUNS = r"company|firm|group|carmaker|automaker|maker|brand|vendor"
+_PRONOUN = regex.compile(rf"(?i)\b(?:its|their|the\s+(?:{_COMPANY_NOUNS}|country|nation|state|city|government))\b"
+                         r"|该公司|该集团|其|该国|该企业"
                          r"|(?<![\p{Han}])(?:公司|集团)(?=[\p{Han}])")  # "报告显示，公司全年实现净利润…": the company
 # "…, the company said": the figure is the company's, as "its" figure would be ("their first dose" after a
 # figure is not: its subject is whoever the figure counts)
-_SAID_BY_IT = regex.compile(r"(?i)\bthe\s+(?:company|firm|group|carmaker|automaker|maker|brand|vendor|bank|lender|"
-                            r"insurer|airline|retailer|miner|operator|insurer|club|party)\s+(?:said|says|reported|"
+_SAID_BY_IT = regex.compile(rf"(?i)\bthe\s+(?:{_COMPANY_NOUNS}|bank|lender|insurer|airline|retailer|miner|operator|club|"
+                            r"party)\s+(?:said|says|reported|"
                             r"reports|added|announced|disclosed)\b|(?:该公司|该集团|公司|集团)(?:表示|称|公布|披露)")
 _OBJECT_OF = regex.compile(r"(?i)\b(?:above|below|behind|ahead\s+of|than|from|to|on|over|against|versus|"
                            r"vs\.?|outpac\w*|overtak\w*|beat\w*|after|compared\s+(?:with|to)|along\s+with|"
@@ -314,7 +317,7 @@ class Framer:
             key = hit.measure.name if hit else None
         if key in ("revenue", "profit") and hit is not None:
             # "出口收入", "export earnings": the value of a trade flow, not a company's revenue
-            flow = next((h for h in hits if h.measure.name in cues.FLOWS and 0 <= hit.start - h.end <= 1), None)
+            flow = next((h for h in hits if h.measure.name in FLOWS and 0 <= hit.start - h.end <= 1), None)
             if flow is not None:
                 key, hit = flow.measure.name, flow
         if key and cues.GAP_BEFORE.search(folded, max(clause[0], claim.start - 16), claim.start):

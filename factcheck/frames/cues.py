@@ -11,6 +11,7 @@ import regex
 from ..model import Claim, Slot
 from .holders import Mention
 from .measures import NAMED
+from .periods import MONTH_WORDS
 
 
 # A cause phrase runs from its marker to the next clause break: what it names (strong exports, domestic
@@ -27,7 +28,6 @@ _CAUSE = regex.compile(r"(?i)\b(?:thanks\s+to|helped\s+by|driven\s+by|because\s+
 _CAUSE_END = regex.compile(r"[,;:，；。]")
 
 
-FLOWS = ("exports", "imports")
 GAP_BEFORE = regex.compile(r"(?i)\b(?:gap|difference|lead)\s+(?:of|to|at|was|is|narrowed\s+to|widened\s+to)\b|差距|相差|差额")
 # Flows whose value and volume both change (not GDP, whose 国内生产总值 ends in 值 too).
 VALUED = {"exports", "imports", "sales", "trade", "consumption", "production", "shipments"}
@@ -45,7 +45,7 @@ _SEQUENTIAL_AFTER = regex.compile(r"(?i)\s*(?:,?\s*in\s+[a-z]+(?:\s+\d{4})?)?\s*
                                   r"quarter|m/m|q/q|on\s+the\s+(?:month|quarter)|from\s+(?:the\s+)?(?:previous|prior|"
                                   r"preceding)\s+(?:month|quarter)|from\s+a\s+(?:month|quarter)\s+(?:earlier|before)"
                                   # "rose 0.48% in September from August": a month without its year is the one before
-                                  r"|(?:from|over|on)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\s*,?\s*\d{4}))\b")
+                                  rf"|(?:from|over|on)\s+{MONTH_WORDS}\b\.?(?!\s*,?\s*\d{{4}}))")
 
 
 def on_the_previous_period(folded: str, start: int, end: int, clause: tuple[int, int]) -> bool:

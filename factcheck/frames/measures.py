@@ -95,7 +95,7 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
             return None, None  # "18 months", "a five-year window": a time is a duration (or an age), nothing else
         if hit is not None and hit.measure.name in _PRICED:
             # "export price", "进口均价", "shipments abroad … at an average price": the price of a trade flow
-            flow = next((h for h in reversed(hits) if h.measure.name in _FLOWS and sentence[0] <= h.start
+            flow = next((h for h in reversed(hits) if h.measure.name in FLOWS and sentence[0] <= h.start
                          and h.end <= max(hit.start, start) and not _LIST_BREAK.search(folded, h.end, hit.start)), None)
             if flow is not None:
                 return f"{hit.measure.name} of {flow.measure.name}", hit
@@ -129,7 +129,7 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
 
 
 _PRICED = {"price", "cost"}
-_FLOWS = {"imports", "exports"}
+FLOWS = frozenset({"imports", "exports"})  # trade flows, whose price and value the framer reads too
 _LIST_BREAK = regex.compile(r"[;；。]")
 
 

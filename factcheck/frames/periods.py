@@ -68,7 +68,8 @@ def _months_label(year: int, lo: int, hi: int) -> str:
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
-_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+# English month names and their short forms, for other stages' patterns too (as a group, no flags)
+MONTH_WORDS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _ORDINAL = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3", "fourth": "4",
             "4th": "4", "一": "1", "二": "2", "三": "3", "四": "4", "1": "1", "2": "2", "3": "3", "4": "4",
             "上": "1", "下": "2"}
@@ -90,7 +91,7 @@ def _any(*literals: str) -> re.Pattern:
 _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     # "the year to June 30, 2024", "the fiscal year ended March 2025": the twelve months to that month, a
     # season across two years (or the calendar year, to December)
-    ("year_to", _any('year to', 'year end', 'year through', 'months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({_MONTH_RE})\.?(?:\s+\d{{1,2}})?,?\s+({_YEAR})\b")),
+    ("year_to", _any('year to', 'year end', 'year through', 'months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?,?\s+({_YEAR})\b")),
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:Q([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{{2}}|{_YEAR})|(?:FY|fiscal\s+)'?(\d{{2}}|{_YEAR})\s*Q([1-4]))\b")),
     # "the second quarter of fiscal 2025", "fiscal 2025's third quarter", "2025财年第二季度"
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal(?:\s+year)?|FY)\s*'?(\d{{2}}|{_YEAR})\b"
@@ -104,9 +105,9 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     ("half", _any('half', 'h1', 'h2', '1h', '2h'), regex.compile(rf"(?i)(?:\b(first|second)\s+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
     ("half", _any('半年',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?(上|下)半年")),
     ("fiscal", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|fiscal(?:\s+year)?\s+({_YEAR}))\b|({_YEAR})\s*财年|(?<![\d/／-])(\d{{2}}|{_YEAR})财年")),
-    ("months", re.compile(rf"\b{_MONTH_RE}\.?\s*(?:to|through|-|–|—|until)\s*{_MONTH_RE}"), regex.compile(rf"(?i)\b(?:from\s+)?({_MONTH_RE})\.?\s*(?:to|through|-|–|—|until)\s*({_MONTH_RE})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
+    ("months", re.compile(rf"\b{MONTH_WORDS}\.?\s*(?:to|through|-|–|—|until)\s*{MONTH_WORDS}"), regex.compile(rf"(?i)\b(?:from\s+)?({MONTH_WORDS})\.?\s*(?:to|through|-|–|—|until)\s*({MONTH_WORDS})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
     ("months", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
-    ("month", re.compile(rf"\b{_MONTH_RE}\b"), regex.compile(rf"(?i)\b({_MONTH_RE})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
+    ("month", re.compile(rf"\b{MONTH_WORDS}\b"), regex.compile(rf"(?i)\b({MONTH_WORDS})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
     ("month", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
     ("decade", _any('0s', "0's", '0’s', '年代'), regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代")),
     # "the 2023/24 season", "2023-24学年", "2023/2024产季": a year across two (the second the next year)
