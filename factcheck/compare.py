@@ -84,7 +84,8 @@ def _qualified(claim: Claim, rules: Rules) -> tuple[float, float]:
 
 # Claims of one dimension are compared in one unit (a month is 1/12 year, a kilogram 1/1000 t).
 _BASE_UNIT = {"mass": "t", "time": "year", "length": "km", "area": "square_kilometer", "volume": "cubic_meter",
-              "power": "GW", "energy": "GWh"}
+              "power": "GW", "energy": "GWh", "mass per area": "metric_ton / hectare",
+              "mass per volume": "microgram / cubic_meter"}
 
 
 def place(claims: list[tuple[Claim, Frame]], rules: Rules, units: Units) -> list[Placed]:

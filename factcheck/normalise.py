@@ -166,4 +166,5 @@ def is_money(units: Units, unit: str) -> bool:
 
 _DIMENSION_NAMES = {"[mass]": "mass", "[time]": "time", "[length]": "length", "[length] ** 2": "area",
                     "[length] ** 3": "volume", "[mass] * [length] ** 2 / [time] ** 3": "power",
-                    "[mass] * [length] ** 2 / [time] ** 2": "energy"}
+                    "[mass] * [length] ** 2 / [time] ** 2": "energy",
+                    "[mass] / [length] ** 3": "mass per volume", "[mass] / [length] ** 2": "mass per area"}

@@ -73,7 +73,7 @@ def unit_label(unit: str) -> str:
     head, slash, per = (part.strip() for part in unit.partition("/"))
     label = _WORDS.get(head, head.replace("_", " "))
     if slash:
-        per_word = _WORDS.get(per, per.replace("_", " "))
+        per_word = _PER_WORDS.get(per) or _WORDS.get(per, per.replace("_", " "))
         label += (f" {'an' if per == 'hour' else 'a'} {per_word}" if per in _TIMES else f" per {per_word}")
     return " " + label
 
@@ -81,7 +81,9 @@ def unit_label(unit: str) -> str:
 _TIMES = {"day", "week", "month", "quarter", "year", "hour"}
 # pint names that read better as the word news writes
 _WORDS = {"oil_barrel": "barrels", "metric_ton": "t", "square_kilometer": "km²", "cubic_meter": "m³",
-          "hectare": "hectares", "person": "people"}
+          "hectare": "hectares", "person": "people", "ton": "t", "kilogram": "kg", "microgram": "µg"}
+# after "per", one of them: "t per hectare"
+_PER_WORDS = {"hectare": "hectare", "person": "person"}
 
 
 def quantity(value: float | None, unit: str, value_high: float | None = None, qualifier: str | None = None) -> str:

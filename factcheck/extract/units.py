@@ -12,7 +12,7 @@ import regex
 
 from ..normalise import ASCII_UNIT_END, Units
 from ..numerals import EN_SCALES
-from .vocabulary import (CASED_SYMBOLS, KUAI_CUES_ZH, MEASURE_WORDS_ZH, RATE_ADVERBS, RATE_BEFORE_ZH, RATE_PERIODS,
+from .vocabulary import (AREA_BEFORE_ZH, CASED_SYMBOLS, KUAI_CUES_ZH, MEASURE_WORDS_ZH, RATE_ADVERBS, RATE_BEFORE_ZH, RATE_PERIODS,
                          RATE_ZH, SCALE_AFTER, SCALE_AFTER_MONEY, TEMPERATURE_CUES, alternation)
 
 SCALE = regex.compile(r"(?|\s*(?i:(" + alternation(SCALE_AFTER) + r"))\b|(?i:(k))(?![A-Za-z]))")
@@ -26,6 +26,9 @@ PER = regex.compile(r"\s*(?:per|a|an|/|each)\s*(?P<per>ton|tonne|kg|kilogram|bar
                     r"passenger|seat|square\s+metre|square\s+foot|sqm|sq\s?ft)s?\b(?!\s+ago\b)", regex.I)
 PER_TIME = regex.compile(r"(?i:[ \t]*(?:/|per[ \t]+)[ \t]*(?P<t>milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|"
                          r"hours?|hrs?|h)\b|[ \t]+an?[ \t]+(?P<t>hour|second|minute)\b)")
+# What a unit is per, when it is an area or a volume: "31 micrograms per cubic metre", "34微克/立方米",
+# "4.3 tonnes per hectare" (the unit itself comes from the lexicon)
+PER_SPACE = regex.compile(r"(?i:[ \t]*/[ \t]*|[ \t]+per[ \t]+|每)")
 SPEEDS = {("kilometer", "hour"): "kilometer_per_hour", ("mile", "hour"): "mile_per_hour"}
 TIME_ABBREVIATIONS = {"ms": "millisecond", "s": "second", "sec": "second", "secs": "second", "min": "minute",
                       "mins": "minute", "h": "hour", "hr": "hour", "hrs": "hour"}
@@ -51,6 +54,7 @@ RATE = regex.compile(
     r"(?:(?i:[ \t]*/[ \t]*|[ \t]+(?:per|an?|each)[ \t]+|-(?:a|per)-)(?P<t>(?i:" + alternation(RATE_PERIODS) + r"))\b"
     r"|[ \t]+(?P<adv>(?i:" + alternation(RATE_ADVERBS) + r"))\b"
     r"|(?:/|每)(?P<zh>" + alternation(RATE_ZH) + r"))")
+AREA_LEFT_ZH = regex.compile(r"(?P<w>" + alternation(AREA_BEFORE_ZH) + r")\p{Han}{0,4}[约近超逾]?$")
 RATE_LEFT_ZH = regex.compile(r"(?P<w>" + alternation(RATE_BEFORE_ZH) + r")\p{Han}{0,6}$")
 # Unit names a rate is not read after: shares, counts, money and periods themselves.
 NOT_RATES = frozenset({"percent", "percentage_point", "basis_point", "cheng", "count", "ratio", "year", "month",
@@ -146,11 +150,17 @@ class Lexicon:
         return self._ratios[key]
 
     def is_length(self, name: str) -> bool:
+        return self._dimensionality(name) == "[length]"
+
+    def is_area_or_volume(self, name: str) -> bool:
+        return self._dimensionality(name) in ("[length] ** 2", "[length] ** 3")
+
+    def _dimensionality(self, name: str) -> str:
         if name not in self._lengths:
             try:
-                self._lengths[name] = str(self.units.registry.get_dimensionality(name)) == "[length]"
+                self._lengths[name] = str(self.units.registry.get_dimensionality(name))
             except Exception:  # noqa: BLE001
-                self._lengths[name] = False
+                self._lengths[name] = ""
         return self._lengths[name]
 
 
@@ -165,6 +175,12 @@ def rate_period(m: regex.Match) -> str:
     if m["adv"]:
         return RATE_ADVERBS[m["adv"].lower()]
     return RATE_ZH[m["zh"]]
+
+
+def area_before(s: str, start: int, lo: int) -> str | None:
+    """亩产约287公斤: the area a Chinese figure is a yield per, from the words before it."""
+    m = AREA_LEFT_ZH.search(s, max(lo, start - 10), start)
+    return AREA_BEFORE_ZH[m["w"]] if m else None
 
 
 def rate_before(s: str, start: int, lo: int) -> str | None:

@@ -108,6 +108,8 @@ RATE_ADVERBS = {"daily": "day", "annually": "year", "yearly": "year", "monthly":
                 "hourly": "hour"}
 RATE_ZH = {"年": "year", "天": "day", "日": "day", "月": "month", "周": "week", "小时": "hour"}
 # Chinese words before a figure that make it a rate: 日均进口1104万桶, 每年出口500万吨.
+# Chinese words before a figure that make it a yield per an area: 亩产约287公斤, 每公顷产量4.3吨.
+AREA_BEFORE_ZH = {"亩产": "mu", "亩均": "mu", "每亩": "mu", "每公顷": "hectare", "公顷产": "hectare"}
 RATE_BEFORE_ZH = {"日均": "day", "每日": "day", "每天": "day", "日产": "day", "日产量": "day", "年均": "year", "每年": "year"}
 
 # -- money ----------------------------------------------------------------------------------------------

@@ -55,6 +55,7 @@ _WIRE_DATELINE = regex.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8
 # Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
 # not of the first one's measure.
 _STATEMENT_BREAK = regex.compile(r"[;；]")
+_HEADLINE_BREAK = regex.compile(r"[;；|]|(?<=\p{Han})\s+(?=\p{Han})")
 # Parts of a year a headline or lede may name without the year, for the whole article's period
 # (not a month: "3月消费者价格…" in a lede is the month of its own figure, not of the whole article)
 _PART_OF_YEAR = ("quarter", "half", "fiscal_quarter")
@@ -62,7 +63,8 @@ _PART_OF_YEAR = ("quarter", "half", "fiscal_quarter")
 _COMPANY_NOUNS = r"company|firm|group|carmaker|automaker|maker|brand|vendor"
 _PRONOUN = regex.compile(rf"(?i)\b(?:its|their|the\s+(?:{_COMPANY_NOUNS}|country|nation|state|city|government))\b"
                          r"|该公司|该集团|其|该国|该企业"
-                         r"|(?<![\p{Han}])(?:公司|集团)(?=[\p{Han}])")  # "报告显示，公司全年实现净利润…": the company
+                         # "报告显示，公司全年实现净利润…", "根据公司公布的资料": the company
+                         r"|(?:(?<![\p{Han}])|(?<=据))(?:公司|集团)(?=[\p{Han}])")
 # "…, the company said": the figure is the company's, as "its" figure would be ("their first dose" after a
 # figure is not: its subject is whoever the figure counts)
 _SAID_BY_IT = regex.compile(rf"(?i)\bthe\s+(?:{_COMPANY_NOUNS}|bank|lender|insurer|airline|retailer|miner|operator|club|"
@@ -195,7 +197,11 @@ class Framer:
         self._periods, self._period_starts = periods, [p.start for p in periods]
         self._objects = WindowScan(cue_set(vocab.objects), folded, windows, [h for scan in scans for h in scan[2]])
         self._basis_cues = WindowScan(cue_set(vocab.basis), folded, windows, [h for scan in scans for h in scan[3]])
-        title_place = next((m for m in mentions if title[0] <= m.start < title[1] and m.kind in ("world", "region")
+        # (a headline of several statements, "去年住宅买卖5.32万宗 新界楼价跌幅较深", sets its first one's place only)
+        first_statement = _HEADLINE_BREAK.search(folded, *title)
+        title_place = next((m for m in mentions if title[0] <= m.start < (first_statement.start() if first_statement
+                                                                            else title[1])
+                            and m.kind in ("world", "region")
                             and not _OBJECT_OF.search(folded, max(title[0], m.start - 14), m.start)), None)
         # (a quarter, half or month without its year, "Cinevo第三季度…", takes the year of the article's date)
         title_period = next((p for p in periods if title[0] <= p.start < title[1] and not p.base
@@ -237,7 +243,7 @@ class Framer:
                 orgs = [m for m in self._mentions_in(*prev) if m.kind in ("org", "region")]
                 last_org = orgs[0] if orgs else last_org
             last_sentence = i
-            clause = T.clause(folded, claim.start, claim.end, *sentence)
+            clause = T.clause(folded, claim.start, claim.end, *sentence, headline=i == 0)
             if len(frames) in paired:
                 item, _ = paired[len(frames)]
                 clause = item
@@ -468,6 +474,10 @@ class Framer:
     def _period(self, folded, claim, clause, sentence, periods, title_period, year, base_figure=False):
         article_date = (year, int(self._date[5:7])) if year and self._date and len(self._date) >= 7 else None
 
+        def ahead() -> bool:
+            """A forecast cue before the figure in its sentence: its period is one still to come."""
+            return any(self.vocab.basis[i].name == "forecast" for _, _, i in self._basis_cues.scan(sentence[0], claim.end))
+
         def own(p: PeriodMention) -> bool:
             """Not a comparison base, and not the period of another figure it is joined to ("2024年的53.3%")."""
             if p.base:  # unless it is this figure's own, written right after it ("the 1.16 billion of 2023")
@@ -491,6 +501,10 @@ class Framer:
                 last_month = {"month": lambda: int(p.part), "quarter": lambda: 3 * int(p.part),
                               "half": lambda: 6 * int(p.part),
                               "months": lambda: int(p.part.split("..")[1])}.get(p.kind, lambda: 0)()
+                if ahead():
+                    # "expects third-quarter gross margin of 41%" in July: the coming quarter, not last year's
+                    # (one that ended a month or two ago may still be unreported: "second-quarter revenue")
+                    return y if last_month >= month - 2 else y + 1
                 return y if last_month <= month else y - 1
             return title_period.year if title_period and title_period.year else year
 

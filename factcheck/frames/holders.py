@@ -14,7 +14,7 @@ import regex
 
 from ..extract import FUNCTION_WORDS
 from ..extract.vocabulary import trie
-from ..vocabulary import Vocabulary, cue_set
+from ..vocabulary import CITY_POPULATION_OPENING, Vocabulary, cities, cue_set
 from . import text as T
 
 WORLD = "World"
@@ -34,6 +34,7 @@ class Mention:
 _NOT_NAMES = FUNCTION_WORDS | {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "thousand", "million", "billion", "trillion", "lakh", "crore",  # "RMB 1.7 Trillion" in a headline
     "q1", "q2", "q3", "q4", "h1", "h2", "fy", "its", "their", "his", "her", "our", "this", "that", "these",
     "those", "only", "below", "above", "after", "before", "over", "under", "while", "meanwhile", "however",
     "overall", "together", "combined", "preliminary", "data", "figures", "sales", "shipments", "exports",
@@ -60,6 +61,11 @@ _POSSESSIVE = regex.compile(r"['’]s?$")
 # "long name (SHORT)": the long form ends right before the bracket, the short form fills it.
 _DECLARED_LONG = regex.compile(r"(?r)(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*")
 _DECLARED_SHORT = regex.compile(r"\s*(?P<short>[A-Z][A-Za-z0-9&.-]{1,15}|\p{Han}{2,8})\s*\)")
+# A bracket of several parts: "六合記憶體（HexaCore Memory，股票代號6688）", "越南北方水电公司（Northern Hydropower
+# Corp，NHPC）": each part that is a name (capitalised words, up to five) is another spelling; a ticker is not.
+_DECLARED_PARTS = regex.compile(r"[^()\n]{2,70}\)")
+_DECLARED_PART = regex.compile(r"\s*(?P<short>[A-Z][A-Za-z&.'’-]*(?:\s+[A-Z][A-Za-z&.'’-]*){0,4})\s*")
+_PART_BREAK = regex.compile(r"[,;、]")
 _OPEN_BRACKET = regex.compile(r"\(")
 _HEADING_AFTER = regex.compile(r"[ \t]*(?:[-–—:]|\n|$)")  # "Core Insights - ...", "Key Points:"
 _NUMBERED = regex.compile(r"[ \t]+\d")
@@ -95,6 +101,14 @@ class HolderIndex:
         for cue in vocab.places:
             self.kind.setdefault(cue.name, "world" if cue.name == WORLD else "region")
         self.en_names, self.zh_names = en, zh
+        # Cities are places too, read where a whole proper-noun run or a whole Chinese word names one (so that
+        # "Shenzhen Inovance" stays a company); a country's own spelling stays the country's.
+        found = cities()
+        self.cities_en = {n: v for n, v in found.en.items() if n not in en}
+        # (a city a shipped region names, as "London" for the United Kingdom, is that region in Chinese too)
+        self.cities_zh = {T.fold(n): en.get(v, v) for n, v in found.zh.items() if T.fold(n) not in zh}
+        for name, _ in self.cities_en.values():
+            self.kind.setdefault(name, "region")
         self._common: dict[str, bool] = {}
         # What a proper-noun run reads as (`_clean_run`, `company_name`): the same runs recur in every article.
         self.run_names: dict[str, str | None] = {}
@@ -117,8 +131,14 @@ class HolderIndex:
         if run not in self.run_names:
             if len(self.run_names) > _KEPT:
                 self.run_names.clear()
-            self.run_names[run] = _clean_run(run)
+            name = _clean_run(run)
+            if name and self.is_object_abbreviation(name.rpartition(" ")[2]):
+                name = None  # "DRAM", "LNG", "Average DRAM": an object's abbreviation names a thing, not a holder
+            self.run_names[run] = name
         return self.run_names[run]
+
+    def is_object_abbreviation(self, word: str) -> bool:
+        return word.isupper() and any(cue.en is not None and cue.en.fullmatch(word) for cue in self.vocab.objects)
 
     def company(self, name: str) -> str:
         """`company_name` of a name, kept."""
@@ -147,12 +167,15 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
     folded = text if already_folded else T.fold(text)
     for bracket in _OPEN_BRACKET.finditer(folded):  # only where a bracket opens: cheap on any text
         inside = _DECLARED_SHORT.match(folded, bracket.end())
-        if inside is None:
+        shorts = [inside["short"]] if inside is not None else _bracket_names(folded, bracket.end())
+        if not shorts:
             continue
         before = _DECLARED_LONG.match(folded, max(0, bracket.start() - 120), bracket.start())
         if before is None or before.end() != bracket.start():
             continue
-        long, short = before["long"], inside["short"]
+        long = before["long"]
+        # the acronym of several names is the one the other articles declare: "Northern Hydropower Corp (NHPC)"
+        short = next((n for n in shorts if n.isupper()), shorts[0]) if inside is None else shorts[0]
         if T.HAN.match(long):
             if _FIGURE_BEFORE.search(folded, max(0, before.start("long") - 1), before.start("long") + 1):
                 continue  # "1650万修正总吨（CGT）", "9.1万吨（以锂金属当量计）": a figure's unit, not a name
@@ -164,11 +187,31 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
                  or index.zh_names.get(long))
         if not known and not (short.isupper() or short[:1].isupper()) and not T.HAN.match(short):
             continue
-        canonical = known or short
-        for s in (long, short):
+        if index.is_object_abbreviation(short):
+            continue  # "高频宽记忆体（HBM）": a thing and its abbreviation, no organisation
+        canonical = known or (index.company(short) if " " in short else short)
+        # "越南北方水电公司": headlines drop the corporate form ("越南北方水电上半年发电…")
+        bare = _ZH_CORPORATE.sub("", long) if T.HAN.match(long) else long
+        for s in (long, *shorts, *[index.company(n) for n in shorts if " " in n], *([bare] if len(bare) >= 3 else [])):
             if s and s.lower() not in _NOT_NAMES:
                 out.setdefault(s, canonical)
     return out
+
+
+def _bracket_names(folded: str, at: int) -> list[str]:
+    """The names among the parts of a bracket opened at `at` that holds several (see `_DECLARED_PARTS`)."""
+    whole = _DECLARED_PARTS.match(folded, at)
+    if whole is None or not _PART_BREAK.search(folded, at, whole.end() - 1):
+        return []
+    names = []
+    for part in _PART_BREAK.split(folded[at:whole.end() - 1]):
+        m = _DECLARED_PART.fullmatch(part)
+        if m is not None and len(m["short"]) >= 2 and not _not_name_word(m["short"].split()[0]):
+            names.append(m["short"])
+    # two names are a name and its acronym ("Northern Hydropower Corp，NHPC"), not a list ("Japan, Korea")
+    if len(names) > 2 or (len(names) == 2 and not any(n.isupper() for n in names)):
+        return []
+    return names
 
 
 # A digit right before a Chinese long form: "1650万修正总吨（CGT）" declares a unit of the figure, no name.
@@ -185,11 +228,25 @@ def _name_words(folded: str, start: int, end: int) -> str:
         words = words[cuts[-1] + 1:]
     while len(words) > 1 and words[0][2].startswith(_LEADING_TAGS):
         words = words[1:]
+    # "记忆体大厂六合记忆体": a descriptor before the name ("memory maker") is no part of it
+    described = [n for n, w in enumerate(words[:-1]) if _DESCRIPTOR_ZH.search(folded, w[0], w[1])]
+    if described:
+        words = words[described[-1] + 1:]
     return folded[words[0][0]:end] if words else folded[start:end]
 
 
+_CURRENCY_SIGNS = frozenset("$€£¥")
+_ZH_CORPORATE = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)$")
+_TITLE_BEFORE = regex.compile(r"(?i)\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|CEO|CFO|chair(?:man|woman)?|"
+                              r"president|(?:prime\s+)?minister|secretary|spokes(?:person|man|woman)|analyst|economist|"
+                              r"director|governor|mayor|founder|professor|(?:Mr|Mrs|Ms|Dr)\.?)\s+$")
+_DESCRIPTOR_ZH = regex.compile(r"(?:大厂|巨头|龙头|厂商|企业|公司|集团|品牌)$")
+
+
 def declared_pattern(declared: dict[str, str]) -> re.Pattern | None:
-    return _alternation(declared, r"(?<![\w])(?:{})(?![\w])")
+    # (Latin letters and digits bound a name; a Chinese one is bounded by the segmenter's words instead:
+    # "宁德时代上半年营收")
+    return _alternation(declared, r"(?<![A-Za-z0-9_])(?:{})(?![A-Za-z0-9_])")
 
 
 def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: int,
@@ -206,8 +263,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     taken = bytearray(end - start + 1)  # 1 where a mention already stands: overlaps are refused in C
 
     def add(s: int, e: int, name: str, rule: str, kind: str | None = None) -> None:
-        if name in sources or taken.find(1, s - start, e - start) >= 0:
-            return
+        if name in sources or taken.find(1, s - start, e - start) >= 0 or text[e:e + 1] in _CURRENCY_SIGNS:
+            return  # (a place right before a currency sign names the currency: "US$2.55 billion", "HK$136,800")
         kind = kind or index.kind_of(name)
         if kind == "org" and _DATA_AGENCY.search(name):
             return  # a statistics office or customs reports figures; they are never its own
@@ -219,10 +276,10 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         han_words = T.tag_han_words(folded, start, end) if chinese else []
     aliases = ([(m.start(), m.end(), index.en_names[m.group()]) for m in index.en.finditer(text, start, end)]
                if index.en is not None else [])
+    # A Chinese spelling counts where the segmenter reads it as a word (or words), not inside one:
+    # "空客" (Airbus) is not in "航空客运" (air passenger transport), segmented 航空/客运.
+    bounds = {s for s, _, _ in han_words} | {e for _, e, _ in han_words}
     if index.zh is not None and chinese:
-        # A Chinese spelling counts where the segmenter reads it as a word (or words), not inside one:
-        # "空客" (Airbus) is not in "航空客运" (air passenger transport), segmented 航空/客运.
-        bounds = {s for s, _, _ in han_words} | {e for _, e, _ in han_words}
         aliases += [(m.start(), m.end(), index.zh_names[m.group()]) for m in index.zh.finditer(folded, start, end)
                     if m.start() in bounds and m.end() in bounds]
     # A shipped organisation's name holds a place word ("European Central Bank", "欧洲央行"): the name wins.
@@ -237,6 +294,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     if declared:
         names, pattern = declared
         for m in pattern.finditer(folded, start, end):
+            if T.HAN.match(folded, m.start()) and not (m.start() in bounds and m.end() in bounds):
+                continue
             add(m.start(), m.end(), names[m.group()], "declared")
     # English proper-noun runs. One that opens a sentence or a line ("Core Insights", "Shipments rose")
     # counts only when the text also writes it mid-sentence.
@@ -247,7 +306,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         if not name or (name.isupper() and len(name) < 3):
             continue  # two capitals (PV, EV, GW) are abbreviations far more often than names
         at = m.start() + run.find(name)
-        if _CODE_NAME.fullmatch(name):
+        if _CODE_NAME.fullmatch(name.rpartition(" ")[2]):
             continue  # "PM2.5", "CO2", "A320": a code with figures in it names a thing, not a holder
         if _NUMBERED.match(text, at + len(name)):
             continue  # "Group 1", "Phase 2", "Proposition 12": a numbered label, not a holder
@@ -262,7 +321,13 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         grounded |= here
         here = grounded
     for at, name, initial in runs:
-        if not initial or name in here:
+        city = index.cities_en.get(name)
+        if city is not None and (not initial or city[1] >= CITY_POPULATION_OPENING):
+            add(at, at + len(name), city[0], "city", "region")
+        elif _TITLE_BEFORE.search(text, max(start, at - 30), at):
+            # "chief executive Lin Cheng-hao": a person, whom no "its" or "the company" means
+            add(at, at + len(name), name, "proper noun", "person")
+        elif not initial or name in here:
             add(at, at + len(name), index.company(name), "proper noun")
         elif pending is not None and taken.find(1, at - start, at + len(name) - start) < 0:
             pending.append((at, name))
@@ -272,6 +337,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             if (pos in _ZH_NAME_TAGS and e - s >= 2 and not index.is_common(word)
                     and _ZH_ORG_SUFFIX.search(word)):
                 add(s, e, word, "segmenter")
+            elif word in index.cities_zh:
+                add(s, e, index.cities_zh[word], "city", "region")
             elif pos == "ns" and e - s >= 3 and _ZH_SUBDIVISION.search(word):
                 # "维多利亚州", "广东省": a state or province, a place of its own within its country
                 add(s, e, word, "segmenter", "region")

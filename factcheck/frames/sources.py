@@ -17,7 +17,7 @@ _TRIGGERS_EN = ("accord", "said", "says", "report", "estimat", "calculat", "coun
                 "(")
 _TRIGGERS_ZH = ("据", "按照", "显示", "称", "表示", "指出", "发布", "公布")
 _FORECAST_VERB = regex.compile(r"(?i)\b(?:expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|"
-                                r"predicted|anticipates?|estimates?\s+that)\b|预计|预测|预期|有望")
+                                r"predicted|anticipates?|estimates?\s+that)\b|预计|预测|预期|预估|有望")
 _HEADLINE_SOURCE = regex.compile(r"\s*([A-Z][\w&.-]{1,30}(?:\s[A-Z][\w&.-]*){0,2})\s*[:：]")
 _SHORT_FORM = regex.compile(r"\s*\([^()]{1,30}\)")
 _POSSESSIVE = regex.compile(r"['’]s?$")  # "IDC's": the name, not its possessive (nor a plural's s)

@@ -119,20 +119,25 @@ def join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 
 
 _CLAUSE_BREAK = regex.compile(r"[,;:()、]|\s(?:and|while|whereas|but|with)\s|而|但|并且|同时|其中")
+# In a headline a blank between Chinese words parts two statements ("上半年发电169亿千瓦时 风电装机目标700万千瓦");
+# in a body it is more often a stray blank of a copied text ("90%的 精炼加工能力").
+_HEADLINE_CLAUSE_BREAK = regex.compile(_CLAUSE_BREAK.pattern + r"|(?<=\p{Han})\s+(?=\p{Han})")
 
 
-def clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
-    """The clause around text[start:end] inside the sentence s_start..s_end (`text` folded)."""
+def clause(text: str, start: int, end: int, s_start: int, s_end: int, headline: bool = False) -> tuple[int, int]:
+    """The clause around text[start:end] inside the sentence s_start..s_end (`text` folded); `headline`: the
+    sentence is a headline."""
+    breaks = _HEADLINE_CLAUSE_BREAK if headline else _CLAUSE_BREAK
     left = s_start
-    for m in _CLAUSE_BREAK.finditer(text, s_start, start):
+    for m in breaks.finditer(text, s_start, start):
         left = m.end()
-    m = _CLAUSE_BREAK.search(text, end, s_end)
+    m = breaks.search(text, end, s_end)
     while m is not None and m.group() == "(":
         # "the 50.0 million (17%) it shipped": a short aside after the figure does not end its clause
         aside = _ASIDE.match(text, m.start(), s_end)
         if aside is None:
             break
-        m = _CLAUSE_BREAK.search(text, aside.end(), s_end)
+        m = breaks.search(text, aside.end(), s_end)
     return left, (m.start() if m else s_end)
 
 
