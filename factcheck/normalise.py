@@ -41,8 +41,11 @@ class Units:
     path: str
 
     def unit_for(self, surface: str) -> str | None:
-        key = surface if not surface.isascii() else surface.casefold()
+        key = surface if not surface.isascii() else _BLANKS.sub(" ", surface.casefold())  # "twenty-foot"
         return self.surfaces.get(key) or self.surfaces.get(key.replace(" ", "_"))
+
+
+_BLANKS = regex.compile(r"[\s-]+")
 
 
 def _definition_surfaces(line: str) -> tuple[str, list[str]]:
@@ -91,7 +94,8 @@ def load_units(rules_dir: str | None = None) -> Units:
                 surfaces.setdefault(key, canonical)
     # Longest first, so "metric tons" wins over "tons" and "个百分点" over nothing.
     alternatives = sorted(surfaces, key=len, reverse=True)
-    ascii_alts = [regex.escape(s).replace(r"\ ", r"\s+") for s in alternatives if s.isascii()]
+    # (words of a unit may be joined by blanks or hyphens: "twenty-foot equivalent units")
+    ascii_alts = [regex.escape(s).replace(r"\ ", r"[\s-]+") for s in alternatives if s.isascii()]
     cjk_alts = [regex.escape(s) for s in alternatives if not s.isascii()]
     pattern = regex.compile(
         r"(?:(?i:" + "|".join(ascii_alts) + r")" + ASCII_UNIT_END + "|" + "|".join(cjk_alts) + ")"
@@ -167,4 +171,5 @@ def is_money(units: Units, unit: str) -> bool:
 _DIMENSION_NAMES = {"[mass]": "mass", "[time]": "time", "[length]": "length", "[length] ** 2": "area",
                     "[length] ** 3": "volume", "[mass] * [length] ** 2 / [time] ** 3": "power",
                     "[mass] * [length] ** 2 / [time] ** 2": "energy",
-                    "[mass] / [length] ** 3": "mass per volume", "[mass] / [length] ** 2": "mass per area"}
+                    "[mass] / [length] ** 3": "mass per volume", "[mass] / [length] ** 2": "mass per area",
+                    "[container]": "containers"}

@@ -238,7 +238,7 @@ def test_twelve_months_to_a_date_a_split_fiscal_year_and_the_company_in_chinese(
     frames = by_file(analysis)
     assert frames[("a.md", "651 million litres")].period.value == frames[("b.md", "7.2亿升")].period.value == "2023/24"
     # "公司" (the company) is the one the sentence before names, under the corpus's declared name
-    assert frames[("b.md", "38.6亿元")].holder.value == frames[("a.md", "3.42 billion yuan")].holder.value == "奥兰航空@"
+    assert frames[("b.md", "38.6亿元")].holder.value == frames[("a.md", "3.42 billion yuan")].holder.value == "Orlando Air@"
     assert ["651 million litres", "7.2亿升"] in quotes(analysis)
 
 

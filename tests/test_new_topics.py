@@ -17,7 +17,9 @@ from factcheck.pipeline import analyse
 HERE = Path(__file__).parent / "corpora" / "new_topics"
 # contradictions each corpus finds today (of 8 each), and the traps or consistent pairs it still flags (by
 # key "what"): known failures, kept in view
-FLOOR = {"h1": 7, "h2": 5, "h3": 6, "h4": 6, "h5": 6, "h6": 6}
+# (h1 found 7 until "Cinevo's Asia-Pacific business" became Cinevo's figure: the Chinese article's "亚太地区付费用户"
+# names no company, so the two no longer meet)
+FLOOR = {"h1": 6, "h2": 5, "h3": 6, "h4": 6, "h5": 6, "h6": 7}
 KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month change vs 12-month change"}}
 
 

@@ -23,6 +23,7 @@ from .values import read
 _LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|和|与|及|、|，)\s*")
 # Change verbs turn a share into a signed change ("fell 34%" -> -34).
 _SIGNED_UNITS = {"percent", "percentage_point"}
+_FIRST_MONTHS = regex.compile(r"(?:(?i:\bfirst)\s+|前\s*)$")
 
 
 _LEXICONS: dict[int, tuple[Units, Lexicon]] = {}
@@ -119,6 +120,8 @@ class Extractor:
             unit_name = "count"
         else:
             unit_name = r.unit
+            if unit_name == "month" and r.high is None and _FIRST_MONTHS.search(scan, max(lo, r.start - 8), r.start):
+                return None  # "the first nine months of 2024", "前9个月": a period, as "the first half" is
         factor, unit = self._canonical(unit_name)
         value = r.value * factor
         high = None if r.high is None else r.high * factor

@@ -82,7 +82,7 @@ class Lexicon:
     def __init__(self, units: Units):
         self.units, self._unit_for, self.pattern = units, units.unit_for, units.pattern
         alternatives = sorted(units.surfaces, key=len, reverse=True)
-        ascii_alts = [regex.escape(a).replace(r"\ ", r"\s+") for a in alternatives if a.isascii()]
+        ascii_alts = [regex.escape(a).replace(r"\ ", r"[\s-]+") for a in alternatives if a.isascii()]
         cjk_alts = [regex.escape(a) for a in alternatives if not a.isascii()]
         rebuilt = r"(?:(?i:" + "|".join(ascii_alts) + r")" + ASCII_UNIT_END + "|" + "|".join(cjk_alts) + ")"
         self.exact = rebuilt == units.pattern.pattern and units.pattern.flags == regex.compile(rebuilt).flags

@@ -55,25 +55,30 @@ _WIRE_DATELINE = regex.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8
 # Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
 # not of the first one's measure.
 _STATEMENT_BREAK = regex.compile(r"[;；]")
+_POSSESSIVE_BEFORE_NAME = regex.compile(r"['’]s\s+|")
 _HEADLINE_BREAK = regex.compile(r"[;；|]|(?<=\p{Han})\s+(?=\p{Han})")
 # Parts of a year a headline or lede may name without the year, for the whole article's period
 # (not a month: "3月消费者价格…" in a lede is the month of its own figure, not of the whole article)
 _PART_OF_YEAR = ("quarter", "half", "fiscal_quarter")
 # What a text calls the company it has named: "the company said", "the carmaker's margin"
-_COMPANY_NOUNS = r"company|firm|group|carmaker|automaker|maker|brand|vendor"
+_COMPANY_NOUNS = (r"company|firm|group|carmaker|automaker|maker|brand|vendor|bank|lender|insurer|airline|retailer|"
+                  r"miner|operator|publisher|chain|developer|producer|manufacturer|supplier|brewer|utility|conglomerate")
 _PRONOUN = regex.compile(rf"(?i)\b(?:its|their|the\s+(?:{_COMPANY_NOUNS}|country|nation|state|city|government))\b"
                          r"|该公司|该集团|其|该国|该企业"
                          # "报告显示，公司全年实现净利润…", "根据公司公布的资料": the company
                          r"|(?:(?<![\p{Han}])|(?<=据))(?:公司|集团)(?=[\p{Han}])")
 # "…, the company said": the figure is the company's, as "its" figure would be ("their first dose" after a
 # figure is not: its subject is whoever the figure counts)
-_SAID_BY_IT = regex.compile(rf"(?i)\bthe\s+(?:{_COMPANY_NOUNS}|bank|lender|insurer|airline|retailer|miner|operator|club|"
-                            r"party)\s+(?:said|says|reported|"
+# ("the Osaka-based company said", "the Hong Kong-listed company said": a description between)
+_SAID_BY_IT = regex.compile(rf"(?i)\bthe\s+(?:[\w-]+\s+){{0,2}}(?:{_COMPANY_NOUNS}|club|party)\s+(?:said|says|reported|"
                             r"reports|added|announced|disclosed)\b|(?:该公司|该集团|公司|集团)(?:表示|称|公布|披露)")
 _OBJECT_OF = regex.compile(r"(?i)\b(?:above|below|behind|ahead\s+of|than|from|to|on|over|against|versus|"
                            r"vs\.?|outpac\w*|overtak\w*|beat\w*|after|compared\s+(?:with|to)|along\s+with|"
                            # "the US trade deficit with China": the other party of a balance or a trade
-                           r"(?:deficits?|surplus(?:es)?|trade|balance|gap)\s+with)\s+(?:the\s+)?$|"
+                           r"(?:deficits?|surplus(?:es)?|trade|balance|gap)\s+with|"
+                           # "Jade Harbor Life Insurance Co., a unit of Jade Harbor Financial": the parent is
+                           # another company
+                           r"(?:unit|subsidiary|division|arm|affiliate|parent)\s+of)\s+(?:the\s+)?$|"
                            r"(?:超过|超越|落后于|领先于?|对|从|向|自|来自|与|和|继)$")
 
 
@@ -87,7 +92,8 @@ class Framer:
     def __init__(self, rules: Rules, units: Units):
         self.vocab = rules.vocabulary
         self.units = units
-        self.index = HolderIndex(self.vocab)
+        # (a unit's symbol written in capitals, "TEUs", "GW", is no name)
+        self.index = HolderIndex(self.vocab, frozenset(w for w in units.surfaces if w[:1].isalpha()))
         self.declared: dict[str, str] = {}
         self._pattern: tuple | None = None
         self._sources: dict = {}
@@ -202,7 +208,9 @@ class Framer:
         title_place = next((m for m in mentions if title[0] <= m.start < (first_statement.start() if first_statement
                                                                             else title[1])
                             and m.kind in ("world", "region")
-                            and not _OBJECT_OF.search(folded, max(title[0], m.start - 14), m.start)), None)
+                            and not _OBJECT_OF.search(folded, max(title[0], m.start - 14), m.start)
+                            # "Japan's Hoshimura Games posts record profit": the company's country, no market
+                            and not self._names_a_company(folded, m, mentions)), None)
         # (a quarter, half or month without its year, "Cinevo第三季度…", takes the year of the article's date)
         title_period = next((p for p in periods if title[0] <= p.start < title[1] and not p.base
                              and (p.year or p.kind in _PART_OF_YEAR)), None)
@@ -279,6 +287,13 @@ class Framer:
                 last_org = next((m for m in mentions if m.name == (who or where)), last_org)
             frames.append(frame)
         return frames
+
+    @staticmethod
+    def _names_a_company(folded: str, place: Mention, mentions: list[Mention]) -> bool:
+        """A place written as the possessor of the organisation named right after it ("Japan's Hoshimura")."""
+        after = next((m for m in mentions if m.start >= place.end), None)
+        return (after is not None and after.kind == "org"
+                and _POSSESSIVE_BEFORE_NAME.fullmatch(folded, place.end, after.start) is not None)
 
     def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """The article's mentions that start in lo..hi (they are sorted by start)."""

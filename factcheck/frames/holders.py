@@ -51,12 +51,19 @@ _LATIN = "A-Za-z0-9\u00c0-\u024f"
 _PROPER_RUN = re.compile(rf"(?<![{_LATIN}_'’])(?:[A-Z][{_LATIN}_&.'’-]*|[a-z]+[A-Z][{_LATIN}_-]*)"
                          rf"(?:[ \t]+(?:of[ \t]+|de[ \t]+|&[ \t]+|and[ \t]+)?(?:[A-Z][{_LATIN}_&.'’-]*))*")
 _CORPORATE = regex.compile(r"(?:[\s,]+(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Group|"
-                           r"Holdings?|plc|PLC|AG|SA|S\.A\.|N\.V\.|LLC|Technology|Technologies))+$")
+                           r"Holdings?|plc|PLC|AG|SA|S\.A\.|N\.V\.|LLC|Technology|Technologies|Bhd|Berhad|Tbk|"
+                           r"GmbH|SE|NV|ASA|AB|Oyj|KK|Pty|JSC|PJSC|SpA|S\.p\.A\.))+$")
 # Words a company's name ends with that say its trade: "SkyBridge Airlines" is the "SkyBridge" of the next
 # sentence. Left off only when what remains is a name of its own (not "China" of "China Airlines").
 _TRADE = regex.compile(r"(?:\s+(?:Airlines?|Airways|Air\s+Lines|Air|Motors?|Auto|Automotive|Automobiles?|Electronics|"
                        r"Bank|Banking|Energy|Power|Solar|Steel|Mining|Telecom|Communications|Pharmaceuticals?|"
-                       r"Pharma|Semiconductors?|Chemicals?|Airport|Shipping|Logistics|Entertainment|Media))+$")
+                       r"Pharma|Semiconductors?|Chemicals?|Airport|Shipping|Logistics|Entertainment|Media|"
+                       r"Insurance|Assurance|Securities|Games|Gaming|Studios|Coffee|Foods?|Beverages?|Brewing|Breweries|"
+                       r"Retail|Stores|Restaurants|Hotels?|Resorts|Properties|Property|Realty|Construction|"
+                       r"Engineering|Industries|Shipbuilding|Ports?|Terminals?|Cement|Textiles?|Apparel|Cosmetics|"
+                       r"Biotech|Therapeutics|Healthcare|Medical|Software|Systems|Networks|Mobile|Memory|Batteries|"
+                       r"Fisheries|Seafood|Petroleum|Resources|Metals|Minerals|Railways?|Cruises?|Pictures|Films|"
+                       r"Music|Publishing))+$")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 # "long name (SHORT)": the long form ends right before the bracket, the short form fills it.
 _DECLARED_LONG = regex.compile(r"(?r)(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*")
@@ -77,7 +84,10 @@ _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|�
 _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 _ZH_SUBDIVISION = regex.compile(r"[州省市县区邦]$")
 # Offices that compile others' figures: named in a sentence, they are its source, never whose figure it is.
-_DATA_AGENCY = regex.compile(r"统计局|统计署|统计处|统计部门|海关|(?i:\bstatistic(?:s|al)\b|\bcensus\b|\bcustoms\b)")
+# A public body reports its country's figures (a statistics office, customs, a ministry, an agency): never its own.
+_DATA_AGENCY = regex.compile(r"统计局|统计署|统计处|统计部门|海关|(?<!俱乐)部$|局$|署$|厅$|委员会$|"
+                             r"(?i:\bstatistic(?:s|al)\b|\bcensus\b|\bcustoms\b)|"
+                             r"\b(?:Ministry|Administration|Department|Bureau|Authority)\b")
 
 
 _KEPT = 200_000  # readings of names kept per index; beyond, they are read again
@@ -86,8 +96,10 @@ _KEPT = 200_000  # readings of names kept per index; beyond, they are read again
 class HolderIndex:
     """Known spellings of a vocabulary, compiled once."""
 
-    def __init__(self, vocab: Vocabulary):
+    def __init__(self, vocab: Vocabulary, unit_words: frozenset[str] = frozenset()):
+        """`unit_words`: the units' surface forms, case-folded (a run that is one is no name)."""
         self.vocab = vocab
+        self.unit_words = unit_words
         self.kind: dict[str, str] = {WORLD: "world"}
         en: dict[str, str] = {}
         zh: dict[str, str] = {}
@@ -132,10 +144,19 @@ class HolderIndex:
             if len(self.run_names) > _KEPT:
                 self.run_names.clear()
             name = _clean_run(run)
-            if name and self.is_object_abbreviation(name.rpartition(" ")[2]):
+            if name and " " in name and name.rpartition(" ")[2].lower() in _HEADLINE_VERBS:
+                # "Jade Harbor Life Profit Rises": a title-case headline's verb, and the measure words before it
+                name = name.rpartition(" ")[0]
+                while " " in name and self._measure_word(name.rpartition(" ")[2]):
+                    name = name.rpartition(" ")[0]
+            if name and (self.is_object_abbreviation(name.rpartition(" ")[2]) or name.casefold() in self.unit_words):
                 name = None  # "DRAM", "LNG", "Average DRAM": an object's abbreviation names a thing, not a holder
             self.run_names[run] = name
         return self.run_names[run]
+
+    def _measure_word(self, word: str) -> bool:
+        low = word.lower()
+        return any(m.en is not None and m.en.fullmatch(low) for m in self.vocab.measures)
 
     def is_object_abbreviation(self, word: str) -> bool:
         return word.isupper() and any(cue.en is not None and cue.en.fullmatch(word) for cue in self.vocab.objects)
@@ -189,13 +210,30 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
             continue
         if index.is_object_abbreviation(short):
             continue  # "高频宽记忆体（HBM）": a thing and its abbreviation, no organisation
-        canonical = known or (index.company(short) if " " in short else short)
+        # (an English name and its Chinese one, either way round, are the English name: "Jade Harbor Life
+        # Insurance Co (玉港人寿)" and "玉港人寿（Jade Harbor Life）" name one insurer)
+        latin = long if T.HAN.match(short) and not T.HAN.match(long) else short
+        canonical = known or (index.company(latin) if " " in latin else latin)
         # "越南北方水电公司": headlines drop the corporate form ("越南北方水电上半年发电…")
         bare = _ZH_CORPORATE.sub("", long) if T.HAN.match(long) else long
         for s in (long, *shorts, *[index.company(n) for n in shorts if " " in n], *([bare] if len(bare) >= 3 else [])):
             if s and s.lower() not in _NOT_NAMES:
                 out.setdefault(s, canonical)
     return out
+
+
+_PUBLIC_BODIES: dict[int, tuple[dict[str, str], frozenset[str]]] = {}
+
+
+def public_body(declared: dict[str, str], name: str) -> bool:
+    """Whether a declared name is a public body's under any of its declared spellings (kept per set)."""
+    hit = _PUBLIC_BODIES.get(id(declared))
+    if hit is None or hit[0] is not declared:
+        if len(_PUBLIC_BODIES) > 64:
+            _PUBLIC_BODIES.clear()
+        hit = (declared, frozenset(c for s, c in declared.items() if _DATA_AGENCY.search(s)))
+        _PUBLIC_BODIES[id(declared)] = hit
+    return name in hit[1]
 
 
 def _bracket_names(folded: str, at: int) -> list[str]:
@@ -236,6 +274,10 @@ def _name_words(folded: str, start: int, end: int) -> str:
 
 
 _CURRENCY_SIGNS = frozenset("$€£¥")
+_HEADLINE_VERBS = frozenset(
+    "rises rise falls fall jumps jump surges surge slips slip drops drop climbs climb soars soar slumps slump "
+    "tumbles tumble grows grow gains gain posts post reports report beats beat misses miss hits hit tops top "
+    "lifts lift cuts cut raises raise sees see expects expect plans plan nears near hits reaches reach".split())
 _ZH_CORPORATE = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)$")
 _TITLE_BEFORE = regex.compile(r"(?i)\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|CEO|CFO|chair(?:man|woman)?|"
                               r"president|(?:prime\s+)?minister|secretary|spokes(?:person|man|woman)|analyst|economist|"
@@ -296,16 +338,19 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         for m in pattern.finditer(folded, start, end):
             if T.HAN.match(folded, m.start()) and not (m.start() in bounds and m.end() in bounds):
                 continue
+            if index.kind_of(names[m.group()]) == "org" and public_body(names, names[m.group()]):
+                # "NEA" of "National Energy Administration (NEA)": a public body's figures are not its own
+                taken[m.start() - start:m.end() - start] = b"\x01" * (m.end() - m.start())
+                continue
             add(m.start(), m.end(), names[m.group()], "declared")
     # English proper-noun runs. One that opens a sentence or a line ("Core Insights", "Shipments rose")
     # counts only when the text also writes it mid-sentence.
     runs = []
-    for m in _PROPER_RUN.finditer(text, start, end):
-        run = m.group()
+    for run_start, run in _runs(text, start, end):
         name = index.run_name(run)
         if not name or (name.isupper() and len(name) < 3):
             continue  # two capitals (PV, EV, GW) are abbreviations far more often than names
-        at = m.start() + run.find(name)
+        at = run_start + run.find(name)
         if _CODE_NAME.fullmatch(name.rpartition(" ")[2]):
             continue  # "PM2.5", "CO2", "A320": a code with figures in it names a thing, not a holder
         if _NUMBERED.match(text, at + len(name)):
@@ -344,6 +389,20 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 add(s, e, word, "segmenter", "region")
     found.sort(key=lambda x: x.start)
     return found
+
+
+def _runs(text: str, start: int, end: int):
+    """Proper-noun runs as (start, run), each cut after a possessive: "Japan's Hoshimura Games" is Japan and
+    Hoshimura Games."""
+    for m in _PROPER_RUN.finditer(text, start, end):
+        run, begin = m.group(), 0
+        for cut in _POSSESSIVE_INSIDE.finditer(run):
+            yield m.start() + begin, run[begin:cut.end()]
+            begin = cut.end() + 1
+        yield m.start() + begin, run[begin:]
+
+
+_POSSESSIVE_INSIDE = regex.compile(r"['’]s(?= )")
 
 
 def ground_pending(index: HolderIndex, text: str, mentions: list[Mention], pending: list[tuple[int, str]],

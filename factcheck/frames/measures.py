@@ -283,6 +283,9 @@ def _zh_object(vocab: Vocabulary, folded: str, start: int, end: int, clause: tup
 NAMED = "="  # marks an object the vocabulary names: named objects match by name only
 
 
+_HAS_DIGIT = regex.compile(r"\d")
+
+
 def objects_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Equal enough, or one unknown: two named objects by name; else a shared word, one word ending
     another ("phone", "smartphone"), or words in two scripts (no translation known: they may agree)."""
@@ -299,6 +302,8 @@ def objects_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return bool(T.HAN.search(written_a)) != bool(T.HAN.search(written_b))
     if bool(T.HAN.search("".join(a))) != bool(T.HAN.search("".join(b))):
         return True  # two scripts and no translation known: they may agree
+    if {x for x in a if _HAS_DIGIT.search(x)} != {y for y in b if _HAS_DIGIT.search(y)}:
+        return False  # "5G 移动电话" is a part of "移动电话": a code with a figure names a kind apart
     for x in a:
         for y in b:
             if x == y or x.endswith(y) or y.endswith(x):

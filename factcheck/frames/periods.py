@@ -91,7 +91,14 @@ def _any(*literals: str) -> re.Pattern:
 _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     # "the year to June 30, 2024", "the fiscal year ended March 2025": the twelve months to that month, a
     # season across two years (or the calendar year, to December)
-    ("year_to", _any('year to', 'year end', 'year through', 'months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?,?\s+({_YEAR})\b")),
+    # (without its year, "the fiscal year ended March 31", the latest such year: to the article's year's month)
+    ("year_to", _any('year to', 'year end', 'year through', 'months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR})\b|(?![\w\s]*\d))")),
+    # "截至2024年3月的上一财年", "截至2024年3月31日止的财政年度": the twelve months to that month
+    ("year_to", _any('截至', '截止'), regex.compile(rf"截[至止]({_YEAR})\s*年\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]?的?(?:上一|上个|本|该)?(?:财年|财政年度|会计年度|年度)")),
+    # "the first nine months of 2024", "前三季度", "前9个月": months 1 to that month
+    ("months_to", _any('months', '前'), regex.compile(rf"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({_YEAR})))?\b"
+                                                   rf"|(?:({_YEAR})\s*年\s*)?前\s*([一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*个月"
+                                                   rf"|(?:({_YEAR})\s*年\s*)?前\s*([二两三])\s*季度?")),
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:Q([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{{2}}|{_YEAR})|(?:FY|fiscal\s+)'?(\d{{2}}|{_YEAR})\s*Q([1-4]))\b")),
     # "the second quarter of fiscal 2025", "fiscal 2025's third quarter", "2025财年第二季度"
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal(?:\s+year)?|FY)\s*'?(\d{{2}}|{_YEAR})\b"
@@ -116,6 +123,8 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year)\b|全年|今年|去年|上年|前年")),
     ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+the\s+(?:quarter|period|month|half)\b|该季度|当季|同期|当月")),
 ]
+_COUNT_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+             "eleven": 11}
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
 # A period right after these words is the base of a comparison ("lower than in 2023", "比上年").
@@ -227,8 +236,22 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
         if not 1 <= month <= 12:
             return None
         return PeriodMention(m.start(), m.end(), kind, _year(y), str(month), base, words)
+    if kind == "months_to":
+        if g[0]:
+            y, hi = g[1], _COUNT_EN.get(g[0].lower()) or int(g[0])
+        elif g[3]:
+            y, hi = g[2], _ZH_NUM.get(g[3]) or int(g[3])
+        else:
+            y, hi = g[4], 3 * {"二": 2, "两": 2, "三": 3}[g[5]]
+        if not 2 <= hi <= 11:
+            return None
+        return PeriodMention(m.start(), m.end(), "months", _year(y), f"1..{hi}", base, words)
     if kind == "year_to":
-        month, last = _month(g[0]), int(g[1])
+        if len(g) == 2 and g[0] and g[0].isdigit():  # Chinese: year, month
+            g = [g[1], g[0]]
+        if g[1] is None and article_year is None:
+            return None
+        month, last = _month(g[0]), int(g[1]) if g[1] else article_year
         if month == 12:
             return PeriodMention(m.start(), m.end(), "year", last, "", base, words)
         return PeriodMention(m.start(), m.end(), "season", last - 1, "", base, words)
