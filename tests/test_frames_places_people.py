@@ -154,3 +154,21 @@ def test_a_code_with_a_figure_keeps_a_kind_apart(tmp_path) -> None:
     article(tmp_path, "a.md", "电信", "2024-07-19", "截至6月末，移动电话用户总数达17.7亿户，其中5G移动电话用户达9.27亿户。\n")
     article(tmp_path, "b.md", "电信", "2024-07-20", "截至6月末，5G移动电话用户达9.3亿户。\n")
     assert quotes(analyse([str(tmp_path)])) == []  # 9.27亿 and 9.3亿 agree; 17.7亿 counts all mobile users
+
+
+def test_a_title_case_headline_names_nothing_by_its_capitals(tmp_path) -> None:
+    article(tmp_path, "a.md", "Peru's Anchovy Season Beats Forecasts as Demand Grows", "2024-08-01",
+            "Fishing boats landed 2.43 million tonnes of anchovy in the first season of 2024.\n")
+    frame = by_figure(analyse([str(tmp_path)]))["2.43 million tonnes"]
+    assert frame.holder.value == "@Peru"  # "Anchovy Season Beats Forecasts" is no company
+
+
+def test_a_stock_as_of_a_date_and_a_base_at_a_census(tmp_path) -> None:
+    article(tmp_path, "a.md", "Game sales", "2024-05-09",
+            "The game, released in September, has sold 8.6 million copies worldwide as of March 31.\n")
+    article(tmp_path, "b.md", "Population", "2024-12-18",
+            "Chile's population reached 20.1 million as of April 1, 2024, up from 19.5 million at the 2019 census. "
+            "Births totalled 180,000.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["8.6 million"].period.value == "2024-03"
+    assert frames["180,000"].period.value != "2019"  # the census year is the base's, not the article's

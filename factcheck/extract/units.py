@@ -28,7 +28,7 @@ PER_TIME = regex.compile(r"(?i:[ \t]*(?:/|per[ \t]+)[ \t]*(?P<t>milliseconds?|ms
                          r"hours?|hrs?|h)\b|[ \t]+an?[ \t]+(?P<t>hour|second|minute)\b)")
 # What a unit is per, when it is an area or a volume: "31 micrograms per cubic metre", "34微克/立方米",
 # "4.3 tonnes per hectare" (the unit itself comes from the lexicon)
-PER_SPACE = regex.compile(r"(?i:[ \t]*/[ \t]*|[ \t]+per[ \t]+|每)")
+PER_SPACE = regex.compile(r"(?i:[ \t]*/[ \t]*|[ \t]+(?:per|an?)[ \t]+|每)")  # "12.9 centners a hectare"
 SPEEDS = {("kilometer", "hour"): "kilometer_per_hour", ("mile", "hour"): "mile_per_hour"}
 TIME_ABBREVIATIONS = {"ms": "millisecond", "s": "second", "sec": "second", "secs": "second", "min": "minute",
                       "mins": "minute", "h": "hour", "hr": "hour", "hrs": "hour"}

@@ -20,7 +20,8 @@ from ..rulefile import CueSets, WindowScan
 from ..vocabulary import cue_set
 from . import text as T
 from . import cues
-from .holders import WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions, ground_pending
+from .holders import (WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions, ground_pending,
+                      title_case)
 from .measures import FLOWS, NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods
 from .sources import article_source, attribution, basis, sentence_sources
@@ -185,9 +186,10 @@ class Framer:
         words = [T.tag_han_words(folded, lo, hi) if T.HAN.search(folded, lo, hi) else [] for lo, hi in windows]
         grounded: set[str] = set()
         pending: list[tuple[int, str]] = []
+        title_case_until = title[1] if title_case(text, *title) else -1
         mentions = [m for (lo, hi), scan, han in zip(windows, scans, words)
                     for m in find_mentions(self.index, text, folded, lo, hi, self._declared_pattern(), excluded,
-                                           scan[1], han, grounded, pending)]
+                                           scan[1], han, grounded, pending, title_case_until)]
         if pending:
             mentions = ground_pending(self.index, text, mentions, pending, grounded, excluded)
         periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]

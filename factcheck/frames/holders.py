@@ -296,8 +296,11 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                   sources: frozenset[str] = frozenset(),
                   places_scanned: list[tuple[int, int, int]] | None = None,
                   han_words: list[tuple[int, int, str]] | None = None,
-                  grounded: set[str] | None = None, pending: list[tuple[int, str]] | None = None) -> list[Mention]:
+                  grounded: set[str] | None = None, pending: list[tuple[int, str]] | None = None,
+                  title_case_until: int = -1) -> list[Mention]:
     """Every holder or place named in text[start:end], sorted, without overlaps (the first found wins).
+    `title_case_until`: the end of a headline written in title case, whose capitals name nothing by themselves
+    (its runs count only where the article writes them mid-sentence too, as a sentence's opening word does).
     `places_scanned`: the place cues' scan of the range, `han_words` its `tag_han_words`, if already made.
     `grounded`, `pending`: shared by the windows of one article, so that a name the article writes
     mid-sentence anywhere also counts where it opens a sentence (`ground_pending` adds those)."""
@@ -360,6 +363,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         initial = _opens_sentence(text, at, start)
         if initial and " " in name and not _HEADING_AFTER.match(text, at + len(name)):
             initial = False  # "Northwind Traders reported ...": several capitalised words make a name
+        if at < title_case_until and name not in index.cities_en:
+            initial = True  # "Vietnam's Tourism Rebound Gathers Pace": capitals that name nothing
         runs.append((at, name, initial))
     here = {name for _, name, initial in runs if not initial}
     if grounded is not None:
@@ -389,6 +394,15 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 add(s, e, word, "segmenter", "region")
     found.sort(key=lambda x: x.start)
     return found
+
+
+def title_case(text: str, start: int, end: int) -> bool:
+    """Whether a headline capitalises nearly every word of four or more letters ("Tourism Rebound Gathers Pace")."""
+    words = _LONG_WORD.findall(text, start, end)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+_LONG_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 
 
 def _runs(text: str, start: int, end: int):

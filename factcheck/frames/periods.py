@@ -114,6 +114,8 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     ("fiscal", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|fiscal(?:\s+year)?\s+({_YEAR}))\b|({_YEAR})\s*财年|(?<![\d/／-])(\d{{2}}|{_YEAR})财年")),
     ("months", re.compile(rf"\b{MONTH_WORDS}\.?\s*(?:to|through|-|–|—|until)\s*{MONTH_WORDS}"), regex.compile(rf"(?i)\b(?:from\s+)?({MONTH_WORDS})\.?\s*(?:to|through|-|–|—|until)\s*({MONTH_WORDS})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
     ("months", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
+    # "as of March 31", "by the end of March", "at end-June": a stock at a date is of its month
+    ("month", _any('as of', 'as at', 'end of', 'end-', 'by '), regex.compile(rf"(?i)\b(?:as\s+(?:of|at)|by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|(?:at\s+)?end-)\s*({MONTH_WORDS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+({_YEAR}))?\b")),
     ("month", re.compile(rf"\b{MONTH_WORDS}\b"), regex.compile(rf"(?i)\b({MONTH_WORDS})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
     ("month", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
     ("decade", _any('0s', "0's", '0’s', '年代'), regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代")),
@@ -135,7 +137,7 @@ _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:than|from|(?<!(?:year|month|quarter|w
                              r"|比|较|相比|相较|对比"
                              # "6.4% more than the 1.16 billion of 2023": the period of a base figure
                              r"|\b(?:than|from|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?"
-                             r"(?:[A-Z]{0,3}[$€£¥])?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+)?\s+(?:of|in|for)\s+(?:the\s+)?)$")
+                             r"(?:[A-Z]{0,3}[$€£¥])?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+)?\s+(?:of|in|for|at)\s+(?:the\s+)?)$")
 _RELATIVE_YEAR = regex.compile(r"(last|this|next)\s+year")
 _MAY_VERB = regex.compile(r"(?i)\bmay\s+(?:be|have|not|reach|rise|fall|grow|also|well|still)\b")
 
