@@ -172,3 +172,34 @@ def test_a_stock_as_of_a_date_and_a_base_at_a_census(tmp_path) -> None:
     frames = by_figure(analyse([str(tmp_path)]))
     assert frames["8.6 million"].period.value == "2024-03"
     assert frames["180,000"].period.value != "2019"  # the census year is the base's, not the article's
+
+
+def test_months_ending_with_a_month_and_the_months_named_before(tmp_path) -> None:
+    article(tmp_path, "a.md", "Coffee", "2024-11-12",
+            "China's Tallow Coffee lifts revenue.\n\n"
+            "Tallow opened a net 1,120 stores and its revenue rose to 4.05 billion yuan in the three months "
+            "through September.\n\n"
+            "Pelican Life's premiums in the first nine months totaled NT$86.5 billion. "
+            "Its profit for the nine months was NT$28.7 billion.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["4.05 billion yuan"].period.value == "2024Q3"
+    assert frames["NT$28.7 billion"].period.value == "2024-01..2024-09"
+    assert frames["1,120"].holder.value == "Tallow@"  # the short form of a name the headline writes in full
+    assert frames["1,120"].measure.value == "installations"
+
+
+def test_yuan_in_a_taipei_paper_is_the_taiwan_dollar(tmp_path) -> None:
+    article(tmp_path, "a.md", "壽險", "2024-10-25",
+            "臺灣的壽險業者昨日舉行法說會，公布今年前三季營運成果。據公司統計，1-9月初年度保費收入約742億元。\n")
+    article(tmp_path, "b.md", "电影", "2024-09-09", "该片在内地票房约9.8亿元。\n")
+    claims = {p.claim.text: p.claim.unit for p in analyse([str(tmp_path)]).placed}
+    assert claims["742億元"] == "TWD" and claims["9.8亿元"] == "CNY"
+
+
+def test_a_catch_is_an_output(tmp_path) -> None:
+    article(tmp_path, "a.md", "Anchovy", "2024-08-01", "Peru's fleet landed 2.43 million tonnes of anchovy in 2024.\n")
+    article(tmp_path, "b.md", "鳀鱼", "2024-08-02", "2024年秘鲁共捕捞鳀鱼约215万吨，此前确定的捕捞配额为247.5万吨。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "2.43 million tonnes")].measure.value == frames[("b.md", "215万吨")].measure.value == "production"
+    assert quotes(analysis) == [["2.43 million tonnes", "215万吨"]]

@@ -19,7 +19,7 @@ from .scan import CJK
 from .tokens import T_C, T_D, T_W
 from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, KUAI_CUE, KUAI_END, MILLION_NOUN, NOT_RATES, PER, PER_SPACE,
                     PER_TIME, PERCENT, PERCENT_OF_LEFT, RATE, SCALE, SCALE_MONEY, SPEEDS, TEMPERATURE_CUE,
-                    TEMPERATURE_SCALES, TIME_ABBREVIATIONS, TIMES, ZHE_NOT, Lexicon, area_before, rate_before, rate_period,
+                    TEMPERATURE_SCALES, TIME_ABBREVIATIONS, TIMES, ZHE_NOT, Lexicon, area_before, local_yuan, rate_before, rate_period,
                     scale_value, temperature_letter)
 from .vocabulary import CURRENCY_ISO, QUALIFIER_KIND
 
@@ -184,6 +184,9 @@ def _other_unit(lex: Lexicon, s: str, m: regex.Match, r: Reading, pos: int, lo: 
     return pos
 
 
+_RMB_AFTER = regex.compile(r"\s*(?:人民[币幣]|RMB)")
+
+
 def _lexicon_unit(lex: Lexicon, s: str, r: Reading, um: regex.Match, pos: int, lo: int, hi: int) -> int:
     name = lex.unit_for(um[0])
     if name == "pound" and um[0][:1] in "pP" and not _OF.match(s[um.end():um.end() + 4]) \
@@ -195,6 +198,8 @@ def _lexicon_unit(lex: Lexicon, s: str, r: Reading, um: regex.Match, pos: int, l
         return pos
     if name == "CNY" and um[0] == "元" and (named := lex.currency_before(s, r.start, lo)):
         name = named  # 新台币120亿元, 港币3亿元: 元 is the unit of the currency named before
+    elif name == "CNY" and um[0] == "元" and not _RMB_AFTER.match(s, um.end()) and (local := local_yuan(s, lo, hi)):
+        name = local  # a Taipei or Hong Kong paper's 元
     r.unit = name
     pos = um.end()
     pm = PER_TIME.match(s, pos, hi)

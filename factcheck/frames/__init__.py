@@ -527,7 +527,9 @@ class Framer:
 
         def resolve(p: PeriodMention, rule: str):
             if p.kind == "anaphor":
-                wanted = next((k for k in ("quarter", "month", "half") if k in p.words.lower()), None)
+                words = p.words.lower()
+                # ("for the nine months": the months range named before)
+                wanted = "months" if "months" in words else next((k for k in ("quarter", "month", "half") if k in words), None)
                 prior = [q for q in periods if q.end <= p.start and q.kind not in ("anaphor", "year") and not q.base
                          and (wanted is None or q.kind == wanted)]
                 if not prior:

@@ -366,7 +366,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         if at < title_case_until and name not in index.cities_en:
             initial = True  # "Vietnam's Tourism Rebound Gathers Pace": capitals that name nothing
         runs.append((at, name, initial))
-    here = {name for _, name, initial in runs if not initial}
+    # (with the names' short forms: "Lanxi opened…" once "China's Lanxi Coffee lifts…" stands in the article)
+    here = {n for _, name, initial in runs if not initial for n in (name, index.company(name))}
     if grounded is not None:
         grounded |= here
         here = grounded

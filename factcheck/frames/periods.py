@@ -95,6 +95,8 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     ("year_to", _any('year to', 'year end', 'year through', 'months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR})\b|(?![\w\s]*\d))")),
     # "截至2024年3月的上一财年", "截至2024年3月31日止的财政年度": the twelve months to that month
     ("year_to", _any('截至', '截止'), regex.compile(rf"截[至止]({_YEAR})\s*年\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]?的?(?:上一|上个|本|该)?(?:财年|财政年度|会计年度|年度)")),
+    # "the three months through September", "six months to June 2024": those months, ending with that one
+    ("months_ending", _any('months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?\b")),
     # "the first nine months of 2024", "前三季度", "前9个月": months 1 to that month
     ("months_to", _any('months', '前'), regex.compile(rf"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({_YEAR})))?\b"
                                                    rf"|(?:({_YEAR})\s*年\s*)?前\s*([一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*个月"
@@ -123,7 +125,7 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     ("season", re.compile(r"(?:19|20)\d\d\s*[/／-]\s*\d\d"), regex.compile(rf"(?<![\d./]|\d,)({_YEAR})\s*[/／-]\s*((?:19|20)?\d\d)(?![\d%/.,-])")),
     ("year", _any('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s万亿千百]|\s*(?:年代|s\b))")),  # "2032万吨" is a figure
     ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year)\b|全年|今年|去年|上年|前年")),
-    ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+the\s+(?:quarter|period|month|half)\b|该季度|当季|同期|当月")),
+    ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+the\s+(?:quarter|period|month|half|(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months)\b|该季度|当季|同期|当月")),
 ]
 _COUNT_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
              "eleven": 11}
@@ -238,6 +240,11 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
         if not 1 <= month <= 12:
             return None
         return PeriodMention(m.start(), m.end(), kind, _year(y), str(month), base, words)
+    if kind == "months_ending":
+        n, hi = _COUNT_EN.get(g[0].lower()) or int(g[0]), _month(g[1])
+        if not 2 <= n <= 11 or not 1 <= hi - n + 1:
+            return None  # (twelve months, or months across a year's end, are no range of one year)
+        return PeriodMention(m.start(), m.end(), "months", _year(g[2]), f"{hi - n + 1}..{hi}", base, words)
     if kind == "months_to":
         if g[0]:
             y, hi = g[1], _COUNT_EN.get(g[0].lower()) or int(g[0])
