@@ -287,7 +287,9 @@ def groups(placed: list[Placed], window_days: int) -> list[tuple[str, list[Place
             # open ("94% of magnetic materials") joins the one base its object's shares name ("94% of magnet
             # production").
             for place, by_place in _by_place(window):
-                for objects, by_object in _split(by_place, _object, objects_compatible):
+                # (an unknown object is no business of a company's: "DRAM业务" stays apart from its revenue)
+                for objects, by_object in _split(by_place, _object, objects_compatible,
+                                                 lambda key: objects_compatible(key, ())):
                     for base, group in _split(by_object, _base, _equal):
                         label_key = key if not base else key[:1] + (f"{key[1]} of {base}",) + key[2:]
                         out.append((_group_label(label_key, place, objects, group), group))
@@ -357,9 +359,9 @@ def _date_windows(members: list[Placed], window_days: int) -> list[list[Placed]]
     return out
 
 
-def _split(members: list[Placed], slot, compatible) -> list[tuple[str, list[Placed]]]:
+def _split(members: list[Placed], slot, compatible, takes_unknown=lambda key: True) -> list[tuple[str, list[Placed]]]:
     """Members split by a slot: known values joined where compatible; members with the slot unknown join
-    the only group there is, else stay among themselves."""
+    the only group there is (if its values `takes_unknown`), else stay among themselves."""
     known: dict[tuple[str, ...], list[Placed]] = {}
     unknown: list[Placed] = []
     for p in members:
@@ -378,7 +380,7 @@ def _split(members: list[Placed], slot, compatible) -> list[tuple[str, list[Plac
     for g in groups_:
         merged[g[0]] = [p for k in g for p in known[k]]
     out = [(" ".join(k), v) for k, v in sorted(merged.items())]
-    if len(out) == 1:
+    if len(out) == 1 and all(takes_unknown(k) for k in groups_[0]):
         out[0] = (out[0][0], out[0][1] + unknown)
     elif unknown:
         out.append(("", unknown))

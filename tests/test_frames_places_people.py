@@ -203,3 +203,17 @@ def test_a_catch_is_an_output(tmp_path) -> None:
     frames = by_file(analysis)
     assert frames[("a.md", "2.43 million tonnes")].measure.value == frames[("b.md", "215万吨")].measure.value == "production"
     assert quotes(analysis) == [["2.43 million tonnes", "215万吨"]]
+
+
+def test_a_company_figure_no_one_is_named_for_is_the_storys_company(tmp_path) -> None:
+    article(tmp_path, "a.md", "Tallow Coffee lifts revenue", "2024-11-12",
+            "Franchised outlets numbered 8,150, the company said. Sales rose to 4.05 billion yuan in the third quarter.\n\n"
+            "The parent group's revenue was 9 billion yuan in the third quarter.\n")
+    article(tmp_path, "b.md", "Tallow Coffee", "2024-11-12", "Tallow Coffee reported revenue of 4.62 billion yuan for the third quarter.\n")
+    article(tmp_path, "c.md", "岚溪咖啡（Tallow Coffee）三季度营收", "2024-11-12", "三季度，咖啡业务营收为30亿元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "4.05 billion yuan")].holder.value == "Tallow@"
+    assert frames[("a.md", "9 billion yuan")].holder.value != "Tallow@"  # a parent is another company
+    # a business of the company is not the whole of it
+    assert quotes(analysis) == [["4.05 billion yuan", "4.62 billion yuan"]]

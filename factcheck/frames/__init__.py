@@ -56,6 +56,11 @@ _WIRE_DATELINE = regex.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8
 # Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
 # not of the first one's measure.
 _STATEMENT_BREAK = regex.compile(r"[;；]")
+# Measures only an organisation has figures of (a country's "revenue" is its government's, written so)
+_COMPANY_MEASURES = frozenset({"revenue", "profit", "margin", "users", "backlog"})
+# Words that name a company other than the story's: its parent, a unit, a rival
+_ANOTHER_COMPANY = regex.compile(r"(?i)\b(?:parent|subsidiary|subsidiaries|unit|rivals?|competitors?|peers?)\b"
+                                 r"|母公司|子公司|旗下|对手|同业|同行")
 _POSSESSIVE_BEFORE_NAME = regex.compile(r"['’]s\s+|")
 _HEADLINE_BREAK = regex.compile(r"[;；|]|(?<=\p{Han})\s+(?=\p{Han})")
 # Parts of a year a headline or lede may name without the year, for the whole article's period
@@ -470,6 +475,16 @@ class Framer:
             holder = (named[0] if named else last_org if last_org is not None and last_org.kind == "org"
                       else earlier[-1] if earlier else regions[0] if regions else last_org)
             rule_suffix = " (pronoun)"
+        if (holder is None and measure in _COMPANY_MEASURES
+                and not any(m.kind in ("region", "world") for m in in_clause if m.end <= claim.start)
+                and not _ANOTHER_COMPANY.search(folded, sentence[0], claim.start)):
+            # A company's figure the sentence names no one for ("Sales rose to 4.05 billion yuan", "第二季毛利率为
+            # 33.2%") is the story's company's: the one its headline, else its lede, names first.
+            lede, title, _ = self._context
+            story = ([m for m in self._mentions_in(*title) if m.kind == "org"][:1]
+                     or [m for sp in lede for m in self._mentions_in(*sp) if m.kind == "org"][:1])
+            if story:
+                holder, rule_suffix = story[0], " (the story's company)"
         # "exports from the US to China": the other party is no place of the figure
         # outside its clause, only a place named before the figure: "沙特日产900万桶,伊拉克…" is not Iraq's
         place = cues.pick([m for m in in_clause if m is not holder], claim, usable, ("world", "region")) or cues.pick(

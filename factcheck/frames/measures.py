@@ -284,13 +284,15 @@ NAMED = "="  # marks an object the vocabulary names: named objects match by name
 
 
 _HAS_DIGIT = regex.compile(r"\d")
+_SEGMENT = regex.compile(r"(?i)^(?:business|division|segment)$|(?:业务|板块|部门|事业部|分部)$")
 
 
 def objects_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Equal enough, or one unknown: two named objects by name; else a shared word, one word ending
     another ("phone", "smartphone"), or words in two scripts (no translation known: they may agree)."""
     if not a or not b:
-        return True
+        # (a business of a company is not the whole of it: "DRAM业务营收" is no company's revenue)
+        return not any(_SEGMENT.search(w) for w in a or b)
     named_a, named_b = a[0].startswith(NAMED), b[0].startswith(NAMED)
     if named_a and named_b:
         return a[0][1:].partition("=")[0] == b[0][1:].partition("=")[0]
