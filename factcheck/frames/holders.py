@@ -52,7 +52,7 @@ _PROPER_RUN = re.compile(rf"(?<![{_LATIN}_'’])(?:[A-Z][{_LATIN}_&.'’-]*|[a-z
                          rf"(?:[ \t]+(?:of[ \t]+|de[ \t]+|&[ \t]+|and[ \t]+)?(?:[A-Z][{_LATIN}_&.'’-]*))*")
 _CORPORATE = regex.compile(r"(?:[\s,]+(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Group|"
                            r"Holdings?|plc|PLC|AG|SA|S\.A\.|N\.V\.|LLC|Technology|Technologies|Bhd|Berhad|Tbk|"
-                           r"GmbH|SE|NV|ASA|AB|Oyj|KK|Pty|JSC|PJSC|SpA|S\.p\.A\.))+$")
+                           r"GmbH|SE|NV|ASA|AB|Oyj|KK|Pty|JSC|PJSC|SpA|S\.p\.A\.|Co-operative|Cooperative|Co-op))+$")
 # Words a company's name ends with that say its trade: "SkyBridge Airlines" is the "SkyBridge" of the next
 # sentence. Left off only when what remains is a name of its own (not "China" of "China Airlines").
 _TRADE = regex.compile(r"(?:\s+(?:Airlines?|Airways|Air\s+Lines|Air|Motors?|Auto|Automotive|Automobiles?|Electronics|"
@@ -63,7 +63,7 @@ _TRADE = regex.compile(r"(?:\s+(?:Airlines?|Airways|Air\s+Lines|Air|Motors?|Auto
                        r"Engineering|Industries|Shipbuilding|Ports?|Terminals?|Cement|Textiles?|Apparel|Cosmetics|"
                        r"Biotech|Therapeutics|Healthcare|Medical|Software|Systems|Networks|Mobile|Memory|Batteries|"
                        r"Fisheries|Seafood|Petroleum|Resources|Metals|Minerals|Railways?|Cruises?|Pictures|Films|"
-                       r"Music|Publishing))+$")
+                       r"Music|Publishing|Dairy|Farms?|Agriculture|Pipeline|Gas|Oil|Sports|Apparel))+$")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 # "long name (SHORT)": the long form ends right before the bracket, the short form fills it.
 _DECLARED_LONG = regex.compile(r"(?r)(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*")
