@@ -386,9 +386,11 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterable[tuple[Path, 
                 continue
             seen.add(real)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            folder = Path(dirpath)
             for name in filenames:
-                if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
-                    found.append(Path(dirpath) / name)
+                # os.path, not a Path per name: a name not starting with "." has the same suffix either way
+                if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES:
+                    found.append(folder / name)
         for path in sorted(found):
             yield path, root
 
