@@ -290,3 +290,11 @@ def test_frames_from_json_reads_many_frames_at_once_sharing_equal_slots() -> Non
     read = frames_from_json([frame_to_json(china), None, frame_to_json(japan)])
     assert read == [china, None, japan] and read[0].measure is read[2].measure
     assert frames_from_json([]) == [] and frames_from_json([None]) == [None]
+
+
+def test_equal_frame_texts_give_one_frame() -> None:
+    from factcheck.store import frame_to_json, frames_from_json
+
+    china = frame_to_json(_frame("China"))
+    first, second, other = frames_from_json([china, china, frame_to_json(_frame("Japan"))])
+    assert first is second and first == _frame("China") and other == _frame("Japan")
