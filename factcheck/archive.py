@@ -9,8 +9,9 @@ Files are stored framed (each claim's frame as the file's own declared aliases g
 
 `analyse_against` compares the drafts with the archive: it reads from the store only the archive claims in
 the blocks the drafts' frames fall in (`Frame.block`, a holder's declared spellings included), with their
-frames and the texts of the files that hold them, and runs the pipeline's comparison on those and the drafts;
-the gate then reports only findings with a draft claim. `narrow=False` reads every archive claim instead
+frames and their stored lines and columns, and runs the pipeline's comparison on those and the drafts, working
+out only the findings with a draft claim (the gate reports no other). A text is decompressed only when a
+stage reads it (a conversion to check, a draft's quote). `narrow=False` reads every archive claim instead
 (the result `pipeline.analyse(drafts + archive)` gives).
 """
 
@@ -141,19 +142,21 @@ def select_archive_claims(store: ClaimsStore, files: Sequence[StoredFile],
                           blocks: Collection[tuple] | None = None) -> list[Claim]:
     """The archive claims a draft is compared with: those whose frame falls in one of `blocks`
     (`Frame.block` values), plus every claim without a frame. With no blocks, every claim of `files`."""
-    return [claim for claim, _ in _archive_claims(store, files, blocks)]
+    return [claim for claim, _, _ in _archive_claims(store, files, blocks)]
 
 
 def _archive_claims(store: ClaimsStore, files: Sequence[StoredFile], blocks: Collection[tuple] | None,
-                    groups: Collection[tuple[tuple, str, str]] | None = None) -> list[tuple[Claim, Frame | None]]:
-    if groups is not None:
-        return store.claims_in_groups(files, groups)
-    if blocks is not None:
-        return store.claims_in_groups(files, [(b, None, None) for b in blocks])
-    out: list[tuple[Claim, Frame | None]] = []
+                    groups: Collection[tuple[tuple, str, str]] | None = None
+                    ) -> list[tuple[Claim, Frame | None, tuple[int, int] | None]]:
+    """(claim, stored frame, stored line and column) of the archive claims chosen (every claim: no position,
+    its text gives it)."""
+    if groups is not None or blocks is not None:
+        chosen = store.claims_in_groups(files, groups if groups is not None else [(b, None, None) for b in blocks])
+        return [(c.claim, c.frame, (c.line, c.col)) for c in chosen]
+    out: list[tuple[Claim, Frame | None, tuple[int, int] | None]] = []
     for f in files:
         _, claims, frames, _ = store.contents(f)
-        out.extend(zip(claims, frames or [None] * len(claims)))
+        out.extend((claim, frame, None) for claim, frame in zip(claims, frames or [None] * len(claims)))
     return out
 
 
@@ -182,18 +185,22 @@ def draft_groups(draft: Extraction, declared: dict[str, dict[str, str]]) -> set[
 
 
 def archive_extraction(store: ClaimsStore, files: Sequence[StoredFile], claims: Sequence[Claim],
-                       frames: Sequence[Frame | None] | None = None) -> Extraction:
-    """The chosen archive claims (and their stored frames) as an `Extraction` the pipeline can analyse,
-    with the texts and articles of the files they are in and every file's declared aliases, from the store."""
+                       frames: Sequence[Frame | None] | None = None,
+                       positions: Sequence[tuple[int, int] | None] | None = None,
+                       declared: dict[str, dict[str, str]] | None = None) -> Extraction:
+    """The chosen archive claims (with their stored frames, and lines and columns) as an `Extraction` the
+    pipeline can analyse, with the texts (read when first needed) and articles of the files they are in and
+    every file's declared aliases (`declared`, when already read), from the store."""
     holding = {claim.file for claim in claims}
     chosen = [f for f in files if f.path in holding]
-    extraction = Extraction(Corpus([store.source(f) for f in chosen]))
-    for f in chosen:
-        extraction.articles.extend(store.articles(f))
+    extraction = Extraction(Corpus([store.lazy_source(f) for f in chosen]))  # few texts are ever quoted
+    extraction.articles = store.articles_of(chosen)
     extraction.claims = list(claims)
+    if positions is not None:
+        extraction.positions = {c: p for c, p in zip(claims, positions) if p is not None}
     if frames is not None:
         extraction.frames = {c: f for c, f in zip(claims, frames) if f is not None}
-        extraction.declared = store.declared(files)
+        extraction.declared = store.declared(files) if declared is None else declared
     return extraction
 
 
@@ -201,8 +208,8 @@ def analyse_against(drafts: Sequence[str], archive: Sequence[str], rules_dir: st
                     warn: Callable[[str], None] | None = None, *, cache=True, narrow: bool = True,
                     **options) -> Analysis:
     """Drafts and archive analysed together, the archive's claims and frames read from the store. With
-    `narrow`, only the archive claims that can share a comparison group with a draft claim (`draft_groups`);
-    without, every archive claim,
+    `narrow`, only the archive claims that can share a comparison group with a draft claim (`draft_groups`),
+    and only the findings with a draft claim; without, every archive claim and every finding,
     and the result is the one `pipeline.analyse(drafts + archive)` gives (the same corpus order, claims and
     findings). With no store (`cache=None`, `--no-cache`) it is that call."""
     from .cache import open_cache
@@ -217,14 +224,18 @@ def analyse_against(drafts: Sequence[str], archive: Sequence[str], rules_dir: st
     declared = store.declared(held.files)
     groups = draft_groups(draft, {**declared, **draft.declared}) if narrow else None
     chosen = _archive_claims(store, held.files, None, groups)
-    published = archive_extraction(store, held.files, [c for c, _ in chosen], [f for _, f in chosen])
+    published = archive_extraction(store, held.files, [c for c, _, _ in chosen], [f for _, f, _ in chosen],
+                                   [p for _, _, p in chosen], declared)
     extraction = Extraction(Corpus(draft.corpus.files + published.corpus.files,
                                    draft.corpus.skipped + held.skipped),
                             draft.articles + published.articles, _by_position(draft.claims + published.claims))
     extraction.frames = {**published.frames, **draft.frames}
+    extraction.positions = published.positions
     extraction.declared = {**declared, **draft.declared}
     extraction.stats = draft.stats
-    return analyse_extraction(extraction, rules_dir, jobs=options.get("jobs", 1))
+    # Narrowed, the archive's own disagreements are left out: the gate reports only findings with a draft claim.
+    involving = {f.path for f in draft.corpus.files} if narrow else None
+    return analyse_extraction(extraction, rules_dir, jobs=options.get("jobs", 1), involving=involving)
 
 
 def _by_position(claims: list[Claim]) -> list[Claim]:

@@ -15,6 +15,7 @@ import hashlib
 import math
 from dataclasses import dataclass
 from datetime import date
+from typing import Collection, Mapping
 
 import regex
 
@@ -117,14 +118,17 @@ def finding_id(rule: str, subject: str, claims: list[Claim]) -> str:
 
 
 class Comparer:
-    def __init__(self, rules: Rules, texts: dict[str, str], articles: dict[str, Article]):
+    def __init__(self, rules: Rules, texts: Mapping[str, str], articles: dict[str, Article],
+                 positions: Mapping[Claim, tuple[int, int]] | None = None):
         self.rules = rules
-        self.texts = texts
+        self.texts = texts  # looked up only for the claims a finding quotes and conversion candidates
         self.articles = articles
+        self.positions = positions or {}  # (line, column) already known, without the claim's text
+        self._rates: dict[tuple[str, str], float | None] = {}
 
     def ref(self, p: Placed) -> ClaimRef:
         c = p.claim
-        line, col = line_col(self.texts[c.file], c.start)
+        line, col = self.positions.get(c) or line_col(self.texts[c.file], c.start)
         article = self.articles.get(c.article)
         return ClaimRef(file=c.file, article=c.article, title=article.title if article else "",
                         date=article.date if article else None, start=c.start, end=c.end, line=line, col=col,
@@ -133,11 +137,15 @@ class Comparer:
 
     # -- FC100 -----------------------------------------------------------------------------------------
 
-    def contradictions(self, placed: list[Placed]) -> list[Finding]:
-        """FC100 findings; pass claims that are conversions of another figure through `conversion_pairs` first."""
+    def contradictions(self, placed: list[Placed], involving: Collection[str] | None = None) -> list[Finding]:
+        """FC100 findings; pass claims that are conversions of another figure through `conversion_pairs` first.
+        With `involving` (file names), only the findings with a claim in one of those files: a draft checked
+        against an archive need not have every archive disagreement worked out and quoted."""
         findings = []
-        for key, members in groups(placed, self.rules.current_window_days):
+        for key, members in groups(placed, self.rules.current_window_days, involving):
             if len({p.claim.article for p in members}) < 2:
+                continue
+            if involving is not None and not any(p.claim.file in involving for p in members):
                 continue
             finding = self._group_finding(key, members)
             if finding is not None:
@@ -194,19 +202,21 @@ class Comparer:
         pairs = []
         for file in sorted(by_file):
             items = sorted(by_file[file], key=lambda p: p.claim.start)
-            text = self.texts[file]
             for first, second in zip(items, items[1:]):
                 f1, f2 = first.claim, second.claim
-                if f1.unit == f2.unit or f2.start - f1.end > 40:
+                if f1.unit == f2.unit or f2.start - f1.end > 40 or self._rate(f1.unit, f2.unit) is None:
                     continue
-                if _CONVERSION_GAP.match(text[f1.end:f2.start]) and self._rate(f1.unit, f2.unit) is not None:
+                if _CONVERSION_GAP.match(self.texts[file][f1.end:f2.start]):  # a file's text only for candidates
                     pairs.append((first, second))
         return pairs
 
-    def conversions(self, pairs: list[tuple[Placed, Placed]]) -> list[Finding]:
+    def conversions(self, pairs: list[tuple[Placed, Placed]], involving: Collection[str] | None = None) -> list[Finding]:
+        """FC200 findings of `conversion_pairs`; with `involving`, only those in one of these files."""
         findings = []
         for first, second in pairs:
             f1, f2 = first.claim, second.claim
+            if involving is not None and f1.file not in involving:
+                continue
             rate = self._rate(f1.unit, f2.unit)
             if rate is None or f1.value == 0:
                 continue
@@ -226,6 +236,11 @@ class Comparer:
         return findings
 
     def _rate(self, source: str, target: str) -> float | None:
+        if (source, target) not in self._rates:  # asked for every neighbouring pair of figures: few distinct
+            self._rates[source, target] = self._declared_rate(source, target)
+        return self._rates[source, target]
+
+    def _declared_rate(self, source: str, target: str) -> float | None:
         for r in self.rules.rates:
             if (r.source, r.target) == (source, target):
                 return r.rate
@@ -269,9 +284,11 @@ def _object(p: Placed) -> tuple[str, ...]:
     return (f"{value}={p.frame.object.words}",) if value.startswith("=") else tuple(value.split())
 
 
-def groups(placed: list[Placed], window_days: int) -> list[tuple[str, list[Placed]]]:
+def groups(placed: list[Placed], window_days: int,
+           involving: Collection[str] | None = None) -> list[tuple[str, list[Placed]]]:
     """Comparable groups: blocks split by basis and period, then by place and object (equal, or one
-    unknown)."""
+    unknown). With `involving` (file names), only the groups split from a block's date window that holds a
+    claim of one of those files (the others are not split at all)."""
     blocks: dict[tuple, list[Placed]] = {}
     for p in placed:
         key = block_key(p.frame)
@@ -282,6 +299,8 @@ def groups(placed: list[Placed], window_days: int) -> list[tuple[str, list[Place
         members = blocks[key]
         windows = _date_windows(members, window_days) if key[-1] == CURRENT else [members]
         for window in windows:
+            if involving is not None and not any(p.claim.file in involving for p in window):
+                continue
             # Places first: a figure whose object is unknown joins the one object named in its own place,
             # whatever other places' figures name. Objects before bases: a share whose base the text leaves
             # open ("94% of magnetic materials") joins the one base its object's shares name ("94% of magnet

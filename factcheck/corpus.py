@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator, Mapping
 
 import regex
 import yaml
@@ -48,15 +48,41 @@ class Corpus:
     files: list[SourceFile] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     raw: dict[str, "RawMap"] = field(default_factory=dict)
-    _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _texts: "Texts | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def texts(self) -> "Texts":
+        """Each file's decoded text by path (read from a file only when asked for)."""
+        if self._texts is None or len(self._texts) != len(self.files):
+            self._texts = Texts(self.files)
+        return self._texts
 
     def line_col(self, file: str, offset: int) -> tuple[int, int]:
         """1-based line and column, in the file as stored on disk, of an offset into its decoded text."""
         if file in self.raw:
             return self.raw[file].line_col(offset)
-        if len(self._texts) != len(self.files):
-            self._texts.update((f.path, f.text) for f in self.files)
-        return line_col(self._texts[file], offset)
+        return line_col(self.texts[file], offset)
+
+
+class Texts(Mapping[str, str]):
+    """Files' decoded texts by path, each taken from its `SourceFile` only when looked up: a file the claims
+    store hands back decompresses its text when first read, and a draft checked against an archive quotes
+    few of the archive's files."""
+
+    def __init__(self, files: Iterable[SourceFile]):
+        self._files = {f.path: f for f in files}
+
+    def __getitem__(self, path: str) -> str:
+        return self._files[path].text
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._files
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -360,9 +386,11 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterable[tuple[Path, 
                 continue
             seen.add(real)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            folder = Path(dirpath)
             for name in filenames:
-                if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
-                    found.append(Path(dirpath) / name)
+                # os.path, not a Path per name: a name not starting with "." has the same suffix either way
+                if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES:
+                    found.append(folder / name)
         for path in sorted(found):
             yield path, root
 
@@ -390,6 +418,13 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]], warn: Callable[[str], N
 
 def corpus_name(path: Path, root: Path) -> str:
     """The name a file has in the corpus (and in claims): relative to the root it was found under."""
+    # By string when the path's text starts with the root's (what `iter_paths` yields): pathlib's
+    # relative_to costs an archive of tens of thousands of files a noticeable part of a second.
+    text, prefix = str(path), str(root)
+    if prefix not in (".", "") and os.sep == "/":
+        prefix = prefix if prefix.endswith("/") else prefix + "/"
+        if text.startswith(prefix) and len(text) > len(prefix):
+            return text[len(prefix):]
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 

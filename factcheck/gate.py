@@ -26,7 +26,7 @@ import regex
 
 from .atomic import write_text
 from .compare import RULE_HELP as _COMPARE_HELP
-from .corpus import iter_paths, line_col
+from .corpus import corpus_name, iter_paths, line_col
 from .errors import FactcheckError
 from .model import ClaimRef, Finding
 
@@ -409,12 +409,18 @@ def _display_paths(paths: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     cwd = os.path.realpath(os.getcwd())
     inside = cwd.rstrip(os.sep) + os.sep
+    real_folders: dict[str, str] = {}
     for path, root in iter_paths(paths):
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        rel = corpus_name(path, root)
         if rel in out:
             continue
-        # os.path, not pathlib: an archive has tens of thousands of files, and pathlib's resolve costs
-        absolute = os.path.realpath(path)
+        # os.path, not pathlib: an archive has tens of thousands of files, and pathlib's resolve costs. Each
+        # folder is resolved once; a file that is no symlink is then its resolved folder and its name.
+        folder, name = os.path.split(str(path))
+        real_folder = real_folders.get(folder)
+        if real_folder is None:
+            real_folder = real_folders[folder] = os.path.realpath(folder or ".")
+        absolute = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_folder, name)
         out[rel] = (Path(absolute[len(inside):]).as_posix() if absolute.startswith(inside)
                     else "." if absolute == cwd else path.as_posix())
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Mapping
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,6 +29,9 @@ class Extraction:
     # aliases each file declares (`frames.Framer.frame_file`). `analyse_extraction` frames what is missing.
     frames: dict[Claim, Frame] = field(default_factory=dict)
     declared: dict[str, dict[str, str]] = field(default_factory=dict)
+    # (line, column) of claims read back from the claims store, which recorded them: citing such a claim
+    # needs no text. Any other claim's position comes from its file's text.
+    positions: dict[Claim, tuple[int, int]] = field(default_factory=dict)
 
     def frame(self) -> "pd.DataFrame":
         return claims_frame(self.claims)
@@ -116,30 +119,32 @@ class Analysis:
     rules_window: int = 366  # rules' current_window_days, for listings that regroup claims
 
     @property
-    def texts(self) -> dict[str, str]:
-        return {f.path: f.text for f in self.extraction.corpus.files}
+    def texts(self) -> Mapping[str, str]:
+        return self.extraction.corpus.texts
 
 
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
-def analyse_extraction(extraction: Extraction, rules_dir: str | None = None, jobs: int = 1) -> Analysis:
+def analyse_extraction(extraction: Extraction, rules_dir: str | None = None, jobs: int = 1,
+                       involving: Collection[str] | None = None) -> Analysis:
     """Frame (what extraction left unframed) and compare the claims (`jobs` processes frame them; the
-    result is the same)."""
+    result is the same). With `involving` (file names), only the findings with a claim in one of them."""
     from .compare import Comparer, place
     from .rules import load_rules
 
     rules = load_rules(rules_dir)
     units = load_units(rules_dir)
-    texts = {f.path: f.text for f in extraction.corpus.files}
+    texts = extraction.corpus.texts
     articles = {a.id: a for a in extraction.articles}
     framed = frame_corpus(extraction, rules_dir, jobs)
     placed = place([(claim, framed[claim]) for claim in extraction.claims], rules, units)
-    comparer = Comparer(rules, texts, articles)
+    comparer = Comparer(rules, texts, articles, extraction.positions)
     pairs = comparer.conversion_pairs(placed)
     # A parenthetical conversion restates its figure: FC200 checks it, FC100 leaves it out.
     restated = {id(second) for _, second in pairs}
-    findings = comparer.contradictions([p for p in placed if id(p) not in restated]) + comparer.conversions(pairs)
+    findings = (comparer.contradictions([p for p in placed if id(p) not in restated], involving)
+                + comparer.conversions(pairs, involving))
     findings.sort(key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.subject, f.id))
     findings = in_raw_files(findings, extraction.corpus)  # HTML: line and column in the markup
     return Analysis(extraction, placed, findings, rules.digest, rules.current_window_days)

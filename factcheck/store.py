@@ -42,7 +42,7 @@ import zlib
 from dataclasses import dataclass, fields
 from operator import attrgetter
 from pathlib import Path
-from typing import Collection, Iterable, Mapping, Sequence
+from typing import Collection, Iterable, Mapping, NamedTuple, Sequence
 
 from .errors import FactcheckError
 from .model import Article, Claim, Frame, Slot, SourceFile
@@ -145,6 +145,36 @@ class StoredClaim:
     date: str | None
     title: str
     frame: Frame | None
+
+
+class StoredSource(SourceFile):
+    """A stored file as a `SourceFile` whose text is read from the store when first asked for: a draft
+    checked against an archive compares claims of thousands of archive files and quotes only a few of them,
+    and decompressing every text cost more than the comparison. Sent to another process it is a plain
+    `SourceFile` (the store's connection stays here)."""
+
+    def __init__(self, store: "ClaimsStore", file: StoredFile):
+        for name, value in (("path", file.path), ("encoding", file.encoding), ("sha256", file.sha256)):
+            object.__setattr__(self, name, value)  # SourceFile is frozen
+        object.__setattr__(self, "_stored", (store, file))
+
+    @functools.cached_property
+    def text(self) -> str:  # type: ignore[override]
+        store, file = self._stored
+        return store.text(file)
+
+    def __reduce__(self):  # noqa: ANN204
+        return SourceFile, (self.path, self.text, self.encoding, self.sha256)
+
+
+class ChosenClaim(NamedTuple):
+    """A claim `ClaimsStore.claims_in_groups` chose: its stored frame (None: unframed) and the line and column
+    stored with it, so that citing it needs no text."""
+
+    claim: Claim
+    frame: Frame | None
+    line: int
+    col: int
 
 
 def line_starts(text: str) -> list[int]:
@@ -269,6 +299,10 @@ class ClaimsStore:
         """The file as `corpus.read_file` decoded it, from the store, without touching the disk."""
         return SourceFile(path=file.path, text=self.text(file), encoding=file.encoding, sha256=file.sha256)
 
+    def lazy_source(self, file: StoredFile) -> SourceFile:
+        """`source`, its text decompressed only when first read (`StoredSource`)."""
+        return StoredSource(self, file)
+
     # -- the cache interface `parallel.extract_sources` uses -----------------------------------------------
 
     def get(self, source: SourceFile, framed: bool = False) -> tuple | None:
@@ -294,12 +328,10 @@ class ClaimsStore:
             return None
         if declared is None:
             return self.articles(stored), self.claims(stored), None, None
-        claims, frames, slots = [], [], {}
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _CLAIM_FIELDS))}, frame FROM claims "
-                               "WHERE file_id = ? ORDER BY ordinal", (stored.id,))
-        for row in rows:
-            claims.append(Claim(stored.path, *row[:-1]))
-            frames.append(frame_from_json(row[-1], slots) if row[-1] else None)
+                               "WHERE file_id = ? ORDER BY ordinal", (stored.id,)).fetchall()
+        claims = [Claim(stored.path, *row[:-1]) for row in rows]
+        frames = frames_from_json([row[-1] for row in rows])
         if any(f is None for f in frames):
             return None if framed else (self.articles(stored), claims, None, None)
         return self.articles(stored), claims, frames, json.loads(declared)
@@ -374,14 +406,14 @@ class ClaimsStore:
         """Claims of `files` whose frame falls in one of `blocks` (`Frame.block` values), and those with no
         frame (they cannot be placed in a block), in file and then claim order. Found through the block
         index, so the cost follows the claims chosen, not the archive's size."""
-        return [claim for claim, _ in self.claims_in_groups(files, [(b, None, None) for b in blocks])]
+        return [chosen.claim for chosen in self.claims_in_groups(files, [(b, None, None) for b in blocks])]
 
     @_database_errors_named
     def claims_in_groups(self, files: Sequence[StoredFile],
-                         groups: Collection[tuple[tuple, str | None, str | None]]) -> list[tuple[Claim, Frame | None]]:
-        """Like `claims_in_blocks`, with each claim's stored frame (None: unframed), for (block, basis, period)
-        triples: a frame's basis and period as comparison groups read them (no basis: "actual"; no period:
-        "current"); None in a triple takes any."""
+                         groups: Collection[tuple[tuple, str | None, str | None]]) -> list[ChosenClaim]:
+        """Like `claims_in_blocks`, with each claim's stored frame (None: unframed) and line and column, for
+        (block, basis, period) triples: a frame's basis and period as comparison groups read them (no basis:
+        "actual"; no period: "current"); None in a triple takes any."""
         paths = {f.id: f.path for f in files}
         columns = ", ".join(f"c.{_quoted(n)}" for n in _CLAIM_FIELDS)
         with self.db:
@@ -391,21 +423,36 @@ class ClaimsStore:
             self.db.executemany("INSERT OR IGNORE INTO wanted_groups VALUES (?, ?, ?)",
                                 [(_block_text(tuple(b)), basis, period) for b, basis, period in groups])
         rows = self.db.execute(
-            f"SELECT c.file_id, c.ordinal, {columns}, c.frame FROM wanted_groups w JOIN claims c INDEXED BY "
-            "claims_block ON c.block = w.block AND (w.basis IS NULL OR COALESCE(c.basis, 'actual') = w.basis) "
-            "AND (w.period IS NULL OR COALESCE(c.period, 'current') = w.period) "
-            f"UNION ALL SELECT c.file_id, c.ordinal, {columns}, c.frame "
-            "FROM claims c INDEXED BY claims_unframed WHERE c.frame IS NULL ORDER BY 1, 2")
-        slots: dict[tuple, Slot] = {}
-        return [(Claim(paths[row[0]], *row[2:-1]), frame_from_json(row[-1], slots) if row[-1] else None)
-                for row in rows if row[0] in paths]
+            f"SELECT c.file_id, c.ordinal, {columns}, c.line, c.col, c.frame FROM wanted_groups w JOIN claims c "
+            "INDEXED BY claims_block ON c.block = w.block AND (w.basis IS NULL OR COALESCE(c.basis, 'actual') = "
+            "w.basis) AND (w.period IS NULL OR COALESCE(c.period, 'current') = w.period) "
+            f"UNION ALL SELECT c.file_id, c.ordinal, {columns}, c.line, c.col, c.frame "
+            "FROM claims c INDEXED BY claims_unframed WHERE c.frame IS NULL ORDER BY 1, 2").fetchall()
+        rows = [row for row in rows if row[0] in paths]
+        frames = frames_from_json([row[-1] for row in rows])
+        return [ChosenClaim(Claim(paths[row[0]], *row[2:-3]), frame, row[-3], row[-2])
+                for row, frame in zip(rows, frames)]
+
+    @_database_errors_named
+    def articles_of(self, files: Sequence[StoredFile]) -> list[Article]:
+        """`articles` of each of `files`, in that order, in one query: an archive has thousands of files."""
+        paths = {f.id: f.path for f in files}
+        by_file: dict[int, list[Article]] = {}
+        rows = self.db.execute(f"SELECT file_id, {', '.join(map(_quoted, _ARTICLE_FIELDS))} FROM articles "
+                               "ORDER BY file_id, ordinal")
+        for row in rows:
+            path = paths.get(row[0])
+            if path is not None:
+                by_file.setdefault(row[0], []).append(Article(row[1], path, *row[2:]))
+        return [a for f in files for a in by_file.get(f.id, ())]
 
     @_database_errors_named
     def declared(self, files: Sequence[StoredFile]) -> dict[str, dict[str, str]]:
         """The aliases each of `files` declares, by path, for those stored framed."""
         out: dict[str, dict[str, str]] = {}
+        stored = dict(self.db.execute("SELECT id, declared FROM files"))  # one query: an archive has thousands
         for file in files:
-            (declared,) = self.db.execute("SELECT declared FROM files WHERE id = ?", (file.id,)).fetchone()
+            declared = stored.get(file.id)
             if declared is not None:
                 out[file.path] = json.loads(declared)
         return out
@@ -508,17 +555,34 @@ def frame_to_json(frame: Frame) -> str:
                       ensure_ascii=False)
 
 
-def frame_from_json(text: str, slots: dict[tuple, Slot] | None = None) -> Frame:
-    """The frame `frame_to_json` wrote. `slots`: equal slots already made, shared (most slots repeat:
-    "actual", "no period", one holder per article), so that a file's frames make few new objects."""
-    dimension, date, change, *written = json.loads(text)
-    if slots is None:
-        return Frame(*(Slot(*slot) for slot in written), dimension=dimension, date=date, change=change)
+def frames_from_json(texts: Sequence[str | None]) -> list[Frame | None]:
+    """`frame_from_json` of each text (None stays None). Equal texts give one shared (frozen) frame and equal
+    slots one slot: claims of one sentence, or of articles written alike, often have the same frame. The
+    distinct texts are parsed as one JSON document, since tens of thousands of small parses cost more than
+    the frames they make."""
+    distinct = list(dict.fromkeys(t for t in texts if t))
+    slots: dict[tuple, Slot] = {}
+    made = {text: _frame_from_list(written, slots)
+            for text, written in zip(distinct, json.loads("[" + ",".join(distinct) + "]"))}
+    return [made[t] if t else None for t in texts]
+
+
+def _frame_from_list(written: list, slots: dict[tuple, Slot]) -> Frame:
+    dimension, date, change, *slot_lists = written
     made = []
-    for value, words, rule in written:
+    for value, words, rule in slot_lists:
         key = (value, words, rule)
         slot = slots.get(key)
         if slot is None:
             slot = slots[key] = Slot(value, words, rule)
         made.append(slot)
     return Frame(*made, dimension=dimension, date=date, change=change)
+
+
+def frame_from_json(text: str, slots: dict[tuple, Slot] | None = None) -> Frame:
+    """The frame `frame_to_json` wrote. `slots`: equal slots already made, shared (most slots repeat:
+    "actual", "no period", one holder per article), so that a file's frames make few new objects."""
+    if slots is not None:
+        return _frame_from_list(json.loads(text), slots)
+    dimension, date, change, *written = json.loads(text)
+    return Frame(*(Slot(*slot) for slot in written), dimension=dimension, date=date, change=change)

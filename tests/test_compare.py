@@ -145,3 +145,20 @@ def test_a_source_written_short_and_long_is_one_source():
     assert distinct_sources({"JNTO", "Japan National Tourism Organization"}) == ["Japan National Tourism Organization"]
     assert distinct_sources({"IEA", "Japan National Tourism Organization"}) == ["IEA", "Japan National Tourism Organization"]
     assert distinct_sources({"Agência Nacional de Aviação Civil", "ANAC"}) == ["Agência Nacional de Aviação Civil"]
+
+
+def test_findings_involving_some_files_are_those_of_all_findings_with_a_claim_there() -> None:
+    from pathlib import Path
+
+    from factcheck.pipeline import analyse
+
+    everything = analyse([Path(__file__).resolve().parent.parent / "seeds"])
+    texts = everything.extraction.corpus.texts
+    comparer = Comparer(RULES, texts, {a.id: a for a in everything.extraction.articles})
+    placed = everything.placed
+    all_findings = comparer.contradictions(placed)
+    files = sorted({c.file for f in all_findings for c in f.claims})
+    assert len(all_findings) >= 3 and len(files) >= 3
+    for involving in ({files[0]}, set(files[1:3]), set()):
+        assert comparer.contradictions(placed, involving) == [
+            f for f in all_findings if any(c.file in involving for c in f.claims)]

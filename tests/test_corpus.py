@@ -209,3 +209,15 @@ def test_report_output_folder_is_not_read_back(tmp_path, monkeypatch):
     import json
 
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["summary"]["files"] == 2
+
+
+def test_corpus_names_are_the_paths_relative_to_their_root() -> None:
+    from pathlib import Path
+
+    from factcheck.corpus import corpus_name
+
+    cases = [("a/b/c.md", "a"), ("a/b/c.md", "a/"), ("/x/y.md", "/"), ("x.md", "."), ("./a/b.md", "."),
+             ("/a/b.md", "/a"), ("ab/c.md", "a"), ("a", "a"), ("../a/b.md", ".."), ("a/b.md", "b")]
+    for path, root in cases:
+        p, r = Path(path), Path(root)
+        assert corpus_name(p, r) == (p.relative_to(r).as_posix() if p.is_relative_to(r) else p.as_posix())

@@ -434,3 +434,22 @@ def test_a_passing_run_in_github_format_has_no_errors(project):
     assert result.exit_code == 0
     assert "::error" not in result.stdout
     assert "✅ passed" in summary.read_text(encoding="utf-8")
+
+
+def test_display_paths_resolve_symlinked_files_and_folders(tmp_path, monkeypatch):
+    """Each file is shown where it really is, from the current folder (a link's target), else as found."""
+    from factcheck.gate import _display_paths
+
+    work = tmp_path / "work"
+    (work / "elsewhere").mkdir(parents=True)
+    (work / "elsewhere" / "far.md").write_text("x", encoding="utf-8")
+    (tmp_path / "outside.md").write_text("x", encoding="utf-8")
+    corpus = work / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub" / "near.md").write_text("x", encoding="utf-8")
+    os.symlink(work / "elsewhere" / "far.md", corpus / "link.md")
+    os.symlink(tmp_path / "outside.md", corpus / "out.md")
+    os.symlink(work / "elsewhere", corpus / "linked")
+    monkeypatch.chdir(work)
+    assert _display_paths(["corpus"]) == {"link.md": "elsewhere/far.md", "linked/far.md": "elsewhere/far.md",
+                                          "out.md": "corpus/out.md", "sub/near.md": "corpus/sub/near.md"}

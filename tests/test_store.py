@@ -242,3 +242,59 @@ def test_claims_in_blocks_finds_a_block_and_keeps_unframed_claims(tmp_path: Path
     assert store.claims_in_blocks(files[:1], [unknown_holder]) == c1[:3]
     assert store.claims_in_blocks(files[:1], [_frame("China").block]) == c1[3:]
     assert store.claims_in_blocks(files[:1], []) == []
+
+
+def test_claims_chosen_by_group_carry_their_stored_line_and_column(tmp_path: Path, seeds) -> None:
+    store = _store(tmp_path)
+    for source, articles, claims, frames, declared in seeds:
+        store.put(source, articles, claims, frames, declared)
+    files = [store.lookup(s.path, s.sha256) for s, *_ in seeds]
+    texts = {s.path: s.text for s, *_ in seeds}
+    blocks = {f.block for *_, frames, _ in seeds for f in frames if f.block is not None}
+    chosen = store.claims_in_groups(files, [(b, None, None) for b in blocks])
+    assert len(chosen) > 50
+    for claim, frame, line, col in chosen:
+        assert (line, col) == line_col(texts[claim.file], claim.start)
+        assert frame is not None and frame.block in blocks
+
+
+def test_articles_of_many_files_are_each_files_articles_in_order(tmp_path: Path, seeds) -> None:
+    store = _store(tmp_path)
+    for source, articles, claims, frames, declared in seeds:
+        store.put(source, articles, claims, frames, declared)
+    files = [store.lookup(s.path, s.sha256) for s, *_ in seeds][::-1]
+    assert store.articles_of(files) == [a for f in files for a in store.articles(f)]
+    assert store.articles_of(files[:1]) == store.articles(files[0]) and store.articles_of([]) == []
+
+
+def test_a_lazy_source_reads_its_text_from_the_store_only_when_asked(tmp_path: Path, seeds, monkeypatch) -> None:
+    import pickle
+
+    store = _store(tmp_path)
+    source, articles, claims, frames, declared = seeds[0]
+    store.put(source, articles, claims, frames, declared)
+    stored = store.lookup(source.path, source.sha256)
+    reads: list[int] = []
+    real_text = store.text
+    monkeypatch.setattr(store, "text", lambda file: reads.append(file.id) or real_text(file))
+    lazy = store.lazy_source(stored)
+    assert (lazy.path, lazy.encoding, lazy.sha256) == (source.path, source.encoding, source.sha256) and reads == []
+    assert lazy.text == source.text and lazy.text == source.text and reads == [stored.id]  # read once
+    assert pickle.loads(pickle.dumps(lazy)) == source  # another process gets a plain SourceFile
+
+
+def test_frames_from_json_reads_many_frames_at_once_sharing_equal_slots() -> None:
+    from factcheck.store import frame_to_json, frames_from_json
+
+    china, japan = _frame("China"), _frame("Japan")
+    read = frames_from_json([frame_to_json(china), None, frame_to_json(japan)])
+    assert read == [china, None, japan] and read[0].measure is read[2].measure
+    assert frames_from_json([]) == [] and frames_from_json([None]) == [None]
+
+
+def test_equal_frame_texts_give_one_frame() -> None:
+    from factcheck.store import frame_to_json, frames_from_json
+
+    china = frame_to_json(_frame("China"))
+    first, second, other = frames_from_json([china, china, frame_to_json(_frame("Japan"))])
+    assert first is second and first == _frame("China") and other == _frame("Japan")
