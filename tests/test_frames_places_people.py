@@ -217,3 +217,19 @@ def test_a_company_figure_no_one_is_named_for_is_the_storys_company(tmp_path) ->
     assert frames[("a.md", "9 billion yuan")].holder.value != "Tallow@"  # a parent is another company
     # a business of the company is not the whole of it
     assert quotes(analysis) == [["4.05 billion yuan", "4.62 billion yuan"]]
+
+
+def test_a_dateline_an_epithet_and_a_title_case_possessive_set_no_market(tmp_path) -> None:
+    article(tmp_path, "a.md", "Taiwan's Kestrel Bank Posts Higher First-Half Profit as Lending Grows", "2025-08-22",
+            "TAIPEI, Aug 22 (Reuters) - Kestrel Commercial Bank, Taiwan's fifth-largest lender, said its first-half "
+            "net profit rose 11% to NT$18.6 billion.\n")
+    frame = by_figure(analyse([str(tmp_path)]))["NT$18.6 billion"]
+    assert frame.holder.value == "Kestrel Commercial@"
+
+
+def test_edged_up_to_is_no_upper_bound(tmp_path) -> None:
+    article(tmp_path, "a.md", "Loans", "2025-08-23",
+            "Kestrel Commercial Bank's ratio of non-performing loans edged up to 0.26% at the end of June. "
+            "Fees may reach up to 2%.\n")
+    claims = {p.claim.text: p.claim.qualifier for p in analyse([str(tmp_path)]).placed}
+    assert claims["0.26%"] == "exact" and claims["2%"] == "at_most"

@@ -62,9 +62,17 @@ def qualifier_en(left: str) -> regex.Match | None:
     # fourth last; the search need not try the positions before it.
     parts = t.rsplit(None, 4)
     if len(parts) < 5:
-        return _QUALIFIER_EN.search(left)
-    rest = t[len(parts[0]):]
-    return _QUALIFIER_EN.search(left, len(t) - len(rest.lstrip()))
+        m = _QUALIFIER_EN.search(left)
+    else:
+        rest = t[len(parts[0]):]
+        m = _QUALIFIER_EN.search(left, len(t) - len(rest.lstrip()))
+    if m is not None and m["q"].lower().startswith("up") and _MOVED_BEFORE.search(left, 0, m.start()):
+        return None  # "edged up to 0.26%", "climbed up to": where a figure went, no upper bound
+    return m
+
+
+_MOVED_BEFORE = regex.compile(r"(?i)\b(?:edged|edges|inched|inches|crept|creeps|ticked|ticks|moved|moves|went|goes|"
+                              r"rose|rises|climbed|climbs|jumped|jumps|shot|shoots|crawled|bounced|picked|revised|marked)\s*$")
 
 
 def qualifier_left(left: str) -> regex.Match | None:

@@ -53,6 +53,8 @@ _POSSESSIVE = regex.compile(r"['’]s\b")
 _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
 # A wire story's dateline, split off as a sentence of its own: "LOS ANGELES, Oct 21 (TMW)", "SINGAPORE".
 _WIRE_DATELINE = regex.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?\s*")
+_DATELINE_PREFIX = regex.compile(r"\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?"
+                                  r"\s*[-–—]\s|[【\[]记者[^】\]\n]{0,20}报道[】\]]|[\p{Han}]{2,6}\d{1,2}月\d{1,2}日电)")
 # Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
 # not of the first one's measure.
 _STATEMENT_BREAK = regex.compile(r"[;；]")
@@ -61,6 +63,7 @@ _COMPANY_MEASURES = frozenset({"revenue", "profit", "margin", "users", "backlog"
 # Words that name a company other than the story's: its parent, a unit, a rival
 _ANOTHER_COMPANY = regex.compile(r"(?i)\b(?:parent|subsidiary|subsidiaries|unit|rivals?|competitors?|peers?)\b"
                                  r"|母公司|子公司|旗下|对手|同业|同行")
+_POSSESSED_WORD = regex.compile(r"['’]s\s+([A-Z][\w&-]+)")
 _POSSESSIVE_BEFORE_NAME = regex.compile(r"['’]s\s+|")
 _HEADLINE_BREAK = regex.compile(r"[;；|]|(?<=\p{Han})\s+(?=\p{Han})")
 # Parts of a year a headline or lede may name without the year, for the whole article's period
@@ -200,6 +203,10 @@ class Framer:
         periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]
         hits = [h for (lo, hi), scan, han in zip(windows, scans, words)
                 for h in find_measures(vocab, folded, lo, hi, cues.within_words(scan[0], han))]
+        # "TAIPEI, Aug 22 (Reuters) -", "【记者陈怡君／台北报导】": where the reporter files from is no place of a figure
+        datelines = [(sp[0], m.end()) for sp in body[:1] for m in [_DATELINE_PREFIX.match(folded, sp[0], sp[1])] if m]
+        if datelines:
+            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in datelines)]
         # a name inside a Chinese measure word is no holder: 国内 of 国内生产总值 (GDP) is not China
         inside = [(h.start, h.end) for h in hits if h.end - h.start > 2 and T.HAN.match(folded, h.start)]
         if inside:
@@ -299,8 +306,12 @@ class Framer:
     def _names_a_company(folded: str, place: Mention, mentions: list[Mention]) -> bool:
         """A place written as the possessor of the organisation named right after it ("Japan's Hoshimura")."""
         after = next((m for m in mentions if m.start >= place.end), None)
-        return (after is not None and after.kind == "org"
-                and _POSSESSIVE_BEFORE_NAME.fullmatch(folded, place.end, after.start) is not None)
+        if (after is not None and after.kind == "org"
+                and _POSSESSIVE_BEFORE_NAME.fullmatch(folded, place.end, after.start) is not None):
+            return True
+        # (in a title-case headline, "Taiwan's Jade Peak Bank Posts…": a word the article's companies open with)
+        word = _POSSESSED_WORD.match(folded, place.end)
+        return word is not None and any(m.kind == "org" and m.words.startswith(word[1]) for m in mentions)
 
     def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """The article's mentions that start in lo..hi (they are sorted by start)."""

@@ -60,7 +60,8 @@ def names_value(folded: str, start: int, end: int) -> bool:
 
 HOLDS_FIGURE = regex.compile(r"['’]?s?\s+(?:on|with|at|took|takes|had|has|got|won|polled|held|holds)\s+"
                               r"(?:(?:about|around|nearly|almost|just|some|roughly)\s+)?")
-EPITHET = regex.compile(r"(?i)['’]s\s+(?:(?:second|third)[\s-]+)?(?:largest|biggest|busiest|top|leading|richest|most\s+populous)\b")
+EPITHET = regex.compile(r"(?i)['’]s\s+(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+)?"
+                        r"(?:largest|biggest|busiest|top|leading|richest|most\s+populous|oldest|main|No\.?\s*\d)\b")
 AGO = regex.compile(r"(?i)\s*(?:a|one|the\s+(?:previous|prior|preceding))\s+(?P<unit>day|week|month|quarter|year)"
                      r"(?:\s+(?:earlier|before|ago|previously))?\b")
 SHIPPED = regex.compile(r"(?i)ship(?:s|ped)")  # the verb, its subject the country: not "shipments in China"
