@@ -147,9 +147,10 @@ class Comparer:
                 continue
             if involving is not None and not any(p.claim.file in involving for p in members):
                 continue
-            finding = self._group_finding(key, members)
-            if finding is not None:
-                findings.append(finding)
+            for part in _same_quantity(members):
+                finding = self._group_finding(key, part)
+                if finding is not None:
+                    findings.append(finding)
         return findings
 
     def _group_finding(self, key: str, members: list[Placed]) -> Finding | None:
@@ -247,6 +248,31 @@ class Comparer:
             if (r.source, r.target) == (target, source):
                 return 1 / r.rate
         return None
+
+
+# Figures further apart than this are not one quantity misquoted but two quantities (a total and a part, a
+# price and a volume), unless they share their digits: "8.74亿吨" against "8.74 million t" is a slipped scale word.
+APART = 10.0
+
+
+def _same_quantity(members: list[Placed]) -> list[list[Placed]]:
+    """A group cut where two neighbouring figures (by size) stand more than `APART` times apart and are no
+    decimal slip of each other; each part is compared on its own."""
+    ordered = sorted(members, key=lambda p: abs(p.value))
+    parts = [[ordered[0]]]
+    for before, p in zip(ordered, ordered[1:]):
+        small, big = abs(before.value), abs(p.value)
+        if small > 0 and big / small > APART and not _slipped(big / small):
+            parts.append([p])
+        else:
+            parts[-1].append(p)
+    return parts if len(parts) > 1 else [members]
+
+
+def _slipped(ratio: float) -> bool:
+    """A ratio that is a power of ten (within 3%): the same digits with the decimal point moved."""
+    exponent = math.log10(ratio)
+    return abs(exponent - round(exponent)) < math.log10(1.03)
 
 
 def _fmt(x: float) -> str:

@@ -233,3 +233,16 @@ def test_edged_up_to_is_no_upper_bound(tmp_path) -> None:
             "Fees may reach up to 2%.\n")
     claims = {p.claim.text: p.claim.qualifier for p in analyse([str(tmp_path)]).placed}
     assert claims["0.26%"] == "exact" and claims["2%"] == "at_most"
+
+
+def test_figures_far_apart_are_two_quantities_unless_a_scale_word_slipped(tmp_path) -> None:
+    article(tmp_path, "a.md", "Copper", "2024-05-01", "World copper consumption was 27.3 million tonnes in 2024.\n")
+    article(tmp_path, "b.md", "Copper", "2024-05-02", "World copper consumption was about 83 kg in 2024, per person.\n")
+    article(tmp_path, "c.md", "钢铁", "2024-07-01", "6月份中国钢材出口8.74亿吨。\n")
+    article(tmp_path, "d.md", "Steel", "2024-07-02", "China's steel exports were 8.74 million tonnes in June 2024.\n")
+    article(tmp_path, "e.md", "Stats", "2024-05-03", "Only 56.8% of those on the list had waited less than 18 weeks.\n")
+    article(tmp_path, "f.md", "Stats", "2024-05-04", "About 38% of the products are made in Vietnam.\n")
+    found = quotes(analyse([str(tmp_path)]))
+    assert ["8.74 million tonnes", "8.74亿吨"] in found  # a slipped scale word is a disagreement
+    assert not any("83 kg" in q for q in found)  # a total and a per-person figure are two quantities
+    assert not any("56.8%" in q for q in found)  # a share of nothing named compares with nothing

@@ -417,6 +417,9 @@ class Framer:
             measure = Slot("count", claim.noun, "measure:a count of what it names")
         # One slot for whose figure and where: "Apple@World", "@China" (a country's own output), "Samsung@".
         holder_text = f"{holder.value or ''}@{place.value or ''}" if holder.value or place.value else None
+        if measure.value == "share" and not holder_text and not obj:
+            # "Only 56.8% of those on the list": a share of nothing named, of no one, anywhere: not compared
+            measure = Slot(None, measure.words, "share names no whole, holder or place: not compared")
         return Frame(
             measure=measure,
             holder=Slot(holder_text, holder.words, holder.rule),
