@@ -279,9 +279,10 @@ _HEADLINE_VERBS = frozenset(
     "tumbles tumble grows grow gains gain posts post reports report beats beat misses miss hits hit tops top "
     "lifts lift cuts cut raises raise sees see expects expect plans plan nears near hits reaches reach".split())
 _ZH_CORPORATE = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)$")
-_TITLE_BEFORE = regex.compile(r"(?i)\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|CEO|CFO|chair(?:man|woman)?|"
-                              r"president|(?:prime\s+)?minister|secretary|spokes(?:person|man|woman)|analyst|economist|"
-                              r"director|governor|mayor|founder|professor|(?:Mr|Mrs|Ms|Dr)\.?)\s+$")
+# A person's title right before a name ("chief executive Lin", "Dr. Wu"): sought once per range, forward
+_TITLE = re.compile(r"(?i)\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|CEO|CFO|chair(?:man|woman)?|"
+                    r"president|(?:prime\s+)?minister|secretary|spokes(?:person|man|woman)|analyst|economist|"
+                    r"director|governor|mayor|founder|professor|(?:Mr|Mrs|Ms|Dr)\.?)[ \t]+(?=[A-Z])")
 _DESCRIPTOR_ZH = regex.compile(r"(?:大厂|巨头|龙头|厂商|企业|公司|集团|品牌)$")
 
 
@@ -349,6 +350,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     # English proper-noun runs. One that opens a sentence or a line ("Core Insights", "Shipments rose")
     # counts only when the text also writes it mid-sentence.
     runs = []
+    titled = {m.end() for m in _TITLE.finditer(text, start, end)}
     for run_start, run in _runs(text, start, end):
         name = index.run_name(run)
         if not name or (name.isupper() and len(name) < 3):
@@ -375,7 +377,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         city = index.cities_en.get(name)
         if city is not None and (not initial or city[1] >= CITY_POPULATION_OPENING):
             add(at, at + len(name), city[0], "city", "region")
-        elif _TITLE_BEFORE.search(text, max(start, at - 30), at):
+        elif at in titled:
             # "chief executive Lin Cheng-hao": a person, whom no "its" or "the company" means
             add(at, at + len(name), name, "proper noun", "person")
         elif not initial or name in here:
@@ -411,6 +413,9 @@ def _runs(text: str, start: int, end: int):
     Hoshimura Games."""
     for m in _PROPER_RUN.finditer(text, start, end):
         run, begin = m.group(), 0
+        if "s " not in run:
+            yield m.start(), run
+            continue
         for cut in _POSSESSIVE_INSIDE.finditer(run):
             yield m.start() + begin, run[begin:cut.end()]
             begin = cut.end() + 1

@@ -98,7 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     # "the three months through September", "six months to June 2024": those months, ending with that one
     ("months_ending", _any('months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?\b")),
     # "the first nine months of 2024", "前三季度", "前9个月": months 1 to that month
-    ("months_to", _any('months', '前'), regex.compile(rf"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({_YEAR})))?\b"
+    ("months_to", _any('first', '个月', '前三季', '前两季', '前二季'), regex.compile(rf"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({_YEAR})))?\b"
                                                    rf"|(?:({_YEAR})\s*年\s*)?前\s*([一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*个月"
                                                    rf"|(?:({_YEAR})\s*年\s*)?前\s*([二两三])\s*季度?")),
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:Q([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{{2}}|{_YEAR})|(?:FY|fiscal\s+)'?(\d{{2}}|{_YEAR})\s*Q([1-4]))\b")),
@@ -117,7 +117,7 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     ("months", re.compile(rf"\b{MONTH_WORDS}\.?\s*(?:to|through|-|–|—|until)\s*{MONTH_WORDS}"), regex.compile(rf"(?i)\b(?:from\s+)?({MONTH_WORDS})\.?\s*(?:to|through|-|–|—|until)\s*({MONTH_WORDS})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
     ("months", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
     # "as of March 31", "by the end of March", "at end-June": a stock at a date is of its month
-    ("month", _any('as of', 'as at', 'end of', 'end-', 'by '), regex.compile(rf"(?i)\b(?:as\s+(?:of|at)|by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|(?:at\s+)?end-)\s*({MONTH_WORDS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+({_YEAR}))?\b")),
+    ("month", _any('as of', 'as at', 'end of', 'end-'), regex.compile(rf"(?i)\b(?:as\s+(?:of|at)|by\s+the\s+end\s+of|at\s+the\s+end\s+of|(?:at\s+)?end-)\s*({MONTH_WORDS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+({_YEAR}))?\b")),
     ("month", re.compile(rf"\b{MONTH_WORDS}\b"), regex.compile(rf"(?i)\b({MONTH_WORDS})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
     ("month", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
     ("decade", _any('0s', "0's", '0’s', '年代'), regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代")),
