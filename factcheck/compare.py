@@ -320,6 +320,7 @@ def groups(placed: list[Placed], window_days: int,
         key = block_key(p.frame)
         if key is not None:
             blocks.setdefault(key + (p.frame.basis.value or "actual", p.frame.period.value or CURRENT), []).append(p)
+    _date_current(blocks)
     out = []
     for key in sorted(blocks, key=repr):
         members = blocks[key]
@@ -374,6 +375,58 @@ def _by_place(members: list[Placed]) -> list[tuple[str, list[Placed]]]:
 
 def _equal(a, b) -> bool:
     return a == b
+
+
+# An amount with no period of its own ("current"; not a share, nor a change) is of the latest period its
+# article reports on: it joins the one period of its block (a year, half, quarter, month or months) that
+# ended within this many days before the article's date ("1.6 million customers" in October with "1.92
+# million at September 30"). A share or a change without its period may be of any month: it stays apart.
+LATEST_DAYS = 100
+
+
+def _date_current(blocks: dict[tuple, list[Placed]]) -> None:
+    dated: dict[tuple, list[tuple[int, tuple]]] = {}
+    for key in blocks:
+        dimension, changed = key[0], key[3]
+        if changed or dimension in ("percent", "percentage_point", "ratio"):
+            continue
+        if key[-1] != CURRENT and (end := _period_end(key[-1])) is not None:
+            dated.setdefault(key[:-1], []).append((end, key))
+    for key in [k for k in blocks if k[-1] == CURRENT and k[:-1] in dated]:
+        stay = []
+        for p in blocks[key]:
+            day = _day(p.frame.date)
+            near = [k for end, k in dated[key[:-1]] if 0 <= day - end <= LATEST_DAYS]
+            if day and len(near) == 1:
+                blocks[near[0]].append(p)
+            else:
+                stay.append(p)
+        if stay:
+            blocks[key] = stay
+        else:
+            del blocks[key]
+
+
+_PERIOD = regex.compile(r"(\d{4})(?:Q([1-4])|H([12])|-(\d\d)(?:\.\.\d{4}-(\d\d))?)?")
+
+
+def _period_end(label: str) -> int | None:
+    """The last day of a period label ("2024", "2024Q3", "2024H1", "2024-09", "2024-01..2024-09"), as an
+    ordinal; None for a fiscal year, a season or a decade (their ends are not known here)."""
+    m = _PERIOD.fullmatch(label)
+    if m is None:
+        return None
+    year = int(m[1])
+    month = (3 * int(m[2]) if m[2] else 6 * int(m[3]) if m[3] else int(m[5] or m[4]) if m[4] else 12)
+    first_of_next = date(year + month // 12, month % 12 + 1, 1)
+    return first_of_next.toordinal() - 1
+
+
+def _day(written: str | None) -> int:
+    try:
+        return date.fromisoformat(written or "").toordinal()
+    except ValueError:
+        return 0
 
 
 def _date_windows(members: list[Placed], window_days: int) -> list[list[Placed]]:

@@ -246,3 +246,15 @@ def test_figures_far_apart_are_two_quantities_unless_a_scale_word_slipped(tmp_pa
     assert ["8.74 million tonnes", "8.74亿吨"] in found  # a slipped scale word is a disagreement
     assert not any("83 kg" in q for q in found)  # a total and a per-person figure are two quantities
     assert not any("56.8%" in q for q in found)  # a share of nothing named compares with nothing
+
+
+def test_an_amount_without_its_period_is_of_the_latest_one_its_article_reports(tmp_path) -> None:
+    article(tmp_path, "a.md", "Albion results", "2024-10-20", "Albion Fibre has 1.6 million full-fibre customers.\n")
+    article(tmp_path, "b.md", "Albion results", "2024-10-18",
+            "Albion Fibre had 1.92 million full-fibre customers at September 30, 2024.\n")
+    article(tmp_path, "c.md", "Albion history", "2024-10-21", "Albion Fibre had 0.9 million full-fibre customers in 2022.\n")
+    article(tmp_path, "d.md", "Albion", "2024-10-19", "Albion Fibre's customer numbers rose 12%.\n")
+    article(tmp_path, "e.md", "Albion", "2024-10-19", "Albion Fibre's customer numbers rose 12% in the third quarter of 2024, "
+            "after 20% in the first quarter of 2024.\n")
+    found = quotes(analyse([str(tmp_path)]))
+    assert found == [["1.6 million", "1.92 million"]]  # 2022's figure and an undated change stay apart
