@@ -15,6 +15,7 @@ import hashlib
 import math
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Collection, Mapping
 
 import regex
@@ -422,7 +423,9 @@ def _period_end(label: str) -> int | None:
     return first_of_next.toordinal() - 1
 
 
+@lru_cache(maxsize=4096)
 def _day(written: str | None) -> int:
+    """An article's date as an ordinal, 0 when it has none (few distinct dates, asked for every claim)."""
     try:
         return date.fromisoformat(written or "").toordinal()
     except ValueError:
@@ -431,24 +434,11 @@ def _day(written: str | None) -> int:
 
 def _date_windows(members: list[Placed], window_days: int) -> list[list[Placed]]:
     """"Current" figures compare when their articles' dates lie within the window: chains of dates."""
-    days: dict[str | None, int] = {}
-
-    def day(p: Placed) -> int:
-        written = p.frame.date
-        known = days.get(written)
-        if known is None:
-            try:
-                known = date.fromisoformat(written or "").toordinal()
-            except ValueError:
-                known = 0
-            days[written] = known
-        return known
-
-    ordered = sorted(members, key=day)
+    ordered = sorted(members, key=lambda p: _day(p.frame.date))
     out: list[list[Placed]] = []
     first = None
     for p in ordered:
-        d = day(p)
+        d = _day(p.frame.date)
         if out and first is not None and d - first <= window_days:
             out[-1].append(p)
         else:

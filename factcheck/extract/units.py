@@ -182,22 +182,19 @@ def rate_period(m: regex.Match) -> str:
 _TRADITIONAL = regex.compile(r"[這們國會與為營億萬灣說業發實經過時來對還後點區臺門開關當華貿險額]")
 _LOCAL_PLACES = (("TWD", regex.compile(r"台灣|臺灣|台北|臺北|台股|新台幣|台幣|新北|台中|高雄")),
                  ("HKD", regex.compile(r"香港|港股|港元|港幣|港島|九龍|新界")))
-_YUAN: dict[tuple[int, int, int], str | None] = {}
+_YUAN: list = [None, -1, -1, None]  # the last article asked (its text, start, end) and its answer
 
 
 def local_yuan(s: str, lo: int, hi: int) -> str | None:
-    """The currency bare 元 stands for in the article s[lo:hi], when it is not the yuan (kept per article)."""
-    key = (id(s), lo, hi)
-    if key not in _YUAN:
-        if len(_YUAN) > 10_000:
-            _YUAN.clear()
+    """The currency bare 元 stands for in the article s[lo:hi], when it is not the yuan (kept for the article
+    being read: its figures ask one after another)."""
+    if _YUAN[0] is not s or _YUAN[1] != lo or _YUAN[2] != hi:
         found = None
         if len(_TRADITIONAL.findall(s, lo, min(hi, lo + 4000))) >= 5:
-            counts = [(len(pattern.findall(s, lo, hi)), code) for code, pattern in _LOCAL_PLACES]
-            best = max(counts)
-            found = best[1] if best[0] else None
-        _YUAN[key] = found
-    return _YUAN[key]
+            count, code = max((len(pattern.findall(s, lo, hi)), code) for code, pattern in _LOCAL_PLACES)
+            found = code if count else None
+        _YUAN[:] = [s, lo, hi, found]
+    return _YUAN[3]
 
 
 def area_before(s: str, start: int, lo: int) -> str | None:

@@ -21,7 +21,7 @@ from ..vocabulary import cue_set
 from . import text as T
 from . import cues
 from .holders import (WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions, ground_pending,
-                      title_case)
+                      public_bodies, title_case)
 from .measures import FLOWS, NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods
 from .sources import article_source, attribution, basis, sentence_sources
@@ -52,9 +52,10 @@ _POSSESSED = regex.compile(r"['’]s\s+$")
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
 # A wire story's dateline, split off as a sentence of its own: "LOS ANGELES, Oct 21 (TMW)", "SINGAPORE".
-_WIRE_DATELINE = regex.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?\s*")
-_DATELINE_PREFIX = regex.compile(r"\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?"
-                                  r"\s*[-–—]\s|[【\[]记者[^】\]\n]{0,20}报道[】\]]|[\p{Han}]{2,6}\d{1,2}月\d{1,2}日电)")
+_WIRE_CITY = r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?"
+_WIRE_DATELINE = regex.compile(rf"\s*{_WIRE_CITY}\s*")  # a line that is only "BEIJING, Aug 12 (Reuters)"
+# ... and one that opens a sentence: "TAIPEI, Aug 22 (Reuters) -", "【记者陈怡君／台北报导】", "新华社利马10月8日电"
+_DATELINE_PREFIX = regex.compile(rf"\s*(?:{_WIRE_CITY}\s*[-–—]\s|[【\[]记者[^】\]\n]{{0,20}}报道[】\]]|[\p{{Han}}]{{2,6}}\d{{1,2}}月\d{{1,2}}日电)")
 # Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
 # not of the first one's measure.
 _STATEMENT_BREAK = regex.compile(r"[;；]")
@@ -125,9 +126,10 @@ class Framer:
             self._pattern = None
 
     def _declared_pattern(self):
-        """The declared spellings as one compiled pattern (compiled once per set of aliases)."""
+        """The declared spellings as one compiled pattern, with the public bodies among them (made once per
+        set of aliases)."""
         if self._pattern is None and self.declared:
-            self._pattern = (self.declared, declared_pattern(self.declared))
+            self._pattern = (self.declared, declared_pattern(self.declared), public_bodies(self.declared))
         return self._pattern
 
     def frame_file(self, text: str, articles: list[Article], claims: list[Claim],

@@ -63,7 +63,7 @@ _TRADE = regex.compile(r"(?:\s+(?:Airlines?|Airways|Air\s+Lines|Air|Motors?|Auto
                        r"Engineering|Industries|Shipbuilding|Ports?|Terminals?|Cement|Textiles?|Apparel|Cosmetics|"
                        r"Biotech|Therapeutics|Healthcare|Medical|Software|Systems|Networks|Mobile|Memory|Batteries|"
                        r"Fisheries|Seafood|Petroleum|Resources|Metals|Minerals|Railways?|Cruises?|Pictures|Films|"
-                       r"Music|Publishing|Dairy|Farms?|Agriculture|Pipeline|Gas|Oil|Sports|Apparel))+$")
+                       r"Music|Publishing|Dairy|Farms?|Agriculture|Pipeline|Gas|Oil|Sports))+$")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 # "long name (SHORT)": the long form ends right before the bracket, the short form fills it.
 _DECLARED_LONG = regex.compile(r"(?r)(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*")
@@ -222,18 +222,10 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
     return out
 
 
-_PUBLIC_BODIES: dict[int, tuple[dict[str, str], frozenset[str]]] = {}
-
-
-def public_body(declared: dict[str, str], name: str) -> bool:
-    """Whether a declared name is a public body's under any of its declared spellings (kept per set)."""
-    hit = _PUBLIC_BODIES.get(id(declared))
-    if hit is None or hit[0] is not declared:
-        if len(_PUBLIC_BODIES) > 64:
-            _PUBLIC_BODIES.clear()
-        hit = (declared, frozenset(c for s, c in declared.items() if _DATA_AGENCY.search(s)))
-        _PUBLIC_BODIES[id(declared)] = hit
-    return name in hit[1]
+def public_bodies(declared: dict[str, str]) -> frozenset[str]:
+    """The declared names that are a public body's under any of their declared spellings ("NEA" of
+    "National Energy Administration (NEA)")."""
+    return frozenset(c for s, c in declared.items() if _DATA_AGENCY.search(s))
 
 
 def _bracket_names(folded: str, at: int) -> list[str]:
@@ -277,7 +269,7 @@ _CURRENCY_SIGNS = frozenset("$€£¥")
 _HEADLINE_VERBS = frozenset(
     "rises rise falls fall jumps jump surges surge slips slip drops drop climbs climb soars soar slumps slump "
     "tumbles tumble grows grow gains gain posts post reports report beats beat misses miss hits hit tops top "
-    "lifts lift cuts cut raises raise sees see expects expect plans plan nears near hits reaches reach".split())
+    "lifts lift cuts cut raises raise sees see expects expect plans plan nears near reaches reach".split())
 _ZH_CORPORATE = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)$")
 # A person's title right before a name ("chief executive Lin", "Dr. Wu"): sought once per range, forward
 _TITLE = re.compile(r"(?i)\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|CEO|CFO|chair(?:man|woman)?|"
@@ -293,7 +285,7 @@ def declared_pattern(declared: dict[str, str]) -> re.Pattern | None:
 
 
 def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: int,
-                  declared: tuple[dict[str, str], regex.Pattern] | None,
+                  declared: tuple[dict[str, str], regex.Pattern, frozenset[str]] | None,
                   sources: frozenset[str] = frozenset(),
                   places_scanned: list[tuple[int, int, int]] | None = None,
                   han_words: list[tuple[int, int, str]] | None = None,
@@ -338,11 +330,11 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     for s, e, name in aliases:
         add(s, e, name, "alias")
     if declared:
-        names, pattern = declared
+        names, pattern, public = declared
         for m in pattern.finditer(folded, start, end):
             if T.HAN.match(folded, m.start()) and not (m.start() in bounds and m.end() in bounds):
                 continue
-            if index.kind_of(names[m.group()]) == "org" and public_body(names, names[m.group()]):
+            if names[m.group()] in public and index.kind_of(names[m.group()]) == "org":
                 # "NEA" of "National Energy Administration (NEA)": a public body's figures are not its own
                 taken[m.start() - start:m.end() - start] = b"\x01" * (m.end() - m.start())
                 continue
