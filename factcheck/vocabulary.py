@@ -193,16 +193,21 @@ def _written_forms(name: str) -> list[str]:
     """Spellings of a pycountry name as articles write it: without accents ("Cote d'Ivoire", "Curacao") and
     a listing's inverted form turned round ("Congo, The Democratic Republic of the" -> "Democratic Republic
     of the Congo"; "Micronesia, Federated States of" -> "Federated States of Micronesia")."""
-    import unicodedata
-
     out = []
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    plain = _plain(name)
     if plain != name:
         out.append(plain)
     head, comma, rest = name.partition(", ")
     if comma and rest:
         out.append(f"{rest.removeprefix('The ')} {head}")  # "the Democratic Republic of the Congo": "the" stays out
     return out
+
+
+def _plain(name: str) -> str:
+    """The name without its accents ("Cote d'Ivoire", "Andalucia")."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
 # State forms left off a Chinese country name; a bare 共和国 only where three characters or more remain, so
@@ -275,6 +280,69 @@ def cities() -> Cities:
         twins = [a for a in han if a + "市" in han]
         for spelling in (twins + [a + "市" for a in twins]) if twins else han:
             zh.setdefault(spelling, name)
+    return Cities(en, zh)
+
+
+# First-level subdivisions read as places of their own: the kinds a newspaper names (a state, a province,
+# an autonomous community), not districts, parishes or municipalities.
+_SUBDIVISION_TYPES = frozenset({
+    "Province", "State", "Territory", "Autonomous community", "Land", "Autonomous region", "Prefecture",
+    "Union territory", "Republic", "Oblast", "Emirate", "Canton", "Voivodship", "Regional state", "Region",
+    "Federal territory", "Capital territory", "Autonomous republic"})
+# A subdivision named by a word every text uses otherwise ("Central", "Western", "Capital") is no place here.
+_GENERIC_PLACE = regex.compile(
+    r"(?i)(?:north|south|east|west|central|northern|southern|eastern|western|north[ -]east(?:ern)?|"
+    r"north[ -]west(?:ern)?|south[ -]east(?:ern)?|south[ -]west(?:ern)?|upper|lower|middle|capital|coast(?:al)?|"
+    r"lakes?|islands?|plateau|centre|center|maritime|littoral|mountains?|highlands?|interior|national|federal|"
+    r"special|river|valley|nord|sud|est|ouest|centro|oriental|occidental|savanes|greater|metropolitan)"
+    r"(?:\s+(?:region|province|district|state|area|division))?")
+# ... or by a sea, a river or a coast that the news names for itself ("Red Sea" is also a state of Sudan)
+_FEATURE = regex.compile(r"\b(?:Sea|Ocean|Gulf|Bay|River|Lakes?|Islands?|Coast|Mountains?|Desert|Valley|Plains?|"
+                         r"Highlands?|Delta|Nile)$")
+# pycountry's romanised Chinese forms ("Guangdong Sheng", "Xizang Zizhiqu"): the name without the kind
+_ROMANISED_KIND = regex.compile(r"\s+(?:Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Weiwu'er Zizhiqu)$")
+# "Galicia [Galicia]", "Madrid, Comunidad de": the name as a listing writes it
+_LISTING_FORM = regex.compile(r"\s*\[.*?\]|,.*$")
+_ZH_KIND = regex.compile(r"(?:省|州|市|自治区|自治區|特别行政区|特別行政區)$")
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> Cities:
+    """States and provinces from pycountry's ISO 3166-2 list with its English and Chinese translations:
+    English spelling -> (English name, no population), Chinese spelling -> English name. A name that is also
+    a country's stays the country's."""
+    import pycountry
+
+    def translator(lang: str):
+        try:
+            return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang]).gettext
+        except OSError:  # pragma: no cover - pycountry ships these catalogues
+            return lambda s: s
+
+    english, zh_cn, zh_tw = translator("en"), translator("zh_CN"), translator("zh_TW")
+    countries = {n for c, cn, tw in _countries() for n in (c.name, cn, tw) if n}
+    en: dict[str, tuple[str, int]] = {}
+    zh: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type not in _SUBDIVISION_TYPES:
+            continue
+        raw = _LISTING_FORM.sub("", sub.name).strip()
+        spellings = []
+        for n in (english(sub.name), raw):
+            n = _ROMANISED_KIND.sub("", _LISTING_FORM.sub("", n).strip())
+            spellings += [n, _plain(n)]
+        spellings = [n for n in dict.fromkeys(spellings) if len(n) >= 4 and not _GENERIC_PLACE.fullmatch(n)
+                     and not _FEATURE.search(n)]
+        if not spellings or any(n in countries for n in spellings) or raw in countries:
+            continue
+        name = spellings[0]
+        for n in spellings:
+            en.setdefault(n, (name, 0))
+        for han in (zh_cn(sub.name), zh_tw(sub.name)):
+            if han and _ALL_HAN.fullmatch(han) and han not in countries:
+                bare = _ZH_KIND.sub("", han)
+                for spelling in {han, bare, bare + "省", bare + "州"} if len(bare) >= 2 else {han}:
+                    zh.setdefault(spelling, name)
     return Cities(en, zh)
 
 

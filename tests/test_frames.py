@@ -35,7 +35,11 @@ def _labels(text: str, year: int = 2025) -> list[str | None]:
     ("2024年第三季度", ["2024Q3"]),
     ("the second quarter of fiscal 2025", ["FY2025Q2"]),
     ("Q2 of fiscal 2025", ["FY2025Q2"]),
-    ("FY2026", ["FY2026"]),
+    ("FY2026", ["2025/26"]),  # a fiscal year is named by the year it ends in
+    ("the 2025 financial year", ["2024/25"]),
+    ("截至6月30日的2025财年", ["2024/25"]),
+    ("截至今年3月31日止年度", ["2024/25"]),
+    ("2025财年第二季度（7月至9月）", ["FY2025Q2", "2025Q3"]),
     ("in the first half of 2024", ["2024H1"]),
     ("2024年上半年", ["2024H1"]),
     ("1-5月", ["2025-01..2025-05"]),

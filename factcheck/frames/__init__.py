@@ -59,8 +59,11 @@ _DATELINE_PREFIX = regex.compile(rf"\s*(?:{_WIRE_CITY}\s*[-–—]\s|[【\[]记�
 # Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
 # not of the first one's measure.
 _STATEMENT_BREAK = regex.compile(r"[;；]")
+# Flows and levels whose figure is a total or a peak unless written as an average
+_AVERAGED = frozenset({"demand", "consumption", "production", "sales", "throughput", "visitors", "exports",
+                       "imports", "installations", "orders", "trade"})
 # Measures only an organisation has figures of (a country's "revenue" is its government's, written so)
-_COMPANY_MEASURES = frozenset({"revenue", "profit", "margin", "users", "backlog"})
+_COMPANY_MEASURES = frozenset({"revenue", "profit", "margin", "users", "backlog", "orders"})
 # Words that name a company other than the story's: its parent, a unit, a rival
 _ANOTHER_COMPANY = regex.compile(r"(?i)\b(?:parent|subsidiary|subsidiaries|unit|rivals?|competitors?|peers?)\b"
                                  r"|母公司|子公司|旗下|对手|同业|同行")
@@ -70,9 +73,34 @@ _HEADLINE_BREAK = regex.compile(r"[;；|]|(?<=\p{Han})\s+(?=\p{Han})")
 # Parts of a year a headline or lede may name without the year, for the whole article's period
 # (not a month: "3月消费者价格…" in a lede is the month of its own figure, not of the whole article)
 _PART_OF_YEAR = ("quarter", "half", "fiscal_quarter")
+# what "the quarter", "该季度", "the month", "the half" go back to
+_ANAPHOR_KINDS = {"quarter": ("quarter", "fiscal_quarter"), "季": ("quarter", "fiscal_quarter"), "month": ("month",),
+                  "half": ("half",)}
+_BRACKET_AFTER = regex.compile(r"\s*[(（]\s*")
 # What a text calls the company it has named: "the company said", "the carmaker's margin"
 _COMPANY_NOUNS = (r"company|firm|group|carmaker|automaker|maker|brand|vendor|bank|lender|insurer|airline|retailer|"
                   r"miner|operator|publisher|chain|developer|producer|manufacturer|supplier|brewer|utility|conglomerate")
+# A place that describes a company rather than a market: "Danish wind-turbine maker Nordvind", "Malaysia's
+# Port of Tanjung Merah", "the London-based auction house", "丹麦风机制造商诺德". Its figures are the company's, wherever they were earned.
+# What a description calls a company by its trade: "salmon farmer", "auction house", "cruise line"
+_TRADE_NOUNS = (r"giant|house|carrier|start-?up|platform|co-?operative|farmer|grower|exporter|importer|shipper|"
+                r"builder|line|owner|refiner|smelter|distributor|trader|processor|provider|broadcaster|studio|"
+                r"fund|investor|label|outfit|specialist|contractor|exchange")
+_HOME_OF = regex.compile(r"\s*-?\s*(?:based|headquartered|listed)\b")
+_HOME_OF_ZH = regex.compile(r"总部(?:设|位)?(?:于|在)$")
+_DESCRIPTOR_BEFORE_NAME = regex.compile(
+    rf"['’]s\s+|(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_COMPANY_NOUNS}|{_TRADE_NOUNS})s?\s+"
+    # (the Chinese name may stand between, when the English one in its bracket is the mention: "峡湾鲑（Fjordlax）")
+    r"|的?\p{Han}{0,6}?(?:\p{Han}商|拍卖行|巨头|龙头|企业|公司|集团|车企|药企|矿企|险企)(?:\p{Han}{1,8}[（(])?")
+_MARKET_AFTER = regex.compile(r"(?:['’]s)?[\s-]+(?:[\w-]+\s+){0,3}?(?:markets?|sales|shipments|deliveries|demand|"
+                               r"business|operations|revenue|unit|division)\b"
+                               r"|的?\p{Han}{0,6}?(?:市场|地区|区|业务|销量|销售|营收|出货)")
+# words that name a home market by themselves: "国内智能手机报告", "domestic sales"
+_HOME_MARKET = frozenset({"国内", "境内", "本土", "domestic", "domestically"})
+_MARKET_BEFORE = regex.compile(r"(?i)\b(?:in|across|within|throughout|into|outside)\s+(?:the\s+)?$|在$")
+# ", the Indian company behind…": a nationality in an apposition describes the company named before it
+_APPOSITION_BEFORE = regex.compile(r",\s*(?:the|an?)\s+(?:[\w-]+\s+){0,2}$")
+_COMPANY_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_COMPANY_NOUNS}|{_TRADE_NOUNS})\b")
 _PRONOUN = regex.compile(rf"(?i)\b(?:its|their|the\s+(?:{_COMPANY_NOUNS}|country|nation|state|city|government))\b"
                          r"|该公司|该集团|其|该国|该企业"
                          # "报告显示，公司全年实现净利润…", "根据公司公布的资料": the company
@@ -221,9 +249,11 @@ class Framer:
         self._basis_cues = WindowScan(cue_set(vocab.basis), folded, windows, [h for scan in scans for h in scan[3]])
         # (a headline of several statements, "去年住宅买卖5.32万宗 新界楼价跌幅较深", sets its first one's place only)
         first_statement = _HEADLINE_BREAK.search(folded, *title)
+        title_causes = cues.cause_spans(folded, title)
         title_place = next((m for m in mentions if title[0] <= m.start < (first_statement.start() if first_statement
                                                                             else title[1])
                             and m.kind in ("world", "region")
+                            and not any(a <= m.start < b for a, b in title_causes)
                             and not _OBJECT_OF.search(folded, max(title[0], m.start - 14), m.start)
                             # "Japan's Hoshimura Games posts record profit": the company's country, no market
                             and not self._names_a_company(folded, m, mentions)), None)
@@ -315,6 +345,27 @@ class Framer:
         word = _POSSESSED_WORD.match(folded, place.end)
         return word is not None and any(m.kind == "org" and m.words.startswith(word[1]) for m in mentions)
 
+    @staticmethod
+    def _market(folded: str, place: Mention) -> bool:
+        """A place written as a market: worldwide, "the China smartphone market", "sales in Europe", "欧洲市场"."""
+        return (place.kind == "world" or place.words.lower() in _HOME_MARKET
+                or _MARKET_AFTER.match(folded, place.end) is not None
+                or _MARKET_BEFORE.search(folded, max(0, place.start - 12), place.start) is not None)
+
+    def _describes_company(self, folded: str, place: Mention) -> bool:
+        """A place in the description of the organisation named right after it ("Danish wind-turbine maker
+        Nordvind Energy")."""
+        at = bisect.bisect_right(self._mention_starts, place.start)
+        after = self._mentions[at] if at < len(self._mentions) else None
+        if (after is not None and after.kind == "org"
+                and _DESCRIPTOR_BEFORE_NAME.fullmatch(folded, place.end, after.start) is not None):
+            return True
+        # ("Aravalli Biologics, the Indian company behind the shot": after the name, in apposition)
+        before = self._mentions[at - 2] if at >= 2 else None
+        return (before is not None and before.kind == "org"
+                and _APPOSITION_BEFORE.search(folded, before.end, place.start) is not None
+                and _COMPANY_NOUN_AFTER.match(folded, place.end) is not None)
+
     def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """The article's mentions that start in lo..hi (they are sorted by start)."""
         starts = self._mention_starts
@@ -364,6 +415,10 @@ class Framer:
         if key and cues.GAP_BEFORE.search(folded, max(clause[0], claim.start - 16), claim.start):
             # "与Cinevo的差距缩小至不足1000万", "narrowed the gap to 10 million": a difference, not a level
             key = f"{key} gap"
+        if key in _AVERAGED and cues.AVERAGE.search(folded, clause[0], claim.start):
+            # "average demand across May was 11,900 MW" beside "a record 14,208 MW": a mean is another quantity
+            # than a total or a peak
+            key = f"{key} average"
         if key == "sales" and is_money(self.units, claim.unit):
             key = "revenue"  # sales in money are revenue: "semiconductor sales reached $627.6 billion" = 销售额
         if change and key in cues.VALUED and hit is not None and cues.names_value(folded, hit.start, hit.end):
@@ -402,7 +457,9 @@ class Framer:
         # (what is measured is read inside the sentence: names from before it cannot overlap those words)
         near = (sentence[0] - cues.LONGEST_NAME, sentence[1])
         names = [(m.start, m.end) for m in self._mentions_in(*near)] + [(p.start, p.end) for p in self._periods_in(*near)]
-        obj = object_words(vocab, text, folded, claim.noun, claim.lang, claim.start, claim.end, clause, hit,
+        # (a noun that is the figure's unit, "1.23 million hectares", names no object)
+        noun = None if claim.noun and self.units.unit_for(claim.noun.strip()) else claim.noun
+        obj = object_words(vocab, text, folded, noun, claim.lang, claim.start, claim.end, clause, hit,
                            names, sentence, self._objects)
         read_as = cues.equivalent(vocab, measure.value, obj)
         if read_as != measure.value:
@@ -455,8 +512,11 @@ class Framer:
         blocked = self._context[2]
 
         def usable(m: Mention) -> bool:
-            if cues.EPITHET.match(folded, m.end):
+            if cues.EPITHET.match(folded, m.end) or cues.RELATION.match(folded, m.end):
                 return False  # "Southeast Asia's largest economy grew": the region frames an epithet
+            if m.kind == "region" and (_HOME_OF.match(folded, m.end) or _HOME_OF_ZH.search(folded, max(0, m.start - 6), m.start)
+                                       or self._describes_company(folded, m)):
+                return False
             # "ahead of the Social Democrats on 27.9%": a name the figure is attached to is its holder,
             # whatever comparison word stands before the name
             return ((not _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start)
@@ -512,8 +572,12 @@ class Framer:
                 return (Slot(holder.name, holder.words, holder.rule + rule_suffix),
                         Slot(place.name if place else WORLD, place.words if place else "", "place" if place else "share of the world"))
             return Slot(None, "", ""), Slot(holder.name, holder.words, holder.rule)
-        if place is None and title_place is not None and not _WHOLE.search(folded, clause[0], claim.start):
+        if (place is None and title_place is not None and not _WHOLE.search(folded, clause[0], claim.start)
+                and (holder is None or holder.kind != "org" or self._market(folded, title_place))):
             # ("total revenue", "group revenue": the whole company's figure, not the headline's market)
+            # A company's figure takes the headline's place only where the headline names it as a market
+            # ("Huawei tops China smartphone market", "sales in Europe"), not as the nationality of people or
+            # of a cause ("as Asian holidaymakers return", "but a China slowdown looms").
             place = title_place
         h = Slot(holder.name, holder.words, holder.rule + rule_suffix) if holder else Slot(None, "", "")
         p = Slot(place.name, place.words, "place" if place is not title_place else "headline") if place else Slot(None, "", "")
@@ -559,13 +623,26 @@ class Framer:
         def resolve(p: PeriodMention, rule: str):
             if p.kind == "anaphor":
                 words = p.words.lower()
-                # ("for the nine months": the months range named before)
-                wanted = "months" if "months" in words else next((k for k in ("quarter", "month", "half") if k in words), None)
+                # ("for the nine months": the months range named before; "该季度": the quarter named before,
+                # fiscal or calendar)
+                wanted = ("months",) if "months" in words else next(
+                    (_ANAPHOR_KINDS[k] for k in ("quarter", "month", "half", "季") if k in words), None)
                 prior = [q for q in periods if q.end <= p.start and q.kind not in ("anaphor", "year") and not q.base
-                         and (wanted is None or q.kind == wanted)]
+                         and (wanted is None or q.kind in wanted)]
                 if not prior:
                     return None
                 p = prior[-1]
+            if p.kind == "year" and p.year is None:
+                # "全年", "full-year" after a fiscal year the sentence names, or in a report on one: that year
+                fiscal = [q for q in self._periods_in(sentence[0], p.start) if q.kind in ("season", "fiscal") and not q.base]
+                if fiscal:
+                    p = fiscal[-1]
+                elif title_period is not None and title_period.kind in ("season", "fiscal"):
+                    p = title_period
+            if p.kind == "fiscal_quarter":
+                # "2025财年第二季度（7月至9月）", "fiscal second quarter (July-September)": the months it names
+                months = next((q for q in periods if q.kind == "months" and _BRACKET_AFTER.fullmatch(folded, p.end, q.start)), None)
+                p = months or p
             y = p.year if p.year is not None else context_year(p)
             label = p.label(y)
             if label is None:

@@ -18,13 +18,16 @@ from .periods import MONTH_WORDS
 # demand) is why a figure is what it is, not what the figure measures or where.
 _CAUSE = regex.compile(r"(?i)\b(?:thanks\s+to|helped\s+by|driven\s+by|because\s+of|due\s+to|boosted\s+by|buoyed\s+by|"
                        r"fu?ell?ed\s+by|on\s+the\s+back\s+of)\b"
+                       # "record orders on US and German demand": what drove the figure, not its market
+                       r"|\bon\s+(?:[\w-]+\s+){0,5}demand\b"
                        # "... to a record $5.48 billion as robusta prices soared": "as" and a clause of change
                        r"|\bas\s+(?:[a-z-]+\s+){1,3}(?:soared|surged|rose|fell|jumped|climbed|slumped|dropped|"
                        r"declined|increased|decreased|grew|weakened|strengthened|tumbled|plunged|rallied|slid)\b"
                        # "… reached 386.7 billion yuan, as trade-in subsidies pulled shoppers": any verb in -ed
-                       r"|\bas\s+(?!(?:much|many|high|low|far|well|long|soon|large|little|few|expected)\b)"
-                       r"(?:[a-z-]+\s+){1,4}[a-z]+ed\b"
-                       r"|受惠于|得益于|受益于|由于|因为")
+                       r"|(?<!\b(?:such|well)\s+)\bas\s+(?!(?:much|many|high|low|far|well|long|soon|large|little|few|"
+                       r"expected)\b)(?:[a-z-]+\s+){1,7}[a-z]+ed\b"
+                       # "受美国政治不确定性影响，…": under the influence of
+                       r"|受惠于|得益于|受益于|由于|因为|受(?=[^，,。；;]{1,30}影响)")
 _CAUSE_END = regex.compile(r"[,;:，；。]")
 
 
@@ -62,6 +65,10 @@ HOLDS_FIGURE = regex.compile(r"['’]?s?\s+(?:on|with|at|took|takes|had|has|got|
                               r"(?:(?:about|around|nearly|almost|just|some|roughly)\s+)?")
 EPITHET = regex.compile(r"(?i)['’]s\s+(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+)?"
                         r"(?:largest|biggest|busiest|top|leading|richest|most\s+populous|oldest|main|No\.?\s*\d)\b")
+# "Coral Sea's closest regional rival, Nautilus, carried…": the possessor names whom the holder is related to
+RELATION = regex.compile(r"(?i)['’]s\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|peers?|customers?|clients?|suppliers?|"
+                         r"partners?|parent|units?|subsidiar(?:y|ies)|arm)\b")
+AVERAGE = regex.compile(r"(?i)\b(?:average|averaged|averaging|mean)\b|平均|日均|月均|年均")
 AGO = regex.compile(r"(?i)\s*(?:a|one|the\s+(?:previous|prior|preceding))\s+(?P<unit>day|week|month|quarter|year)"
                      r"(?:\s+(?:earlier|before|ago|previously))?\b")
 SHIPPED = regex.compile(r"(?i)ship(?:s|ped)")  # the verb, its subject the country: not "shipments in China"

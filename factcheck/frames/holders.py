@@ -14,7 +14,7 @@ import regex
 
 from ..extract import FUNCTION_WORDS
 from ..extract.vocabulary import trie
-from ..vocabulary import CITY_POPULATION_OPENING, Vocabulary, cities, cue_set
+from ..vocabulary import CITY_POPULATION_OPENING, Vocabulary, cities, cue_set, subdivisions
 from . import text as T
 
 WORLD = "World"
@@ -115,10 +115,13 @@ class HolderIndex:
         self.en_names, self.zh_names = en, zh
         # Cities are places too, read where a whole proper-noun run or a whole Chinese word names one (so that
         # "Shenzhen Inovance" stays a company); a country's own spelling stays the country's.
-        found = cities()
-        self.cities_en = {n: v for n, v in found.en.items() if n not in en}
+        # States and provinces are read the same way, as well known as the largest cities ("Alberta was the
+        # hardest-hit province" opens a sentence); where a city has the name, it is the city.
+        found, states = cities(), subdivisions()
+        by_name = {**{n: (name, CITY_POPULATION_OPENING) for n, (name, _) in states.en.items()}, **found.en}
+        self.cities_en = {n: v for n, v in by_name.items() if n not in en}
         # (a city a shipped region names, as "London" for the United Kingdom, is that region in Chinese too)
-        self.cities_zh = {T.fold(n): en.get(v, v) for n, v in found.zh.items() if T.fold(n) not in zh}
+        self.cities_zh = {T.fold(n): en.get(v, v) for n, v in {**states.zh, **found.zh}.items() if T.fold(n) not in zh}
         for name, _ in self.cities_en.values():
             self.kind.setdefault(name, "region")
         self._common: dict[str, bool] = {}
@@ -266,6 +269,9 @@ def _name_words(folded: str, start: int, end: int) -> str:
 
 
 _CURRENCY_SIGNS = frozenset("$€£¥")
+# ("won" and "real" are left out: "the Civic Alliance won 34.5%")
+_CURRENCY_WORD = regex.compile(r"(?i)\s*(?:dollars?|cents|pounds?|euros?|yuan|renminbi|yen|rupees?|pesos?|francs?|"
+                               r"kron[aeo]r?|ringgit|baht|rupiah|lira|reais)\b|元|币")
 _HEADLINE_VERBS = frozenset(
     "rises rise falls fall jumps jump surges surge slips slip drops drop climbs climb soars soar slumps slump "
     "tumbles tumble grows grow gains gain posts post reports report beats beat misses miss hits hit tops top "
@@ -275,7 +281,7 @@ _ZH_CORPORATE = regex.compile(r"(?:股份有限公司|有限责任公司|有限�
 _TITLE = re.compile(r"(?i)\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|CEO|CFO|chair(?:man|woman)?|"
                     r"president|(?:prime\s+)?minister|secretary|spokes(?:person|man|woman)|analyst|economist|"
                     r"director|governor|mayor|founder|professor|(?:Mr|Mrs|Ms|Dr)\.?)[ \t]+(?=[A-Z])")
-_DESCRIPTOR_ZH = regex.compile(r"(?:大厂|巨头|龙头|厂商|企业|公司|集团|品牌)$")
+_DESCRIPTOR_ZH = regex.compile(r"(?:大厂|巨头|龙头|\p{Han}商|拍卖行|企业|公司|集团|品牌|车企|药企|矿企|险企)$")
 
 
 def declared_pattern(declared: dict[str, str]) -> re.Pattern | None:
@@ -301,8 +307,11 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     taken = bytearray(end - start + 1)  # 1 where a mention already stands: overlaps are refused in C
 
     def add(s: int, e: int, name: str, rule: str, kind: str | None = None) -> None:
-        if name in sources or taken.find(1, s - start, e - start) >= 0 or text[e:e + 1] in _CURRENCY_SIGNS:
-            return  # (a place right before a currency sign names the currency: "US$2.55 billion", "HK$136,800")
+        if (name in sources or taken.find(1, s - start, e - start) >= 0 or text[e:e + 1] in _CURRENCY_SIGNS
+                or (_CURRENCY_WORD.match(text, e) and (kind or index.kind_of(name)) != "org")):
+            # (a place right before a currency names the currency: "US$2.55 billion", "HK$136,800", "in US
+            # dollars", "新台币")
+            return
         kind = kind or index.kind_of(name)
         if kind == "org" and _DATA_AGENCY.search(name):
             return  # a statistics office or customs reports figures; they are never its own
@@ -320,12 +329,30 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     if index.zh is not None and chinese:
         aliases += [(m.start(), m.end(), index.zh_names[m.group()]) for m in index.zh.finditer(folded, start, end)
                     if m.start() in bounds and m.end() in bounds]
+    # A state or city whose name holds a country's word is that place, not the country: "British Columbia",
+    # "Western Australia", "New Mexico".
+    # A name with a place word amid its words is the name: "Nautilus Asia Cruises".
+    places = index.vocab.places
+    if places_scanned is None:
+        places_scanned = cue_set(places).scan(folded, start, end)
+    inner = [(a, b, n) for a, b, n in aliases if index.kind_of(n) != "org"] + [
+        (a, b, places[i].name) for a, b, i in places_scanned]
+    if inner:
+        for at, run in _runs(text, start, end):
+            if " " not in run:
+                continue
+            place = index.cities_en.get(run)
+            if place is not None and any(at <= a and b <= at + len(run) for a, b, _ in inner):
+                add(at, at + len(run), place[0], "city", "region")
+            elif any(at < a and b < at + len(run) for a, b, _ in inner):
+                name = index.run_name(run)
+                if name and name == run and index.kind_of(name) != "region":
+                    add(at, at + len(run), index.company(name), "proper noun")
     # A shipped organisation's name holds a place word ("European Central Bank", "欧洲央行"): the name wins.
     for s, e, name in aliases:
         if index.kind_of(name) == "org":
             add(s, e, name, "alias")
-    places = index.vocab.places
-    for s, e, i in (places_scanned if places_scanned is not None else cue_set(places).scan(folded, start, end)):
+    for s, e, i in places_scanned:
         add(s, e, places[i].name, "place")
     for s, e, name in aliases:
         add(s, e, name, "alias")

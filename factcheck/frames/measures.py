@@ -192,7 +192,9 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
         joined: list[str] = []
         for m in reversed(list(_EN_WORD.finditer(text, max(clause[0], hit.start - 30), hit.start))[-2:]):
             # only words joined to the measure word: "polysilicon capacity", "NEV passenger sales"
+            # (not the figure's own unit word: "1.23 million hectares burned")
             if text[m.end():at].strip() or not outside_names(m.start(), m.end()) or not keep(m.group()) \
+                    or (start <= m.start() < end) \
                     or (_is_measure_word(vocab, m.group()) and not hit.measure.of_measures):
                 break
             joined.insert(0, m.group())

@@ -45,7 +45,10 @@ class PeriodMention:
             lo, hi = (int(x) for x in self.part.split(".."))
             return _months_label(y, lo, hi)
         if self.kind == "fiscal":
-            return f"FY{y}"
+            # A fiscal year is named by the calendar year it ends in (FY2025, "fiscal 2025", 2025财年: the
+            # twelve months to a month of 2025), the year across two that "the year to June 2025" and
+            # "2024/25财年" name. (A company naming its fiscal years by their first year is read a year late.)
+            return f"{y - 1}/{y % 100:02d}"
         if self.kind == "season":  # a crop, school or sports year across two calendar years
             return f"{y}/{(y + 1) % 100:02d}"
         if self.kind == "fiscal_quarter":
@@ -94,7 +97,9 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     # (without its year, "the fiscal year ended March 31", the latest such year: to the article's year's month)
     ("year_to", _any('year to', 'year end', 'year through', 'months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR})\b|(?![\w\s]*\d))")),
     # "截至2024年3月的上一财年", "截至2024年3月31日止的财政年度": the twelve months to that month
-    ("year_to", _any('截至', '截止'), regex.compile(rf"截[至止]({_YEAR})\s*年\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]?的?(?:上一|上个|本|该)?(?:财年|财政年度|会计年度|年度)")),
+    # "截至6月30日的2025财年", "截至今年3月31日止年度": the same, its year written with the fiscal year or
+    # counted from the article's
+    ("year_to_zh", _any('截至', '截止'), regex.compile(rf"截[至止](?:({_YEAR})\s*年|(今年|去年))?\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]?的?(?:上一|上个|本|该)?(?:({_YEAR})\s*)?(?:财年|财政年度|会计年度|年度)(?!\s*第?[一二三四1-4]季)")),
     # "the three months through September", "six months to June 2024": those months, ending with that one
     ("months_ending", _any('months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?\b")),
     # "the first nine months of 2024", "前三季度", "前9个月": months 1 to that month
@@ -111,11 +116,11 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
                                                        r"[\s-]+quarter|Q([1-4]))\b")),
     ("quarter", _any('q1', 'q2', 'q3', 'q4', '1q', '2q', '3q', '4q', 'quarter'), regex.compile(rf"(?i)(?:\b(?:Q([1-4])|([1-4])Q)(?:\s*'?({_YEAR}|\d\d)\b)?|\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?({_YEAR}))?|\b({_YEAR})\s+(first|second|third|fourth)[\s-]quarter)")),
     ("quarter", _any('季',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?(?:第?([一二三四1-4])季度|第([一二三四1-4])季(?![节度]))")),
-    ("half", _any('half', 'h1', 'h2', '1h', '2h'), regex.compile(rf"(?i)(?:\b(first|second)\s+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
+    ("half", _any('half', 'h1', 'h2', '1h', '2h'), regex.compile(rf"(?i)(?:\b(first|second)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
     ("half", _any('半年',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?(上|下)半年")),
-    ("fiscal", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|fiscal(?:\s+year)?\s+({_YEAR}))\b|({_YEAR})\s*财年|(?<![\d/／-])(\d{{2}}|{_YEAR})财年")),
+    ("fiscal", _any('fy', 'fiscal', 'financial', '财年'), regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|(?:fiscal|financial)(?:\s+year)?\s+({_YEAR})|({_YEAR})\s+(?:fiscal|financial)\s+year)\b|({_YEAR})\s*财年|(?<![\d/／-])(\d{{2}}|{_YEAR})财年")),
     ("months", re.compile(rf"\b{MONTH_WORDS}\.?\s*(?:to|through|-|–|—|until)\s*{MONTH_WORDS}"), regex.compile(rf"(?i)\b(?:from\s+)?({MONTH_WORDS})\.?\s*(?:to|through|-|–|—|until)\s*({MONTH_WORDS})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
-    ("months", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
+    ("months", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*月?\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
     # "as of March 31", "by the end of March", "at end-June": a stock at a date is of its month
     ("month", re.compile(rf"\bat\s+{MONTH_WORDS}\.?\s+\d"), regex.compile(rf"(?i)\bat\s+({MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR}))?")),
     ("month", _any('as of', 'as at', 'end of', 'end-'), regex.compile(rf"(?i)\b(?:as\s+(?:of|at)|by\s+the\s+end\s+of|at\s+the\s+end\s+of|(?:at\s+)?end-)\s*({MONTH_WORDS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+({_YEAR}))?\b")),
@@ -256,15 +261,18 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
         if not 2 <= hi <= 11:
             return None
         return PeriodMention(m.start(), m.end(), "months", _year(y), f"1..{hi}", base, words)
-    if kind == "year_to":
-        if len(g) == 2 and g[0] and g[0].isdigit():  # Chinese: year, month
-            g = [g[1], g[0]]
+    if kind in ("year_to", "year_to_zh"):
+        if kind == "year_to_zh":  # year, 今年/去年, month, the fiscal year's own year
+            relative = {"今年": 0, "去年": -1}.get(g[1] or "")
+            year_of = g[0] or g[3] or (str(article_year + relative) if relative is not None and article_year else None)
+            g = [g[2], year_of]
         if g[1] is None and article_year is None:
             return None
         month, last = _month(g[0]), int(g[1]) if g[1] else article_year
         if month == 12:
             return PeriodMention(m.start(), m.end(), "year", last, "", base, words)
-        return PeriodMention(m.start(), m.end(), "season", last - 1, "", base, words)
+        # (its part is the month the year ends with: the article's fiscal calendar, for "fiscal 2025")
+        return PeriodMention(m.start(), m.end(), "season", last - 1, str(month), base, words)
     if kind == "season":
         first, second = int(g[0]), int(g[1])
         if second % 100 != (first + 1) % 100:

@@ -1,0 +1,108 @@
+"""Frames of a company's figures: its nationality, home city and currency are no market; states and
+provinces are places of their own; a rival named beside it; fiscal years named by the year they end."""
+
+from __future__ import annotations
+
+from factcheck.frames.periods import find_periods
+from factcheck.pipeline import analyse
+from frame_helpers import article, by_file, by_figure, quotes
+
+
+def test_a_companys_nationality_or_home_is_no_market(tmp_path) -> None:
+    article(tmp_path, "a.md", "Fjordlax harvest", "2025-02-06",
+            "OSLO, Feb 6 – Norwegian salmon farmer Fjordlax harvested 410,000 tonnes in 2024, it said.\n")
+    article(tmp_path, "b.md", "Fjordlax results", "2025-02-10",
+            "Fjordlax, the Bergen-based group, harvested 350,000 tonnes in 2024.\n")
+    article(tmp_path, "c.md", "挪威三文鱼", "2025-02-07",
+            "挪威三文鱼养殖商峡湾鲑（Fjordlax）2024年收获量约41万吨。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "410,000 tonnes")].holder.value == "Fjordlax@"
+    assert frames[("b.md", "350,000 tonnes")].holder.value == "Fjordlax@"
+    assert frames[("c.md", "41万吨")].holder.value == "Fjordlax@"
+    assert quotes(analysis) == [["350,000 tonnes", "410,000 tonnes", "41万吨"]]
+
+
+def test_a_place_of_a_headline_is_a_companys_market_only_when_written_as_one(tmp_path) -> None:
+    article(tmp_path, "a.md", "Orvelle Hotels profit jumps as European travellers return", "2025-03-01",
+            "Orvelle Hotels said revenue rose to $2.1 billion in 2024.\n")
+    article(tmp_path, "b.md", "Orvelle Hotels gains share of the Japan hotel market", "2025-03-01",
+            "Orvelle Hotels held 12% of rooms sold in 2024.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["$2.1 billion"].holder.value == "Orvelle@"  # no Europe: the travellers' nationality
+    assert frames["12%"].holder.value == "Orvelle@Japan"
+
+
+def test_a_currency_named_in_words_and_a_rival_beside_the_company(tmp_path) -> None:
+    article(tmp_path, "a.md", "Ferries", "2025-03-01",
+            "Across the group, Bluewater Ferries, which reports in US dollars, booked revenue of $1.4 billion "
+            "in 2024. Harbour Line Express, Bluewater's closest rival, carried 3.1 million passengers in 2024.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["$1.4 billion"].holder.value.startswith("Bluewater")
+    assert frames["3.1 million"].holder.value.startswith("Harbour Line")
+
+
+def test_a_name_with_a_place_word_amid_it_is_the_name(tmp_path) -> None:
+    article(tmp_path, "a.md", "Freight", "2025-03-01",
+            "Competition is rising. Meridian Asia Freight carried 1.2 million containers in 2024.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["1.2 million"].holder.value.startswith("Meridian Asia")
+
+
+def test_states_and_provinces_are_places_of_their_own_in_both_languages(tmp_path) -> None:
+    article(tmp_path, "a.md", "Fires", "2024-10-03",
+            "Wildfires burned 5.3 million hectares across Canada in 2024. Alberta was the hardest-hit "
+            "province, with roughly 1.2 million hectares burned. British Columbia alone saw 1.1 million "
+            "hectares burned in 2024.\n")
+    article(tmp_path, "b.md", "山火", "2024-10-04", "2024年，艾伯塔省过火面积约90万公顷。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "5.3 million hectares")].holder.value == "@Canada"
+    assert frames[("a.md", "1.2 million hectares")].holder.value == "@Alberta"
+    assert frames[("a.md", "1.2 million hectares")].object.value is None  # the unit's word is no object
+    assert frames[("a.md", "1.1 million hectares")].holder.value == "@British Columbia"  # not Britain
+    assert frames[("b.md", "90万公顷")].holder.value == "@Alberta"
+    assert quotes(analysis) == [["1.2 million hectares", "90万公顷"]]
+
+
+def test_fiscal_years_are_named_by_the_year_they_end() -> None:
+    def labels(text: str, year: int = 2025) -> list[str | None]:
+        return [p.label(p.year if p.year is not None else year) for p in find_periods(text, 0, len(text), year)]
+
+    assert labels("in fiscal 2025") == labels("the 2025 financial year") == labels("FY25") == ["2024/25"]
+    assert labels("the year to June 30, 2025") == ["2024/25"]
+    assert labels("截至2025年6月30日的财年") == labels("截至6月30日的2025财年") == ["2024/25"]
+    assert labels("截至今年3月31日止年度") == ["2024/25"]
+    assert labels("first-half turnover") == ["2025H1"]
+
+
+def test_a_fiscal_quarter_with_its_months_and_the_full_year_of_a_fiscal_report(tmp_path) -> None:
+    article(tmp_path, "a.md", "Kirin Tools", "2025-11-06",
+            "Kirin Tools said new orders reached ¥486 billion in the July-September quarter.\n")
+    article(tmp_path, "b.md", "麒麟工具", "2025-11-06",
+            "麒麟工具（Kirin Tools）公布2025财年第二季度（7月至9月）业绩。该季度公司新接订单约3950亿日元。\n")
+    article(tmp_path, "c.md", "Kirin Tools", "2025-08-21",
+            "Kirin Tools posted revenue of ¥1.9 trillion in fiscal 2025.\n")
+    article(tmp_path, "d.md", "麒麟工具", "2025-08-22",
+            "截至2025年3月31日的2024/25财年，麒麟工具（Kirin Tools）全年实现营收约1.5万亿日元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("b.md", "3950亿日元")].period.value == frames[("a.md", "¥486 billion")].period.value == "2025Q3"
+    assert frames[("d.md", "1.5万亿日元")].period.value == frames[("c.md", "¥1.9 trillion")].period.value == "2024/25"
+    assert sorted(quotes(analysis)) == [["1.5万亿日元", "¥1.9 trillion"], ["3950亿日元", "¥486 billion"]]
+
+
+def test_grid_load_in_taiwanese_kilowatts(tmp_path) -> None:
+    article(tmp_path, "a.md", "電網", "2025-05-15", "呂宋電網14日尖峰負載約1,180萬瓩，創歷史新高。\n")
+    frame = by_figure(analyse([str(tmp_path)]))["1,180萬瓩"]
+    assert frame.measure.value == "demand" and frame.dimension == "power" and frame.object.value is None
+
+
+def test_an_average_is_another_quantity_than_a_peak_or_a_total(tmp_path) -> None:
+    article(tmp_path, "a.md", "Grid", "2025-05-15",
+            "Electricity demand on the Arden grid hit a record 9,200 megawatts on Wednesday.\n")
+    article(tmp_path, "b.md", "Grid", "2025-06-02",
+            "Average demand on the Arden grid across May was about 7,600 MW. Demand peaked at 9,900 MW.\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("b.md", "7,600 MW")].measure.value == "demand average"
+    assert quotes(analysis) == [["9,200 megawatts", "9,900 MW"]]
