@@ -106,3 +106,30 @@ def test_an_average_is_another_quantity_than_a_peak_or_a_total(tmp_path) -> None
     analysis = analyse([str(tmp_path)])
     assert by_file(analysis)[("b.md", "7,600 MW")].measure.value == "demand average"
     assert quotes(analysis) == [["9,200 megawatts", "9,900 MW"]]
+
+
+def test_holidays_and_an_opening_verb_name_no_company(tmp_path) -> None:
+    article(tmp_path, "a.md", "Toy makers race south as tariffs upend the Christmas supply chain", "2025-06-24",
+            "Factories would be running flat out to fill Christmas orders.\n\n"
+            "Take Brightmoor Toys. The group shipped 90 million units in the year to March, and its revenue "
+            "was up on the HK$5.1 billion it reported the previous year.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["90 million"].holder.value.startswith("Brightmoor")
+    assert frames["HK$5.1 billion"].period.value == "2024"  # the base of "up on", the previous year
+
+
+def test_a_herd_is_counted_in_both_languages_and_months_between_two_months(tmp_path) -> None:
+    article(tmp_path, "a.md", "Herd", "2025-09-04", "New Zealand's sheep flock stood at 23.2 million head at June 30.\n")
+    article(tmp_path, "b.md", "羊群", "2025-09-05", "截至6月30日，新西兰绵羊存栏量约2000万头。\n")
+    article(tmp_path, "c.md", "Doses", "2025-10-01",
+            "Orvane Bio delivered 12 million doses between January and September.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "23.2 million")].measure.value == frames[("b.md", "2000万头")].measure.value == "population"
+    assert frames[("c.md", "12 million")].period.value == "2025-01..2025-09"
+    assert quotes(analysis) == [["2000万头", "23.2 million"]]
+
+
+def test_hong_kong_profit_words(tmp_path) -> None:
+    article(tmp_path, "a.md", "業績", "2025-06-25", "星河玩具公布全年業績，股東應佔溢利4.2億港元。\n")
+    assert by_figure(analyse([str(tmp_path)]))["4.2億港元"].measure.value == "profit"

@@ -89,7 +89,7 @@ APPOSED_CHANGE = regex.compile(r"[^.;!?]{0,60},\s*(?:a|an|up|down)?\s*(?:\w+\s+)
 ATTACHED = regex.compile(r"(?i)\s*(?:(?!(?:than|from|over|since|on|against|versus|vs)\b)[A-Za-z]+\s+){0,2}"
                           r"(?:of|in|for)\s+(?:the\s+)?")
 BASE_FIGURE = regex.compile(
-    r"(?i)(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|against|(?:up|down)\s+from|from|than\s+(?=the|its|their))(?:\s+(?:a|an|the|just|about|around|"
+    r"(?i)(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|against|(?:up|down)\s+(?:from|on)|from|than\s+(?=the|its|their))(?:\s+(?:a|an|the|just|about|around|"
     r"roughly|nearly|almost|some|its|their))*|\bwhen\b[^,;.]{0,40}\b(?:stood|was|were|had\s+been)(?:\s+at)?)\s*$"
     # "较上一产季的223万吨", "比2023年的53.3%": what it is compared with, written as 较/比 … 的 before the figure
     r"|(?:较|比|相比于?|相较于?|对比)[^，,。；;:：()]{0,12}?的\s*$")

@@ -119,7 +119,7 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     ("half", _any('half', 'h1', 'h2', '1h', '2h'), regex.compile(rf"(?i)(?:\b(first|second)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
     ("half", _any('半年',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?(上|下)半年")),
     ("fiscal", _any('fy', 'fiscal', 'financial', '财年'), regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|(?:fiscal|financial)(?:\s+year)?\s+({_YEAR})|({_YEAR})\s+(?:fiscal|financial)\s+year)\b|({_YEAR})\s*财年|(?<![\d/／-])(\d{{2}}|{_YEAR})财年")),
-    ("months", re.compile(rf"\b{MONTH_WORDS}\.?\s*(?:to|through|-|–|—|until)\s*{MONTH_WORDS}"), regex.compile(rf"(?i)\b(?:from\s+)?({MONTH_WORDS})\.?\s*(?:to|through|-|–|—|until)\s*({MONTH_WORDS})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
+    ("months", re.compile(rf"\b{MONTH_WORDS}\.?\s*(?:to|through|-|–|—|until|and)\s*{MONTH_WORDS}"), regex.compile(rf"(?i)\b(?:from\s+|between\s+)?({MONTH_WORDS})\.?\s*(?:to|through|-|–|—|until|(?<=between\s+\w+\.?\s*)and)\s*({MONTH_WORDS})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
     ("months", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*月?\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
     # "as of March 31", "by the end of March", "at end-June": a stock at a date is of its month
     ("month", re.compile(rf"\bat\s+{MONTH_WORDS}\.?\s+\d"), regex.compile(rf"(?i)\bat\s+({MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR}))?")),
@@ -130,7 +130,7 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     # "the 2023/24 season", "2023-24学年", "2023/2024产季": a year across two (the second the next year)
     ("season", re.compile(r"(?:19|20)\d\d\s*[/／-]\s*\d\d"), regex.compile(rf"(?<![\d./]|\d,)({_YEAR})\s*[/／-]\s*((?:19|20)?\d\d)(?![\d%/.,-])")),
     ("year", _any('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s万亿千百]|\s*(?:年代|s\b))")),  # "2032万吨" is a figure
-    ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year)\b|全年|今年|去年|上年|前年")),
+    ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year|the\s+(?:previous|prior|preceding)\s+year)\b|全年|今年|去年|上年|前年")),
     ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+the\s+(?:quarter|period|month|half|(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months)\b|该季度|当季|同期|当月")),
 ]
 _COUNT_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -146,7 +146,7 @@ _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:than|from|(?<!(?:year|month|quarter|w
                              # "6.4% more than the 1.16 billion of 2023": the period of a base figure
                              r"|\b(?:than|from|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?"
                              r"(?:[A-Z]{0,3}[$€£¥])?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+)?\s+(?:of|in|for|at)\s+(?:the\s+)?)$")
-_RELATIVE_YEAR = regex.compile(r"(last|this|next)\s+year")
+_RELATIVE_YEAR = regex.compile(r"(?:the\s+)?(last|this|next|previous|prior|preceding)\s+year")
 _MAY_VERB = regex.compile(r"(?i)\bmay\s+(?:be|have|not|reach|rise|fall|grow|also|well|still)\b")
 
 
@@ -290,7 +290,8 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
                  "前年": article_year - 2}.get(w)
             relative = _RELATIVE_YEAR.fullmatch(w)
             if relative:  # "last year", "this year", "next year": counted from the article's date
-                y = article_year + {"last": -1, "this": 0, "next": 1}[relative[1]]
+                y = article_year + {"last": -1, "this": 0, "next": 1, "previous": -1, "prior": -1,
+                                    "preceding": -1}[relative[1]]
         if w in ("上年", "去年", "前年"):
             base = True if w == "上年" else base
         return PeriodMention(m.start(), m.end(), "year", y, "", base, words)
