@@ -131,6 +131,7 @@ def analyse_extraction(extraction: Extraction, rules_dir: str | None = None, job
     """Frame (what extraction left unframed) and compare the claims (`jobs` processes frame them; the
     result is the same). With `involving` (file names), only the findings with a claim in one of them."""
     from .compare import Comparer, place
+    from .coreference import with_inferred_holders
     from .rules import load_rules
 
     rules = load_rules(rules_dir)
@@ -138,7 +139,8 @@ def analyse_extraction(extraction: Extraction, rules_dir: str | None = None, job
     texts = extraction.corpus.texts
     articles = {a.id: a for a in extraction.articles}
     framed = frame_corpus(extraction, rules_dir, jobs)
-    placed = place([(claim, framed[claim]) for claim in extraction.claims], rules, units)
+    # (a Chinese name that holds an English name's figures is that name: coreference)
+    placed = with_inferred_holders(place([(claim, framed[claim]) for claim in extraction.claims], rules, units))
     comparer = Comparer(rules, texts, articles, extraction.positions)
     pairs = comparer.conversion_pairs(placed)
     # A parenthetical conversion restates its figure: FC200 checks it, FC100 leaves it out.

@@ -87,6 +87,16 @@ _UNIT_BRACKET = regex.compile(r"\d[^\d\s(（]{0,8}\s*[(（]$")
 _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司|"
                             r"航空|保险|证券|地产|置业|物流|医药|制药|药业|电信|通信|钢铁|矿业|化工|食品|乳业|电器|电力|石化|航运|船舶|重工|传媒|影业|酒业)$")
 _ZH_NAME_TAGS = {"nt", "nz", "ns"}
+# A Chinese name right before the day it published something, or its code or English name in brackets
+_ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20})(?P<code>[（(][^）)]{1,40}[）)])?\s*"
+                           r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
+                           r"(?:公布|发布|宣布|披露|公告)")
+# what describes a company before its name: a trade ending in 商, 厂, 行, or a kind of firm
+_DESCRIBED = regex.compile(r"商|厂|拍卖行|银行|公司|集团|企业|巨头|龙头|机构")
+_LEADING_PREPOSITION = regex.compile(r"^[据由经向对在从与和及]")
+_LATIN_NAME = regex.compile(r"[A-Z][A-Za-z&.'’-]*(?:\s+[A-Z][A-Za-z&.'’-]*)*")
+# a time that stands before a date ("周日", "昨日", "本周"): when, not who
+_TIME_WORD = regex.compile(r"^(?:周[一二三四五六日末]|星期.|[昨今当同前次]日|[昨今当]天|本周|上周|日前|近日|此前)$|[日天周年月]$")
 _ZH_SUBDIVISION = regex.compile(r"[州省市县区邦]$")
 # Offices that compile others' figures: named in a sentence, they are its source, never whose figure it is.
 # A public body reports its country's figures (a statistics office, customs, a ministry, an agency): never its own.
@@ -410,6 +420,21 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         elif pending is not None and taken.find(1, at - start, at + len(name) - start) < 0:
             pending.append((at, name))
     if chinese:
+        # "金矿商红桉资源21日公布…", "岚溪咖啡11月12日晚间发布…": whoever publishes on a date is an organisation
+        for m in _ANNOUNCER.finditer(folded, start, end):
+            if not (m["code"] or m["day"]):
+                continue  # "该公司公布": a published figure names its publisher by a date or a code
+            run = m["run"]
+            # the name after its description ("金矿商", "游戏公司", "代工厂"), without a corporate form
+            cut = max((d.end() for d in _DESCRIBED.finditer(run) if d.end() < len(run) - 1), default=0)
+            name = _LEADING_PREPOSITION.sub("", run[cut:])
+            bare = _ZH_CORPORATE.sub("", name)
+            latin = _LATIN_NAME.search(m["code"] or "")
+            if (len(bare) >= 2 and not index.is_common(bare) and bare not in index.zh_names
+                    and not _TIME_WORD.search(bare)):
+                # (with its English name in the bracket, "麒麟工具（Kirin Tools）", the English one)
+                add(m.end("run") - len(name), m.end("run"), index.company(latin.group()) if latin else bare,
+                    "announcer", "org")
         for s, e, pos in han_words:
             word = folded[s:e]
             if (pos in _ZH_NAME_TAGS and e - s >= 2 and not index.is_common(word)

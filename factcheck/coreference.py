@@ -1,0 +1,127 @@
+"""Holders named differently: a short form and its full name, and two scripts matched by the figures their
+articles share.
+
+An English article names "Hoshimura Games" and a Chinese one "星村游戏", with no bracket declaring one the
+other: no list translates a company's name. But articles on one story repeat its figures. Two articles, one
+whose figures are mostly one Latin-script organisation's and one whose figures are mostly one Chinese
+organisation's, that give at least `MIN_SHARED` of the same distinctive figures (the same dimension and
+value, written to three significant figures or more: 84.2%, 48.6 million = 4860万) report on one company.
+The Chinese name is read as the English one from then on, so that their other figures meet; the frame's
+holder slot says so and how many figures agreed, so a finding explains why the two names were compared.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+import regex
+
+from .model import Slot
+
+MIN_SHARED = 2  # distinct agreeing figures before two articles' companies are taken for one
+MIN_DIGITS = 3  # significant figures that make a value distinctive ("27%" is not; "84.2%" is)
+_HAN = regex.compile(r"\p{Han}")
+_POSSESSIVE = regex.compile(r"['’]s?$")
+
+
+def _distinctive(p) -> tuple | None:
+    """(dimension, value to its significant figures) of a figure written precisely enough to identify it."""
+    value, precision = abs(p.claim.value), p.claim.precision
+    if not value or not precision or p.frame.change:
+        return None
+    digits = math.floor(math.log10(value)) - math.floor(math.log10(precision)) + 1
+    if digits < MIN_DIGITS:
+        return None
+    return p.frame.dimension, round(p.value, 3 - int(math.floor(math.log10(abs(p.value)))) - 1)
+
+
+def _main_organisation(placed: list) -> str | None:
+    """The organisation that holds most of an article's figures (two or more of them)."""
+    counts = Counter(who for p in placed if (who := (p.frame.holder.value or "").partition("@")[0]))
+    if not counts:
+        return None
+    (name, n), *rest = counts.most_common(2)
+    return name if n >= 2 and (not rest or rest[0][1] < n) else None
+
+
+def inferred_aliases(placed: list) -> dict[str, tuple[str, int]]:
+    """Each Chinese organisation name -> (the Latin-script name it is taken for, the figures that agreed),
+    where one Latin-script name stands out."""
+    by_article: dict[str, list] = defaultdict(list)
+    for p in placed:
+        by_article[p.claim.article].append(p)
+    main = {a: _main_organisation(ps) for a, ps in by_article.items()}
+    figures: dict[tuple, set[str]] = defaultdict(set)  # distinctive figure -> articles giving it
+    for article, ps in by_article.items():
+        if main[article]:
+            for p in ps:
+                key = _distinctive(p)
+                if key is not None:
+                    figures[key].add(article)
+    shared: Counter = Counter()  # (Chinese name, Latin name) -> agreeing figures over article pairs
+    for articles in figures.values():
+        han = {main[a] for a in articles if _HAN.search(main[a])}
+        latin = {main[a] for a in articles if not _HAN.search(main[a])}
+        for h in han:
+            for name in latin:
+                shared[h, name] += 1
+    votes: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for (han, latin), n in shared.items():
+        if n >= MIN_SHARED:
+            votes[han].append((n, latin))
+    out = {}
+    for han, options in votes.items():
+        options.sort(reverse=True)
+        if len(options) == 1 or options[0][0] > options[1][0]:
+            out[han] = (options[0][1], options[0][0])
+    return out
+
+
+def short_forms(placed: list) -> dict[str, str]:
+    """Each Latin-script name that opens exactly one longer name of the corpus -> that name: "Borealis" of
+    "Borealis Potash", as a second reference writes it. A short form two names open ("Tata" of "Tata Motors"
+    and "Tata Steel") stands for neither."""
+    names = {who for p in placed if (who := (p.frame.holder.value or "").partition("@")[0]) and not _HAN.search(who)}
+    longer: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        words = name.split()
+        for n in range(1, len(words)):
+            prefix = " ".join(words[:n])
+            if prefix in names:
+                longer[prefix].add(name)
+    out = {}
+    for short, full in longer.items():
+        # (the longest of nested names: "Jade Peak" of "Jade Peak Commercial" and "Jade Peak Commercial Bank")
+        widest = [f for f in full if not any(g != f and g.startswith(f + " ") for g in full)]
+        if len(widest) == 1:
+            out[short] = widest[0]
+    return {s: out.get(f, f) for s, f in out.items()}
+
+
+def with_inferred_holders(placed: list) -> list:
+    """`placed` with each short form read as its full name (`short_forms`) and each Chinese name that
+    `inferred_aliases` matches read as its Latin-script name."""
+    shorts = short_forms(placed)
+    if shorts:
+        # (only where the text wrote the short form: "Haneul Holdings", read short as "Haneul", is the parent of
+        # "Haneul Beauty", not a short form of it)
+        placed = [_renamed(p, shorts[who], "the short form of it")
+                  if (who := _who(p)) in shorts and shorts[who].startswith(_POSSESSIVE.sub("", p.frame.holder.words))
+                  else p for p in placed]
+    aliases = inferred_aliases(placed)
+    if aliases:
+        placed = [_renamed(p, aliases[who][0], f"their articles agree on {aliases[who][1]} figures")
+                  if (who := _who(p)) in aliases else p for p in placed]
+    return placed
+
+
+def _who(p) -> str:
+    return (p.frame.holder.value or "").partition("@")[0]
+
+
+def _renamed(p, name: str, why: str):
+    _, at, where = (p.frame.holder.value or "").partition("@")
+    holder = Slot(f"{name}{at}{where}", p.frame.holder.words, f"{p.frame.holder.rule}; taken for {name}: {why}")
+    return replace(p, frame=replace(p.frame, holder=holder))

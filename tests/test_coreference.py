@@ -1,0 +1,60 @@
+"""Holders named differently: a short form and its full name, a Chinese name that publishes on a date, and
+an English and a Chinese name taken for one because their articles agree on distinctive figures."""
+
+from __future__ import annotations
+
+from factcheck.pipeline import analyse
+from frame_helpers import article, by_file, quotes
+
+
+def test_a_chinese_name_that_publishes_on_a_date_is_an_organisation(tmp_path) -> None:
+    article(tmp_path, "a.md", "业绩", "2025-08-22",
+            "澳洲矿商青岭资源21日公布年度业绩，全年营收约52亿澳元。\n")
+    article(tmp_path, "b.md", "业绩", "2025-08-22", "周日公布的数据显示，全国营收约40亿澳元。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "52亿澳元")].holder.value == "青岭资源@"  # the miner, not Australia
+    assert not (frames[("b.md", "40亿澳元")].holder.value or "").startswith("周日")  # a day names no one
+
+
+def test_a_short_form_is_its_full_name_unless_two_names_open_with_it(tmp_path) -> None:
+    article(tmp_path, "a.md", "Potash", "2025-03-01", "Norland Potash produced 13.1 million tonnes in 2024.\n")
+    article(tmp_path, "b.md", "Potash", "2025-03-05", "In 2024, Norland produced 11.2 million tonnes, it said.\n")
+    article(tmp_path, "c.md", "Holdings", "2025-03-05",
+            "Its parent, Norland Holdings, produced 15.9 million tonnes in 2024.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("b.md", "11.2 million tonnes")].holder.value == "Norland Potash@"
+    assert "short form" in frames[("b.md", "11.2 million tonnes")].holder.rule
+    assert frames[("c.md", "15.9 million tonnes")].holder.value != "Norland Potash@"  # the parent stays apart
+    assert quotes(analysis) == [["11.2 million tonnes", "13.1 million tonnes"]]
+
+
+def test_names_in_two_scripts_whose_articles_agree_are_one_holder(tmp_path) -> None:
+    article(tmp_path, "a.md", "Tamsin Cycles results", "2025-08-10",
+            "Tamsin Cycles said revenue was NT$14.6 billion in the first half. It sold 418,000 bicycles, "
+            "and its gross margin was 27.4%. Net profit was NT$1.92 billion.\n")
+    article(tmp_path, "b.md", "業績", "2025-08-11",
+            "自行車廠天馳10日公布上半年業績，營收約新台幣146億元，共售出41.8萬輛，毛利率27.4%，"
+            "淨利約新台幣15.6億元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    profit = frames[("b.md", "15.6億元")]
+    assert profit.holder.value == "Tamsin Cycles@" and "agree on" in profit.holder.rule
+    assert quotes(analysis) == [["15.6億元", "NT$1.92 billion"]]
+
+
+def test_names_in_two_scripts_with_no_figure_in_common_stay_apart(tmp_path) -> None:
+    article(tmp_path, "a.md", "Tamsin Cycles results", "2025-08-10",
+            "Tamsin Cycles said net profit was NT$1.92 billion in the first half, and revenue NT$14.6 billion.\n")
+    article(tmp_path, "b.md", "業績", "2025-08-11", "自行車廠天馳10日公布上半年業績，淨利約15.6億元，營收約130億元。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("b.md", "15.6億元")].holder.value == "天驰@"
+
+
+def test_an_analysts_estimate_and_a_figure_changed_from(tmp_path) -> None:
+    article(tmp_path, "a.md", "Quarter", "2025-11-20",
+            "Revenue rose to 9.1 billion yuan, above the 8.8 billion yuan average estimate of analysts.\n")
+    article(tmp_path, "b.md", "毛利", "2025-06-25", "公司毛利率由上年度的20.6%改善至24.0%。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "8.8 billion yuan")].basis.value == "forecast"
+    assert frames[("b.md", "20.6%")].basis.value == "past" and frames[("b.md", "24.0%")].basis.value == "actual"
