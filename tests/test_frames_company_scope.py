@@ -133,3 +133,16 @@ def test_a_herd_is_counted_in_both_languages_and_months_between_two_months(tmp_p
 def test_hong_kong_profit_words(tmp_path) -> None:
     article(tmp_path, "a.md", "業績", "2025-06-25", "星河玩具公布全年業績，股東應佔溢利4.2億港元。\n")
     assert by_figure(analyse([str(tmp_path)]))["4.2億港元"].measure.value == "profit"
+
+
+def test_money_raised_and_a_founding_year(tmp_path) -> None:
+    article(tmp_path, "a.md", "Skyforge Launch", "2025-05-02",
+            "Founded in 2016, Skyforge Launch employs 210 people and has raised £120 million from investors.\n")
+    article(tmp_path, "b.md", "Launch", "2025-05-06",
+            "Skyforge Launch flew its first rocket.\n\nThe Leeds company has raised £98 million since its founding.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    raised = frames[("a.md", "£120 million")]
+    assert not raised.change and raised.period.value == "current"  # the money raised to date, not a rise in 2016
+    assert frames[("b.md", "£98 million")].holder.value == "Skyforge Launch@"  # the company, not Leeds
+    assert quotes(analysis) == [["£120 million", "£98 million"]]

@@ -42,6 +42,8 @@ _CHANGE_BEFORE = regex.compile(
     # "growth eased to just under 28%"
     r"|\b(?:growth|increase|rise|decline|drop|fall|gain|change)\b[^.,;%]{0,30}\b(?:eased|slowed|accelerated|"
     r"quickened|picked\s+up|reached|hit|stood|was|came|to|at)\b[^.,;%\d]{0,20})$")
+_RAISED_AMOUNT = regex.compile(r"(?i)\b(?:raised|raising|raises|raise)\s+(?:(?:about|around|nearly|almost|some|roughly|"
+                                r"over|more\s+than|an?\s+(?:further|additional|extra))\s+)*$")
 _CHANGE_AFTER = regex.compile(r"(?i)\s*(?:(?:more|higher|lower|less|fewer|up|down|above|below)\s+(?:than|from|on)|"
                               r"(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|y/y|yoy)\b|(?:growth|increase|rise|"
                               r"decline|drop|gain|jump|fall)\b)")
@@ -100,8 +102,12 @@ _HOME_MARKET = frozenset({"国内", "境内", "本土", "domestic", "domesticall
 _MARKET_BEFORE = regex.compile(r"(?i)\b(?:in|across|within|throughout|into|outside)\s+(?:the\s+)?$|在$")
 # ", the Indian company behind…": a nationality in an apposition describes the company named before it
 _APPOSITION_BEFORE = regex.compile(r",\s*(?:the|an?)\s+(?:[\w-]+\s+){0,2}$")
+_ONE_COMPANY_BEFORE = regex.compile(r"(?i)\b(?:the|an?)\s+$")
+_ONE_COMPANY_AFTER = regex.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_COMPANY_NOUNS}|{_TRADE_NOUNS})\b(?!s)")
 _COMPANY_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_COMPANY_NOUNS}|{_TRADE_NOUNS})\b")
-_PRONOUN = regex.compile(rf"(?i)\b(?:its|their|the\s+(?:{_COMPANY_NOUNS}|country|nation|state|city|government))\b"
+_PRONOUN = regex.compile(rf"(?i)\b(?:its|their|the\s+(?:{_COMPANY_NOUNS}|country|nation|state|city|government)"
+                         # "The Edinburgh company has raised…": a company described by its home
+                         rf"|the\s+(?-i:[A-Z][\w-]*\s+){{1,2}}(?:{_COMPANY_NOUNS}))\b"
                          r"|该公司|该集团|其|该国|该企业"
                          # "报告显示，公司全年实现净利润…", "根据公司公布的资料": the company
                          r"|(?:(?<![\p{Han}])|(?<=据))(?:公司|集团)(?=[\p{Han}])")
@@ -383,6 +389,8 @@ class Framer:
         change = bool(claim.direction) or bool(
             _CHANGE_BEFORE.search(folded, max(clause[0], claim.start - 40), claim.start)
             or _CHANGE_AFTER.match(folded, claim.end))
+        if change and not percent and _RAISED_AMOUNT.search(folded, max(clause[0], claim.start - 30), claim.start):
+            change = False  # "has raised £186 million from investors": the money raised, not a rise
         spans_of_causes = self._causes.get(sentence)
         if spans_of_causes is None:
             spans_of_causes = self._causes[sentence] = cues.cause_spans(folded, sentence)
@@ -515,8 +523,10 @@ class Framer:
             if cues.EPITHET.match(folded, m.end) or cues.RELATION.match(folded, m.end):
                 return False  # "Southeast Asia's largest economy grew": the region frames an epithet
             if m.kind == "region" and (_HOME_OF.match(folded, m.end) or _HOME_OF_ZH.search(folded, max(0, m.start - 6), m.start)
-                                       or self._describes_company(folded, m)):
-                return False
+                                       or self._describes_company(folded, m)
+                                       or (_ONE_COMPANY_BEFORE.search(folded, max(0, m.start - 4), m.start)
+                                           and _ONE_COMPANY_AFTER.match(folded, m.end))):
+                return False  # (also "the Edinburgh company", "a Japanese maker": one company's home)
             # "ahead of the Social Democrats on 27.9%": a name the figure is attached to is its holder,
             # whatever comparison word stands before the name
             return ((not _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start)

@@ -138,7 +138,7 @@ _COUNT_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
 # A period right after these words is the base of a comparison ("lower than in 2023", "比上年").
-_BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:than|from|(?<!(?:year|month|quarter|week)[\s-])on|(?<!(?:year|month|quarter|week)[\s-])over|versus|vs\.?|against|compared\s+(?:with|to)|relative\s+to|since"
+_BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:(?:founded|established|set\s+up|incorporated|formed)\s+in|than|from|(?<!(?:year|month|quarter|week)[\s-])on|(?<!(?:year|month|quarter|week)[\s-])over|versus|vs\.?|against|compared\s+(?:with|to)|relative\s+to|since"
                              # "tops its 2019 record", "beat the 2023 figure": the period of what was surpassed
                              r"|tops?|topped|topping|beat(?:s|ing)?|surpass\w*|exceed\w*|overtak\w*|outstrip\w*|eclips\w*)"
                              r"(?:\s+(?:the|a|its|in|at|end|close|start|beginning|same|period|time|year|of|levels?|figures?)){0,5}\s*"
