@@ -146,3 +146,27 @@ def test_money_raised_and_a_founding_year(tmp_path) -> None:
     assert not raised.change and raised.period.value == "current"  # the money raised to date, not a rise in 2016
     assert frames[("b.md", "£98 million")].holder.value == "Skyforge Launch@"  # the company, not Leeds
     assert quotes(analysis) == [["£120 million", "£98 million"]]
+
+
+def test_relative_years_joined_to_a_part_and_the_previous_fiscal_year() -> None:
+    def labels(text: str, year: int = 2025) -> list[str | None]:
+        return [p.label(p.year if p.year is not None else year) for p in find_periods(text, 0, len(text), year)
+                if not p.base]
+
+    assert labels("今年第二季度") == ["2025Q2"] and labels("去年上半年") == ["2024H1"]
+    assert labels("this year's first half") == ["2025H1"]
+    assert labels("截至今年3月底止财政年度") == ["2024/25"]
+
+
+def test_a_bare_fiscal_quarter_is_the_quarter_its_report_leads_with(tmp_path) -> None:
+    article(tmp_path, "a.md", "Orders", "2025-11-06",
+            "Tessera Tools said orders rose in the July-September quarter.\n\n"
+            "Operating profit for the fiscal second quarter was ¥91.4 billion.\n")
+    article(tmp_path, "b.md", "Profit", "2025-11-07",
+            "Tessera Tools said operating profit for the three months to September reached ¥78.2 billion.\n")
+    article(tmp_path, "c.md", "入住率", "2025-06-01", "集团旗下酒店平均入住率达87.4%，上年度为81.2%。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "¥91.4 billion")].period.value == "2025Q3"
+    assert ["¥78.2 billion", "¥91.4 billion"] in quotes(analysis)
+    assert frames[("c.md", "81.2%")].period.value == "2024"  # the year before, not the article's

@@ -74,7 +74,7 @@ _POSSESSIVE_BEFORE_NAME = regex.compile(r"['’]s\s+|")
 _HEADLINE_BREAK = regex.compile(r"[;；|]|(?<=\p{Han})\s+(?=\p{Han})")
 # Parts of a year a headline or lede may name without the year, for the whole article's period
 # (not a month: "3月消费者价格…" in a lede is the month of its own figure, not of the whole article)
-_PART_OF_YEAR = ("quarter", "half", "fiscal_quarter")
+_PART_OF_YEAR = ("quarter", "half", "fiscal_quarter", "months")
 # what "the quarter", "该季度", "the month", "the half" go back to
 _ANAPHOR_KINDS = {"quarter": ("quarter", "fiscal_quarter"), "季": ("quarter", "fiscal_quarter"), "month": ("month",),
                   "half": ("half",)}
@@ -652,6 +652,9 @@ class Framer:
             if p.kind == "fiscal_quarter":
                 # "2025财年第二季度（7月至9月）", "fiscal second quarter (July-September)": the months it names
                 months = next((q for q in periods if q.kind == "months" and _BRACKET_AFTER.fullmatch(folded, p.end, q.start)), None)
+                if months is None and p.year is None and title_period is not None and title_period.kind in ("quarter", "months"):
+                    # "the fiscal second quarter" in a report on "the July-September quarter": that quarter
+                    months = title_period
                 p = months or p
             y = p.year if p.year is not None else context_year(p)
             label = p.label(y)

@@ -99,7 +99,7 @@ _PATTERNS: list[tuple[str, re.Pattern, regex.Pattern]] = [
     # "截至2024年3月的上一财年", "截至2024年3月31日止的财政年度": the twelve months to that month
     # "截至6月30日的2025财年", "截至今年3月31日止年度": the same, its year written with the fiscal year or
     # counted from the article's
-    ("year_to_zh", _any('截至', '截止'), regex.compile(rf"截[至止](?:({_YEAR})\s*年|(今年|去年))?\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]?的?(?:上一|上个|本|该)?(?:({_YEAR})\s*)?(?:财年|财政年度|会计年度|年度)(?!\s*第?[一二三四1-4]季)")),
+    ("year_to_zh", _any('截至', '截止'), regex.compile(rf"截[至止](?:({_YEAR})\s*年|(今年|去年))?\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]{{0,2}}的?(?:上一|上个|本|该)?(?:({_YEAR})\s*)?(?:财年|财政年度|会计年度|年度)(?!\s*第?[一二三四1-4]季)")),
     # "the three months through September", "six months to June 2024": those months, ending with that one
     ("months_ending", _any('months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?\b")),
     # "the first nine months of 2024", "前三季度", "前9个月": months 1 to that month
@@ -187,7 +187,29 @@ def find_periods(folded: str, start: int, end: int, article_year: int | None) ->
             taken.append((m.start(), m.end()))
             found.append(mention)
     found.sort(key=lambda p: p.start)
-    return found
+    return _with_relative_years(folded, found)
+
+
+_PART_KINDS = ("quarter", "half", "month", "months", "fiscal_quarter")
+
+
+def _with_relative_years(folded: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """"今年第二季度", "去年上半年", "this year's first half": one period, the part in the year named."""
+    out: list[PeriodMention] = []
+    for p in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "year" and prev.year is not None and p.year is None
+                and p.kind in _PART_KINDS and _JOINED_YEAR.fullmatch(folded, prev.end, p.start)
+                and _RELATIVE_WORD.fullmatch(prev.words.lower())):
+            out[-1] = PeriodMention(prev.start, p.end, p.kind, prev.year, p.part, prev.base or p.base,
+                                    folded[prev.start:p.end])
+            continue
+        out.append(p)
+    return out
+
+
+_JOINED_YEAR = regex.compile(r"\s*(?:的|['’]s\s+)?\s*")
+_RELATIVE_WORD = regex.compile(r"今年|去年|明年|前年|(?:last|this|next)\s+year")
 
 
 def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention | None:
