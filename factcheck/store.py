@@ -40,7 +40,7 @@ import sqlite3
 import time
 import zlib
 from dataclasses import dataclass, fields
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Collection, Iterable, Mapping, NamedTuple, Sequence
 
@@ -57,8 +57,29 @@ RACY_NS = 2_000_000_000
 _CLAIM_FIELDS = [f.name for f in fields(Claim) if f.name != "file"]
 _ARTICLE_FIELDS = [f.name for f in fields(Article) if f.name != "file"]
 _claim_values = attrgetter(*_CLAIM_FIELDS)
+
+
+def _maker(cls):  # noqa: ANN001, ANN202
+    """A function making a `cls` (a frozen dataclass) from all its field values in order, without
+    `__init__`: its checks ran on the values before they were stored, and a frozen dataclass sets each field
+    through `object.__setattr__`, which at a hundred thousand claims (a draft against an archive) costs as much
+    as reading them. The record is the one `__init__` makes (the same fields, equal, hashing alike)."""
+    names = tuple(f.name for f in fields(cls))
+    new, set_fields = object.__new__, object.__setattr__
+
+    def make(values: Iterable) -> object:
+        record = new(cls)
+        set_fields(record, "__dict__", dict(zip(names, values)))
+        return record
+    return make
+
+
+_make_claim = _maker(Claim)
+_make_article = _maker(Article)
+_make_frame = _maker(Frame)
+_make_slot = _maker(Slot)
 assert [f.name for f in fields(Claim)][0] == "file" and [f.name for f in fields(Article)][1] == "file"
-assert tuple(f.name for f in fields(Frame))[:len(SLOTS)] == SLOTS  # frame_from_json passes slots by position
+assert tuple(f.name for f in fields(Frame)) == (*SLOTS, "dimension", "date", "change")  # made by position
 
 _DDL = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -330,7 +351,7 @@ class ClaimsStore:
             return self.articles(stored), self.claims(stored), None, None
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _CLAIM_FIELDS))}, frame FROM claims "
                                "WHERE file_id = ? ORDER BY ordinal", (stored.id,)).fetchall()
-        claims = [Claim(stored.path, *row[:-1]) for row in rows]
+        claims = [_make_claim((stored.path, *row[:-1])) for row in rows]
         frames = frames_from_json([row[-1] for row in rows])
         if any(f is None for f in frames):
             return None if framed else (self.articles(stored), claims, None, None)
@@ -393,13 +414,13 @@ class ClaimsStore:
     def articles(self, file: StoredFile) -> list[Article]:
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _ARTICLE_FIELDS))} FROM articles "
                                "WHERE file_id = ? ORDER BY ordinal", (file.id,))
-        return [Article(row[0], file.path, *row[1:]) for row in rows]  # fields in order; `file` is second
+        return [_make_article((row[0], file.path, *row[1:])) for row in rows]  # fields in order; `file` is second
 
     @_database_errors_named
     def claims(self, file: StoredFile) -> list[Claim]:
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _CLAIM_FIELDS))} FROM claims "
                                "WHERE file_id = ? ORDER BY ordinal", (file.id,))
-        return [Claim(file.path, *row) for row in rows]  # fields in order; `file` is first
+        return [_make_claim((file.path, *row)) for row in rows]  # fields in order; `file` is first
 
     @_database_errors_named
     def claims_in_blocks(self, files: Sequence[StoredFile], blocks: Collection[tuple]) -> list[Claim]:
@@ -422,15 +443,17 @@ class ClaimsStore:
             self.db.execute("DELETE FROM wanted_groups")
             self.db.executemany("INSERT OR IGNORE INTO wanted_groups VALUES (?, ?, ?)",
                                 [(_block_text(tuple(b)), basis, period) for b, basis, period in groups])
+        # Sorted here, not by the query: SQLite would copy every wide row into a sorter first.
         rows = self.db.execute(
             f"SELECT c.file_id, c.ordinal, {columns}, c.line, c.col, c.frame FROM wanted_groups w JOIN claims c "
             "INDEXED BY claims_block ON c.block = w.block AND (w.basis IS NULL OR COALESCE(c.basis, 'actual') = "
             "w.basis) AND (w.period IS NULL OR COALESCE(c.period, 'current') = w.period) "
             f"UNION ALL SELECT c.file_id, c.ordinal, {columns}, c.line, c.col, c.frame "
-            "FROM claims c INDEXED BY claims_unframed WHERE c.frame IS NULL ORDER BY 1, 2").fetchall()
+            "FROM claims c INDEXED BY claims_unframed WHERE c.frame IS NULL").fetchall()
         rows = [row for row in rows if row[0] in paths]
+        rows.sort(key=itemgetter(0, 1))
         frames = frames_from_json([row[-1] for row in rows])
-        return [ChosenClaim(Claim(paths[row[0]], *row[2:-3]), frame, row[-3], row[-2])
+        return [ChosenClaim(_make_claim((paths[row[0]], *row[2:-3])), frame, row[-3], row[-2])
                 for row, frame in zip(rows, frames)]
 
     @_database_errors_named
@@ -443,7 +466,7 @@ class ClaimsStore:
         for row in rows:
             path = paths.get(row[0])
             if path is not None:
-                by_file.setdefault(row[0], []).append(Article(row[1], path, *row[2:]))
+                by_file.setdefault(row[0], []).append(_make_article((row[1], path, *row[2:])))
         return [a for f in files for a in by_file.get(f.id, ())]
 
     @_database_errors_named
@@ -470,7 +493,7 @@ class ClaimsStore:
                 f"WHERE c.file_id = ?{condition} ORDER BY c.ordinal", (file.id, *params))
             k = len(_CLAIM_FIELDS)
             for row in rows:
-                claim = Claim(file.path, *row[:k])
+                claim = _make_claim((file.path, *row[:k]))
                 line, col, date, title, frame = row[k:]
                 out.append(StoredClaim(claim, line, col, date, title or "",
                                        frame_from_json(frame) if frame else None))
@@ -574,9 +597,9 @@ def _frame_from_list(written: list, slots: dict[tuple, Slot]) -> Frame:
         key = (value, words, rule)
         slot = slots.get(key)
         if slot is None:
-            slot = slots[key] = Slot(value, words, rule)
+            slot = slots[key] = _make_slot(key)
         made.append(slot)
-    return Frame(*made, dimension=dimension, date=date, change=change)
+    return _make_frame((*made, dimension, date, change))
 
 
 def frame_from_json(text: str, slots: dict[tuple, Slot] | None = None) -> Frame:
