@@ -57,29 +57,8 @@ RACY_NS = 2_000_000_000
 _CLAIM_FIELDS = [f.name for f in fields(Claim) if f.name != "file"]
 _ARTICLE_FIELDS = [f.name for f in fields(Article) if f.name != "file"]
 _claim_values = attrgetter(*_CLAIM_FIELDS)
-
-
-def _maker(cls):  # noqa: ANN001, ANN202
-    """A function making a `cls` (a frozen dataclass) from all its field values in order, without
-    `__init__`: its checks ran on the values before they were stored, and a frozen dataclass sets each field
-    through `object.__setattr__`, which at a hundred thousand claims (a draft against an archive) costs as much
-    as reading them. The record is the one `__init__` makes (the same fields, equal, hashing alike)."""
-    names = tuple(f.name for f in fields(cls))
-    new, set_fields = object.__new__, object.__setattr__
-
-    def make(values: Iterable) -> object:
-        record = new(cls)
-        set_fields(record, "__dict__", dict(zip(names, values)))
-        return record
-    return make
-
-
-_make_claim = _maker(Claim)
-_make_article = _maker(Article)
-_make_frame = _maker(Frame)
-_make_slot = _maker(Slot)
 assert [f.name for f in fields(Claim)][0] == "file" and [f.name for f in fields(Article)][1] == "file"
-assert tuple(f.name for f in fields(Frame)) == (*SLOTS, "dimension", "date", "change")  # made by position
+assert tuple(f.name for f in fields(Frame))[:len(SLOTS)] == SLOTS  # frame_from_json passes slots by position
 
 _DDL = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -351,7 +330,7 @@ class ClaimsStore:
             return self.articles(stored), self.claims(stored), None, None
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _CLAIM_FIELDS))}, frame FROM claims "
                                "WHERE file_id = ? ORDER BY ordinal", (stored.id,)).fetchall()
-        claims = [_make_claim((stored.path, *row[:-1])) for row in rows]
+        claims = [Claim(stored.path, *row[:-1]) for row in rows]
         frames = frames_from_json([row[-1] for row in rows])
         if any(f is None for f in frames):
             return None if framed else (self.articles(stored), claims, None, None)
@@ -414,13 +393,13 @@ class ClaimsStore:
     def articles(self, file: StoredFile) -> list[Article]:
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _ARTICLE_FIELDS))} FROM articles "
                                "WHERE file_id = ? ORDER BY ordinal", (file.id,))
-        return [_make_article((row[0], file.path, *row[1:])) for row in rows]  # fields in order; `file` is second
+        return [Article(row[0], file.path, *row[1:]) for row in rows]  # fields in order; `file` is second
 
     @_database_errors_named
     def claims(self, file: StoredFile) -> list[Claim]:
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _CLAIM_FIELDS))} FROM claims "
                                "WHERE file_id = ? ORDER BY ordinal", (file.id,))
-        return [_make_claim((file.path, *row)) for row in rows]  # fields in order; `file` is first
+        return [Claim(file.path, *row) for row in rows]  # fields in order; `file` is first
 
     @_database_errors_named
     def claims_in_blocks(self, files: Sequence[StoredFile], blocks: Collection[tuple]) -> list[Claim]:
@@ -453,7 +432,7 @@ class ClaimsStore:
         rows = [row for row in rows if row[0] in paths]
         rows.sort(key=itemgetter(0, 1))
         frames = frames_from_json([row[-1] for row in rows])
-        return [ChosenClaim(_make_claim((paths[row[0]], *row[2:-3])), frame, row[-3], row[-2])
+        return [ChosenClaim(Claim(paths[row[0]], *row[2:-3]), frame, row[-3], row[-2])
                 for row, frame in zip(rows, frames)]
 
     @_database_errors_named
@@ -466,7 +445,7 @@ class ClaimsStore:
         for row in rows:
             path = paths.get(row[0])
             if path is not None:
-                by_file.setdefault(row[0], []).append(_make_article((row[1], path, *row[2:])))
+                by_file.setdefault(row[0], []).append(Article(row[1], path, *row[2:]))
         return [a for f in files for a in by_file.get(f.id, ())]
 
     @_database_errors_named
@@ -493,7 +472,7 @@ class ClaimsStore:
                 f"WHERE c.file_id = ?{condition} ORDER BY c.ordinal", (file.id, *params))
             k = len(_CLAIM_FIELDS)
             for row in rows:
-                claim = _make_claim((file.path, *row[:k]))
+                claim = Claim(file.path, *row[:k])
                 line, col, date, title, frame = row[k:]
                 out.append(StoredClaim(claim, line, col, date, title or "",
                                        frame_from_json(frame) if frame else None))
@@ -597,9 +576,9 @@ def _frame_from_list(written: list, slots: dict[tuple, Slot]) -> Frame:
         key = (value, words, rule)
         slot = slots.get(key)
         if slot is None:
-            slot = slots[key] = _make_slot(key)
+            slot = slots[key] = Slot(value, words, rule)
         made.append(slot)
-    return _make_frame((*made, dimension, date, change))
+    return Frame(*made, dimension=dimension, date=date, change=change)
 
 
 def frame_from_json(text: str, slots: dict[tuple, Slot] | None = None) -> Frame:
