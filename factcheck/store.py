@@ -38,6 +38,7 @@ import json
 import os
 import sqlite3
 import time
+import weakref
 import zlib
 from dataclasses import dataclass, fields
 from operator import attrgetter, itemgetter
@@ -206,6 +207,10 @@ class ClaimsStore:
         self.path = self.root / DB_NAME if str(root) != ":memory:" else None
         self._rows: dict[str, tuple] | None = None  # `preload`
         self.db = self._open()
+        # Closed at exit as well as when dropped: closing the last connection checkpoints the WAL into the
+        # database file and removes it, and a store held in a reference cycle lives until exit, where what is
+        # still alive is left uncollected (`runtime.tune_collector`).
+        weakref.finalize(self, self.db.close)
 
     # -- opening ---------------------------------------------------------------------------------------
 
