@@ -24,7 +24,7 @@ from . import numfmt
 from .corpus import line_col
 from .frames import CURRENT, objects_affinity, objects_compatible
 from .model import Article, Claim, ClaimRef, Finding, Frame
-from .normalise import Units, convert
+from .normalise import COMPARED_IN, Units, conversion_factor
 from .rules import Rules
 
 CONTRADICTION = "FC100"
@@ -85,9 +85,7 @@ def _qualified(claim: Claim, rules: Rules) -> tuple[float, float]:
 
 
 # Claims of one dimension are compared in one unit (a month is 1/12 year, a kilogram 1/1000 t).
-_BASE_UNIT = {"mass": "t", "time": "year", "length": "km", "area": "square_kilometer", "volume": "cubic_meter",
-              "power": "GW", "energy": "GWh", "mass per area": "metric_ton / hectare",
-              "mass per volume": "microgram / cubic_meter"}
+_BASE_UNIT = COMPARED_IN
 
 
 def place(claims: list[tuple[Claim, Frame]], rules: Rules, units: Units) -> list[Placed]:
@@ -101,7 +99,7 @@ def place(claims: list[tuple[Claim, Frame]], rules: Rules, units: Units) -> list
             known = factors.get((claim.unit, base))
             if known is None:
                 try:
-                    known = (convert(units, 1.0, claim.unit, base), base)
+                    known = (conversion_factor(units, claim.unit, base), base)
                 except Exception:  # an exotic unit pint cannot convert: it stays in its own unit
                     known = (1.0, claim.unit)
                 factors[claim.unit, base] = known

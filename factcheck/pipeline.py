@@ -10,7 +10,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from .corpus import Corpus, in_raw_files, read_corpus, split_articles
-from .extract import Extractor
 from .model import CLAIM_COLUMNS, Article, Claim, Frame, SourceFile
 from .normalise import load_units
 
@@ -49,6 +48,8 @@ def claims_frame(claims: Iterable[Claim]) -> "pd.DataFrame":
 def extract_file(source: SourceFile, rules_dir: str | None = None, frame: bool = False) -> FileResult:
     """One file's articles and claims and, with `frame`, their frames and the file's declared aliases: the
     per-file work, done where the file is (a worker process, with the text already at hand)."""
+    from .extract import Extractor  # here, not at the top: a run whose files are all stored never extracts
+
     articles = split_articles(source)
     extractor = Extractor(load_units(rules_dir))
     claims = extractor.extract(source.text, articles, source.path)

@@ -276,7 +276,7 @@ def _conversions(docs, units) -> tuple[tuple[Rate, ...], float]:
         for item in data["rates"] or []:
             check_keys(doc, item, {"from", "to", "rate", "date"}, {"from", "to", "rate", "date"}, "rate")
             for end in ("from", "to"):
-                if str(item[end]) not in units.registry:
+                if not units.knows(str(item[end])):
                     raise doc.error(item, f"unknown unit {item[end]!r} in conversion rate")
             if not isinstance(item["date"], date):
                 raise doc.error(item, "rate date must be YYYY-MM-DD")

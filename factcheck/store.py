@@ -38,9 +38,10 @@ import json
 import os
 import sqlite3
 import time
+import weakref
 import zlib
 from dataclasses import dataclass, fields
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Collection, Iterable, Mapping, NamedTuple, Sequence
 
@@ -206,6 +207,10 @@ class ClaimsStore:
         self.path = self.root / DB_NAME if str(root) != ":memory:" else None
         self._rows: dict[str, tuple] | None = None  # `preload`
         self.db = self._open()
+        # Closed at exit as well as when dropped: closing the last connection checkpoints the WAL into the
+        # database file and removes it, and a store held in a reference cycle lives until exit, where what is
+        # still alive is left uncollected (`runtime.tune_collector`).
+        weakref.finalize(self, self.db.close)
 
     # -- opening ---------------------------------------------------------------------------------------
 
@@ -422,13 +427,15 @@ class ClaimsStore:
             self.db.execute("DELETE FROM wanted_groups")
             self.db.executemany("INSERT OR IGNORE INTO wanted_groups VALUES (?, ?, ?)",
                                 [(_block_text(tuple(b)), basis, period) for b, basis, period in groups])
+        # Sorted here, not by the query: SQLite would copy every wide row into a sorter first.
         rows = self.db.execute(
             f"SELECT c.file_id, c.ordinal, {columns}, c.line, c.col, c.frame FROM wanted_groups w JOIN claims c "
             "INDEXED BY claims_block ON c.block = w.block AND (w.basis IS NULL OR COALESCE(c.basis, 'actual') = "
             "w.basis) AND (w.period IS NULL OR COALESCE(c.period, 'current') = w.period) "
             f"UNION ALL SELECT c.file_id, c.ordinal, {columns}, c.line, c.col, c.frame "
-            "FROM claims c INDEXED BY claims_unframed WHERE c.frame IS NULL ORDER BY 1, 2").fetchall()
+            "FROM claims c INDEXED BY claims_unframed WHERE c.frame IS NULL").fetchall()
         rows = [row for row in rows if row[0] in paths]
+        rows.sort(key=itemgetter(0, 1))
         frames = frames_from_json([row[-1] for row in rows])
         return [ChosenClaim(Claim(paths[row[0]], *row[2:-3]), frame, row[-3], row[-2])
                 for row, frame in zip(rows, frames)]

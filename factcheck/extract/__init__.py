@@ -18,8 +18,20 @@ The steps, one module each, in the order a figure is read:
 `vocabulary` holds every word list the steps use, one list per kind.
 """
 
-from .extractor import Extractor
-from .tokens import number_tokens
 from .vocabulary import FUNCTION_WORDS
 
 __all__ = ["Extractor", "FUNCTION_WORDS", "number_tokens"]
+
+
+def __getattr__(name: str):  # noqa: ANN202
+    """The steps are imported when first asked for: their patterns compile at import, and a run whose files
+    all come from the claims store (the framing stage only needs the word lists) never extracts."""
+    if name == "Extractor":
+        from .extractor import Extractor
+
+        return Extractor
+    if name == "number_tokens":
+        from .tokens import number_tokens
+
+        return number_tokens
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
