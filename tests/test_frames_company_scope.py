@@ -170,3 +170,11 @@ def test_a_bare_fiscal_quarter_is_the_quarter_its_report_leads_with(tmp_path) ->
     assert frames[("a.md", "¥91.4 billion")].period.value == "2025Q3"
     assert ["¥78.2 billion", "¥91.4 billion"] in quotes(analysis)
     assert frames[("c.md", "81.2%")].period.value == "2024"  # the year before, not the article's
+
+
+def test_international_traffic_is_a_part_of_it_not_the_world(tmp_path) -> None:
+    article(tmp_path, "a.md", "Ferries", "2025-02-01", "Isle Line's passenger numbers reached 3.42 million in 2024.\n")
+    article(tmp_path, "b.md", "Ferries", "2025-02-03",
+            "At Isle Line, international passenger numbers reached 1.1 million in 2024.\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("b.md", "1.1 million")].holder.value == "Isle Line@"  # no "World"
