@@ -267,16 +267,41 @@ class WindowScan:
 
 
 _HAN_CHAR = regex.compile(r"\p{Han}")
-_LOWERED: list = [None, None]  # the last text scanned and its lower-cased copy (None: lower() moved offsets)
+# The last two texts read, each as (text, its lower-cased copy or None, whether a case-blind pattern reads that
+# copy as the text): a file's framing reads its text and its folded text by turns.
+_LOWERED: list[tuple[str, str | None, bool]] = []
+
+
+def _lower_cased(text: str) -> tuple[str | None, bool]:
+    for entry in _LOWERED:
+        if entry[0] is text:
+            return entry[1], entry[2]
+    low = text.lower()
+    kept = len(low) == len(text)
+    # (the dotless ı and the long ſ match i and s case-blind, but lower-case to themselves)
+    entry = (text, low if kept else None, kept and "ı" not in text and "ſ" not in text)
+    _LOWERED[:] = [entry, *_LOWERED[:1]]
+    return entry[1], entry[2]
 
 
 def _lowered(text: str) -> str | None:
-    """`text.lower()`, kept for the next scan of the same text (a file's framing scans it many times), or
+    """`text.lower()`, kept for the next scans of the same text (a file's framing scans it many times), or
     None where lower-casing changes the length ("İ"), so offsets would not hold."""
-    if _LOWERED[0] is not text:
-        low = text.lower()
-        _LOWERED[:] = [text, low if len(low) == len(text) else None]
-    return _LOWERED[1]
+    return _lower_cased(text)[0]
+
+
+class CaseBlind:
+    """A case-insensitive pattern of the standard library's engine, searched in the lower-cased text as a
+    case-sensitive one where that finds the same: several times quicker (under IGNORECASE the engine skips to
+    no literal). `source` is written in lower case; matches give offsets, their text may be lower-cased."""
+
+    def __init__(self, source: str):
+        self.blind = re.compile(source, re.I)
+        self.lower = re.compile(source)
+
+    def finditer(self, text: str, start: int, end: int):
+        low, same = _lower_cased(text)
+        return self.lower.finditer(low, start, end) if same else self.blind.finditer(text, start, end)
 
 
 def _expanded(item: str) -> list[str]:

@@ -14,6 +14,7 @@ import regex
 
 from ..extract import FUNCTION_WORDS
 from ..extract.vocabulary import trie
+from ..rulefile import CaseBlind
 from ..vocabulary import CITY_POPULATION_OPENING, Vocabulary, cities, cue_set
 from . import text as T
 
@@ -272,9 +273,10 @@ _HEADLINE_VERBS = frozenset(
     "lifts lift cuts cut raises raise sees see expects expect plans plan nears near reaches reach".split())
 _ZH_CORPORATE = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)$")
 # A person's title right before a name ("chief executive Lin", "Dr. Wu"): sought once per range, forward
-_TITLE = re.compile(r"(?i)\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|CEO|CFO|chair(?:man|woman)?|"
-                    r"president|(?:prime\s+)?minister|secretary|spokes(?:person|man|woman)|analyst|economist|"
-                    r"director|governor|mayor|founder|professor|(?:Mr|Mrs|Ms|Dr)\.?)[ \t]+(?=[A-Z])")
+# (case-blind: "[a-z]" is any letter)
+_TITLE = CaseBlind(r"\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|ceo|cfo|chair(?:man|woman)?|"
+                   r"president|(?:prime\s+)?minister|secretary|spokes(?:person|man|woman)|analyst|economist|"
+                   r"director|governor|mayor|founder|professor|(?:mr|mrs|ms|dr)\.?)[ \t]+(?=[a-z])")
 _DESCRIPTOR_ZH = regex.compile(r"(?:大厂|巨头|龙头|厂商|企业|公司|集团|品牌)$")
 
 
