@@ -126,6 +126,7 @@ class HolderIndex:
         # What a proper-noun run reads as (`_clean_run`, `company_name`): the same runs recur in every article.
         self.run_names: dict[str, str | None] = {}
         self.companies: dict[str, str] = {}
+        self._agencies: dict[str, bool] = {}
         self.en = _alternation(en, r"(?<![\w.])(?:{})(?![\w])")
         self.zh = _alternation(zh, "(?:{})")
         T.add_words(zh)
@@ -169,6 +170,15 @@ class HolderIndex:
                 self.companies.clear()
             self.companies[name] = company_name(self, name)
         return self.companies[name]
+
+    def is_agency(self, name: str) -> bool:
+        """Whether a name is an office that compiles others' figures (`_DATA_AGENCY`), kept."""
+        known = self._agencies.get(name)
+        if known is None:
+            if len(self._agencies) > _KEPT:
+                self._agencies.clear()
+            known = self._agencies[name] = _DATA_AGENCY.search(name) is not None
+        return known
 
     def kind_of(self, name: str) -> str:
         return self.kind.get(name, "org")
@@ -306,7 +316,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         if name in sources or taken.find(1, s - start, e - start) >= 0 or text[e:e + 1] in _CURRENCY_SIGNS:
             return  # (a place right before a currency sign names the currency: "US$2.55 billion", "HK$136,800")
         kind = kind or index.kind_of(name)
-        if kind == "org" and _DATA_AGENCY.search(name):
+        if kind == "org" and index.is_agency(name):
             return  # a statistics office or customs reports figures; they are never its own
         taken[s - start:e - start] = b"\x01" * (e - s)
         found.append(Mention(s, e, name, kind, text[s:e], rule))
@@ -429,7 +439,7 @@ def ground_pending(index: HolderIndex, text: str, mentions: list[Mention], pendi
         if name not in grounded or holder in sources:
             continue
         kind = index.kind_of(holder)
-        if kind == "org" and _DATA_AGENCY.search(holder):
+        if kind == "org" and index.is_agency(holder):
             continue
         if any(m.start < at + len(name) and at < m.end for m in mentions):
             continue
