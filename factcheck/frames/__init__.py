@@ -107,6 +107,7 @@ class Framer:
         self.declared: dict[str, str] = {}
         self._pattern: tuple | None = None
         self._sources: dict = {}
+        self._measure = {m.name: m for m in reversed(self.vocab.measures)}.get  # (the first of a name, as vocab.measure)
         self._cue_sets = CueSets(tuple(cue_set(cues) for cues in (self.vocab.measures, self.vocab.places,
                                                                   self.vocab.objects, self.vocab.basis)))
 
@@ -216,6 +217,11 @@ class Framer:
                                                        for a, b in inside)]
         self._mentions, self._mention_starts = mentions, [m.start for m in mentions]
         self._causes: dict[tuple[int, int], list[tuple[int, int]]] = {}  # sentence -> its cause phrases
+        # Per mention, what `_usable` reads of the text around it: the same for every claim near it
+        self._epithets: dict[int, bool] = {}
+        self._hits_of_dimension: dict[str, list] = {}
+        self._names_near: dict[tuple[int, int], list[tuple[int, int]]] = {}  # sentence -> names and periods near it
+        self._compared: dict[tuple[int, int], bool] = {}
         self._periods, self._period_starts = periods, [p.start for p in periods]
         self._objects = WindowScan(cue_set(vocab.objects), folded, windows, [h for scan in scans for h in scan[2]])
         self._basis_cues = WindowScan(cue_set(vocab.basis), folded, windows, [h for scan in scans for h in scan[3]])
@@ -336,10 +342,13 @@ class Framer:
         if spans_of_causes is None:
             spans_of_causes = self._causes[sentence] = cues.cause_spans(folded, sentence)
         causes = [span for span in spans_of_causes if not span[0] <= claim.start < span[1]]
+        # a measure never of this figure's dimension is not its measure (the article's hits read once per dimension)
+        of_dimension = self._hits_of_dimension.get(dim)
+        if of_dimension is None:
+            of_dimension = self._hits_of_dimension[dim] = [h for h in hits if h.measure.takes(dim)]
+        hits = of_dimension
         if causes:  # "helped by strong exports, BYD took 18%": a cause names no measure of the figure
             hits = [h for h in hits if not any(a <= h.start < b for a, b in causes)]
-        if any(h.measure.dimensions for h in hits):  # a measure never of this figure's dimension is not its measure
-            hits = [h for h in hits if h.measure.takes(dim)]
         key, hit = choose(hits, folded, claim.start, claim.end, clause, sentence, percent, change, dim == "time")
         if key is None and not percent and dim not in ("time", "count"):
             # (not a count: "export restrictions on seven elements" counts no exports)
@@ -374,7 +383,7 @@ class Framer:
             key = f"{key} on the previous period"
         measure = Slot(key, folded[hit.start:hit.end] if hit else "", "measure:" + (hit.measure.name if hit else
                                                                                    "of-phrase" if key else ""))
-        stated = vocab.measure(key.partition(" of ")[0]) if key else None
+        stated = self._measure(key.partition(" of ")[0]) if key else None
         if stated is not None and stated.is_change and claim.unit == "percent":
             change = False  # "consumer prices rose 2.2%": the inflation rate itself, as "inflation was 2.1%"
         if (dim == "count" and key and not claim.noun and not cues.CLASSIFIER.search(claim.text)
@@ -400,8 +409,11 @@ class Framer:
         period, period_year = self._period(folded, claim, clause, sentence, periods, title_period, year, base_figure)
         # names and periods are no part of what is measured ("fiscal first-quarter revenue")
         # (what is measured is read inside the sentence: names from before it cannot overlap those words)
-        near = (sentence[0] - cues.LONGEST_NAME, sentence[1])
-        names = [(m.start, m.end) for m in self._mentions_in(*near)] + [(p.start, p.end) for p in self._periods_in(*near)]
+        names = self._names_near.get(sentence)
+        if names is None:
+            near = (sentence[0] - cues.LONGEST_NAME, sentence[1])
+            names = self._names_near[sentence] = ([(m.start, m.end) for m in self._mentions_in(*near)]
+                                                  + [(p.start, p.end) for p in self._periods_in(*near)])
         obj = object_words(vocab, text, folded, claim.noun, claim.lang, claim.start, claim.end, clause, hit,
                            names, sentence, self._objects)
         read_as = cues.equivalent(vocab, measure.value, obj)
@@ -453,16 +465,13 @@ class Framer:
     def _holder_place(self, text, folded, claim, clause, sentence, mentions, title_place, last_org,
                       measure, causes=()) -> tuple[Slot, Slot]:
         blocked = self._context[2]
+        seen: dict[int, bool] = {}  # id of a mention -> usable (the picks below ask of the same mentions)
 
         def usable(m: Mention) -> bool:
-            if cues.EPITHET.match(folded, m.end):
-                return False  # "Southeast Asia's largest economy grew": the region frames an epithet
-            # "ahead of the Social Democrats on 27.9%": a name the figure is attached to is its holder,
-            # whatever comparison word stands before the name
-            return ((not _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start)
-                     or cues.HOLDS_FIGURE.fullmatch(folded, m.end, claim.start) is not None)
-                    and not any(a <= m.start < b for a, b in blocked)
-                    and not any(a <= m.start < b for a, b in causes))
+            known = seen.get(id(m))
+            if known is None:
+                known = seen[id(m)] = self._usable(folded, m, claim, sentence, blocked, causes)
+            return known
 
         in_clause = [m for m in self._mentions_in(*clause) if m.end <= clause[1]]
         in_sentence = [m for m in self._mentions_in(*sentence) if m.end <= sentence[1]]
@@ -518,6 +527,24 @@ class Framer:
         h = Slot(holder.name, holder.words, holder.rule + rule_suffix) if holder else Slot(None, "", "")
         p = Slot(place.name, place.words, "place" if place is not title_place else "headline") if place else Slot(None, "", "")
         return h, p
+
+    def _usable(self, folded, m: Mention, claim, sentence, blocked, causes) -> bool:
+        """Whether a mention may be the holder or place of a claim in the sentence."""
+        epithet = self._epithets.get(id(m))
+        if epithet is None:
+            epithet = self._epithets[id(m)] = cues.EPITHET.match(folded, m.end) is not None
+        if epithet:
+            return False  # "Southeast Asia's largest economy grew": the region frames an epithet
+        # (whether a comparison word stands before the name depends on its sentence only: asked once)
+        compared = self._compared.get((id(m), sentence[0]))
+        if compared is None:
+            compared = self._compared[(id(m), sentence[0])] = _OBJECT_OF.search(
+                folded, max(sentence[0], m.start - 14), m.start) is not None
+        # "ahead of the Social Democrats on 27.9%": a name the figure is attached to is its holder,
+        # whatever comparison word stands before the name
+        return ((not compared or cues.HOLDS_FIGURE.fullmatch(folded, m.end, claim.start) is not None)
+                and not any(a <= m.start < b for a, b in blocked)
+                and not any(a <= m.start < b for a, b in causes))
 
     def _period(self, folded, claim, clause, sentence, periods, title_period, year, base_figure=False):
         article_date = (year, int(self._date[5:7])) if year and self._date and len(self._date) >= 7 else None
