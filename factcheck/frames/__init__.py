@@ -9,6 +9,7 @@ and objects are open: any name or noun phrase in the text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 import regex
@@ -48,6 +49,7 @@ _CHANGE_AFTER = regex.compile(r"(?i)\s*(?:(?:more|higher|lower|less|fewer|up|dow
 _PARAGRAPH = regex.compile(r"\n[ \t]*\n")
 _COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d\d)?\s*")
+_DATE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d")  # what a dateline holds: a quick search first
 _POSSESSED = regex.compile(r"['’]s\s+$")
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
@@ -170,7 +172,8 @@ class Framer:
             title_end = article.end if title_end < 0 else title_end
             title = (body_start, title_end)
         spans = [title] + [sp for sp in T.sentences(folded, title_end, article.end)
-                           if not _DATELINE.fullmatch(folded, *sp) and not _WIRE_DATELINE.fullmatch(folded, *sp)]
+                           if not (_DATE.search(folded, *sp) and _DATELINE.fullmatch(folded, *sp))
+                           and not _WIRE_DATELINE.fullmatch(folded, *sp)]
         starts = [s for s, _ in spans]
         paragraph_breaks = [m.start() for m in _PARAGRAPH.finditer(text, article.start, article.end)]
         body = spans[1:]

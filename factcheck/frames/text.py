@@ -110,7 +110,9 @@ def join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     """Sentence spans with each one that ends in an abbreviation's stop joined to the next on its line."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and _ABBREVIATION.search(text, max(out[-1][0], out[-1][1] - 6), out[-1][1]) \
+        # (the pattern ends in a stop, at the end or before a last line break: no search without one)
+        if out and (text[out[-1][1] - 1] == "." or text[max(0, out[-1][1] - 2):out[-1][1]] == ".\n") \
+                and _ABBREVIATION.search(text, max(out[-1][0], out[-1][1] - 6), out[-1][1]) \
                 and "\n" not in text[out[-1][1]:a]:
             out[-1] = (out[-1][0], b)
         else:
