@@ -185,8 +185,8 @@ class Framer:
             wanted.update((i - 1, i))
         windows = cues.merge([spans[i] for i in sorted(wanted) if 0 <= i < len(spans)])
         read = [spans[i] for i in sorted(wanted) if 0 <= i < len(spans)]
-        own_source = article_source(vocab, text, folded, title, body)
         self._sources = {sp: sentence_sources(vocab, text, folded, sp) for sp in read}
+        own_source = article_source(vocab, text, folded, title, body, self._sources)
         # Names an article cites as sources of data ("according to IDC", "CPIA data") are never holders in
         # it; a company that merely "said" something stays a possible holder.
         sources = frozenset({slot.value for slot, _ in self._sources.values()
