@@ -218,8 +218,10 @@ class CueSets:
                 at = m.start()
                 for k, cue, compiled in table.get(m.group().lower() if lower else m.group(), ()):
                     hit = compiled.match(text, at, end)
-                    if hit:
-                        _keep(best[k], hit.start(), hit.end(), cue)
+                    if hit:  # (`_keep`, written out: this loop runs at every opening)
+                        e, here = hit.end(), best[k].get(at)
+                        if e > at and (here is None or e > here[0] or (e == here[0] and cue < here[1])):
+                            best[k][at] = (e, cue)
         for k, cs in enumerate(self.sets):
             for cue, compiled in _present(cs._always, text, start, end):
                 for hit in compiled.finditer(text, start, end):
