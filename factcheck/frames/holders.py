@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 import regex
 
@@ -125,6 +126,7 @@ class HolderIndex:
         self._common: dict[str, bool] = {}
         # What a proper-noun run reads as (`_clean_run`, `company_name`): the same runs recur in every article.
         self.run_names: dict[str, str | None] = {}
+        self.run_readings: dict[str, tuple[str, int, bool] | None] = {}
         self.companies: dict[str, str] = {}
         self._agencies: dict[str, bool] = {}
         self.en = _alternation(en, r"(?<![\w.])(?:{})(?![\w])")
@@ -155,6 +157,23 @@ class HolderIndex:
                 name = None  # "DRAM", "LNG", "Average DRAM": an object's abbreviation names a thing, not a holder
             self.run_names[run] = name
         return self.run_names[run]
+
+    def run_reading(self, run: str) -> tuple[str, int, bool] | None:
+        """(name, where in the run it starts, whether it is in capitals) of a proper-noun run that may name
+        a holder, kept; None for one that cannot, whatever stands around it."""
+        reading = self.run_readings.get(run, False)
+        if reading is False:
+            if len(self.run_readings) > _KEPT:
+                self.run_readings.clear()
+            name = self.run_name(run)
+            if not name or (name.isupper() and len(name) < 3):
+                reading = None  # two capitals (PV, EV, GW) are abbreviations far more often than names
+            elif _CODE_NAME.fullmatch(name.rpartition(" ")[2]):
+                reading = None  # "PM2.5", "CO2", "A320": a code with figures in it names a thing, not a holder
+            else:
+                reading = (name, run.find(name), name.isupper())
+            self.run_readings[run] = reading
+        return reading
 
     def _measure_word(self, word: str) -> bool:
         low = word.lower()
@@ -328,7 +347,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                if index.en is not None else [])
     # A Chinese spelling counts where the segmenter reads it as a word (or words), not inside one:
     # "空客" (Airbus) is not in "航空客运" (air passenger transport), segmented 航空/客运.
-    bounds = {s for s, _, _ in han_words} | {e for _, e, _ in han_words}
+    bounds = set(map(itemgetter(0), han_words)).union(map(itemgetter(1), han_words))
     if index.zh is not None and chinese:
         aliases += [(m.start(), m.end(), index.zh_names[m.group()]) for m in index.zh.finditer(folded, start, end)
                     if m.start() in bounds and m.end() in bounds]
@@ -356,15 +375,14 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     runs = []
     titled = {m.end() for m in _TITLE.finditer(text, start, end)}
     for run_start, run in _runs(text, start, end):
-        name = index.run_name(run)
-        if not name or (name.isupper() and len(name) < 3):
-            continue  # two capitals (PV, EV, GW) are abbreviations far more often than names
-        at = run_start + run.find(name)
-        if _CODE_NAME.fullmatch(name.rpartition(" ")[2]):
-            continue  # "PM2.5", "CO2", "A320": a code with figures in it names a thing, not a holder
+        reading = index.run_reading(run)
+        if reading is None:
+            continue
+        name, offset, upper = reading
+        at = run_start + offset
         if _NUMBERED.match(text, at + len(name)):
             continue  # "Group 1", "Phase 2", "Proposition 12": a numbered label, not a holder
-        if name.isupper() and _UNIT_BRACKET.search(text, max(start, at - 12), at):
+        if upper and _UNIT_BRACKET.search(text, max(start, at - 12), at):
             continue  # "1650万修正总吨（CGT）", "17 million tonnes (LCE)": the figure's unit, spelt short
         initial = _opens_sentence(text, at, start)
         if initial and " " in name and not _HEADING_AFTER.match(text, at + len(name)):
