@@ -131,7 +131,8 @@ class CueSet:
     def __init__(self, cues: tuple[Cue, ...] | list[Cue]):
         self.cues = tuple(cues)
         self._by_opening: dict[str, list[tuple[int, regex.Pattern]]] = {}
-        self._always: list[tuple[int, regex.Pattern]] = []
+        # (cue, pattern, a literal every match holds, lower-cased, or None): scanned where the literal stands
+        self._always: list[tuple[int, regex.Pattern, str | None]] = []
         for i, cue in enumerate(self.cues):
             for pattern in (cue.en, cue.zh):
                 if pattern is None:
@@ -140,7 +141,7 @@ class CueSet:
                     compiled = regex.compile(item, pattern.flags)
                     opening = _opening(item, bool(pattern.flags & regex.I))
                     if opening is None:
-                        self._always.append((i, compiled))
+                        self._always.append((i, compiled, _required_literal(item, compiled.flags)))
                     else:
                         self._by_opening.setdefault(opening, []).append((i, compiled))
         latin = sorted(k for k in self._by_opening if not _HAN_CHAR.match(k))
@@ -174,7 +175,7 @@ class CueSet:
                     hit = compiled.match(text, at, end)
                     if hit:
                         _keep(best, hit.start(), hit.end(), cue)
-        for cue, compiled in self._always:
+        for cue, compiled in _present(self._always, text, start, end):
             for hit in compiled.finditer(text, start, end):
                 _keep(best, hit.start(), hit.end(), cue)
         for s in sorted(best):
@@ -217,13 +218,104 @@ class CueSets:
                 at = m.start()
                 for k, cue, compiled in table.get(m.group().lower() if lower else m.group(), ()):
                     hit = compiled.match(text, at, end)
-                    if hit:
-                        _keep(best[k], hit.start(), hit.end(), cue)
+                    if hit:  # (`_keep`, written out: this loop runs at every opening)
+                        e, here = hit.end(), best[k].get(at)
+                        if e > at and (here is None or e > here[0] or (e == here[0] and cue < here[1])):
+                            best[k][at] = (e, cue)
         for k, cs in enumerate(self.sets):
-            for cue, compiled in cs._always:
+            for cue, compiled in _present(cs._always, text, start, end):
                 for hit in compiled.finditer(text, start, end):
                     _keep(best[k], hit.start(), hit.end(), cue)
         return [[(s, here[s][0], here[s][1]) for s in sorted(here)] for here in best]
+
+
+def _present(always: list[tuple[int, regex.Pattern, str | None]], text: str, start: int, end: int):
+    """The (cue, pattern) of `always` that may match in text[start:end]: those whose literal the lower-cased
+    text holds there (all of them where it cannot be read so: lower-casing moves offsets, or an ı or ſ, which
+    a case-blind pattern reads as i and s, stands in the text)."""
+    low, same = _lower_cased(text)
+    for cue, compiled, literal in always:
+        if literal is None or not same or low.find(literal, start, end) >= 0:
+            yield cue, compiled
+
+
+def _required_literal(item: str, flags: int) -> str | None:
+    """The longest run of plain characters (ASCII letters and digits, blanks, hyphens) that every match of an
+    alternative holds, lower-cased: "on\\s+the\\s+roads?" -> "road", "[Ww]orld(?:'s)?" -> "orld". Groups,
+    classes, escapes and optional characters are passed over; None where no run is found or the pattern
+    is of a kind this reading does not know (verbose, full case-folding, escapes with arguments)."""
+    if flags & (regex.VERBOSE | regex.FULLCASE | regex.V1) or "(?x" in item or "(?f" in item or "(?V1" in item:
+        return None
+    runs, run, i = [], "", 0
+    while i < len(item):
+        ch = item[i]
+        if ch.isascii() and ch.isalnum() or ch in " -":
+            run += ch
+            i += 1
+            continue
+        if ch in "?*{":  # the character before may be left out
+            run = run[:-1]
+        runs.append(run)
+        run = ""
+        if ch == "|":
+            return None
+        if ch == "\\":  # an escape ends a run; one with an argument ("\x41", "\p{Han}", "\1") is not read
+            if item[i + 1:i + 2].isalnum() and item[i + 1:i + 2] not in _PLAIN_ESCAPES:
+                return None
+            i += 2
+        elif ch in "([":
+            end = _skipped(item, i)
+            if end < 0:
+                return None
+            # a group of one alternative that must match ("(?:\\bEVs?\\b)") holds its own literal
+            inner = item[i + 3 if item.startswith("(?:", i) else i + 1:end - 1]
+            if (ch == "(" and (item.startswith("(?:", i) or item[i + 1:i + 2] != "?")
+                    and item[end:end + 1] not in ("?", "*", "{") and len(alternatives(inner)) == 1):
+                runs.append(_required_literal(inner, flags) or "")
+            i = end
+        elif ch == "{":
+            i = item.find("}", i) + 1
+            if i <= 0:
+                return None
+        else:
+            i += 1
+    runs.append(run)
+    best = max(runs, key=len)
+    return best.lower() if best.strip() else None
+
+
+_PLAIN_ESCAPES = frozenset("sSdDwWbBAZ")  # escapes of one letter, no argument
+
+
+def _skipped(item: str, at: int) -> int:
+    """The offset past the group or character class opening at `at` (classes and escapes inside read as
+    such), or -1 where it does not close."""
+    depth, i = 0, at
+    while i < len(item):
+        ch = item[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            if item[i:i + 1] == "^":
+                i += 1
+            if item[i:i + 1] == "]":
+                i += 1
+            while i < len(item) and item[i] != "]":
+                i += 2 if item[i] == "\\" else 1
+            if i >= len(item):
+                return -1
+            if depth == 0:
+                return i + 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
 
 
 def _keep(best: dict[int, tuple[int, int]], s: int, e: int, cue: int) -> None:
@@ -267,16 +359,41 @@ class WindowScan:
 
 
 _HAN_CHAR = regex.compile(r"\p{Han}")
-_LOWERED: list = [None, None]  # the last text scanned and its lower-cased copy (None: lower() moved offsets)
+# The last two texts read, each as (text, its lower-cased copy or None, whether a case-blind pattern reads that
+# copy as the text): a file's framing reads its text and its folded text by turns.
+_LOWERED: list[tuple[str, str | None, bool]] = []
+
+
+def _lower_cased(text: str) -> tuple[str | None, bool]:
+    for entry in _LOWERED:
+        if entry[0] is text:
+            return entry[1], entry[2]
+    low = text.lower()
+    kept = len(low) == len(text)
+    # (the dotless ı and the long ſ match i and s case-blind, but lower-case to themselves)
+    entry = (text, low if kept else None, kept and "ı" not in text and "ſ" not in text)
+    _LOWERED[:] = [entry, *_LOWERED[:1]]
+    return entry[1], entry[2]
 
 
 def _lowered(text: str) -> str | None:
-    """`text.lower()`, kept for the next scan of the same text (a file's framing scans it many times), or
+    """`text.lower()`, kept for the next scans of the same text (a file's framing scans it many times), or
     None where lower-casing changes the length ("İ"), so offsets would not hold."""
-    if _LOWERED[0] is not text:
-        low = text.lower()
-        _LOWERED[:] = [text, low if len(low) == len(text) else None]
-    return _LOWERED[1]
+    return _lower_cased(text)[0]
+
+
+class CaseBlind:
+    """A case-insensitive pattern of the standard library's engine, searched in the lower-cased text as a
+    case-sensitive one where that finds the same: several times quicker (under IGNORECASE the engine skips to
+    no literal). `source` is written in lower case; matches give offsets, their text may be lower-cased."""
+
+    def __init__(self, source: str):
+        self.blind = re.compile(source, re.I)
+        self.lower = re.compile(source)
+
+    def finditer(self, text: str, start: int, end: int):
+        low, same = _lower_cased(text)
+        return self.lower.finditer(low, start, end) if same else self.blind.finditer(text, start, end)
 
 
 def _expanded(item: str) -> list[str]:

@@ -116,3 +116,61 @@ def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             b -= 1
         out.append((a, b))
     return out
+
+
+def _case_blind_relatives(alphabet: str) -> list[str]:
+    """Every character a case-blind pattern may match to one of `alphabet`'s or lower-case to one of them."""
+    upper = alphabet.upper()
+    return [c for c in map(chr, range(0x110000)) if not 0xD800 <= ord(c) < 0xE000
+            and (c.lower() in alphabet or c.upper() in upper or c.casefold() in alphabet)]
+
+
+def test_lower_cased_text_reads_as_the_text_to_a_case_blind_pattern():
+    # What `CaseBlind` relies on: a lower-case character of a pattern matches, case-blind, exactly the characters
+    # that lower-case to it, and "[a-z]" too (but for ı and ſ, whose texts it reads as they are).
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 \t.'’-&_"
+    for c in _case_blind_relatives(alphabet):
+        if c in "ıſ" or len(c.lower()) != 1:
+            continue
+        for x in alphabet:
+            assert bool(re.fullmatch(re.escape(x), c, re.I)) == (c.lower() == x), (c, x)
+        assert bool(re.fullmatch("[a-z]", c, re.I)) == bool(re.fullmatch("[a-z]", c.lower())), c
+        for atom in (r"\s", r"\w", r"\d"):
+            assert bool(re.fullmatch(atom, c)) == bool(re.fullmatch(atom, c.lower())), (c, atom)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["chief", "Chief", "CHIEF", "executive", "CEO", "ceo", "Mr.", "MR", "Dr", "Lin",
+                                 "lin", "ıan", "ſecretary", "İstanbul", "Kelvin", "president", "Prime", "minister",
+                                 "\t", "\n", "  ", ",", "1"]), max_size=30).map(" ".join), st.data())
+def test_a_case_blind_pattern_finds_in_the_lower_cased_text_what_it_finds_in_the_text(text, data):
+    from factcheck.frames.holders import _TITLE
+
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert ([m.span() for m in _TITLE.finditer(text, lo, hi)]
+            == [m.span() for m in _TITLE.blind.finditer(text, lo, hi)])
+
+
+ALWAYS_WORDS = WORDS + ["on the road", "in operation at", "to build", "Eurozone", "euro area", "ex-China", "palm oil",
+                        "crude palm kernel oil", "EV", "EVs", "PV", "EV batteries", "magnetic materials", "is set to",
+                        "on track to", "by 2035", "at its peak", "in the past", "in the 1990s", "in the event", "world's"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(ALWAYS_WORDS), max_size=40).map(" ".join))
+def test_every_match_of_a_cue_without_an_opening_holds_its_literal(text):
+    # (a cue tried everywhere is scanned only where the lower-cased text holds its literal)
+    for cs in SETS:
+        for _, compiled, literal in cs._always:
+            for m in compiled.finditer(text):
+                assert literal is None or literal in m.group().lower(), (compiled.pattern, m.group())
+
+
+def test_the_literal_of_a_pattern_is_one_every_match_must_hold():
+    cases = {r"on\s+the\s+roads?": "road", r"(?<!-)[Ww]orld(?:'s)?\b": "orld", r"ab{2,3}cde": "cde",
+             r"(?:a|b)xyz?": "xy", r"a[)(]bcd(?:x)": "bcd", r"(?:[)]x)yy": "yy", r"(?:abcd)?x": "x",
+             r"(?=abcde)x": "x", r"(?:(?:crude\s+)?palm(?:\s+kernel)?\s+oil)": "palm", r"(abcde)x": "abcde",
+             r"ab\x41cd": None, r"\p{Han}abc": None, r"a|b": None, r"(?x)a b c": None}
+    for pattern, literal in cases.items():
+        assert rulefile._required_literal(pattern, 0) == literal, pattern

@@ -9,6 +9,7 @@ and objects are open: any name or noun phrase in the text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 import regex
@@ -50,6 +51,7 @@ _CHANGE_AFTER = regex.compile(r"(?i)\s*(?:(?:more|higher|lower|less|fewer|up|dow
 _PARAGRAPH = regex.compile(r"\n[ \t]*\n")
 _COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d\d)?\s*")
+_DATE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d")  # what a dateline holds: a quick search first
 _POSSESSED = regex.compile(r"['’]s\s+$")
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
@@ -141,6 +143,7 @@ class Framer:
         self.declared: dict[str, str] = {}
         self._pattern: tuple | None = None
         self._sources: dict = {}
+        self._measure = {m.name: m for m in reversed(self.vocab.measures)}.get  # (the first of a name, as vocab.measure)
         self._cue_sets = CueSets(tuple(cue_set(cues) for cues in (self.vocab.measures, self.vocab.places,
                                                                   self.vocab.objects, self.vocab.basis)))
 
@@ -203,7 +206,8 @@ class Framer:
             title_end = article.end if title_end < 0 else title_end
             title = (body_start, title_end)
         spans = [title] + [sp for sp in T.sentences(folded, title_end, article.end)
-                           if not _DATELINE.fullmatch(folded, *sp) and not _WIRE_DATELINE.fullmatch(folded, *sp)]
+                           if not (_DATE.search(folded, *sp) and _DATELINE.fullmatch(folded, *sp))
+                           and not _WIRE_DATELINE.fullmatch(folded, *sp)]
         starts = [s for s, _ in spans]
         paragraph_breaks = [m.start() for m in _PARAGRAPH.finditer(text, article.start, article.end)]
         body = spans[1:]
@@ -215,8 +219,8 @@ class Framer:
             wanted.update((i - 1, i))
         windows = cues.merge([spans[i] for i in sorted(wanted) if 0 <= i < len(spans)])
         read = [spans[i] for i in sorted(wanted) if 0 <= i < len(spans)]
-        own_source = article_source(vocab, text, folded, title, body)
         self._sources = {sp: sentence_sources(vocab, text, folded, sp) for sp in read}
+        own_source = article_source(vocab, text, folded, title, body, self._sources)
         # Names an article cites as sources of data ("according to IDC", "CPIA data") are never holders in
         # it; a company that merely "said" something stays a possible holder.
         sources = frozenset({slot.value for slot, _ in self._sources.values()
@@ -250,6 +254,11 @@ class Framer:
                                                        for a, b in inside)]
         self._mentions, self._mention_starts = mentions, [m.start for m in mentions]
         self._causes: dict[tuple[int, int], list[tuple[int, int]]] = {}  # sentence -> its cause phrases
+        # Per mention, what `_usable` reads of the text around it: the same for every claim near it
+        self._epithets: dict[int, bool] = {}
+        self._hits_of_dimension: dict[str, list] = {}
+        self._names_near: dict[tuple[int, int], list[tuple[int, int]]] = {}  # sentence -> names and periods near it
+        self._compared: dict[tuple[int, int], bool] = {}
         self._periods, self._period_starts = periods, [p.start for p in periods]
         self._objects = WindowScan(cue_set(vocab.objects), folded, windows, [h for scan in scans for h in scan[2]])
         self._basis_cues = WindowScan(cue_set(vocab.basis), folded, windows, [h for scan in scans for h in scan[3]])
@@ -395,10 +404,13 @@ class Framer:
         if spans_of_causes is None:
             spans_of_causes = self._causes[sentence] = cues.cause_spans(folded, sentence)
         causes = [span for span in spans_of_causes if not span[0] <= claim.start < span[1]]
+        # a measure never of this figure's dimension is not its measure (the article's hits read once per dimension)
+        of_dimension = self._hits_of_dimension.get(dim)
+        if of_dimension is None:
+            of_dimension = self._hits_of_dimension[dim] = [h for h in hits if h.measure.takes(dim)]
+        hits = of_dimension
         if causes:  # "helped by strong exports, BYD took 18%": a cause names no measure of the figure
             hits = [h for h in hits if not any(a <= h.start < b for a, b in causes)]
-        if any(h.measure.dimensions for h in hits):  # a measure never of this figure's dimension is not its measure
-            hits = [h for h in hits if h.measure.takes(dim)]
         key, hit = choose(hits, folded, claim.start, claim.end, clause, sentence, percent, change, dim == "time")
         if key is None and not percent and dim not in ("time", "count"):
             # (not a count: "export restrictions on seven elements" counts no exports)
@@ -437,7 +449,7 @@ class Framer:
             key = f"{key} on the previous period"
         measure = Slot(key, folded[hit.start:hit.end] if hit else "", "measure:" + (hit.measure.name if hit else
                                                                                    "of-phrase" if key else ""))
-        stated = vocab.measure(key.partition(" of ")[0]) if key else None
+        stated = self._measure(key.partition(" of ")[0]) if key else None
         if stated is not None and stated.is_change and claim.unit == "percent":
             change = False  # "consumer prices rose 2.2%": the inflation rate itself, as "inflation was 2.1%"
         if (dim == "count" and key and not claim.noun and not cues.CLASSIFIER.search(claim.text)
@@ -463,8 +475,11 @@ class Framer:
         period, period_year = self._period(folded, claim, clause, sentence, periods, title_period, year, base_figure)
         # names and periods are no part of what is measured ("fiscal first-quarter revenue")
         # (what is measured is read inside the sentence: names from before it cannot overlap those words)
-        near = (sentence[0] - cues.LONGEST_NAME, sentence[1])
-        names = [(m.start, m.end) for m in self._mentions_in(*near)] + [(p.start, p.end) for p in self._periods_in(*near)]
+        names = self._names_near.get(sentence)
+        if names is None:
+            near = (sentence[0] - cues.LONGEST_NAME, sentence[1])
+            names = self._names_near[sentence] = ([(m.start, m.end) for m in self._mentions_in(*near)]
+                                                  + [(p.start, p.end) for p in self._periods_in(*near)])
         # (a noun that is the figure's unit, "1.23 million hectares", names no object)
         noun = None if claim.noun and self.units.unit_for(claim.noun.strip()) else claim.noun
         obj = object_words(vocab, text, folded, noun, claim.lang, claim.start, claim.end, clause, hit,
@@ -518,21 +533,13 @@ class Framer:
     def _holder_place(self, text, folded, claim, clause, sentence, mentions, title_place, last_org,
                       measure, causes=()) -> tuple[Slot, Slot]:
         blocked = self._context[2]
+        seen: dict[int, bool] = {}  # id of a mention -> usable (the picks below ask of the same mentions)
 
         def usable(m: Mention) -> bool:
-            if cues.EPITHET.match(folded, m.end) or cues.RELATION.match(folded, m.end):
-                return False  # "Southeast Asia's largest economy grew": the region frames an epithet
-            if m.kind == "region" and (_HOME_OF.match(folded, m.end) or _HOME_OF_ZH.search(folded, max(0, m.start - 6), m.start)
-                                       or self._describes_company(folded, m)
-                                       or (_ONE_COMPANY_BEFORE.search(folded, max(0, m.start - 4), m.start)
-                                           and _ONE_COMPANY_AFTER.match(folded, m.end))):
-                return False  # (also "the Edinburgh company", "a Japanese maker": one company's home)
-            # "ahead of the Social Democrats on 27.9%": a name the figure is attached to is its holder,
-            # whatever comparison word stands before the name
-            return ((not _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start)
-                     or cues.HOLDS_FIGURE.fullmatch(folded, m.end, claim.start) is not None)
-                    and not any(a <= m.start < b for a, b in blocked)
-                    and not any(a <= m.start < b for a, b in causes))
+            known = seen.get(id(m))
+            if known is None:
+                known = seen[id(m)] = self._usable(folded, m, claim, sentence, blocked, causes)
+            return known
 
         in_clause = [m for m in self._mentions_in(*clause) if m.end <= clause[1]]
         in_sentence = [m for m in self._mentions_in(*sentence) if m.end <= sentence[1]]
@@ -592,6 +599,35 @@ class Framer:
         h = Slot(holder.name, holder.words, holder.rule + rule_suffix) if holder else Slot(None, "", "")
         p = Slot(place.name, place.words, "place" if place is not title_place else "headline") if place else Slot(None, "", "")
         return h, p
+
+    def _describes_no_figure(self, folded: str, m: Mention) -> bool:
+        """A name that frames an epithet or a relation ("Southeast Asia's largest economy", "Coral Sea's
+        closest rival"), or a place that is a company's home ("Danish maker Nordvind", "the London-based
+        house", "the Edinburgh company"): whatever the claim, no holder or place of it."""
+        if cues.EPITHET.match(folded, m.end) or cues.RELATION.match(folded, m.end):
+            return True
+        return m.kind == "region" and bool(
+            _HOME_OF.match(folded, m.end) or _HOME_OF_ZH.search(folded, max(0, m.start - 6), m.start)
+            or self._describes_company(folded, m)
+            or (_ONE_COMPANY_BEFORE.search(folded, max(0, m.start - 4), m.start) and _ONE_COMPANY_AFTER.match(folded, m.end)))
+
+    def _usable(self, folded, m: Mention, claim, sentence, blocked, causes) -> bool:
+        """Whether a mention may be the holder or place of a claim in the sentence."""
+        epithet = self._epithets.get(id(m))
+        if epithet is None:
+            epithet = self._epithets[id(m)] = self._describes_no_figure(folded, m)
+        if epithet:
+            return False  # "Southeast Asia's largest economy grew": the region frames an epithet
+        # (whether a comparison word stands before the name depends on its sentence only: asked once)
+        compared = self._compared.get((id(m), sentence[0]))
+        if compared is None:
+            compared = self._compared[(id(m), sentence[0])] = _OBJECT_OF.search(
+                folded, max(sentence[0], m.start - 14), m.start) is not None
+        # "ahead of the Social Democrats on 27.9%": a name the figure is attached to is its holder,
+        # whatever comparison word stands before the name
+        return ((not compared or cues.HOLDS_FIGURE.fullmatch(folded, m.end, claim.start) is not None)
+                and not any(a <= m.start < b for a, b in blocked)
+                and not any(a <= m.start < b for a, b in causes))
 
     def _period(self, folded, claim, clause, sentence, periods, title_period, year, base_figure=False):
         article_date = (year, int(self._date[5:7])) if year and self._date and len(self._date) >= 7 else None

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 import regex
 
 from ..extract import FUNCTION_WORDS
 from ..extract.vocabulary import trie
+from ..rulefile import CaseBlind
 from ..vocabulary import CITY_POPULATION_OPENING, Vocabulary, cities, cue_set, subdivisions
 from . import text as T
 
@@ -143,7 +145,9 @@ class HolderIndex:
         self._common: dict[str, bool] = {}
         # What a proper-noun run reads as (`_clean_run`, `company_name`): the same runs recur in every article.
         self.run_names: dict[str, str | None] = {}
+        self.run_readings: dict[str, tuple[str, int, bool] | None] = {}
         self.companies: dict[str, str] = {}
+        self._agencies: dict[str, bool] = {}
         self.en = _alternation(en, r"(?<![\w.])(?:{})(?![\w])")
         self.zh = _alternation(zh, "(?:{})")
         T.add_words(zh)
@@ -173,6 +177,23 @@ class HolderIndex:
             self.run_names[run] = name
         return self.run_names[run]
 
+    def run_reading(self, run: str) -> tuple[str, int, bool] | None:
+        """(name, where in the run it starts, whether it is in capitals) of a proper-noun run that may name
+        a holder, kept; None for one that cannot, whatever stands around it."""
+        reading = self.run_readings.get(run, False)
+        if reading is False:
+            if len(self.run_readings) > _KEPT:
+                self.run_readings.clear()
+            name = self.run_name(run)
+            if not name or (name.isupper() and len(name) < 3):
+                reading = None  # two capitals (PV, EV, GW) are abbreviations far more often than names
+            elif _CODE_NAME.fullmatch(name.rpartition(" ")[2]):
+                reading = None  # "PM2.5", "CO2", "A320": a code with figures in it names a thing, not a holder
+            else:
+                reading = (name, run.find(name), name.isupper())
+            self.run_readings[run] = reading
+        return reading
+
     def _measure_word(self, word: str) -> bool:
         low = word.lower()
         return any(m.en is not None and m.en.fullmatch(low) for m in self.vocab.measures)
@@ -187,6 +208,15 @@ class HolderIndex:
                 self.companies.clear()
             self.companies[name] = company_name(self, name)
         return self.companies[name]
+
+    def is_agency(self, name: str) -> bool:
+        """Whether a name is an office that compiles others' figures (`_DATA_AGENCY`), kept."""
+        known = self._agencies.get(name)
+        if known is None:
+            if len(self._agencies) > _KEPT:
+                self._agencies.clear()
+            known = self._agencies[name] = _DATA_AGENCY.search(name) is not None
+        return known
 
     def kind_of(self, name: str) -> str:
         return self.kind.get(name, "org")
@@ -294,9 +324,10 @@ _HEADLINE_VERBS = frozenset(
     "lifts lift cuts cut raises raise sees see expects expect plans plan nears near reaches reach".split())
 _ZH_CORPORATE = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)$")
 # A person's title right before a name ("chief executive Lin", "Dr. Wu"): sought once per range, forward
-_TITLE = re.compile(r"(?i)\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|CEO|CFO|chair(?:man|woman)?|"
-                    r"president|(?:prime\s+)?minister|secretary|spokes(?:person|man|woman)|analyst|economist|"
-                    r"director|governor|mayor|founder|professor|(?:Mr|Mrs|Ms|Dr)\.?)[ \t]+(?=[A-Z])")
+# (case-blind: "[a-z]" is any letter)
+_TITLE = CaseBlind(r"\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|ceo|cfo|chair(?:man|woman)?|"
+                   r"president|(?:prime\s+)?minister|secretary|spokes(?:person|man|woman)|analyst|economist|"
+                   r"director|governor|mayor|founder|professor|(?:mr|mrs|ms|dr)\.?)[ \t]+(?=[a-z])")
 _DESCRIPTOR_ZH = regex.compile(r"(?:大厂|巨头|龙头|\p{Han}商|拍卖行|企业|公司|集团|品牌|车企|药企|矿企|险企)$")
 
 
@@ -329,7 +360,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             # dollars", "新台币")
             return
         kind = kind or index.kind_of(name)
-        if kind == "org" and _DATA_AGENCY.search(name):
+        if kind == "org" and index.is_agency(name):
             return  # a statistics office or customs reports figures; they are never its own
         taken[s - start:e - start] = b"\x01" * (e - s)
         found.append(Mention(s, e, name, kind, text[s:e], rule))
@@ -341,7 +372,7 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                if index.en is not None else [])
     # A Chinese spelling counts where the segmenter reads it as a word (or words), not inside one:
     # "空客" (Airbus) is not in "航空客运" (air passenger transport), segmented 航空/客运.
-    bounds = {s for s, _, _ in han_words} | {e for _, e, _ in han_words}
+    bounds = set(map(itemgetter(0), han_words)).union(map(itemgetter(1), han_words))
     if index.zh is not None and chinese:
         aliases += [(m.start(), m.end(), index.zh_names[m.group()]) for m in index.zh.finditer(folded, start, end)
                     if m.start() in bounds and m.end() in bounds]
@@ -388,15 +419,14 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     runs = []
     titled = {m.end() for m in _TITLE.finditer(text, start, end)}
     for run_start, run in proper_runs:
-        name = index.run_name(run)
-        if not name or (name.isupper() and len(name) < 3):
-            continue  # two capitals (PV, EV, GW) are abbreviations far more often than names
-        at = run_start + run.find(name)
-        if _CODE_NAME.fullmatch(name.rpartition(" ")[2]):
-            continue  # "PM2.5", "CO2", "A320": a code with figures in it names a thing, not a holder
+        reading = index.run_reading(run)
+        if reading is None:
+            continue
+        name, offset, upper = reading
+        at = run_start + offset
         if _NUMBERED.match(text, at + len(name)):
             continue  # "Group 1", "Phase 2", "Proposition 12": a numbered label, not a holder
-        if name.isupper() and _UNIT_BRACKET.search(text, max(start, at - 12), at):
+        if upper and _UNIT_BRACKET.search(text, max(start, at - 12), at):
             continue  # "1650万修正总吨（CGT）", "17 million tonnes (LCE)": the figure's unit, spelt short
         initial = _opens_sentence(text, at, start)
         if initial and " " in name and not _HEADING_AFTER.match(text, at + len(name)):
@@ -486,7 +516,7 @@ def ground_pending(index: HolderIndex, text: str, mentions: list[Mention], pendi
         if name not in grounded or holder in sources:
             continue
         kind = index.kind_of(holder)
-        if kind == "org" and _DATA_AGENCY.search(holder):
+        if kind == "org" and index.is_agency(holder):
             continue
         if any(m.start < at + len(name) and at < m.end for m in mentions):
             continue

@@ -254,8 +254,21 @@ def _named_object(vocab: Vocabulary, folded: str, start: int, end: int, clause: 
     return None
 
 
+_MEASURE_WORDS: dict[int, tuple[tuple, dict[str, bool]]] = {}  # per vocabulary's measures: word -> a measure word
+_KEPT = 100_000  # words kept per vocabulary; beyond, they are read again
+
+
 def _is_measure_word(vocab: Vocabulary, word: str) -> bool:
-    return any(m.en is not None and m.en.fullmatch(word) for m in vocab.measures)
+    """Whether an English word is a measure's (kept: the same words recur in every article)."""
+    entry = _MEASURE_WORDS.get(id(vocab.measures))
+    if entry is None or entry[0] is not vocab.measures:
+        entry = _MEASURE_WORDS[id(vocab.measures)] = (vocab.measures, {})
+    known = entry[1].get(word)
+    if known is None:
+        if len(entry[1]) > _KEPT:
+            entry[1].clear()
+        known = entry[1][word] = any(m.en is not None and m.en.fullmatch(word) for m in vocab.measures)
+    return known
 
 
 _ZH_NOUN = ("n", "nz", "vn", "eng", "nt")

@@ -81,13 +81,15 @@ def attribution(vocab: Vocabulary, text: str, folded: str, sentence: tuple[int, 
 
 
 def article_source(vocab: Vocabulary, text: str, folded: str, title: tuple[int, int],
-                   body: list[tuple[int, int]]) -> Slot | None:
-    """A source the headline leads with ("IDC: ...") or the first one the body names."""
+                   body: list[tuple[int, int]], known: dict | None = None) -> Slot | None:
+    """A source the headline leads with ("IDC: ...") or the first one the body names. `known`: the
+    `sentence_sources` of sentences already read, by span."""
     m = _HEADLINE_SOURCE.match(text, title[0], title[1])
     if m:
         return Slot(m[1], m.group(), "attribution:headline")
     for span in body[:3]:
-        slot = attribution(vocab, text, folded, span, None)
+        found = known.get(span) if known is not None else None
+        slot = (found[0] or Slot(None, "", "")) if found is not None else attribution(vocab, text, folded, span, None)
         if slot.value:
             return Slot(slot.value, slot.words, slot.rule + " (article)")
     return None

@@ -69,30 +69,29 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     at = start
     # a stop just before `start` still ends a sentence there (the gap after it is no sentence)
     for m in _SENTENCE_END.finditer(text, start - 1 if start and text[start - 1] in ".!?]" else start, end):
-        gap, gap_end = m.start("after_stop"), m.end()
-        if gap < 0:
-            gap = m.start("after_marker")
-        if gap < 0:
-            if m.start("bullet") >= 0:  # the gap opens with the blanks before the bullet
-                gap = m.start()
-                while gap > at and text[gap - 1].isspace():
-                    gap -= 1
-                if gap == m.start():  # the blanks before it ended the sentence before: no bullet break here,
-                    newline = m.group().find("\n")  # though a line break in the blanks after it is one
-                    if newline < 0:
-                        continue
-                    gap = m.start() + newline
-                    gap_end = gap + len(m.group()[newline:]) - len(m.group()[newline:].lstrip("\n"))
-            elif m.group()[0] == "\n":
-                gap = m.start()
-                blanks = gap
-                while blanks > at and text[blanks - 1].isspace():
-                    blanks -= 1
-                bullet = _BULLET_AFTER.match(text, m.end(), end) if blanks < gap else None
-                if bullet is not None:  # "rose \n— It": blanks, the line break and a bullet are one gap
-                    gap, gap_end = blanks, bullet.end()
-            else:  # 。！？: the mark ends its sentence, the next starts right after it
-                gap = gap_end
+        kind, gap_end = m.lastgroup, m.end()  # (the pattern's only groups are the named ones)
+        if kind == "after_stop" or kind == "after_marker":
+            gap = m.start(kind)
+        elif kind == "bullet":  # the gap opens with the blanks before the bullet
+            gap = m.start()
+            while gap > at and text[gap - 1].isspace():
+                gap -= 1
+            if gap == m.start():  # the blanks before it ended the sentence before: no bullet break here,
+                newline = m.group().find("\n")  # though a line break in the blanks after it is one
+                if newline < 0:
+                    continue
+                gap = m.start() + newline
+                gap_end = gap + len(m.group()[newline:]) - len(m.group()[newline:].lstrip("\n"))
+        elif text[m.start()] == "\n":
+            gap = m.start()
+            blanks = gap
+            while blanks > at and text[blanks - 1].isspace():
+                blanks -= 1
+            bullet = _BULLET_AFTER.match(text, m.end(), end) if blanks < gap else None
+            if bullet is not None:  # "rose \n— It": blanks, the line break and a bullet are one gap
+                gap, gap_end = blanks, bullet.end()
+        else:  # 。！？: the mark ends its sentence, the next starts right after it
+            gap = gap_end
         if gap > at:
             out.append((at, gap))
         at = gap_end
@@ -110,7 +109,9 @@ def join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     """Sentence spans with each one that ends in an abbreviation's stop joined to the next on its line."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and _ABBREVIATION.search(text, max(out[-1][0], out[-1][1] - 6), out[-1][1]) \
+        # (the pattern ends in a stop, at the end or before a last line break: no search without one)
+        if out and (text[out[-1][1] - 1] == "." or text[max(0, out[-1][1] - 2):out[-1][1]] == ".\n") \
+                and _ABBREVIATION.search(text, max(out[-1][0], out[-1][1] - 6), out[-1][1]) \
                 and "\n" not in text[out[-1][1]:a]:
             out[-1] = (out[-1][0], b)
         else:
