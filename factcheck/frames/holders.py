@@ -94,6 +94,7 @@ _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20})(?P<code>[（(][^）)]{1,40}[）)])?\s*"
                            r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
                            r"(?:公布|发布|宣布|披露|公告)")
+_PUBLISH_VERBS = ("公布", "发布", "宣布", "披露", "公告")
 # what describes a company before its name: a trade ending in 商, 厂, 行, or a kind of firm
 _DESCRIBED = regex.compile(r"商|厂|拍卖行|银行|公司|集团|企业|巨头|龙头|机构")
 _LEADING_PREPOSITION = regex.compile(r"^[据由经向对在从与和及]")
@@ -452,7 +453,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             pending.append((at, name))
     if chinese:
         # "金矿商红桉资源21日公布…", "岚溪咖啡11月12日晚间发布…": whoever publishes on a date is an organisation
-        for m in _ANNOUNCER.finditer(folded, start, end):
+        window = folded[start:end]
+        announces = any(verb in window for verb in _PUBLISH_VERBS)  # (most windows publish nothing)
+        for m in _ANNOUNCER.finditer(folded, start, end) if announces else ():
             if not (m["code"] or m["day"]):
                 continue  # "该公司公布": a published figure names its publisher by a date or a code
             run = m["run"]
