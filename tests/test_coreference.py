@@ -58,3 +58,10 @@ def test_an_analysts_estimate_and_a_figure_changed_from(tmp_path) -> None:
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "8.8 billion yuan")].basis.value == "forecast"
     assert frames[("b.md", "20.6%")].basis.value == "past" and frames[("b.md", "24.0%")].basis.value == "actual"
+
+
+def test_a_bank_that_publishes_keeps_its_whole_name_and_a_taiwan_dateline_is_no_place(tmp_path) -> None:
+    article(tmp_path, "a.md", "銀行獲利", "2025-08-22",
+            "【記者王小明／台北報導】青松商業銀行22日公布上半年財報，稅後淨利約新台幣98億元。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "98億元")].holder.value == "青松商业银行@"

@@ -59,7 +59,7 @@ _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|co
 _WIRE_CITY = r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?"
 _WIRE_DATELINE = regex.compile(rf"\s*{_WIRE_CITY}\s*")  # a line that is only "BEIJING, Aug 12 (Reuters)"
 # ... and one that opens a sentence: "TAIPEI, Aug 22 (Reuters) -", "【记者陈怡君／台北报导】", "新华社利马10月8日电"
-_DATELINE_PREFIX = regex.compile(rf"\s*(?:{_WIRE_CITY}\s*[-–—]\s|[【\[]记者[^】\]\n]{{0,20}}报道[】\]]|[\p{{Han}}]{{2,6}}\d{{1,2}}月\d{{1,2}}日电)")
+_DATELINE_PREFIX = regex.compile(rf"\s*(?:{_WIRE_CITY}\s*[-–—]\s|[【\[]记者[^】\]\n]{{0,20}}报[道导][】\]]|[\p{{Han}}]{{2,6}}\d{{1,2}}月\d{{1,2}}日电)")
 # Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
 # not of the first one's measure.
 _STATEMENT_BREAK = regex.compile(r"[;；]")

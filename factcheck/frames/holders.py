@@ -96,7 +96,7 @@ _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20})(?P<code>[（(]
                            r"(?:公布|发布|宣布|披露|公告)")
 _PUBLISH_VERBS = ("公布", "发布", "宣布", "披露", "公告")
 # what describes a company before its name: a trade ending in 商, 厂, 行, or a kind of firm
-_DESCRIBED = regex.compile(r"商|厂|拍卖行|银行|公司|集团|企业|巨头|龙头|机构")
+_DESCRIBED = regex.compile(r"商(?![业场品务标会])|厂|拍卖行|银行|公司|集团|企业|巨头|龙头|机构")
 _LEADING_PREPOSITION = regex.compile(r"^[据由经向对在从与和及]")
 _LATIN_NAME = regex.compile(r"[A-Z][A-Za-z&.'’-]*(?:\s+[A-Z][A-Za-z&.'’-]*)*")
 # a time that stands before a date ("周日", "昨日", "本周"): when, not who
