@@ -27,6 +27,9 @@ class Measure(Cue):
     dimensions: frozenset[str] = frozenset()
     # What the measure is of may be another measure's word: a trade deficit, a budget surplus, 财政赤字.
     of_measures: bool = False
+    # A more specific kind of another measure: named anywhere in the clause, it refines the other measure's
+    # word nearest the figure ("零售价达到每公斤480比索": 每公斤 says price, 零售价 which price).
+    refines: str | None = None
 
     def takes(self, dimension: str) -> bool:
         """Whether a figure of this dimension can be of the measure; `money` stands for every currency."""
@@ -131,7 +134,8 @@ def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozense
             check_keys(doc, item, {"measure", "means", "object"}, {"measure", "means", "object"}, "equivalent")
             equivalents.append((doc, item))
         for item in data.get("measures") or []:
-            check_keys(doc, item, {"key", "description", "type", "cues", "is_change", "dimensions", "of_measures"},
+            check_keys(doc, item, {"key", "description", "type", "cues", "is_change", "dimensions", "of_measures",
+                                   "refines"},
                        {"key", "cues"},
                        "measure")
             key = str(item["key"])
@@ -145,12 +149,16 @@ def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozense
                 out.append(Measure(key, en, zh, description=str(item.get("description", "")),
                                    type=str(item.get("type", "level")), is_change=item.get("is_change") is True,
                                    dimensions=frozenset(str(d) for d in dimensions),
-                                   of_measures=item.get("of_measures") is True))
+                                   of_measures=item.get("of_measures") is True,
+                                   refines=str(item["refines"]) if item.get("refines") else None))
             except ValueError as exc:
                 raise doc.error(item.get("type", item), f"measure {key!r}: {exc}") from None
         for pair in data.get("disjoint") or []:
             pairs.append((doc, pair))
     keys = {m.name for m in out}
+    for m in out:
+        if m.refines is not None and m.refines not in keys:
+            raise ValueError(f"measure {m.name!r} refines an unknown measure {m.refines!r}")
     disjoint = set()
     for doc, pair in pairs:
         if not isinstance(pair, list) or len(pair) != 2:

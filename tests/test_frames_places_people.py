@@ -196,6 +196,20 @@ def test_yuan_in_a_taipei_paper_is_the_taiwan_dollar(tmp_path) -> None:
     assert claims["742億元"] == "TWD" and claims["9.8亿元"] == "CNY"
 
 
+def test_yuan_reads_the_currency_its_whole_article_names(tmp_path) -> None:
+    # 新台幣 in the lede, bare 元 after other figures: the Taiwan dollar, though the words since the last
+    # figure name no place (the scanned text writes 新台幣 as 新台币)
+    article(tmp_path, "a.md", "營收", "2025-08-13",
+            "自行車廠公布上半年財報，營收約新台幣265億元，去年同期為新台幣282億元；稅後純益19.5億元。"
+            "上半年出貨142萬輛，平均售價為2.24萬元。\n")
+    article(tmp_path, "b.md", "港股", "2025-06-25",
+            "玩具廠公布全年業績，收入約69.8億港元。董事會表示對來年業務發展有信心，"
+            "集團在越南的新廠房投資約4億元，將於兩年內完成。\n")
+    claims = {p.claim.text: p.claim.unit for p in analyse([str(tmp_path)]).placed}
+    assert claims["19.5億元"] == claims["2.24萬元"] == "TWD"
+    assert claims["4億元"] == "HKD"
+
+
 def test_a_catch_is_an_output(tmp_path) -> None:
     article(tmp_path, "a.md", "Anchovy", "2024-08-01", "Peru's fleet landed 2.43 million tonnes of anchovy in 2024.\n")
     article(tmp_path, "b.md", "鳀鱼", "2024-08-02", "2024年秘鲁共捕捞鳀鱼约215万吨，此前确定的捕捞配额为247.5万吨。\n")

@@ -16,7 +16,7 @@ from .exclusions import DIGIT_LIST, age_bound, tally_end
 from .reading import Reading
 from .scan import Gaps, prepare
 from .tokens import T_D, TokenScan
-from .units import Lexicon
+from .units import Lexicon, reading_article
 from .values import read
 
 # Between the figures of one list: "3% and 5%", "3%、5%和7%".
@@ -66,6 +66,7 @@ class Extractor:
     def _article(self, scan: str, original: str, article: Article, file: str, gaps: Gaps | None,
                  lower: str | None) -> list[Claim]:
         lo, hi = article.start, article.end
+        reading_article(scan, lo, hi)
         breaks = [m.end() for m in SENTENCE_BREAK.finditer(scan, lo, hi)]
         years = years_in(scan, lo, hi)
         # A web address holds "://" or "www." (whose letters match no other character case-insensitively).

@@ -180,20 +180,31 @@ def rate_period(m: regex.Match) -> str:
 # Bare 元 in a text in traditional characters is the local dollar where the text is about Taiwan or Hong Kong
 # ("保費收入約742億元" in a Taipei paper is NT$); elsewhere it is the yuan. Characters only traditional text has:
 _TRADITIONAL = regex.compile(r"[這們國會與為營億萬灣說業發實經過時來對還後點區臺門開關當華貿險額]")
-_LOCAL_PLACES = (("TWD", regex.compile(r"台灣|臺灣|台北|臺北|台股|新台幣|台幣|新北|台中|高雄")),
-                 ("HKD", regex.compile(r"香港|港股|港元|港幣|港島|九龍|新界")))
-_YUAN: list = [None, -1, -1, None]  # the last article asked (its text, start, end) and its answer
+# (in both scripts: the scanned text writes some characters simplified, 新台幣 as 新台币)
+_LOCAL_PLACES = (("TWD", regex.compile(r"[台臺][灣湾]|[台臺]北|台股|新?台[幣币]|新北|台中|高雄")),
+                 ("HKD", regex.compile(r"香港|港股|港元|港[幣币]|港[島岛]|九[龍龙]|新界")))
+_YUAN: list = [None, -1, -1, None]  # the article being read (its text, start, end) and its answer, once asked
+_UNASKED = object()
+
+
+def reading_article(s: str, lo: int, hi: int) -> None:
+    """Announce the article s[lo:hi] the figures after this call belong to: bare 元 reads the whole article,
+    not only the text since the last figure (a Taipei paper's 新台幣 in the lede makes its later 元 NT$)."""
+    _YUAN[:] = [s, lo, hi, _UNASKED]
 
 
 def local_yuan(s: str, lo: int, hi: int) -> str | None:
-    """The currency bare 元 stands for in the article s[lo:hi], when it is not the yuan (kept for the article
-    being read: its figures ask one after another)."""
-    if _YUAN[0] is not s or _YUAN[1] != lo or _YUAN[2] != hi:
+    """The currency bare 元 stands for in the article around s[lo:hi], when it is not the yuan (kept for the
+    article being read: its figures ask one after another)."""
+    if _YUAN[0] is not s or not _YUAN[1] <= lo <= _YUAN[2] or _YUAN[2] != hi:
+        _YUAN[:] = [s, lo, hi, _UNASKED]  # (an article nobody announced: read from here)
+    if _YUAN[3] is _UNASKED:
+        start = _YUAN[1]
         found = None
-        if len(_TRADITIONAL.findall(s, lo, min(hi, lo + 4000))) >= 5:
-            count, code = max((len(pattern.findall(s, lo, hi)), code) for code, pattern in _LOCAL_PLACES)
+        if len(_TRADITIONAL.findall(s, start, min(hi, start + 4000))) >= 5:
+            count, code = max((len(pattern.findall(s, start, hi)), code) for code, pattern in _LOCAL_PLACES)
             found = code if count else None
-        _YUAN[:] = [s, lo, hi, found]
+        _YUAN[3] = found
     return _YUAN[3]
 
 

@@ -53,6 +53,14 @@ _COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d\d)?\s*")
 _DATE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d")  # what a dateline holds: a quick search first
 _POSSESSED = regex.compile(r"['’]s\s+$")
+# The other party of a flow, written right before its name: "exports to China", "imports from Russia", "trade
+# with Japan", 对美国出口, 出口到日本, 自俄罗斯进口. Exports to one country are not a country's exports.
+_COUNTERPART_BEFORE = {
+    "exports": regex.compile(r"(?i)(?:\b(?:to|into)\s+(?:the\s+)?|对|向|往|至|到)$"),
+    "imports": regex.compile(r"(?i)(?:\bfrom\s+(?:the\s+)?|自|从)$"),
+    "trade": regex.compile(r"(?i)(?:\b(?:with|and)\s+(?:the\s+)?|与|同)$"),
+}
+_COUNTERPART_WORD = {"exports": "to", "imports": "from", "trade": "with"}
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
 # A wire story's dateline, split off as a sentence of its own: "LOS ANGELES, Oct 21 (TMW)", "SINGAPORE".
@@ -243,7 +251,7 @@ class Framer:
             mentions = ground_pending(self.index, text, mentions, pending, grounded, excluded)
         periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]
         hits = [h for (lo, hi), scan, han in zip(windows, scans, words)
-                for h in find_measures(vocab, folded, lo, hi, cues.within_words(scan[0], han))]
+                for h in find_measures(vocab, folded, lo, hi, cues.within_words(scan[0], han, folded))]
         # "TAIPEI, Aug 22 (Reuters) -", "【记者陈怡君／台北报导】": where the reporter files from is no place of a figure
         datelines = [(sp[0], m.end()) for sp in body[:1] for m in [_DATELINE_PREFIX.match(folded, sp[0], sp[1])] if m]
         if datelines:
@@ -382,6 +390,15 @@ class Framer:
                 and _APPOSITION_BEFORE.search(folded, before.end, place.start) is not None
                 and _COMPANY_NOUN_AFTER.match(folded, place.end) is not None)
 
+    def _counterpart(self, folded: str, flow: str, clause: tuple[int, int], holder: Slot, place: Slot) -> Mention | None:
+        """The country or region a flow in the clause goes to or comes from ("logs to China"), if one is named."""
+        before = _COUNTERPART_BEFORE[flow]
+        for m in self._mentions_in(*clause):
+            if (m.kind == "region" and m.name not in (holder.value, place.value)
+                    and before.search(folded, max(clause[0], m.start - 9), m.start)):
+                return m
+        return None
+
     def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """The article's mentions that start in lo..hi (they are sorted by start)."""
         starts = self._mention_starts
@@ -498,6 +515,9 @@ class Framer:
             # "853,000 international students", "52万辆": a count of the thing it names, compared with counts
             # of the same thing only (the object must agree)
             measure = Slot("count", claim.noun, "measure:a count of what it names")
+        if measure.value in _COUNTERPART_BEFORE and (partner := self._counterpart(folded, measure.value, clause, holder, place)):
+            measure = Slot(f"{measure.value} {_COUNTERPART_WORD[measure.value]} {partner.name}", measure.words,
+                           f"{measure.rule} (with its other party, {partner.words!r})")
         # One slot for whose figure and where: "Apple@World", "@China" (a country's own output), "Samsung@".
         holder_text = f"{holder.value or ''}@{place.value or ''}" if holder.value or place.value else None
         if measure.value == "share" and not holder_text and not obj:

@@ -72,6 +72,15 @@ _OF_AFTER = regex.compile(r"\s*(?:of|of\s+the|of\s+all)\s+(?!its\b|their\b)", re
 _ZH_OF = regex.compile(r"的?(?:市场|份额|比重|占比)")
 
 
+def _refined(hits: list[MeasureHit], hit: MeasureHit | None, start: int, end: int,
+             clause: tuple[int, int]) -> MeasureHit | None:
+    """`hit`, or the nearest measure in the clause that is a kind of it (`refines`)."""
+    if hit is None:
+        return None
+    return nearest([h for h in hits if h.measure.refines == hit.measure.name], start, end, *clause,
+                   (hit.measure.type,)) or hit
+
+
 def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tuple[int, int],
            sentence: tuple[int, int], percent: bool, change: bool,
            duration: bool = False) -> tuple[str | None, MeasureHit | None]:
@@ -81,16 +90,17 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
     if change:
         # what changed is named in the clause, else earlier in the sentence ("added 277 GW …, 28.3% more than
         # in 2023, lifting the installed base to 887 GW": additions grew, not the base)
-        hit = (nearest(hits, start, end, *clause, ("level", "rate"), text=folded)
-               or nearest(hits, start, end, *clause, ("share",), text=folded)
-               or nearest(hits, start, end, sentence[0], start, ("level", "rate"), text=folded)
-               or nearest(hits, start, end, *sentence, ("level", "rate"), text=folded))
+        hit = _refined(hits, nearest(hits, start, end, *clause, ("level", "rate"), text=folded)
+                       or nearest(hits, start, end, *clause, ("share",), text=folded)
+                       or nearest(hits, start, end, sentence[0], start, ("level", "rate"), text=folded)
+                       or nearest(hits, start, end, *sentence, ("level", "rate"), text=folded), start, end, clause)
         return (hit.measure.name, hit) if hit else (None, None)
     if not percent:
         # In the sentence, not past a semicolon after the figure: "达到53.4亿吨;同期进口量…" names the next figure's
         stop = _LIST_BREAK.search(folded, end, sentence[1])
         hit = (nearest(hits, start, end, *clause, ("level",), text=folded)
                or nearest(hits, start, end, sentence[0], stop.start() if stop else sentence[1], ("level",), 60, folded))
+        hit = _refined(hits, hit, start, end, clause)
         if duration and (hit is None or (hit.measure.name != "duration" and "time" not in hit.measure.dimensions)):
             return None, None  # "18 months", "a five-year window": a time is a duration (or an age), nothing else
         if hit is not None and hit.measure.name in _PRICED:
