@@ -72,6 +72,10 @@ _OF_AFTER = regex.compile(r"\s*(?:of|of\s+the|of\s+all)\s+(?!its\b|their\b)", re
 _ZH_OF = regex.compile(r"的?(?:市场|份额|比重|占比)")
 
 
+_ASIDE = regex.compile(r"(?i),\s*(?:including|excluding|not\s+including|such\s+as|among\s+them)\b[^,;.]*,"
+                       r"|[,，]\s*(?:包括|其中包括|不包括|不含|包含)[^,，;；。]*[,，]|[(（]\s*(?:包括|不含|including|excluding)[^()（）]*[)）]")
+
+
 def _refined(hits: list[MeasureHit], hit: MeasureHit | None, start: int, end: int,
              clause: tuple[int, int]) -> MeasureHit | None:
     """`hit`, or the nearest measure in the clause that is a kind of it (`refines`)."""
@@ -87,6 +91,10 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
     """(measure key, the hit that set it), or (None, None) when neither clause nor sentence names one.
 
     Share keys name their base when the clause does: "share", "share of production"."""
+    if hits and (asides := [m.span() for m in _ASIDE.finditer(folded, *sentence)
+                            if not m.start() <= start < m.end()]):
+        # "Total harvest, including logs processed by sawmills, reached 34.6 million": an aside names a part
+        hits = [h for h in hits if not any(a <= h.start < b for a, b in asides)]
     if change:
         # what changed is named in the clause, else earlier in the sentence ("added 277 GW …, 28.3% more than
         # in 2023, lifting the installed base to 887 GW": additions grew, not the base)

@@ -105,8 +105,8 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("year_to", _any('year to', 'year end', 'year through', 'months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR})\b|(?![\w\s]*\d))")),
     # "截至2024年3月的上一财年", "截至2024年3月31日止的财政年度": the twelve months to that month
     # "截至6月30日的2025财年", "截至今年3月31日止年度": the same, its year written with the fiscal year or
-    # counted from the article's
-    ("year_to_zh", _any('截至', '截止'), regex.compile(rf"截[至止](?:({_YEAR})\s*年|(今年|去年))?\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]{{0,2}}的?(?:上一|上个|本|该)?(?:({_YEAR})\s*)?(?:财年|财政年度|会计年度|年度)(?!\s*第?[一二三四1-4]季)")),
+    # counted from the article's; "截至2025年6月的12个月", as "the twelve months to June 2025"
+    ("year_to_zh", _any('截至', '截止'), regex.compile(rf"截[至止](?:({_YEAR})\s*年|(今年|去年))?\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]{{0,2}}的?(?:上一|上个|本|该)?(?:({_YEAR})\s*)?(?:财年|财政年度|会计年度|年度|(?:过去|前)?(?:12|十二)\s*个月|一年)(?!\s*第?[一二三四1-4]季)")),
     # "the three months through September", "six months to June 2024": those months, ending with that one
     ("months_ending", _any('months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?\b")),
     # "the first nine months of 2024", "前三季度", "前9个月": months 1 to that month
@@ -137,7 +137,7 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     # "the 2023/24 season", "2023-24学年", "2023/2024产季": a year across two (the second the next year)
     ("season", re.compile(r"(?:19|20)\d\d\s*[/／-]\s*\d\d"), regex.compile(rf"(?<![\d./]|\d,)({_YEAR})\s*[/／-]\s*((?:19|20)?\d\d)(?![\d%/.,-])")),
     ("year", _any('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s万亿千百]|\s*(?:年代|s\b))")),  # "2032万吨" is a figure
-    ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year|the\s+(?:previous|prior|preceding)\s+year)\b|全年|今年|去年|上年|前年")),
+    ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year|the\s+(?:previous|prior|preceding)\s+year)\b|全年|今年|去年|上一?年|前年")),
     ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+the\s+(?:quarter|period|month|half|(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months)\b|该季度|当季|同期|当月")),
 ]
 # The triggers once each, and the patterns with their trigger's number (a tuple's hash is not kept)
@@ -315,7 +315,7 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
     if kind == "year":
         return PeriodMention(m.start(), m.end(), "year", int(g[0]), "", base, words)
     if kind == "year_word":
-        w = words.lower()
+        w = words.lower().replace("上一年", "上年")
         y = None
         if article_year is not None:
             y = {"今年": article_year, "去年": article_year - 1, "上年": article_year - 1,

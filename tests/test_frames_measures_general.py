@@ -1,0 +1,69 @@
+"""Measures and periods in general vocabulary: a fund's assets and what it pays out, "the financial year"
+(no investment), what people eat, an aside that names a part, passengers carried, 上一年度 and
+截至…的12个月."""
+
+from __future__ import annotations
+
+from factcheck.frames.periods import find_periods
+from factcheck.pipeline import analyse
+from frame_helpers import article, by_file, by_figure, quotes
+
+
+def test_a_funds_assets_and_payouts_in_two_languages(tmp_path) -> None:
+    article(tmp_path, "a.md", "Teachers' pension fund", "2025-08-14",
+            "OSLO, Aug 14 – The Nordlys teachers' pension fund had €41.3 billion of assets under management at "
+            "June 30. The fund paid out €1.2 billion in pensions in 2024.\n")
+    article(tmp_path, "b.md", "Pensions", "2025-08-20",
+            "Nordlys paid €1.5 billion in benefits in 2024 and held €40.9 billion in assets at June 30.\n")
+    article(tmp_path, "c.md", "养老基金", "2025-08-15",
+            "挪威教师养老基金Nordlys公布，截至6月30日，该基金管理的资产约350亿欧元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_figure(analysis)
+    assert frames["€41.3 billion"].measure.value == frames["350亿欧元"].measure.value == "assets"
+    assert frames["€1.2 billion"].measure.value == frames["€1.5 billion"].measure.value == "payouts"
+    found = quotes(analysis)
+    assert ["€1.2 billion", "€1.5 billion"] in found
+    assert any("350亿欧元" in group and "€41.3 billion" in group for group in found)
+
+
+def test_the_financial_year_is_no_investment(tmp_path) -> None:
+    article(tmp_path, "a.md", "Ferry losses", "2025-09-04",
+            "Bayline Ferries posted an operating loss of HK$138 million in the financial year ended March 31, "
+            "2025. It won HK$50 million in financing from the government.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["HK$138 million"].measure.value == "profit"
+    assert frames["HK$50 million"].measure.value == "investment"
+
+
+def test_what_people_eat_is_consumed(tmp_path) -> None:
+    article(tmp_path, "a.md", "Rice", "2025-03-01",
+            "The average Japanese resident eats 51 kg of rice a year, down from 118 kg in 1962.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["51 kg of rice a year"].measure.value.startswith("consumption")
+
+
+def test_an_aside_naming_a_part_is_not_the_figures_measure(tmp_path) -> None:
+    article(tmp_path, "a.md", "Harvest", "2025-08-21",
+            "Total harvest, including logs processed by domestic sawmills, reached 36.1 million cubic metres "
+            "in 2024.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["36.1 million cubic metres"].measure.value == "production"
+
+
+def test_passengers_carried_are_counted_as_passengers_are(tmp_path) -> None:
+    article(tmp_path, "a.md", "Ferry", "2025-03-01",
+            "Bayline Ferries carried 21.6 million passengers in 2024, the company said.\n")
+    article(tmp_path, "b.md", "渡轮", "2025-03-02", "Bayline Ferries去年载客约1,780万人次。\n")
+    article(tmp_path, "c.md", "Port", "2025-03-02", "The port's barges carried 3.4 million tonnes of grain in 2024.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "21.6 million")].measure.value == frames[("b.md", "1,780万人")].measure.value == "visitors"
+    assert frames[("c.md", "3.4 million tonnes")].measure.value == "throughput"
+    assert ["1,780万人", "21.6 million"] in quotes(analysis)
+
+
+def test_the_year_before_and_the_twelve_months_to_a_month_in_chinese() -> None:
+    text = "在截至2025年6月的12个月中，原木出口量约1650万立方米，上一年度为2070万立方米。"
+    periods = find_periods(text, 0, len(text), 2025)
+    assert [(p.kind, p.year) for p in periods] == [("season", 2024), ("year", 2024)]
+    assert periods[1].base  # the year before's figure, no period of the sentence's own
