@@ -8,6 +8,10 @@ organisation's, that give at least `MIN_SHARED` of the same distinctive figures 
 value, written to three significant figures or more: 84.2%, 48.6 million = 4860万) report on one company.
 The Chinese name is read as the English one from then on, so that their other figures meet; the frame's
 holder slot says so and how many figures agreed, so a finding explains why the two names were compared.
+
+Many Chinese companies are named in English by the Mandarin reading of their name: 海城捷运 is "Haicheng
+Metro", 小米 "Xiaomi". A Chinese name whose opening characters read as the first word of exactly one
+English name of the corpus is that name, whether or not their articles share a figure.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from .model import Slot
 
 MIN_SHARED = 2  # distinct agreeing figures before two articles' companies are taken for one
 MIN_DIGITS = 3  # significant figures that make a value distinctive ("27%" is not; "84.2%" is)
+MIN_READING = 5  # letters of a Mandarin reading before it identifies a name ("Anta" could be chance)
 _HAN = regex.compile(r"\p{Han}")
 _POSSESSIVE = regex.compile(r"['’]s?$")
+_LATIN_WORD = regex.compile(r"[A-Za-z]+")
 
 
 def _distinctive(p) -> tuple | None:
@@ -79,6 +85,34 @@ def inferred_aliases(placed: list) -> dict[str, tuple[str, int]]:
     return out
 
 
+def romanised_aliases(placed: list) -> dict[str, str]:
+    """Each Chinese organisation name -> the one Latin-script name whose first word (or first two, "Ping An")
+    is the Mandarin reading of the Chinese name's first two or more characters (海城捷运 -> Haicheng Metro)."""
+    han, latin = set(), set()
+    for p in placed:
+        who = _who(p)
+        if who:
+            (han if _HAN.search(who) else latin).add(who)
+    if not han or not latin:
+        return {}
+    by_reading: dict[str, set[str]] = defaultdict(set)
+    for name in latin:
+        words = [w.lower() for w in _LATIN_WORD.findall(name)]
+        for n in (1, 2):
+            if len(words) >= n and len(reading := "".join(words[:n])) >= MIN_READING:
+                by_reading[reading].add(name)
+    from pypinyin import lazy_pinyin  # (its dictionary takes a moment to load: only where a name may match)
+
+    out = {}
+    for name in han:
+        syllables = lazy_pinyin(name)
+        matches = {latin_name for n in range(len(syllables), 1, -1)
+                   for latin_name in by_reading.get("".join(syllables[:n]), ())}
+        if len(matches) == 1:
+            out[name] = matches.pop()
+    return out
+
+
 def short_forms(placed: list) -> dict[str, str]:
     """Each Latin-script name that opens exactly one longer name of the corpus -> that name: "Borealis" of
     "Borealis Potash", as a second reference writes it. A short form two names open ("Tata" of "Tata Motors"
@@ -110,6 +144,10 @@ def with_inferred_holders(placed: list) -> list:
         placed = [_renamed(p, shorts[who], "the short form of it")
                   if (who := _who(p)) in shorts and shorts[who].startswith(_POSSESSIVE.sub("", p.frame.holder.words))
                   else p for p in placed]
+    readings = romanised_aliases(placed)
+    if readings:
+        placed = [_renamed(p, readings[who], "its name reads so in Mandarin") if (who := _who(p)) in readings else p
+                  for p in placed]
     aliases = inferred_aliases(placed)
     if aliases:
         placed = [_renamed(p, aliases[who][0], f"their articles agree on {aliases[who][1]} figures")

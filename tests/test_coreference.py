@@ -65,3 +65,18 @@ def test_a_bank_that_publishes_keeps_its_whole_name_and_a_taiwan_dateline_is_no_
             "【記者王小明／台北報導】青松商業銀行22日公布上半年財報，稅後淨利約新台幣98億元。\n")
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "98億元")].holder.value == "青松商业银行@"
+
+
+def test_a_chinese_name_that_reads_as_an_english_name_in_mandarin_is_that_name(tmp_path) -> None:
+    article(tmp_path, "a.md", "Metro ridership", "2025-10-16",
+            "Qingshui Metro carried 1.46 billion passengers in 2024, the company said.\n")
+    article(tmp_path, "b.md", "捷運運量", "2025-10-15",
+            "清水捷運公司14日公布，今年1至9月全路網累計運量達11.2億人次。根據捷運公司統計，2024年全年運量為13.1億人次。\n")
+    article(tmp_path, "c.md", "Rail", "2025-10-16", "Qingshan Rail carried 0.9 billion passengers in 2024.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    # (no figure is shared: the name's reading, Qingshui, joins them; 捷運公司 is the company named before)
+    assert frames[("b.md", "13.1億人")].holder.value == "Qingshui Metro@"
+    assert "Mandarin" in frames[("b.md", "13.1億人")].holder.rule
+    assert ["1.46 billion", "13.1億人"] in quotes(analysis)
+    assert not any("0.9 billion" in group for group in quotes(analysis))  # Qingshan is another name
