@@ -67,3 +67,22 @@ def test_the_year_before_and_the_twelve_months_to_a_month_in_chinese() -> None:
     periods = find_periods(text, 0, len(text), 2025)
     assert [(p.kind, p.year) for p in periods] == [("season", 2024), ("year", 2024)]
     assert periods[1].base  # the year before's figure, no period of the sentence's own
+
+
+def test_the_level_a_rise_reached_is_no_change(tmp_path) -> None:
+    article(tmp_path, "a.md", "Scooters", "2025-08-12",
+            "Velomoto reported a 9.4% rise in first-half revenue to NT$12.6 billion, and profit rose by NT$0.3 "
+            "billion.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["9.4%"].change
+    assert not frames["NT$12.6 billion"].change
+    assert frames["NT$0.3 billion"].change
+
+
+def test_hong_kong_months_and_that_period() -> None:
+    text = "今年首九個月全港私人住宅動工量約8,200個單位，首三季錄得按年下跌。"
+    assert [(p.kind, p.part) for p in find_periods(text, 0, len(text), 2025)] == [("months", "1..9"), ("months", "1..9")]
+    text = "Exports rose in the twelve months to June. Owners cut 29 million cubic metres in that period, up from 25 million in the same period a year earlier."
+    kinds = [(p.kind, p.words) for p in find_periods(text, 0, len(text), 2025)]
+    assert ("anaphor", "in that period") in kinds
+    assert not any(words.startswith("in the same period") for kind, words in kinds if kind == "anaphor")

@@ -45,6 +45,8 @@ _CHANGE_BEFORE = regex.compile(
     r"quickened|picked\s+up|reached|hit|stood|was|came|to|at)\b[^.,;%\d]{0,20})$")
 _RAISED_AMOUNT = regex.compile(r"(?i)\b(?:raised|raising|raises|raise)\s+(?:(?:about|around|nearly|almost|some|roughly|"
                                 r"over|more\s+than|an?\s+(?:further|additional|extra))\s+)*$")
+_LEVEL_REACHED = regex.compile(r"(?i)\bto\s+(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|just\s+(?:over|under)|"
+                               r"a\s+record|an?\s+(?:high|low)\s+of)\s+)*$")
 _CHANGE_AFTER = regex.compile(r"(?i)\s*(?:(?:more|higher|lower|less|fewer|up|down|above|below)\s+(?:than|from|on)|"
                               r"(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|y/y|yoy)\b|(?:growth|increase|rise|"
                               r"decline|drop|gain|jump|fall)\b)")
@@ -416,8 +418,11 @@ class Framer:
         change = bool(claim.direction) or bool(
             _CHANGE_BEFORE.search(folded, max(clause[0], claim.start - 40), claim.start)
             or _CHANGE_AFTER.match(folded, claim.end))
-        if change and not percent and _RAISED_AMOUNT.search(folded, max(clause[0], claim.start - 30), claim.start):
-            change = False  # "has raised £186 million from investors": the money raised, not a rise
+        if change and not percent and (_RAISED_AMOUNT.search(folded, max(clause[0], claim.start - 30), claim.start)
+                                       or _LEVEL_REACHED.search(folded, max(clause[0], claim.start - 40), claim.start)):
+            # "has raised £186 million from investors": the money raised, not a rise; "a 12.8% rise in revenue
+            # to NT$31.8 billion": the level the rise reached
+            change = False
         spans_of_causes = self._causes.get(sentence)
         if spans_of_causes is None:
             spans_of_causes = self._causes[sentence] = cues.cause_spans(folded, sentence)

@@ -110,9 +110,10 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     # "the three months through September", "six months to June 2024": those months, ending with that one
     ("months_ending", _any('months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?\b")),
     # "the first nine months of 2024", "前三季度", "前9个月": months 1 to that month
-    ("months_to", _any('first', '个月', '前三季', '前两季', '前二季'), regex.compile(rf"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({_YEAR})))?\b"
-                                                   rf"|(?:({_YEAR})\s*年\s*)?前\s*([一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*个月"
-                                                   rf"|(?:({_YEAR})\s*年\s*)?前\s*([二两三])\s*季度?")),
+    # (首九個月, 首三季: Hong Kong's words for the same)
+    ("months_to", _any('first', '个月', '個月', '前三季', '前两季', '前二季', '首三季', '首两季', '首二季', '首兩季'), regex.compile(rf"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({_YEAR})))?\b"
+                                                   rf"|(?:({_YEAR})\s*年\s*)?[前首]\s*([一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*[个個]月"
+                                                   rf"|(?:({_YEAR})\s*年\s*)?[前首]\s*([二两兩三])\s*季度?")),
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:Q([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{{2}}|{_YEAR})|(?:FY|fiscal\s+)'?(\d{{2}}|{_YEAR})\s*Q([1-4]))\b")),
     # "the second quarter of fiscal 2025", "fiscal 2025's third quarter", "2025财年第二季度"
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+of\s+(?:fiscal(?:\s+year)?|FY)\s*'?(\d{{2}}|{_YEAR})\b"
@@ -138,7 +139,7 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("season", re.compile(r"(?:19|20)\d\d\s*[/／-]\s*\d\d"), regex.compile(rf"(?<![\d./]|\d,)({_YEAR})\s*[/／-]\s*((?:19|20)?\d\d)(?![\d%/.,-])")),
     ("year", _any('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s万亿千百]|\s*(?:年代|s\b))")),  # "2032万吨" is a figure
     ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year|the\s+(?:previous|prior|preceding)\s+year)\b|全年|今年|去年|上一?年|前年")),
-    ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+the\s+(?:quarter|period|month|half|(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months)\b|该季度|当季|同期|当月")),
+    ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the|that|the\s+same)\s+(?:quarter|period|month|half|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months)\b(?!\s+(?:of\s+)?(?:last|a|the\s+previous|the\s+prior)\s+year|\s+a\s+year\s+(?:earlier|before|ago))|该季度|当季|同期|当月")),
 ]
 # The triggers once each, and the patterns with their trigger's number (a tuple's hash is not kept)
 _TRIGGER_LIST = list({id(trigger): trigger for _, trigger, _ in _PATTERNS}.values())
@@ -290,7 +291,7 @@ def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention 
         elif g[3]:
             y, hi = g[2], _ZH_NUM.get(g[3]) or int(g[3])
         else:
-            y, hi = g[4], 3 * {"二": 2, "两": 2, "三": 3}[g[5]]
+            y, hi = g[4], 3 * {"二": 2, "两": 2, "兩": 2, "三": 3}[g[5]]
         if not 2 <= hi <= 11:
             return None
         return PeriodMention(m.start(), m.end(), "months", _year(y), f"1..{hi}", base, words)
