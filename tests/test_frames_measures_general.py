@@ -86,3 +86,22 @@ def test_hong_kong_months_and_that_period() -> None:
     kinds = [(p.kind, p.words) for p in find_periods(text, 0, len(text), 2025)]
     assert ("anaphor", "in that period") in kinds
     assert not any(words.startswith("in the same period") for kind, words in kinds if kind == "anaphor")
+
+
+def test_so_far_this_year_is_january_to_the_month_before_the_article() -> None:
+    for text in ("The maker has delivered 18.4 million doses so far this year.", "今年以来累计交付约1500万剂。"):
+        periods = find_periods(text, 0, len(text), 2025, 10)
+        assert [(p.kind, p.year, p.part) for p in periods] == [("months", 2025, "1..9")]
+    text = "Sales so far this year rose."
+    # (in January no month has been counted yet: only "this year" is read)
+    assert [p.kind for p in find_periods(text, 0, len(text), 2025, 1)] == ["year"]
+
+
+def test_a_year_to_date_figure_meets_the_months_another_article_names(tmp_path) -> None:
+    article(tmp_path, "a.md", "Vaccine shipments", "2025-10-08",
+            "Serumtek Biologics has delivered 18.4 million doses of its malaria vaccine so far this year.\n")
+    article(tmp_path, "b.md", "疫苗", "2025-10-10", "Serumtek Biologics今年1-9月累计交付疟疾疫苗约1500万剂。\n")
+    article(tmp_path, "c.md", "Vaccine", "2025-10-12", "Serumtek Biologics delivered 24 million doses in 2024.\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_figure(analysis)["18.4 million"].period.value == "2025-01..2025-09"
+    assert quotes(analysis) == [["1500万", "18.4 million"]]

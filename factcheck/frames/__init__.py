@@ -251,7 +251,8 @@ class Framer:
                                            scan[1], han, grounded, pending, title_case_until)]
         if pending:
             mentions = ground_pending(self.index, text, mentions, pending, grounded, excluded)
-        periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year)]
+        month = int(article.date[5:7]) if article.date and len(article.date) >= 7 else None
+        periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year, month)]
         hits = [h for (lo, hi), scan, han in zip(windows, scans, words)
                 for h in find_measures(vocab, folded, lo, hi, cues.within_words(scan[0], han, folded))]
         # "TAIPEI, Aug 22 (Reuters) -", "【记者陈怡君／台北报导】": where the reporter files from is no place of a figure

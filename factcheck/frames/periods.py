@@ -138,6 +138,10 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     # "the 2023/24 season", "2023-24学年", "2023/2024产季": a year across two (the second the next year)
     ("season", re.compile(r"(?:19|20)\d\d\s*[/／-]\s*\d\d"), regex.compile(rf"(?<![\d./]|\d,)({_YEAR})\s*[/／-]\s*((?:19|20)?\d\d)(?![\d%/.,-])")),
     ("year", _any('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s万亿千百]|\s*(?:年代|s\b))")),  # "2032万吨" is a figure
+    # "so far this year", "year to date", 今年以来: January to the month before the article's (the figures a
+    # report in October gives are September's)
+    ("year_to_date", _any('so far this year', 'this year so far', 'to date', '今年以来', '年初至今', '年初以来', '今年迄今', '今年至今'),
+     regex.compile(r"(?i)\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b|\b(?:the\s+)?year[\s-]to[\s-]date\b|今年以来|年初至今|年初以来|今年迄今|今年至今")),
     ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year|the\s+(?:previous|prior|preceding)\s+year)\b|全年|今年|去年|上一?年|前年")),
     ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the|that|the\s+same)\s+(?:quarter|period|month|half|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months)\b(?!\s+(?:of\s+)?(?:last|a|the\s+previous|the\s+prior)\s+year|\s+a\s+year\s+(?:earlier|before|ago))|该季度|当季|同期|当月")),
 ]
@@ -178,8 +182,10 @@ def _year(s: str | None) -> int | None:
     return y + 2000 if y < 100 else y
 
 
-def find_periods(folded: str, start: int, end: int, article_year: int | None) -> list[PeriodMention]:
-    """Every period named in folded[start:end], sorted, without overlaps (the more specific pattern wins)."""
+def find_periods(folded: str, start: int, end: int, article_year: int | None,
+                 article_month: int | None = None) -> list[PeriodMention]:
+    """Every period named in folded[start:end], sorted, without overlaps (the more specific pattern wins).
+    `article_month`: the month of the article's date, for "so far this year"."""
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
     low = folded[start:end].casefold()
@@ -193,7 +199,7 @@ def find_periods(folded: str, start: int, end: int, article_year: int | None) ->
         for m in pattern.finditer(folded, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            mention = _read(kind, m, article_year)
+            mention = _read(kind, m, article_year, article_month)
             if mention is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -224,10 +230,16 @@ _JOINED_YEAR = regex.compile(r"\s*(?:的|['’]s\s+)?\s*")
 _RELATIVE_WORD = regex.compile(r"今年|去年|明年|前年|(?:last|this|next)\s+year")
 
 
-def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention | None:
+def _read(kind: str, m: regex.Match, article_year: int | None, article_month: int | None = None) -> PeriodMention | None:
     g = [x for x in m.groups()]
     base = bool(_BASE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()))
     words = m.group()
+    if kind == "year_to_date":
+        if article_year is None or article_month is None or article_month < 2:
+            return None
+        if article_month == 2:
+            return PeriodMention(m.start(), m.end(), "month", article_year, "1", base, words)
+        return PeriodMention(m.start(), m.end(), "months", article_year, f"1..{article_month - 1}", base, words)
     if kind == "fiscal_quarter" and len(g) == 6:
         if g[0]:
             q, y = _ORDINAL[g[0].lower()], g[1]
