@@ -105,3 +105,38 @@ def test_a_year_to_date_figure_meets_the_months_another_article_names(tmp_path) 
     analysis = analyse([str(tmp_path)])
     assert by_figure(analysis)["18.4 million"].period.value == "2025-01..2025-09"
     assert quotes(analysis) == [["1500万", "18.4 million"]]
+
+
+def test_the_same_period_a_year_before_and_a_global_view(tmp_path) -> None:
+    article(tmp_path, "a.md", "小米印度出货量下滑", "2025-08-01",
+            "今年第二季度，小米在印度的智能手机出货量约530万部，上年同期为680万部。\n\n"
+            "从全球看，小米第二季度智能手机出货量为4240万部。\n")
+    article(tmp_path, "b.md", "Xiaomi in India", "2025-08-02",
+            "Xiaomi shipped 6.4 million smartphones in India in the second quarter.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_figure(analysis)
+    assert frames["680万部"].period.value == "2024Q2"
+    assert frames["4240万部"].holder.value == "Xiaomi@World"
+    assert quotes(analysis) == [["530万部", "6.4 million"]]
+
+
+def test_a_range_that_names_a_segment_is_no_figure(tmp_path) -> None:
+    article(tmp_path, "a.md", "Phones", "2025-08-01",
+            "The Redmi A5 is priced at Rs 6,499, but the brand struggles in the 15,000-30,000 rupee bracket.\n")
+    article(tmp_path, "b.md", "手机", "2025-08-02", "Redmi A5售价6499卢比，但在1.5万至3万卢比的中端价位段竞争激烈。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_figure(analysis)
+    assert frames["15,000-30,000 rupee"].measure.value is None
+    assert frames["1.5万至3万卢比"].measure.value is None
+    assert analysis.findings == []
+
+
+def test_a_sentence_set_a_year_earlier_states_a_past_figure(tmp_path) -> None:
+    article(tmp_path, "a.md", "Jeweller", "2025-11-20",
+            "Sunmark Jewellery reported revenue of HK$41.3 billion for the six months to September. A year "
+            "earlier, the company had reported revenue of HK$39.5 billion for the same half.\n")
+    article(tmp_path, "b.md", "Jeweller", "2025-11-21",
+            "Sunmark Jewellery's revenue was HK$34.8 billion in the six months to September.\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_figure(analysis)["HK$39.5 billion"].basis.value.startswith("past")
+    assert quotes(analysis) == [["HK$34.8 billion", "HK$41.3 billion"]]

@@ -55,6 +55,14 @@ _COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d\d)?\s*")
 _DATE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d")  # what a dateline holds: a quick search first
 _POSSESSED = regex.compile(r"['’]s\s+$")
+_A_YEAR_EARLIER_OPENING = regex.compile(r"(?i)\s*(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+"
+                                     r"(?:period|quarter|half|months?)\s+(?:a|one)\s+year\s+(?:earlier|ago|before)|"
+                                     r"twelve\s+months\s+(?:earlier|ago|before))\s*,|\s*(?:去年|上年)同期\s*[,，]")
+_NAMES_A_SEGMENT = "measure:names a segment, no figure of it"
+_SEGMENT_AFTER = regex.compile(r"(?i)[\s-]*(?:[a-z]+[\s-]+)?(?:bracket|segment|price\s+band|band|tier|price\s+range|"
+                            r"age\s+group|category)\b|的?(?:[中高低]端|入门)?(?:价位段|价格段|价格带|区间|档次|年龄段)")
+_VIEWPOINT_AFTER = regex.compile(r"(?:范围|市场|层面|范围内)?(?:来|上)?看")
+_A_YEAR_BEFORE = regex.compile(r"去年|上年|上一年|前一年")
 # The other party of a flow, written right before its name: "exports to China", "imports from Russia", "trade
 # with Japan", 对美国出口, 出口到日本, 自俄罗斯进口. Exports to one country are not a country's exports.
 _COUNTERPART_BEFORE = {
@@ -333,6 +341,7 @@ class Framer:
                                 title_place, title_period, last_org, spans, i, year,
                                 own_source)
             if (frame.measure.value is None and frames and frames[-1].measure.value and not frame.change
+                    and frame.measure.rule != _NAMES_A_SEGMENT
                     and claim.unit == claims[len(frames) - 1].unit and not frames[-1].change
                     and spans[i][0] <= claims[len(frames) - 1].start
                     and not _STATEMENT_BREAK.search(folded, claims[len(frames) - 1].end, claim.start)
@@ -485,6 +494,9 @@ class Framer:
             # "覆盖全国63个省市，有关…人口迁移…": a count that names what it counts takes no measure from a
             # later clause
             measure = Slot(None, measure.words, "measure:not of a count naming its own thing")
+        if key and _SEGMENT_AFTER.match(folded, claim.end):
+            # "the 15,000-30,000 rupee bracket", "1.5万至3万卢比的中端价位段": a range that names a segment
+            measure = Slot(None, measure.words, _NAMES_A_SEGMENT)
         holder, place = self._holder_place(text, folded, claim, clause, sentence, mentions, title_place,
                                            last_org, key, causes)
         # "compared with 54.1 million", "up from 58.6 million", "when its share stood at 20%": the figure is the
@@ -550,6 +562,10 @@ class Framer:
                 return Slot(f"past, a {ago['unit'].lower()} earlier", base.group().strip() + " … " + ago.group().strip(),
                             "basis:base of a comparison")
             return Slot("past", base.group().strip(), "basis:base of a comparison")
+        if (found.value == "actual" and period.rule != "period:clause"
+                and (opening := _A_YEAR_EARLIER_OPENING.match(folded, sentence[0]))):
+            # "A year earlier, the company had reported revenue of HK$39.52 billion for the same half"
+            return Slot("past, a year earlier", opening.group().strip(" ,，"), "basis:a sentence set a year earlier")
         return found
 
     def _attribution(self, text: str, folded: str, sentence: tuple[int, int], own_source: Slot | None) -> Slot:
@@ -648,8 +664,9 @@ class Framer:
         # (whether a comparison word stands before the name depends on its sentence only: asked once)
         compared = self._compared.get((id(m), sentence[0]))
         if compared is None:
-            compared = self._compared[(id(m), sentence[0])] = _OBJECT_OF.search(
-                folded, max(sentence[0], m.start - 14), m.start) is not None
+            compared = self._compared[(id(m), sentence[0])] = (
+                _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start) is not None
+                and not _VIEWPOINT_AFTER.match(folded, m.end))  # "从全球看": the scope the figure is seen in
         # "ahead of the Social Democrats on 27.9%": a name the figure is attached to is its holder,
         # whatever comparison word stands before the name
         return ((not compared or cues.HOLDS_FIGURE.fullmatch(folded, m.end, claim.start) is not None)
@@ -694,8 +711,10 @@ class Framer:
             return title_period.year if title_period and title_period.year else year
 
         def resolve(p: PeriodMention, rule: str):
+            back = 0  # years before the period an anaphor names ("上年同期": the same quarter, a year earlier)
             if p.kind == "anaphor":
                 words = p.words.lower()
+                back = 1 if _A_YEAR_BEFORE.match(words) else 0
                 # ("for the nine months": the months range named before; "该季度": the quarter named before,
                 # fiscal or calendar)
                 wanted = ("months",) if "months" in words else next(
@@ -720,6 +739,8 @@ class Framer:
                     months = title_period
                 p = months or p
             y = p.year if p.year is not None else context_year(p)
+            if back and y is not None:
+                p, y = replace(p, year=y - back), y - back
             label = p.label(y)
             if label is None:
                 return None

@@ -138,6 +138,8 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     # "the 2023/24 season", "2023-24学年", "2023/2024产季": a year across two (the second the next year)
     ("season", re.compile(r"(?:19|20)\d\d\s*[/／-]\s*\d\d"), regex.compile(rf"(?<![\d./]|\d,)({_YEAR})\s*[/／-]\s*((?:19|20)?\d\d)(?![\d%/.,-])")),
     ("year", _any('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s万亿千百]|\s*(?:年代|s\b))")),  # "2032万吨" is a figure
+    # "上年同期为680万部": the period named before, a year earlier (before "上年" alone is read)
+    ("anaphor", _any('同期', '同季'), regex.compile(r"(?:去年|上年|上一年|前一年)同(?:期|季)")),
     # "so far this year", "year to date", 今年以来: January to the month before the article's (the figures a
     # report in October gives are September's)
     ("year_to_date", _any('so far this year', 'this year so far', 'to date', '今年以来', '年初至今', '年初以来', '今年迄今', '今年至今'),
