@@ -140,3 +140,17 @@ def test_a_sentence_set_a_year_earlier_states_a_past_figure(tmp_path) -> None:
     analysis = analyse([str(tmp_path)])
     assert by_figure(analysis)["HK$39.5 billion"].basis.value.startswith("past")
     assert quotes(analysis) == [["HK$34.8 billion", "HK$41.3 billion"]]
+
+
+def test_a_net_loss_is_profit_and_a_compound_counts_its_last_word(tmp_path) -> None:
+    article(tmp_path, "a.md", "Solar maker narrows loss", "2025-08-29",
+            "Sunward Solar shipped 38.6 gigawatts of solar modules in the first half of 2025. The company posted "
+            "a net loss of 2.57 billion yuan for January-June.\n")
+    article(tmp_path, "b.md", "光伏", "2025-08-30",
+            "Sunward Solar发布半年报。今年上半年公司光伏组件出货约32GW，净亏损30.5亿元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "2.57 billion yuan")].measure.value == "profit"
+    assert frames[("a.md", "38.6 gigawatts")].object.value == frames[("b.md", "32GW")].object.value == "=modules"
+    assert frames[("b.md", "32GW")].holder.value == frames[("a.md", "38.6 gigawatts")].holder.value == "Sunward@"  # 公司 after a time word
+    assert sorted(quotes(analysis)) == [["2.57 billion yuan", "30.5亿元"], ["32GW", "38.6 gigawatts"]]

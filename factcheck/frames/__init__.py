@@ -131,7 +131,8 @@ _PRONOUN = regex.compile(rf"(?i)\b(?:its|their|the\s+(?:{_COMPANY_NOUNS}|country
                          rf"|the\s+(?-i:[A-Z][\w-]*\s+){{1,2}}(?:{_COMPANY_NOUNS}))\b"
                          r"|该公司|该集团|其|该国|该企业"
                          # "报告显示，公司全年实现净利润…", "根据公司公布的资料", "根据捷运公司统计": the company
-                         r"|(?:(?<![\p{Han}])|(?<=[据據]\p{Han}{0,4}))(?:公司|集团)(?=[\p{Han}])")
+                         # ("今年上半年公司光伏组件出货…": after a time, the company)
+                         r"|(?:(?<![\p{Han}])|(?<=[据據]\p{Han}{0,4})|(?<=[年月日]|季度|半年|期间|同期))(?:公司|集团)(?=[\p{Han}])")
 # "…, the company said": the figure is the company's, as "its" figure would be ("their first dose" after a
 # figure is not: its subject is whoever the figure counts)
 # ("the Osaka-based company said", "the Hong Kong-listed company said": a description between)

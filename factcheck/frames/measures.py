@@ -260,16 +260,26 @@ def _named_object(vocab: Vocabulary, folded: str, start: int, end: int, clause: 
     spans = [clause] + ([(sentence[0], clause[0])] if sentence else [])
     for lo, hi in spans:
         best = None
-        for s, e, i in (objects.scan(lo, hi) if objects is not None else cue_set(vocab.objects).scan(folded, lo, hi)):
-            if any(a < e and s < b for a, b in names):
-                continue
+        hits = [(s, e, i) for s, e, i in (objects.scan(lo, hi) if objects is not None
+                                          else cue_set(vocab.objects).scan(folded, lo, hi))
+                if not any(a < e and s < b for a, b in names)]
+        for s, e, i in hits:
             d = start - e if e <= start else max(0, s - end)
             key = (d, -(e - s))
             if best is None or key < best[0]:
-                best = (key, f"{vocab.objects[i].name}={folded[s:e]}")
+                best = (key, (s, e, i))
         if best is not None:
-            return best[1]
+            s, e, i = best[1]
+            # "38.6 GW of solar modules": of a compound of two objects, the last word is what is counted
+            head = next((h for h in hits if h[0] >= e and _COMPOUND_GAP.fullmatch(folded, e, h[0])), None)
+            while head is not None:
+                s, e, i = head
+                head = next((h for h in hits if h[0] >= e and _COMPOUND_GAP.fullmatch(folded, e, h[0])), None)
+            return f"{vocab.objects[i].name}={folded[s:e]}"
     return None
+
+
+_COMPOUND_GAP = regex.compile(r"[ \t-]?")
 
 
 _MEASURE_WORDS: dict[int, tuple[tuple, dict[str, bool]]] = {}  # per vocabulary's measures: word -> a measure word
