@@ -154,3 +154,15 @@ def test_a_net_loss_is_profit_and_a_compound_counts_its_last_word(tmp_path) -> N
     assert frames[("a.md", "38.6 gigawatts")].object.value == frames[("b.md", "32GW")].object.value == "=modules"
     assert frames[("b.md", "32GW")].holder.value == frames[("a.md", "38.6 gigawatts")].holder.value == "Sunward@"  # 公司 after a time word
     assert sorted(quotes(analysis)) == [["2.57 billion yuan", "30.5亿元"], ["32GW", "38.6 gigawatts"]]
+
+
+def test_six_months_to_a_date_its_pronoun_and_the_worlds_biggest(tmp_path) -> None:
+    text = "公布截至2025年9月30日止六個月的中期業績，期內營業額約348億港元。"
+    assert [(p.kind, p.year, p.part) for p in find_periods(text, 0, len(text), 2025)] == [("months", 2025, "4..9")]
+    article(tmp_path, "a.md", "Soy", "2025-10-13",
+            "Brazil shipped 9.6 million tonnes in September, according to the trade secretariat, Secex. China's "
+            "appetite has not faded. Its imports reached 12.28 million tonnes in August, and the world's biggest "
+            "buyer took in 86.18 million tonnes in the first nine months.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["12.28 million tonnes"].holder.value == "@China"  # the country the sentence before is about
+    assert frames["86.18 million tonnes"].holder.value != "@World"  # "the world's biggest buyer" is China

@@ -609,7 +609,11 @@ class Framer:
             earlier = ([m for m in self._mentions_in(*title) if m.kind == "org"][:1]
                        or [m for m in self._mentions_in(0, sentence[0]) if m.kind == "org" and m.end <= sentence[0]][-1:])
             regions = [m for m in self._mentions_in(*before) if m.kind == "region"]
-            holder = (named[0] if named else last_org if last_org is not None and last_org.kind == "org"
+            # ("China's appetite has not faded. Its imports…": a country the sentence before is about, over a
+            # company named further back)
+            subjects = [m for m in regions if _POSSESSIVE.match(folded, m.end) or not folded[before[0]:m.start].strip()]
+            holder = (named[0] if named else subjects[0] if subjects
+                      else last_org if last_org is not None and last_org.kind == "org"
                       else earlier[-1] if earlier else regions[0] if regions else last_org)
             rule_suffix = " (pronoun)"
         if (holder is None and measure in _COMPANY_MEASURES
@@ -648,7 +652,9 @@ class Framer:
         """A name that frames an epithet or a relation ("Southeast Asia's largest economy", "Coral Sea's
         closest rival"), or a place that is a company's home ("Danish maker Nordvind", "the London-based
         house", "the Edinburgh company"): whatever the claim, no holder or place of it."""
-        if cues.EPITHET.match(folded, m.end) or cues.RELATION.match(folded, m.end):
+        # (a mention may hold its possessive: "the world's biggest soybean buyer")
+        end = m.end - 2 if m.words.endswith(("'s", "’s")) else m.end
+        if cues.EPITHET.match(folded, end) or cues.RELATION.match(folded, end):
             return True
         return m.kind == "region" and bool(
             _HOME_OF.match(folded, m.end) or _HOME_OF_ZH.search(folded, max(0, m.start - 6), m.start)

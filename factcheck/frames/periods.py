@@ -109,6 +109,8 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("year_to_zh", _any('截至', '截止'), regex.compile(rf"截[至止](?:({_YEAR})\s*年|(今年|去年))?\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]{{0,2}}的?(?:上一|上个|本|该)?(?:({_YEAR})\s*)?(?:财年|财政年度|会计年度|年度|(?:过去|前)?(?:12|十二)\s*个月|一年)(?!\s*第?[一二三四1-4]季)")),
     # "the three months through September", "six months to June 2024": those months, ending with that one
     ("months_ending", _any('months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?\b")),
+    # "截至2025年9月30日止六个月": the six months ending with that month (before "截至…年度" and "9月" are read)
+    ("months_ending_zh", _any('截至', '截止'), regex.compile(rf"截[至止](?:({_YEAR})\s*年|(今年|去年))?\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]{{0,2}}的?\s*([二三四五六七八九十]|十一|\d{{1,2}})\s*[个個]月")),
     # "the first nine months of 2024", "前三季度", "前9个月": months 1 to that month
     # (首九個月, 首三季: Hong Kong's words for the same)
     ("months_to", _any('first', '个月', '個月', '前三季', '前两季', '前二季', '首三季', '首两季', '首二季', '首兩季'), regex.compile(rf"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({_YEAR})))?\b"
@@ -299,6 +301,12 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
         if not 2 <= n <= 11 or not 1 <= hi - n + 1:
             return None  # (twelve months, or months across a year's end, are no range of one year)
         return PeriodMention(m.start(), m.end(), "months", _year(g[2]), f"{hi - n + 1}..{hi}", base, words)
+    if kind == "months_ending_zh":
+        year = int(g[0]) if g[0] else (article_year + {"今年": 0, "去年": -1}[g[1]] if g[1] and article_year else None)
+        n, hi = _ZH_NUM.get(g[3]) or int(g[3]), _month(g[2])
+        if not 2 <= n <= 11 or not 1 <= hi - n + 1:
+            return None
+        return PeriodMention(m.start(), m.end(), "months", year, f"{hi - n + 1}..{hi}", base, words)
     if kind == "months_to":
         if g[0]:
             y, hi = g[1], _COUNT_EN.get(g[0].lower()) or int(g[0])
