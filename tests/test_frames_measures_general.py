@@ -166,3 +166,17 @@ def test_six_months_to_a_date_its_pronoun_and_the_worlds_biggest(tmp_path) -> No
     frames = by_figure(analyse([str(tmp_path)]))
     assert frames["12.28 million tonnes"].holder.value == "@China"  # the country the sentence before is about
     assert frames["86.18 million tonnes"].holder.value != "@World"  # "the world's biggest buyer" is China
+
+
+def test_its_first_year_is_a_period_of_its_own(tmp_path) -> None:
+    article(tmp_path, "a.md", "Museum's first year", "2025-08-05",
+            "The Harbourfront Science Museum welcomed 1.86 million visitors in its first 12 months, its operator "
+            "said. The museum, built for HK$4.7 billion, opened in July 2024.\n")
+    article(tmp_path, "b.md", "科學館", "2025-08-06", "海濱科學館開館首年累計入場約155萬人次。\n")
+    article(tmp_path, "c.md", "Museums", "2025-08-07",
+            "Across the city, museums drew 9.6 million visitors in the first six months of 2025.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_figure(analysis)
+    assert frames["1.86 million"].period.value == frames["155萬人"].period.value == "its first 12 months"
+    assert frames["9.6 million"].period.value == "2025H1"  # the calendar's first six months
+    assert frames["HK$4.7 billion"].measure.value == "cost"

@@ -21,13 +21,15 @@ CURRENT = "current"
 class PeriodMention:
     start: int
     end: int
-    kind: str  # year | decade | half | quarter | month | months | fiscal | fiscal_quarter | season | anaphor
+    kind: str  # year | decade | half | quarter | month | months | fiscal | fiscal_quarter | season | anaphor | first
     year: int | None
     part: str  # "3" for Q3, "1" for H1, "12" for December, "1..5" for months, "" for a year
     base: bool  # the base of a comparison, not the figure's own period
     words: str
 
     def label(self, year: int | None = None) -> str | None:
+        if self.kind == "first":  # "in its first 12 months", 开馆首年: of its holder's own life, no calendar's
+            return f"its first {self.part} months"
         y = self.year if self.year is not None else year
         if y is None:
             return None
@@ -111,6 +113,9 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("months_ending", _any('months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?\b")),
     # "截至2025年9月30日止六个月": the six months ending with that month (before "截至…年度" and "9月" are read)
     ("months_ending_zh", _any('截至', '截止'), regex.compile(rf"截[至止](?:({_YEAR})\s*年|(今年|去年))?\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]{{0,2}}的?\s*([二三四五六七八九十]|十一|\d{{1,2}})\s*[个個]月")),
+    # "in its first 12 months", "during its first year", 开馆首年, 开业首6个月: the holder's own first months
+    ("first", _any('first', '首', '第一年'), regex.compile(r"(?i)\b(?:in|during|over|for)\s+(?:its|their)\s+(?:first|opening)\s+(?:(\d{1,2}|six|three|nine|twelve|eighteen)\s+months|(year|full\s+year))\b(?!\s+of\b)"
+                                                  r"|(?:[开開][馆館]|[开開]业|[开開]通|通[车車]|上市|[运運][营營]|[营營][运運]|投産|投产|[开開]幕)(?:后|後|以来|以來)?(?:的)?(?:首|第一)(?:(年)|(半年)|[个個]?(\d{1,2}|[三六九])\s*[个個]?月)")),
     # "the first nine months of 2024", "前三季度", "前9个月": months 1 to that month
     # (首九個月, 首三季: Hong Kong's words for the same)
     ("months_to", _any('first', '个月', '個月', '前三季', '前两季', '前二季', '首三季', '首两季', '首二季', '首兩季'), regex.compile(rf"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({_YEAR})))?\b"
@@ -238,6 +243,12 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
     g = [x for x in m.groups()]
     base = bool(_BASE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()))
     words = m.group()
+    if kind == "first":
+        months = g[0] or g[4]
+        n = 6 if g[3] else 12 if (g[1] or g[2]) else ({"six": 6, "three": 3, "nine": 9, "twelve": 12, "eighteen": 18}.get(months.lower())
+                                      if not months.isdigit() else int(months)) if months else None
+        n = n or _ZH_NUM.get(months or "")
+        return PeriodMention(m.start(), m.end(), "first", None, str(n), base, words) if n else None
     if kind == "year_to_date":
         if article_year is None or article_month is None or article_month < 2:
             return None
