@@ -28,6 +28,9 @@ Schema (version `SCHEMA`; another version is dropped and rebuilt):
   whole `Frame` as JSON, with each slot's words and rule). Indexed by block only: `factcheck claims` matches
   slots by substring (no index serves that), and each index costs every cold run's inserts. Frames are those the file's own declared aliases
   give; `pipeline.frame_corpus` frames again a file the corpus's aliases would frame otherwise.
+- `comparisons`: a whole corpus's comparison result (`findings_cache`), by a key that digests every file's
+  path and content hash, the rules and the code; the latest `KEPT_COMPARISONS` are kept. Added without a new
+  schema version: a store of version 5 simply gains the table.
 """
 
 from __future__ import annotations
@@ -91,7 +94,10 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE INDEX IF NOT EXISTS claims_block ON claims(block);
 CREATE INDEX IF NOT EXISTS claims_unframed ON claims(file_id, ordinal) WHERE frame IS NULL;
+CREATE TABLE IF NOT EXISTS comparisons (key TEXT PRIMARY KEY, result BLOB NOT NULL, stored_at REAL NOT NULL);
 """
+# Comparison results kept (`put_comparison`): the latest few corpora compared, e.g. a branch and its base.
+KEPT_COMPARISONS = 4
 
 
 class StoreError(FactcheckError):
@@ -234,7 +240,7 @@ class ClaimsStore:
             version = int(row[0]) if row else None
         if version != SCHEMA:
             with db:
-                for table in ("claims", "articles", "files", "meta"):
+                for table in ("comparisons", "claims", "articles", "files", "meta"):
                     db.execute(f"DROP TABLE IF EXISTS {table}")
         with db:
             db.executescript(_DDL)
@@ -482,6 +488,26 @@ class ClaimsStore:
                 out.append(StoredClaim(claim, line, col, date, title or "",
                                        frame_from_json(frame) if frame else None))
         return out
+
+    # -- comparison results ----------------------------------------------------------------------------
+
+    @_database_errors_named
+    def comparison(self, key: str) -> str | None:
+        """The comparison result stored under `key` (`put_comparison`), or None."""
+        row = self.db.execute("SELECT result FROM comparisons WHERE key = ?", (key,)).fetchone()
+        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
+
+    def put_comparison(self, key: str, result: str) -> None:
+        """Store a comparison result under `key`, dropping all but the latest `KEPT_COMPARISONS`. A store that
+        cannot take it (full, locked too long) only means the next run compares again."""
+        try:
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO comparisons VALUES (?, ?, ?)",
+                                (key, zlib.compress(result.encode("utf-8"), 1), time.time()))
+                self.db.execute("DELETE FROM comparisons WHERE key NOT IN (SELECT key FROM comparisons "
+                                "ORDER BY stored_at DESC LIMIT ?)", (KEPT_COMPARISONS,))
+        except sqlite3.DatabaseError:
+            self.write_failed = True
 
     # -- frames ------------------------------------------------------------------------------------------
 
