@@ -177,9 +177,6 @@ def frame_corpus(extraction: Extraction, rules_dir: str | None = None, jobs: int
     file's spelling winning). Frames extraction made with a file's own aliases are kept unless the file
     writes a spelling another file declares otherwise; those files, and files never framed, are framed
     again here (`jobs` processes)."""
-    from .frames import declared_pattern, uses_foreign_aliases
-    from .frames.holders import declared_aliases
-    from .frames.text import fold
     from .parallel import frame_files
 
     sources = {f.path: f for f in extraction.corpus.files}
@@ -190,19 +187,27 @@ def frame_corpus(extraction: Extraction, rules_dir: str | None = None, jobs: int
     unframed = [path for path in by_file if any(c not in extraction.frames for c in by_file[path])]
     for path in unframed:
         if path not in declared:
+            from .frames.holders import declared_aliases
+
             declared[path] = declared_aliases(framer_for(rules_dir).index, sources[path].text)
     corpus: dict[str, str] = {}
     for path in sorted(declared):
         corpus.update(declared[path])
-    pattern = declared_pattern(corpus)
     again = set(unframed)
-    for path, claims in by_file.items():
-        own = declared.get(path, {})
-        if path in again or (len(own) >= len(corpus) and own.items() >= corpus.items()):
-            continue
-        if uses_foreign_aliases(fold(sources[path].text), own, corpus, pattern,
-                                [extraction.frames[c] for c in claims]):
-            again.add(path)
+    # The frames stage is imported only when a file declares aliases or a file is to be framed: a warm run of
+    # files that declare none (most) never frames, and importing that stage costs a quarter of a second.
+    if corpus:
+        from .frames import declared_pattern, uses_foreign_aliases
+        from .frames.text import fold
+
+        pattern = declared_pattern(corpus)
+        for path, claims in by_file.items():
+            own = declared.get(path, {})
+            if path in again or (len(own) >= len(corpus) and own.items() >= corpus.items()):
+                continue
+            if uses_foreign_aliases(fold(sources[path].text), own, corpus, pattern,
+                                    [extraction.frames[c] for c in claims]):
+                again.add(path)
     framed = dict(extraction.frames)
     articles: dict[str, list[Article]] = {}
     for article in extraction.articles:

@@ -118,3 +118,20 @@ def test_the_key_names_every_file_and_its_content() -> None:
     assert key != findings_cache.comparison_key([a, SourceFile("b.txt", "", "utf-8", "3" * 64)], "rules")
     assert key != findings_cache.comparison_key([a, b], "other rules")
     assert findings_cache.comparison_key([SourceFile("c.txt", "", "utf-8", "")], "rules") is None
+
+
+def test_a_warm_run_that_reads_its_findings_back_never_imports_the_frames_stage(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# Mining\n\nChina mined 60% of the world's rare earths in 2024.\n", encoding="utf-8")
+    (corpus / "b.md").write_text("# Mining\n\nChina mined 70% of the world's rare earths in 2024.\n", encoding="utf-8")
+    program = ("import sys; from factcheck.pipeline import analyse; "
+               f"found = analyse([{str(corpus)!r}], cache={str(tmp_path / 'store')!r}).findings; "
+               "print(len(found), 'factcheck.frames' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout.split()
+            for _ in range(2)]
+    assert runs[0] == ["1", "True"]  # the first run frames and compares
+    assert runs[1] == ["1", "False"]  # the second reads claims, frames and findings from the store
