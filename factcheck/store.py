@@ -26,8 +26,9 @@ Schema (version `SCHEMA`; another version is dropped and rebuilt):
   frame columns, NULL when stored unframed: `measure`, `holder`, `object`, `period`, `basis`, `attribution`
   (slot values), `dimension`, `block` (`Frame.block` as JSON: what a comparison blocks on), and `frame` (the
   whole `Frame`, each slot named by its number in `slots`: `store_frames`). Indexed by block only: `factcheck
-  claims` matches slots by substring (no index serves that), and each index costs every cold run's inserts. Frames are those the file's own declared aliases
-  give; `pipeline.frame_corpus` frames again a file the corpus's aliases would frame otherwise.
+  claims` matches slots by substring (no index serves that), and each index costs every cold run's inserts.
+  Frames are those the file's own declared aliases give; `pipeline.frame_corpus` frames again a file the
+  corpus's aliases would frame otherwise.
 - `slots`: each distinct frame slot (value, words and rule, as JSON) once, by number.
 - `comparisons`: a whole corpus's comparison result (`findings_cache`), by a key that digests every file's
   path and content hash, the rules and the code; the latest `KEPT_COMPARISONS` are kept. Added without a new
@@ -472,14 +473,15 @@ class ClaimsStore:
     def articles_of(self, files: Sequence[StoredFile]) -> list[Article]:
         """`articles` of each of `files`, in that order, in one query: an archive has thousands of files."""
         paths = {f.id: f.path for f in files}
-        by_file: dict[int, list[Article]] = {}
-        rows = self.db.execute(f"SELECT file_id, {', '.join(map(_quoted, _ARTICLE_FIELDS))} FROM articles "
-                               "ORDER BY file_id, ordinal")
+        by_file: dict[int, list[tuple[int, Article]]] = {}
+        # In table order, each file's put in ordinal order here: ordered by the query, SQLite walks the primary
+        # key's index and looks up every row from it (a third slower on a 100k-article archive).
+        rows = self.db.execute(f"SELECT file_id, ordinal, {', '.join(map(_quoted, _ARTICLE_FIELDS))} FROM articles")
         for row in rows:
             path = paths.get(row[0])
             if path is not None:
-                by_file.setdefault(row[0], []).append(Article(row[1], path, *row[2:]))
-        return [a for f in files for a in by_file.get(f.id, ())]
+                by_file.setdefault(row[0], []).append((row[1], Article(row[2], path, *row[3:])))
+        return [a for f in files for _, a in sorted(by_file.get(f.id, ()), key=itemgetter(0))]
 
     @_database_errors_named
     def declared(self, files: Sequence[StoredFile]) -> dict[str, dict[str, str]]:
