@@ -22,11 +22,14 @@ import regex
 
 from . import numfmt
 from .corpus import line_col
-from .frames import CURRENT, objects_affinity, objects_compatible
 from .model import Article, Claim, ClaimRef, Finding, Frame
 from .normalise import COMPARED_IN, Units, conversion_factor
 from .rules import Rules
 
+# The period of a figure with none of its own (`frames.CURRENT`, which a test holds this to). Spelt here, and
+# the frames stage imported only where groups are made: a run that reads its findings back from the store
+# never groups, and importing the frames stage costs it a quarter of a second.
+CURRENT = "current"
 CONTRADICTION = "FC100"
 CONVERSION = "FC200"
 RULE_HELP = {
@@ -314,6 +317,8 @@ def groups(placed: list[Placed], window_days: int,
     """Comparable groups: blocks split by basis and period, then by place and object (equal, or one
     unknown). With `involving` (file names), only the groups split from a block's date window that holds a
     claim of one of those files (the others are not split at all)."""
+    from .frames import objects_compatible
+
     blocks: dict[tuple, list[Placed]] = {}
     for p in placed:
         key = block_key(p.frame)
@@ -345,6 +350,8 @@ def _by_place(members: list[Placed]) -> list[tuple[str, list[Placed]]]:
     """Members split by place. A figure whose place is unknown joins the one place with a figure whose object
     its object is compatible with ("全国粮食总产量" with China's grain, not Russia's wheat); one that fits
     several places or none stays among the others of unknown place."""
+    from .frames import objects_affinity
+
     places: dict[tuple[str, ...], list[Placed]] = {}
     unknown: list[Placed] = []
     for p in members:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Callable, Collection, Iterable, Mapping
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .store import ClaimsStore
+
 from .corpus import Corpus, in_raw_files, read_corpus, split_articles
 from .model import CLAIM_COLUMNS, Article, Claim, Frame, SourceFile
 from .normalise import load_units
@@ -31,6 +33,9 @@ class Extraction:
     # (line, column) of claims read back from the claims store, which recorded them: citing such a claim
     # needs no text. Any other claim's position comes from its file's text.
     positions: dict[Claim, tuple[int, int]] = field(default_factory=dict)
+    # The claims store the claims came from (`run_extraction` with a cache), which also keeps the corpus's
+    # comparison result (`findings_cache`).
+    store: "ClaimsStore | None" = field(default=None, repr=False, compare=False)
 
     def frame(self) -> "pd.DataFrame":
         return claims_frame(self.claims)
@@ -82,11 +87,12 @@ def run_extraction(paths: Iterable[str | os.PathLike[str]], rules_dir: str | Non
     """Read and extract (and, with `frame`, frame each file where it is extracted). `jobs` (0: all cores),
     `cache`, `engine` ("local" or "dask"), `scheduler` and `progress` only change how fast it runs, never
     the result (see `parallel.extract_sources`)."""
+    from .cache import open_cache
     from .parallel import extract_sources
 
     corpus = read_corpus(paths, warn)
-    result = Extraction(corpus)
-    per_file, result.stats = extract_sources(corpus.files, rules_dir, jobs=jobs, cache=cache, engine=engine,
+    result = Extraction(corpus, store=open_cache(cache, rules_dir))
+    per_file, result.stats = extract_sources(corpus.files, rules_dir, jobs=jobs, cache=result.store, engine=engine,
                                              scheduler=scheduler, progress=progress, frame=frame)
     for source, (articles, claims, frames, declared) in zip(corpus.files, per_file):
         add_file(result, source.path, articles, claims, frames, declared)
@@ -133,6 +139,7 @@ def analyse_extraction(extraction: Extraction, rules_dir: str | None = None, job
     result is the same). With `involving` (file names), only the findings with a claim in one of them."""
     from .compare import Comparer, place
     from .coreference import with_inferred_holders
+    from .findings_cache import cached_findings, comparison_key, keep_findings
     from .rules import load_rules
 
     rules = load_rules(rules_dir)
@@ -143,14 +150,26 @@ def analyse_extraction(extraction: Extraction, rules_dir: str | None = None, job
     # (a Chinese name that holds an English name's figures is that name: coreference)
     placed = with_inferred_holders(place([(claim, framed[claim]) for claim in extraction.claims], rules, units))
     comparer = Comparer(rules, texts, articles, extraction.positions)
+    # A whole corpus read through the store may have been compared before, with the same files, rules and code.
+    key = comparison_key(extraction.corpus.files, rules.digest) if extraction.store is not None and involving is None else None
+    findings = cached_findings(extraction.store, key, placed, comparer) if key else None
+    if findings is None:
+        findings = compare_placed(comparer, placed, involving)
+        if key:
+            keep_findings(extraction.store, key, findings, placed, comparer)
+    findings = in_raw_files(findings, extraction.corpus)  # HTML: line and column in the markup
+    return Analysis(extraction, placed, findings, rules.digest, rules.current_window_days)
+
+
+def compare_placed(comparer, placed: list, involving: Collection[str] | None = None) -> list:
+    """The findings (`model.Finding`) of placed claims, most severe first."""
     pairs = comparer.conversion_pairs(placed)
     # A parenthetical conversion restates its figure: FC200 checks it, FC100 leaves it out.
     restated = {id(second) for _, second in pairs}
     findings = (comparer.contradictions([p for p in placed if id(p) not in restated], involving)
                 + comparer.conversions(pairs, involving))
     findings.sort(key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.subject, f.id))
-    findings = in_raw_files(findings, extraction.corpus)  # HTML: line and column in the markup
-    return Analysis(extraction, placed, findings, rules.digest, rules.current_window_days)
+    return findings
 
 
 def frame_corpus(extraction: Extraction, rules_dir: str | None = None, jobs: int = 1) -> dict[Claim, Frame]:
@@ -158,9 +177,6 @@ def frame_corpus(extraction: Extraction, rules_dir: str | None = None, jobs: int
     file's spelling winning). Frames extraction made with a file's own aliases are kept unless the file
     writes a spelling another file declares otherwise; those files, and files never framed, are framed
     again here (`jobs` processes)."""
-    from .frames import declared_pattern, uses_foreign_aliases
-    from .frames.holders import declared_aliases
-    from .frames.text import fold
     from .parallel import frame_files
 
     sources = {f.path: f for f in extraction.corpus.files}
@@ -171,19 +187,27 @@ def frame_corpus(extraction: Extraction, rules_dir: str | None = None, jobs: int
     unframed = [path for path in by_file if any(c not in extraction.frames for c in by_file[path])]
     for path in unframed:
         if path not in declared:
+            from .frames.holders import declared_aliases
+
             declared[path] = declared_aliases(framer_for(rules_dir).index, sources[path].text)
     corpus: dict[str, str] = {}
     for path in sorted(declared):
         corpus.update(declared[path])
-    pattern = declared_pattern(corpus)
     again = set(unframed)
-    for path, claims in by_file.items():
-        own = declared.get(path, {})
-        if path in again or (len(own) >= len(corpus) and own.items() >= corpus.items()):
-            continue
-        if uses_foreign_aliases(fold(sources[path].text), own, corpus, pattern,
-                                [extraction.frames[c] for c in claims]):
-            again.add(path)
+    # The frames stage is imported only when a file declares aliases or a file is to be framed: a warm run of
+    # files that declare none (most) never frames, and importing that stage costs a quarter of a second.
+    if corpus:
+        from .frames import declared_pattern, uses_foreign_aliases
+        from .frames.text import fold
+
+        pattern = declared_pattern(corpus)
+        for path, claims in by_file.items():
+            own = declared.get(path, {})
+            if path in again or (len(own) >= len(corpus) and own.items() >= corpus.items()):
+                continue
+            if uses_foreign_aliases(fold(sources[path].text), own, corpus, pattern,
+                                    [extraction.frames[c] for c in claims]):
+                again.add(path)
     framed = dict(extraction.frames)
     articles: dict[str, list[Article]] = {}
     for article in extraction.articles:

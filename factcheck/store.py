@@ -25,14 +25,20 @@ Schema (version `SCHEMA`; another version is dropped and rebuilt):
 - `claims`: every `Claim` field per file (`file` is the file's path) plus its `line` and `col`, and the
   frame columns, NULL when stored unframed: `measure`, `holder`, `object`, `period`, `basis`, `attribution`
   (slot values), `dimension`, `block` (`Frame.block` as JSON: what a comparison blocks on), and `frame` (the
-  whole `Frame` as JSON, with each slot's words and rule). Indexed by block only: `factcheck claims` matches
-  slots by substring (no index serves that), and each index costs every cold run's inserts. Frames are those the file's own declared aliases
-  give; `pipeline.frame_corpus` frames again a file the corpus's aliases would frame otherwise.
+  whole `Frame`, each slot named by its number in `slots`: `store_frames`). Indexed by block only: `factcheck
+  claims` matches slots by substring (no index serves that), and each index costs every cold run's inserts.
+  Frames are those the file's own declared aliases give; `pipeline.frame_corpus` frames again a file the
+  corpus's aliases would frame otherwise.
+- `slots`: each distinct frame slot (value, words and rule, as JSON) once, by number.
+- `comparisons`: a whole corpus's comparison result (`findings_cache`), by a key that digests every file's
+  path and content hash, the rules and the code; the latest `KEPT_COMPARISONS` are kept. Added without a new
+  schema version: a store of version 5 simply gains the table.
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import json
 import os
@@ -46,11 +52,11 @@ from pathlib import Path
 from typing import Collection, Iterable, Mapping, NamedTuple, Sequence
 
 from .errors import FactcheckError
-from .model import Article, Claim, Frame, Slot, SourceFile
+from .model import Article, Claim, Frame, SourceFile
+from .store_frames import SLOTS, SLOTS_DDL, DamagedFrame, FrameCodec
 
-SCHEMA = 5
+SCHEMA = 6
 DB_NAME = "claims.db"
-SLOTS = ("measure", "holder", "object", "period", "basis", "attribution")
 # Stat fields recorded less than this long after the file's mtime or ctime are not trusted: the file may still be
 # written to within the same timestamp tick (git's "racily clean" index entries).
 RACY_NS = 2_000_000_000
@@ -59,7 +65,6 @@ _CLAIM_FIELDS = [f.name for f in fields(Claim) if f.name != "file"]
 _ARTICLE_FIELDS = [f.name for f in fields(Article) if f.name != "file"]
 _claim_values = attrgetter(*_CLAIM_FIELDS)
 assert [f.name for f in fields(Claim)][0] == "file" and [f.name for f in fields(Article)][1] == "file"
-assert tuple(f.name for f in fields(Frame))[:len(SLOTS)] == SLOTS  # frame_from_json passes slots by position
 
 _DDL = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -91,7 +96,11 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE INDEX IF NOT EXISTS claims_block ON claims(block);
 CREATE INDEX IF NOT EXISTS claims_unframed ON claims(file_id, ordinal) WHERE frame IS NULL;
+{SLOTS_DDL}
+CREATE TABLE IF NOT EXISTS comparisons (key TEXT PRIMARY KEY, result BLOB NOT NULL, stored_at REAL NOT NULL);
 """
+# Comparison results kept (`put_comparison`): the latest few corpora compared, e.g. a branch and its base.
+KEPT_COMPARISONS = 4
 
 
 class StoreError(FactcheckError):
@@ -207,6 +216,7 @@ class ClaimsStore:
         self.path = self.root / DB_NAME if str(root) != ":memory:" else None
         self._rows: dict[str, tuple] | None = None  # `preload`
         self.db = self._open()
+        self.frame_codec = FrameCodec(self.db)
         # Closed at exit as well as when dropped: closing the last connection checkpoints the WAL into the
         # database file and removes it, and a store held in a reference cycle lives until exit, where what is
         # still alive is left uncollected (`runtime.tune_collector`).
@@ -234,7 +244,7 @@ class ClaimsStore:
             version = int(row[0]) if row else None
         if version != SCHEMA:
             with db:
-                for table in ("claims", "articles", "files", "meta"):
+                for table in ("comparisons", "slots", "claims", "articles", "files", "meta"):
                     db.execute(f"DROP TABLE IF EXISTS {table}")
         with db:
             db.executescript(_DDL)
@@ -316,7 +326,7 @@ class ClaimsStore:
         try:
             stored = self.lookup(source.path, source.sha256) if source.sha256 else None
             found = None if stored is None else self.contents(stored, framed)
-        except StoreError:  # a damaged row is only a miss: the file is extracted again
+        except (StoreError, DamagedFrame):  # a damaged row is only a miss: the file is extracted again
             found = None
         if found is None:
             self.misses += 1
@@ -336,7 +346,7 @@ class ClaimsStore:
         rows = self.db.execute(f"SELECT {', '.join(map(_quoted, _CLAIM_FIELDS))}, frame FROM claims "
                                "WHERE file_id = ? ORDER BY ordinal", (stored.id,)).fetchall()
         claims = [Claim(stored.path, *row[:-1]) for row in rows]
-        frames = frames_from_json([row[-1] for row in rows])
+        frames = self.frame_codec.decode_many([row[-1] for row in rows])
         if any(f is None for f in frames):
             return None if framed else (self.articles(stored), claims, None, None)
         return self.articles(stored), claims, frames, json.loads(declared)
@@ -355,7 +365,7 @@ class ClaimsStore:
             return
         try:
             self._rows = None
-            with self.db:
+            with self._writing():
                 for entry in entries:
                     self._replace(*entry)
         except sqlite3.DatabaseError:
@@ -384,13 +394,32 @@ class ClaimsStore:
         claims = list(claims)
         if framed and len(frames) != len(claims):
             raise StoreError(f"{source.path}: {len(frames)} frames for {len(claims)} claims")
-        columns = frame_columns(None)
+        unframed = self._frame_columns(None)
+        # A list, not a generator: encoding a frame may number a new slot, a statement of its own.
+        rows = [_claim_row(file_id, n, source.path, c, starts)
+                + (self._frame_columns(frames[n]) if framed else unframed) for n, c in enumerate(claims)]
         self.db.executemany(
             f"INSERT INTO claims (file_id, ordinal, {', '.join(map(_quoted, _CLAIM_FIELDS))}, line, col, "
             f"{', '.join(SLOTS)}, dimension, block, frame) "
-            f"VALUES ({', '.join('?' * (len(_CLAIM_FIELDS) + 4 + len(columns)))})",
-            (_claim_row(file_id, n, source.path, c, starts) + (frame_columns(frames[n]) if framed else columns)
-             for n, c in enumerate(claims)))
+            f"VALUES ({', '.join('?' * (len(_CLAIM_FIELDS) + 4 + len(unframed)))})", rows)
+
+    @contextlib.contextmanager
+    def _writing(self):  # noqa: ANN202
+        """A transaction; slots numbered in one that rolls back are forgotten with it."""
+        try:
+            with self.db:
+                yield
+        except BaseException:
+            self.frame_codec.forget()
+            raise
+
+    def _frame_columns(self, frame: Frame | None) -> tuple:
+        """The claims columns a frame fills: the six slot values, the dimension, the block and the frame's
+        stored text (inside the transaction that writes them: new slots are numbered in it)."""
+        if frame is None:
+            return (None,) * (len(SLOTS) + 3)
+        return (*(getattr(frame, s).value for s in SLOTS), frame.dimension, _block_text(frame.block),
+                self.frame_codec.encode(frame))
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -436,7 +465,7 @@ class ClaimsStore:
             "FROM claims c INDEXED BY claims_unframed WHERE c.frame IS NULL").fetchall()
         rows = [row for row in rows if row[0] in paths]
         rows.sort(key=itemgetter(0, 1))
-        frames = frames_from_json([row[-1] for row in rows])
+        frames = self.frame_codec.decode_many([row[-1] for row in rows])
         return [ChosenClaim(Claim(paths[row[0]], *row[2:-3]), frame, row[-3], row[-2])
                 for row, frame in zip(rows, frames)]
 
@@ -444,14 +473,15 @@ class ClaimsStore:
     def articles_of(self, files: Sequence[StoredFile]) -> list[Article]:
         """`articles` of each of `files`, in that order, in one query: an archive has thousands of files."""
         paths = {f.id: f.path for f in files}
-        by_file: dict[int, list[Article]] = {}
-        rows = self.db.execute(f"SELECT file_id, {', '.join(map(_quoted, _ARTICLE_FIELDS))} FROM articles "
-                               "ORDER BY file_id, ordinal")
+        by_file: dict[int, list[tuple[int, Article]]] = {}
+        # In table order, each file's put in ordinal order here: ordered by the query, SQLite walks the primary
+        # key's index and looks up every row from it (a third slower on a 100k-article archive).
+        rows = self.db.execute(f"SELECT file_id, ordinal, {', '.join(map(_quoted, _ARTICLE_FIELDS))} FROM articles")
         for row in rows:
             path = paths.get(row[0])
             if path is not None:
-                by_file.setdefault(row[0], []).append(Article(row[1], path, *row[2:]))
-        return [a for f in files for a in by_file.get(f.id, ())]
+                by_file.setdefault(row[0], []).append((row[1], Article(row[2], path, *row[3:])))
+        return [a for f in files for _, a in sorted(by_file.get(f.id, ()), key=itemgetter(0))]
 
     @_database_errors_named
     def declared(self, files: Sequence[StoredFile]) -> dict[str, dict[str, str]]:
@@ -474,14 +504,32 @@ class ClaimsStore:
             rows = self.db.execute(
                 f"SELECT {', '.join('c.' + _quoted(n) for n in _CLAIM_FIELDS)}, c.line, c.col, a.date, a.title, "
                 "c.frame FROM claims c LEFT JOIN articles a ON a.file_id = c.file_id AND a.id = c.article "
-                f"WHERE c.file_id = ?{condition} ORDER BY c.ordinal", (file.id, *params))
+                f"WHERE c.file_id = ?{condition} ORDER BY c.ordinal", (file.id, *params)).fetchall()
             k = len(_CLAIM_FIELDS)
-            for row in rows:
-                claim = Claim(file.path, *row[:k])
-                line, col, date, title, frame = row[k:]
-                out.append(StoredClaim(claim, line, col, date, title or "",
-                                       frame_from_json(frame) if frame else None))
+            for row, frame in zip(rows, self.frame_codec.decode_many([row[-1] for row in rows])):
+                line, col, date, title = row[k:-1]
+                out.append(StoredClaim(Claim(file.path, *row[:k]), line, col, date, title or "", frame))
         return out
+
+    # -- comparison results ----------------------------------------------------------------------------
+
+    @_database_errors_named
+    def comparison(self, key: str) -> str | None:
+        """The comparison result stored under `key` (`put_comparison`), or None."""
+        row = self.db.execute("SELECT result FROM comparisons WHERE key = ?", (key,)).fetchone()
+        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
+
+    def put_comparison(self, key: str, result: str) -> None:
+        """Store a comparison result under `key`, dropping all but the latest `KEPT_COMPARISONS`. A store that
+        cannot take it (full, locked too long) only means the next run compares again."""
+        try:
+            with self.db:
+                self.db.execute("INSERT OR REPLACE INTO comparisons VALUES (?, ?, ?)",
+                                (key, zlib.compress(result.encode("utf-8"), 1), time.time()))
+                self.db.execute("DELETE FROM comparisons WHERE key NOT IN (SELECT key FROM comparisons "
+                                "ORDER BY stored_at DESC LIMIT ?)", (KEPT_COMPARISONS,))
+        except sqlite3.DatabaseError:
+            self.write_failed = True
 
     # -- frames ------------------------------------------------------------------------------------------
 
@@ -506,9 +554,9 @@ class ClaimsStore:
             (count,) = self.db.execute("SELECT COUNT(*) FROM claims WHERE file_id = ?", (stored.id,)).fetchone()
             if count != len(frames):
                 raise StoreError(f"{path}: {len(frames)} frames for {count} claims")
-        rows = [(*frame_columns(f), stored.id, n) for n, f in enumerate(frames)]
         self._rows = None
-        with self.db:
+        with self._writing():
+            rows = [(*self._frame_columns(f), stored.id, n) for n, f in enumerate(frames)]
             self.db.executemany(f"UPDATE claims SET {', '.join(s + '=?' for s in SLOTS)}, dimension=?, block=?, frame=? "
                                 "WHERE file_id=? AND ordinal=?", rows)
             self.db.execute("UPDATE files SET frames_digest=? WHERE id=?", (digest, stored.id))
@@ -524,7 +572,7 @@ class ClaimsStore:
         if have is None or have != digest:
             return None
         rows = self.db.execute("SELECT frame FROM claims WHERE file_id=? ORDER BY ordinal", (stored.id,))
-        return [frame_from_json(f) if f else None for (f,) in rows]
+        return self.frame_codec.decode_many([f for (f,) in rows])
 
 
 def _claim_row(file_id: int, ordinal: int, path: str, claim: Claim, starts: list[int]) -> tuple:
@@ -537,14 +585,6 @@ def _quoted(name: str) -> str:
     return f'"{name}"'
 
 
-def frame_columns(frame: Frame | None) -> tuple:
-    """The claims columns a frame fills: the six slot values, the dimension, the block and the frame as JSON."""
-    if frame is None:
-        return (None,) * (len(SLOTS) + 3)
-    return (*(getattr(frame, s).value for s in SLOTS), frame.dimension, _block_text(frame.block),
-            frame_to_json(frame))
-
-
 def frame_block(frame: Frame) -> tuple | None:
     """The comparison block a frame falls in (`Frame.block`)."""
     return frame.block
@@ -552,44 +592,3 @@ def frame_block(frame: Frame) -> tuple | None:
 
 def _block_text(block: tuple | None) -> str | None:
     return None if block is None else json.dumps(list(block), ensure_ascii=False)
-
-
-def frame_to_json(frame: Frame) -> str:
-    """A frame as compact JSON: `[dimension, date, change, [value, words, rule] per slot in SLOTS order]`.
-    Written for every claim of a cold run, so built by hand rather than through `dataclasses.asdict`."""
-    return json.dumps([frame.dimension, frame.date, frame.change,
-                       *([slot.value, slot.words, slot.rule] for slot in map(frame.__getattribute__, SLOTS))],
-                      ensure_ascii=False)
-
-
-def frames_from_json(texts: Sequence[str | None]) -> list[Frame | None]:
-    """`frame_from_json` of each text (None stays None). Equal texts give one shared (frozen) frame and equal
-    slots one slot: claims of one sentence, or of articles written alike, often have the same frame. The
-    distinct texts are parsed as one JSON document, since tens of thousands of small parses cost more than
-    the frames they make."""
-    distinct = list(dict.fromkeys(t for t in texts if t))
-    slots: dict[tuple, Slot] = {}
-    made = {text: _frame_from_list(written, slots)
-            for text, written in zip(distinct, json.loads("[" + ",".join(distinct) + "]"))}
-    return [made[t] if t else None for t in texts]
-
-
-def _frame_from_list(written: list, slots: dict[tuple, Slot]) -> Frame:
-    dimension, date, change, *slot_lists = written
-    made = []
-    for value, words, rule in slot_lists:
-        key = (value, words, rule)
-        slot = slots.get(key)
-        if slot is None:
-            slot = slots[key] = Slot(value, words, rule)
-        made.append(slot)
-    return Frame(*made, dimension=dimension, date=date, change=change)
-
-
-def frame_from_json(text: str, slots: dict[tuple, Slot] | None = None) -> Frame:
-    """The frame `frame_to_json` wrote. `slots`: equal slots already made, shared (most slots repeat:
-    "actual", "no period", one holder per article), so that a file's frames make few new objects."""
-    if slots is not None:
-        return _frame_from_list(json.loads(text), slots)
-    dimension, date, change, *written = json.loads(text)
-    return Frame(*(Slot(*slot) for slot in written), dimension=dimension, date=date, change=change)

@@ -162,3 +162,9 @@ def test_findings_involving_some_files_are_those_of_all_findings_with_a_claim_th
     for involving in ({files[0]}, set(files[1:3]), set()):
         assert comparer.contradictions(placed, involving) == [
             f for f in all_findings if any(c.file in involving for c in f.claims)]
+
+
+def test_the_current_period_is_the_frames_stages():
+    from factcheck import compare, frames
+
+    assert compare.CURRENT == frames.CURRENT

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -283,18 +284,39 @@ def test_a_lazy_source_reads_its_text_from_the_store_only_when_asked(tmp_path: P
     assert pickle.loads(pickle.dumps(lazy)) == source  # another process gets a plain SourceFile
 
 
-def test_frames_from_json_reads_many_frames_at_once_sharing_equal_slots() -> None:
-    from factcheck.store import frame_to_json, frames_from_json
-
+def test_frames_are_read_many_at_once_sharing_equal_slots(tmp_path: Path) -> None:
+    store = _store(tmp_path)
     china, japan = _frame("China"), _frame("Japan")
-    read = frames_from_json([frame_to_json(china), None, frame_to_json(japan)])
+    with store.db:
+        texts = [store.frame_codec.encode(china), None, store.frame_codec.encode(japan)]
+    reader = _store(tmp_path)  # another connection: the slots come from the table
+    read = reader.frame_codec.decode_many(texts)
     assert read == [china, None, japan] and read[0].measure is read[2].measure
-    assert frames_from_json([]) == [] and frames_from_json([None]) == [None]
+    assert store.frame_codec.decode_many([]) == [] and store.frame_codec.decode_many([None]) == [None]
 
 
-def test_equal_frame_texts_give_one_frame() -> None:
-    from factcheck.store import frame_to_json, frames_from_json
-
-    china = frame_to_json(_frame("China"))
-    first, second, other = frames_from_json([china, china, frame_to_json(_frame("Japan"))])
+def test_equal_frame_texts_give_one_frame(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    with store.db:
+        china, japan = store.frame_codec.encode(_frame("China")), store.frame_codec.encode(_frame("Japan"))
+    first, second, other = store.frame_codec.decode_many([china, china, japan])
     assert first is second and first == _frame("China") and other == _frame("Japan")
+
+
+def test_slots_numbered_in_a_rolled_back_write_are_forgotten(tmp_path: Path, seeds) -> None:
+    store = _store(tmp_path)
+    source, articles, claims, frames, declared = seeds[0]
+    stray = claims[:-1] + [replace(claims[-1], file="other.txt")]
+    with pytest.raises(ValueError):  # the last claim is refused after the others' slots were numbered: rolled back
+        store.put(source, articles, stray, frames, declared)
+    store.put(source, articles, claims, frames, declared)
+    assert _store(tmp_path).get(source, framed=True) == (articles, claims, frames, declared)
+
+
+def test_a_frame_naming_no_stored_slot_is_a_miss(tmp_path: Path, seeds) -> None:
+    source, articles, claims, frames, declared = seeds[0]
+    _store(tmp_path).put(source, articles, claims, frames, declared)
+    damaged = _store(tmp_path)
+    with damaged.db:
+        damaged.db.execute("DELETE FROM slots")
+    assert damaged.get(source, framed=True) is None

@@ -79,7 +79,9 @@ def _finding_json(finding: Finding, acknowledged: dict[str, str] | None) -> str:
     if acknowledged is not None and finding.id in acknowledged:
         raw["acknowledged"] = acknowledged[finding.id]
     try:
-        return json.dumps(raw, ensure_ascii=False, allow_nan=False)
+        # Plain records cannot refer to themselves: the encoder's check for cycles (a dict entry per list and
+        # dict, about 200,000 at 10k articles) is a quarter of its time.
+        return json.dumps(raw, ensure_ascii=False, allow_nan=False, check_circular=False)
     except (ValueError, TypeError):
         return json.dumps(finding_record(finding, acknowledged), ensure_ascii=False)
 
