@@ -209,19 +209,26 @@ class CueSets:
     def scan(self, text: str, start: int, end: int) -> list[list[tuple[int, int, int]]]:
         best: list[dict[int, tuple[int, int]]] = [{} for _ in self.sets]
         lowered = _lowered(text)
-        latin = self._latin if lowered is not None else self._latin_any_case
         table = self._table
-        for openings, lower, where in ((latin, True, lowered or text), (self._han, False, text)):
+        # (openings, the text they are sought in, whether a found opening must be lower-cased to look it up)
+        passes = ((self._latin, lowered, False) if lowered is not None else (self._latin_any_case, text, True),
+                  (self._han, text, False))
+        for openings, where, lower in passes:
             if openings is None:
                 continue
             for m in openings.finditer(where, start, end):
+                candidates = table.get(m.group().lower() if lower else m.group())
+                if candidates is None:
+                    continue
                 at = m.start()
-                for k, cue, compiled in table.get(m.group().lower() if lower else m.group(), ()):
+                for k, cue, compiled in candidates:
                     hit = compiled.match(text, at, end)
                     if hit:  # (`_keep`, written out: this loop runs at every opening)
-                        e, here = hit.end(), best[k].get(at)
-                        if e > at and (here is None or e > here[0] or (e == here[0] and cue < here[1])):
-                            best[k][at] = (e, cue)
+                        e = hit.end()
+                        if e > at:
+                            here = best[k].get(at)
+                            if here is None or e > here[0] or (e == here[0] and cue < here[1]):
+                                best[k][at] = (e, cue)
         for k, cs in enumerate(self.sets):
             for cue, compiled in _present(cs._always, text, start, end):
                 for hit in compiled.finditer(text, start, end):

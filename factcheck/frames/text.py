@@ -54,10 +54,11 @@ _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 # A sentence ends at . ! ? followed by space and a capital or quote, at 。！？, or at a line break.
 # Summaries also run sentences together as bullets (" - ") or after citation markers ("[3] Group 1: ...").
-# Each alternative opens with a character (none with a look-behind or a space), so the search skips quickly
-# between candidates; the named groups say where the gap between two sentences starts.
+# Each alternative opens with a character (none with a look-behind or a space: the bullet's blank before it is
+# looked behind for after it), so the search skips quickly between candidates; the named groups say where the
+# gap between two sentences starts.
 _SENTENCE_END = re.compile(rf"[.!?](?P<after_stop>[\"'”’)]?\s+)(?=[\"'“‘(\[]?[A-Z0-9{HAN_RANGES}])|[。！？!?]|\n+"
-                           rf"|(?<=\s)[-–—•](?P<bullet>\s+)(?=[A-Z{HAN_RANGES}])|\](?P<after_marker>\s+)(?=[A-Z])")
+                           rf"|[-–—•](?<=\s.)(?P<bullet>\s+)(?=[A-Z{HAN_RANGES}])|\](?P<after_marker>\s+)(?=[A-Z])")
 
 
 _BULLET_AFTER = re.compile(rf"\s*[-–—•]\s+(?=[A-Z{HAN_RANGES}])")
