@@ -403,6 +403,35 @@ class CaseBlind:
         return self.lower.finditer(low, start, end) if same else self.blind.finditer(text, start, end)
 
 
+class OpenedScan:
+    """A `regex` pattern's `finditer`, tried only where a match can open: `openings`, a pattern of the standard
+    library's engine written in lower case, finds (in the lower-cased text) every position where one can, and
+    more. The same matches, where the pattern tries most positions in vain (alternatives that open with a word
+    boundary keep `regex` from skipping ahead)."""
+
+    def __init__(self, pattern: regex.Pattern, openings: str):
+        self.pattern = pattern
+        self.openings = re.compile(openings)
+
+    def finditer(self, text: str, start: int, end: int):
+        low, same = _lower_cased(text)
+        if not same:  # (lower-casing moves offsets, or an ı or ſ reads as i or s)
+            yield from self.pattern.finditer(text, start, end)
+            return
+        after = start  # (as `finditer`: the next match starts where the last one ended)
+        for opening in self.openings.finditer(low, start, end):
+            at = opening.start()
+            if at < after:
+                continue
+            hit = self.pattern.match(text, at, end)
+            if hit is not None:
+                yield hit
+                after = max(hit.end(), at + 1)
+
+    def search(self, text: str, start: int, end: int):
+        return next(self.finditer(text, start, end), None)
+
+
 def _expanded(item: str) -> list[str]:
     """An alternative that opens with a group of alternatives, as one alternative per member
     ("(?:policy|key)\\s+rates?" -> "policy\\s+rates?", "key\\s+rates?"): each then opens with a literal, so it

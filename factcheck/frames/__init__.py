@@ -17,7 +17,7 @@ import regex
 from ..model import Article, Claim, Frame, Slot
 from ..normalise import Units, dimension, is_money
 from ..rules import Rules
-from ..rulefile import CueSets, WindowScan
+from ..rulefile import CueSets, OpenedScan, WindowScan
 from ..vocabulary import cue_set
 from . import text as T
 from . import cues
@@ -43,6 +43,20 @@ _CHANGE_BEFORE = regex.compile(
     # "growth eased to just under 28%"
     r"|\b(?:growth|increase|rise|decline|drop|fall|gain|change)\b[^.,;%]{0,30}\b(?:eased|slowed|accelerated|"
     r"quickened|picked\s+up|reached|hit|stood|was|came|to|at)\b[^.,;%\d]{0,20})$")
+
+
+def _leading_letters(alternative: str) -> str:
+    """The letters every match of a pattern's alternative opens with ("dipp?\\w*" -> "dip")."""
+    letters = re.match(r"[a-z]*", alternative).group()
+    return letters[:-1] if alternative[len(letters):len(letters) + 1] in ("?", "*", "{") else letters
+
+
+# Where a change word can open (the letters each piece of _CHANGE_VERB opens with: pieces of its groups
+# add openings, which cost a try and change nothing), for a search tried at those only
+_CHANGE_OPENINGS = sorted({_leading_letters(verb) for verb in _CHANGE_VERB.split("|")}
+                          | {"growth", "up", "down", "increase", "rise", "decline", "drop", "fall", "gain", "change"})
+_CHANGE_BEFORE_SCAN = OpenedScan(_CHANGE_BEFORE, rf"(?<![a-z0-9_])(?:{'|'.join(_CHANGE_OPENINGS)})"
+                                                 r"|[增减下上提降同环大涨跌]")
 _RAISED_AMOUNT = regex.compile(r"(?i)\b(?:raised|raising|raises|raise)\s+(?:(?:about|around|nearly|almost|some|roughly|"
                                 r"over|more\s+than|an?\s+(?:further|additional|extra))\s+)*$")
 _CHANGE_AFTER = regex.compile(r"(?i)\s*(?:(?:more|higher|lower|less|fewer|up|down|above|below)\s+(?:than|from|on)|"
@@ -397,7 +411,7 @@ class Framer:
         dim = dimension(self.units, claim.unit)
         percent = claim.unit in ("percent", "percentage_point")
         change = bool(claim.direction) or bool(
-            _CHANGE_BEFORE.search(folded, max(clause[0], claim.start - 40), claim.start)
+            _CHANGE_BEFORE_SCAN.search(folded, max(clause[0], claim.start - 40), claim.start)
             or _CHANGE_AFTER.match(folded, claim.end))
         if change and not percent and _RAISED_AMOUNT.search(folded, max(clause[0], claim.start - 30), claim.start):
             change = False  # "has raised £186 million from investors": the money raised, not a rise

@@ -90,7 +90,10 @@ def _any(*literals: str) -> tuple[str, ...]:
 
 def _triggered(trigger: tuple[str, ...] | re.Pattern, low: str) -> bool:
     if isinstance(trigger, tuple):  # substring tests: several times quicker than a pattern's search for them
-        return any(literal in low for literal in trigger)
+        for literal in trigger:  # (a loop, not any(): it runs some thirty times per text)
+            if literal in low:
+                return True
+        return False
     return trigger.search(low) is not None
 
 
