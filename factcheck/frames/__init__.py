@@ -68,6 +68,7 @@ _DATELINE = regex.compile(r"\s*[^\n]{0,80}?(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\
 _DATE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d")  # what a dateline holds: a quick search first
 _POSSESSED = regex.compile(r"['’]s\s+$")
 _POSSESSIVE = regex.compile(r"['’]s\b")
+_APOSTROPHES = ("'", "’")  # what a possessive opens with (a test before the patterns that read one)
 _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
 # A wire story's dateline, split off as a sentence of its own: "LOS ANGELES, Oct 21 (TMW)", "SINGAPORE".
 _WIRE_CITY = r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?"
@@ -141,6 +142,10 @@ _OBJECT_OF = regex.compile(r"(?i)\b(?:above|below|behind|ahead\s+of|than|from|to
                            # another company
                            r"(?:unit|subsidiary|division|arm|affiliate|parent)\s+of)\s+(?:the\s+)?$|"
                            r"(?:超过|超越|落后于|领先于?|对|从|向|自|来自|与|和|继)$")
+# (tried where its alternatives' first words stand)
+_OBJECT_OF_SCAN = OpenedScan(_OBJECT_OF, r"(?<![a-z0-9_])(?:above|below|behind|ahead|than|from|to|on|over|against|"
+                                         r"versus|vs|outpac|beat|after|compared|along|deficit|surplus|trade|balance|"
+                                         r"gap|unit|subsidiary|division|arm|affiliate|parent)|[超落领对从向自来与和继]")
 
 
 class Framer:
@@ -220,9 +225,7 @@ class Framer:
             title_end = text.find("\n", body_start, article.end)
             title_end = article.end if title_end < 0 else title_end
             title = (body_start, title_end)
-        spans = [title] + [sp for sp in T.sentences(folded, title_end, article.end)
-                           if not (_DATE.search(folded, *sp) and _DATELINE.fullmatch(folded, *sp))
-                           and not _WIRE_DATELINE.fullmatch(folded, *sp)]
+        spans = [title] + [sp for sp in T.sentences(folded, title_end, article.end) if not _dateline_only(folded, sp)]
         starts = [s for s, _ in spans]
         paragraph_breaks = [m.start() for m in _PARAGRAPH.finditer(text, article.start, article.end)]
         body = spans[1:]
@@ -263,7 +266,8 @@ class Framer:
         if datelines:
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in datelines)]
         # a name inside a Chinese measure word is no holder: 国内 of 国内生产总值 (GDP) is not China
-        inside = [(h.start, h.end) for h in hits if h.end - h.start > 2 and T.HAN.match(folded, h.start)]
+        inside = [(h.start, h.end) for h in hits if h.end - h.start > 2 and folded[h.start] >= T.FIRST_HAN
+                  and T.HAN.match(folded, h.start)]
         if inside:
             mentions = [m for m in mentions if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
                                                        for a, b in inside)]
@@ -284,7 +288,7 @@ class Framer:
                                                                             else title[1])
                             and m.kind in ("world", "region")
                             and not any(a <= m.start < b for a, b in title_causes)
-                            and not _OBJECT_OF.search(folded, max(title[0], m.start - 14), m.start)
+                            and not _OBJECT_OF_SCAN.search(folded, max(title[0], m.start - 14), m.start)
                             # "Japan's Hoshimura Games posts record profit": the company's country, no market
                             and not self._names_a_company(folded, m, mentions)), None)
         # (a quarter, half or month without its year, "Cinevo第三季度…", takes the year of the article's date)
@@ -304,7 +308,7 @@ class Framer:
             title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
                                 and (m.kind == "world" or (m.kind == "region" and m.rule == "place"))
                                 # "imports from China": the other party of a trade sets no article's market
-                                and not _OBJECT_OF.search(folded, max(lede[0][0], m.start - 14), m.start)
+                                and not _OBJECT_OF_SCAN.search(folded, max(lede[0][0], m.start - 14), m.start)
                                 # "Cinevo's Asia-Pacific business": one part of a company, not the article's market
                                 and not _POSSESSED.search(folded, max(lede[0][0], m.start - 3), m.start)), None)
         # Names inside a data source's attribution ("according to IDC", "Canalys counts") are not holders;
@@ -482,7 +486,7 @@ class Framer:
         # base of a comparison, of an earlier time than the sentence's own figure
         # ... unless its clause names another party: "42.3% of the vote, against 31.9% for Chen" sets two
         # holders side by side, not two times.
-        base = cues.BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start)
+        base = cues.BASE_FIGURE_SCAN.search(folded, max(sentence[0], claim.start - 60), claim.start)
         # (a party named from the comparison word on: the sentence's own subject before it is no other party)
         if base and any(m.kind in ("org", "region") for m in self._mentions_in(max(clause[0], base.start()), clause[1])):
             base = None
@@ -562,7 +566,8 @@ class Framer:
         # (a country whose figure the clause opens with outranks a company named after the figure: "Chile's
         # copper output climbs to 5.51 million tonnes as Codelco steadies")
         holder = (cues.pick(in_clause, claim, usable, ("org",), before_only=True)
-                  or cues.pick([m for m in in_clause if _POSSESSIVE.match(folded, m.end)], claim, usable, ("region",),
+                  or cues.pick([m for m in in_clause if folded[m.end:m.end + 1] in _APOSTROPHES
+                                and _POSSESSIVE.match(folded, m.end)], claim, usable, ("region",),
                            before_only=True)
                   or cues.pick(in_clause, claim, usable, ("org",)) or cues.pick(in_clause, claim, usable, ("region",))
                   or cues.pick(in_sentence, claim, usable, ("org",), before_only=True)
@@ -619,12 +624,16 @@ class Framer:
         """A name that frames an epithet or a relation ("Southeast Asia's largest economy", "Coral Sea's
         closest rival"), or a place that is a company's home ("Danish maker Nordvind", "the London-based
         house", "the Edinburgh company"): whatever the claim, no holder or place of it."""
-        if cues.EPITHET.match(folded, m.end) or cues.RELATION.match(folded, m.end):
+        # (each pattern is tried only where what it opens or ends with stands: most names have neither)
+        if folded[m.end:m.end + 1] in _APOSTROPHES and (cues.EPITHET.match(folded, m.end)
+                                                       or cues.RELATION.match(folded, m.end)):
             return True
         return m.kind == "region" and bool(
-            _HOME_OF.match(folded, m.end) or _HOME_OF_ZH.search(folded, max(0, m.start - 6), m.start)
+            _HOME_OF.match(folded, m.end)
+            or ("总部" in folded[max(0, m.start - 6):m.start] and _HOME_OF_ZH.search(folded, max(0, m.start - 6), m.start))
             or self._describes_company(folded, m)
-            or (_ONE_COMPANY_BEFORE.search(folded, max(0, m.start - 4), m.start) and _ONE_COMPANY_AFTER.match(folded, m.end)))
+            or (folded[m.start - 1:m.start].isspace() and _ONE_COMPANY_BEFORE.search(folded, max(0, m.start - 4), m.start)
+                and _ONE_COMPANY_AFTER.match(folded, m.end)))
 
     def _usable(self, folded, m: Mention, claim, sentence, blocked, causes) -> bool:
         """Whether a mention may be the holder or place of a claim in the sentence."""
@@ -636,7 +645,7 @@ class Framer:
         # (whether a comparison word stands before the name depends on its sentence only: asked once)
         compared = self._compared.get((id(m), sentence[0]))
         if compared is None:
-            compared = self._compared[(id(m), sentence[0])] = _OBJECT_OF.search(
+            compared = self._compared[(id(m), sentence[0])] = _OBJECT_OF_SCAN.search(
                 folded, max(sentence[0], m.start - 14), m.start) is not None
         # "ahead of the Social Democrats on 27.9%": a name the figure is attached to is its holder,
         # whatever comparison word stands before the name
@@ -761,6 +770,21 @@ def slot_values(vocab_framer: "Framer", slot: str, phrase: str, declared: dict[s
         if any(p is not None and p.fullmatch(folded) for p in (cue.en, cue.zh)):
             out.add(NAMED + cue.name if slot == "object" else cue.name)
     return out
+
+
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_WIRE_CITY_CHARS = _CAPITALS | frozenset(".'’ -")  # what a wire dateline's second character is
+
+
+def _dateline_only(folded: str, sentence: tuple[int, int]) -> bool:
+    """A sentence that is only a dateline: a date ("新浪财经· 2024-07-02 08:32"), or a wire story's city
+    ("BEIJING, Aug 12 (Reuters)"). (Quick tests first: a date's digits, a city's two capitals.)"""
+    start, end = sentence
+    if _DATE.search(folded, start, end) and _DATELINE.fullmatch(folded, start, end):
+        return True
+    first, second = folded[start:start + 1], folded[start + 1:start + 2]
+    return ((first.isspace() or (first in _CAPITALS and second in _WIRE_CITY_CHARS))
+            and _WIRE_DATELINE.fullmatch(folded, start, end) is not None)
 
 
 def _blank_comments(folded: str) -> str:

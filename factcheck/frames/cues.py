@@ -99,6 +99,9 @@ BASE_FIGURE = regex.compile(
     r"|(?:较|比|相比于?|相较于?|对比)[^，,。；;:：()]{0,12}?的\s*$"
     # "毛利率由上年度的20.6%改善至24.0%": the figure it changed from
     r"|由[^，,。；;:：()]{0,12}?的\s*$|由\s*$")
+# (tried where its alternatives' first words stand)
+BASE_FIGURE_SCAN = OpenedScan(BASE_FIGURE, r"(?<![a-z0-9_])(?:compared|versus|vs|against|up|down|from|than|when)"
+                                           r"|[较比相对由]")
 
 
 FRONT_MATTER = regex.compile(r"\s*---[ \t]*\n.*?\n---[ \t]*\n", regex.S)

@@ -14,6 +14,8 @@ import re
 
 import regex
 
+from ..rulefile import OpenedScan
+
 CURRENT = "current"
 
 
@@ -160,6 +162,10 @@ _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:(?:founded|established|set\s+up|incor
                              # "6.4% more than the 1.16 billion of 2023": the period of a base figure
                              r"|\b(?:than|from|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?"
                              r"(?:[A-Z]{0,3}[$€£¥])?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+)?\s+(?:of|in|for|at)\s+(?:the\s+)?)$")
+# (tried where its alternatives' first words stand)
+_BASE_BEFORE_SCAN = OpenedScan(_BASE_BEFORE, r"(?<![a-z0-9_])(?:founded|established|set|incorporated|formed|than|from|"
+                                             r"on|over|versus|vs|against|compared|relative|since|top|beat|surpass|"
+                                             r"exceed|outstrip|eclips)|[比较相对]")
 _RELATIVE_YEAR = regex.compile(r"(?:the\s+)?(last|this|next|previous|prior|preceding)\s+year")
 _MAY_VERB = regex.compile(r"(?i)\bmay\s+(?:be|have|not|reach|rise|fall|grow|also|well|still)\b")
 
@@ -228,7 +234,7 @@ _RELATIVE_WORD = regex.compile(r"今年|去年|明年|前年|(?:last|this|next)\
 
 def _read(kind: str, m: regex.Match, article_year: int | None) -> PeriodMention | None:
     g = [x for x in m.groups()]
-    base = bool(_BASE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()))
+    base = bool(_BASE_BEFORE_SCAN.search(m.string, max(0, m.start() - 40), m.start()))
     words = m.group()
     if kind == "fiscal_quarter" and len(g) == 6:
         if g[0]:

@@ -14,6 +14,7 @@ import re
 import regex
 
 HAN = regex.compile(r"\p{Han}")
+FIRST_HAN = "\u2e80"  # no character before it is Han (see HAN_RANGES): a comparison before a HAN.match
 # The code points of the Han script (Unicode 15, what `regex`'s \p{Han} matches; a test holds them equal), for
 # patterns the standard library's engine runs: it has no script classes, and on these patterns it is quicker.
 HAN_RANGES = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf"
@@ -232,9 +233,11 @@ def respectively(text: str, claims: list,
                and _FIGURE_JOIN.fullmatch(text, claims[run[-1]].end, claims[run[-1] + 1].start)):
             run.append(run[-1] + 1)
         i = run[-1] + 1
+        if len(run) < 2:
+            continue
         s_start, s_end = sentences[run[0]]
         marker = _RESPECTIVE.search(text, s_start, s_end)
-        if len(run) < 2 or marker is None:
+        if marker is None:
             continue
         first, last = claims[run[0]].start, claims[run[-1]].end
         if marker.start() < first:  # 开采和冶炼分别占…: the items stand before the marker
