@@ -131,8 +131,8 @@ class CueSet:
     def __init__(self, cues: tuple[Cue, ...] | list[Cue]):
         self.cues = tuple(cues)
         self._by_opening: dict[str, list[tuple[int, regex.Pattern]]] = {}
-        # (cue, pattern, a literal every match holds, lower-cased, or None): scanned where the literal stands
-        self._always: list[tuple[int, regex.Pattern, str | None]] = []
+        # (cue, pattern, literals every match holds, lower-cased, or None): scanned where they all stand
+        self._always: list[tuple[int, regex.Pattern, tuple[str, ...] | None]] = []
         for i, cue in enumerate(self.cues):
             for pattern in (cue.en, cue.zh):
                 if pattern is None:
@@ -141,7 +141,7 @@ class CueSet:
                     compiled = regex.compile(item, pattern.flags)
                     opening = _opening(item, bool(pattern.flags & regex.I))
                     if opening is None:
-                        self._always.append((i, compiled, _required_literal(item, compiled.flags)))
+                        self._always.append((i, compiled, _required_literals(item, compiled.flags)))
                     else:
                         self._by_opening.setdefault(opening, []).append((i, compiled))
         latin = sorted(k for k in self._by_opening if not _HAN_CHAR.match(k))
@@ -236,13 +236,13 @@ class CueSets:
         return [[(s, here[s][0], here[s][1]) for s in sorted(here)] for here in best]
 
 
-def _present(always: list[tuple[int, regex.Pattern, str | None]], text: str, start: int, end: int):
-    """The (cue, pattern) of `always` that may match in text[start:end]: those whose literal the lower-cased
+def _present(always: list[tuple[int, regex.Pattern, tuple[str, ...] | None]], text: str, start: int, end: int):
+    """The (cue, pattern) of `always` that may match in text[start:end]: those whose literals the lower-cased
     text holds there (all of them where it cannot be read so: lower-casing moves offsets, or an ı or ſ, which
     a case-blind pattern reads as i and s, stands in the text)."""
     low, same = _lower_cased(text)
-    for cue, compiled, literal in always:
-        if literal is None or not same or low.find(literal, start, end) >= 0:
+    for cue, compiled, literals in always:
+        if literals is None or not same or all(low.find(literal, start, end) >= 0 for literal in literals):
             yield cue, compiled
 
 
@@ -251,6 +251,13 @@ def _required_literal(item: str, flags: int) -> str | None:
     alternative holds, lower-cased: "on\\s+the\\s+roads?" -> "road", "[Ww]orld(?:'s)?" -> "orld". Groups,
     classes, escapes and optional characters are passed over; None where no run is found or the pattern
     is of a kind this reading does not know (verbose, full case-folding, escapes with arguments)."""
+    runs = _required_literals(item, flags)
+    return max(runs, key=len) if runs else None
+
+
+def _required_literals(item: str, flags: int) -> tuple[str, ...] | None:
+    """Every such run (`_required_literal`), each of which every match holds: "in\\s+the\\s+\\d0s" -> ("in",
+    "the", "0s"). A text that lacks any of them holds no match ("the" alone rules out little)."""
     if flags & (regex.VERBOSE | regex.FULLCASE | regex.V1) or "(?x" in item or "(?f" in item or "(?V1" in item:
         return None
     runs, run, i = [], "", 0
@@ -278,7 +285,7 @@ def _required_literal(item: str, flags: int) -> str | None:
             inner = item[i + 3 if item.startswith("(?:", i) else i + 1:end - 1]
             if (ch == "(" and (item.startswith("(?:", i) or item[i + 1:i + 2] != "?")
                     and item[end:end + 1] not in ("?", "*", "{") and len(alternatives(inner)) == 1):
-                runs.append(_required_literal(inner, flags) or "")
+                runs.extend(_required_literals(inner, flags) or ())
             i = end
         elif ch == "{":
             i = item.find("}", i) + 1
@@ -287,8 +294,8 @@ def _required_literal(item: str, flags: int) -> str | None:
         else:
             i += 1
     runs.append(run)
-    best = max(runs, key=len)
-    return best.lower() if best.strip() else None
+    found = tuple(dict.fromkeys(run.lower() for run in runs if run.strip()))
+    return found or None
 
 
 _PLAIN_ESCAPES = frozenset("sSdDwWbBAZ")  # escapes of one letter, no argument

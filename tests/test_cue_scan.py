@@ -160,11 +160,12 @@ ALWAYS_WORDS = WORDS + ["on the road", "in operation at", "to build", "Eurozone"
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(ALWAYS_WORDS), max_size=40).map(" ".join))
 def test_every_match_of_a_cue_without_an_opening_holds_its_literal(text):
-    # (a cue tried everywhere is scanned only where the lower-cased text holds its literal)
+    # (a cue tried everywhere is scanned only where the lower-cased text holds its literals)
     for cs in SETS:
-        for _, compiled, literal in cs._always:
+        for _, compiled, literals in cs._always:
             for m in compiled.finditer(text):
-                assert literal is None or literal in m.group().lower(), (compiled.pattern, m.group())
+                assert literals is None or all(literal in m.group().lower() for literal in literals), (
+                    compiled.pattern, m.group())
 
 
 def test_the_literal_of_a_pattern_is_one_every_match_must_hold():
@@ -174,6 +175,9 @@ def test_the_literal_of_a_pattern_is_one_every_match_must_hold():
              r"ab\x41cd": None, r"\p{Han}abc": None, r"a|b": None, r"(?x)a b c": None}
     for pattern, literal in cases.items():
         assert rulefile._required_literal(pattern, 0) == literal, pattern
+    # ... and every run, each of which a match holds
+    assert rulefile._required_literals(r"in\s+the\s+(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d0s", 0) == ("in", "the", "0s")
+    assert rulefile._required_literals(r"(?:(?:crude\s+)?palm(?:\s+kernel)?\s+oil)", 0) == ("palm", "oil")
 
 
 # Patterns tried only where a match can open (`rulefile.OpenedScan`), with words their alternatives open with
