@@ -214,3 +214,19 @@ def test_an_opened_scan_finds_what_its_pattern_finds(text, data):
             assert [m.span() for m in scan.finditer(text, a, b)] == [m.span() for m in scan.pattern.finditer(text, a, b)]
             found, expected = scan.search(text, a, b), scan.pattern.search(text, a, b)
             assert (found and found.span()) == (expected and expected.span())
+
+
+_MONTH_TEXT_WORDS = ["jan", "January", "Mar", "march", "market", "may", "Maybe", "june", "jun.", "sept", "Sep.", "dec",
+                     "decline", "at", "that", "to", "through", "-", "and", "3", "2024", "x", "in", "the", ",", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_MONTH_TEXT_WORDS), max_size=20).map(" ".join))
+def test_month_triggers_find_what_a_word_boundary_search_finds(text):
+    from factcheck.frames import periods as P
+    month = P.MONTH_WORDS
+    reference = [re.compile(rf"\b{month}\.?\s*(?:to|through|-|–|—|until|and)\s*{month}"),
+                 re.compile(rf"\bat\s+{month}\.?\s+\d"), re.compile(rf"\b{month}\b")]
+    triggers = [trigger for _, trigger, _ in P._PATTERNS if isinstance(trigger, re.Pattern) and "(?<!" in trigger.pattern]
+    low = text.casefold()
+    assert [bool(t.search(low)) for t in triggers] == [bool(r.search(low)) for r in reference]
