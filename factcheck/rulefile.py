@@ -131,8 +131,8 @@ class CueSet:
     def __init__(self, cues: tuple[Cue, ...] | list[Cue]):
         self.cues = tuple(cues)
         self._by_opening: dict[str, list[tuple[int, regex.Pattern]]] = {}
-        # (cue, pattern, a literal every match holds, lower-cased, or None): scanned where the literal stands
-        self._always: list[tuple[int, regex.Pattern, str | None]] = []
+        # (cue, pattern, literals every match holds, lower-cased, or None): scanned where they all stand
+        self._always: list[tuple[int, regex.Pattern, tuple[str, ...] | None]] = []
         for i, cue in enumerate(self.cues):
             for pattern in (cue.en, cue.zh):
                 if pattern is None:
@@ -141,7 +141,7 @@ class CueSet:
                     compiled = regex.compile(item, pattern.flags)
                     opening = _opening(item, bool(pattern.flags & regex.I))
                     if opening is None:
-                        self._always.append((i, compiled, _required_literal(item, compiled.flags)))
+                        self._always.append((i, compiled, _required_literals(item, compiled.flags)))
                     else:
                         self._by_opening.setdefault(opening, []).append((i, compiled))
         latin = sorted(k for k in self._by_opening if not _HAN_CHAR.match(k))
@@ -209,19 +209,26 @@ class CueSets:
     def scan(self, text: str, start: int, end: int) -> list[list[tuple[int, int, int]]]:
         best: list[dict[int, tuple[int, int]]] = [{} for _ in self.sets]
         lowered = _lowered(text)
-        latin = self._latin if lowered is not None else self._latin_any_case
         table = self._table
-        for openings, lower, where in ((latin, True, lowered or text), (self._han, False, text)):
+        # (openings, the text they are sought in, whether a found opening must be lower-cased to look it up)
+        passes = ((self._latin, lowered, False) if lowered is not None else (self._latin_any_case, text, True),
+                  (self._han, text, False))
+        for openings, where, lower in passes:
             if openings is None:
                 continue
             for m in openings.finditer(where, start, end):
+                candidates = table.get(m.group().lower() if lower else m.group())
+                if candidates is None:
+                    continue
                 at = m.start()
-                for k, cue, compiled in table.get(m.group().lower() if lower else m.group(), ()):
+                for k, cue, compiled in candidates:
                     hit = compiled.match(text, at, end)
                     if hit:  # (`_keep`, written out: this loop runs at every opening)
-                        e, here = hit.end(), best[k].get(at)
-                        if e > at and (here is None or e > here[0] or (e == here[0] and cue < here[1])):
-                            best[k][at] = (e, cue)
+                        e = hit.end()
+                        if e > at:
+                            here = best[k].get(at)
+                            if here is None or e > here[0] or (e == here[0] and cue < here[1]):
+                                best[k][at] = (e, cue)
         for k, cs in enumerate(self.sets):
             for cue, compiled in _present(cs._always, text, start, end):
                 for hit in compiled.finditer(text, start, end):
@@ -229,13 +236,13 @@ class CueSets:
         return [[(s, here[s][0], here[s][1]) for s in sorted(here)] for here in best]
 
 
-def _present(always: list[tuple[int, regex.Pattern, str | None]], text: str, start: int, end: int):
-    """The (cue, pattern) of `always` that may match in text[start:end]: those whose literal the lower-cased
+def _present(always: list[tuple[int, regex.Pattern, tuple[str, ...] | None]], text: str, start: int, end: int):
+    """The (cue, pattern) of `always` that may match in text[start:end]: those whose literals the lower-cased
     text holds there (all of them where it cannot be read so: lower-casing moves offsets, or an ı or ſ, which
     a case-blind pattern reads as i and s, stands in the text)."""
     low, same = _lower_cased(text)
-    for cue, compiled, literal in always:
-        if literal is None or not same or low.find(literal, start, end) >= 0:
+    for cue, compiled, literals in always:
+        if literals is None or not same or all(low.find(literal, start, end) >= 0 for literal in literals):
             yield cue, compiled
 
 
@@ -244,6 +251,13 @@ def _required_literal(item: str, flags: int) -> str | None:
     alternative holds, lower-cased: "on\\s+the\\s+roads?" -> "road", "[Ww]orld(?:'s)?" -> "orld". Groups,
     classes, escapes and optional characters are passed over; None where no run is found or the pattern
     is of a kind this reading does not know (verbose, full case-folding, escapes with arguments)."""
+    runs = _required_literals(item, flags)
+    return max(runs, key=len) if runs else None
+
+
+def _required_literals(item: str, flags: int) -> tuple[str, ...] | None:
+    """Every such run (`_required_literal`), each of which every match holds: "in\\s+the\\s+\\d0s" -> ("in",
+    "the", "0s"). A text that lacks any of them holds no match ("the" alone rules out little)."""
     if flags & (regex.VERBOSE | regex.FULLCASE | regex.V1) or "(?x" in item or "(?f" in item or "(?V1" in item:
         return None
     runs, run, i = [], "", 0
@@ -271,7 +285,7 @@ def _required_literal(item: str, flags: int) -> str | None:
             inner = item[i + 3 if item.startswith("(?:", i) else i + 1:end - 1]
             if (ch == "(" and (item.startswith("(?:", i) or item[i + 1:i + 2] != "?")
                     and item[end:end + 1] not in ("?", "*", "{") and len(alternatives(inner)) == 1):
-                runs.append(_required_literal(inner, flags) or "")
+                runs.extend(_required_literals(inner, flags) or ())
             i = end
         elif ch == "{":
             i = item.find("}", i) + 1
@@ -280,8 +294,8 @@ def _required_literal(item: str, flags: int) -> str | None:
         else:
             i += 1
     runs.append(run)
-    best = max(runs, key=len)
-    return best.lower() if best.strip() else None
+    found = tuple(dict.fromkeys(run.lower() for run in runs if run.strip()))
+    return found or None
 
 
 _PLAIN_ESCAPES = frozenset("sSdDwWbBAZ")  # escapes of one letter, no argument
@@ -394,6 +408,35 @@ class CaseBlind:
     def finditer(self, text: str, start: int, end: int):
         low, same = _lower_cased(text)
         return self.lower.finditer(low, start, end) if same else self.blind.finditer(text, start, end)
+
+
+class OpenedScan:
+    """A `regex` pattern's `finditer`, tried only where a match can open: `openings`, a pattern of the standard
+    library's engine written in lower case, finds (in the lower-cased text) every position where one can, and
+    more. The same matches, where the pattern tries most positions in vain (alternatives that open with a word
+    boundary keep `regex` from skipping ahead)."""
+
+    def __init__(self, pattern: regex.Pattern, openings: str):
+        self.pattern = pattern
+        self.openings = re.compile(openings)
+
+    def finditer(self, text: str, start: int, end: int):
+        low, same = _lower_cased(text)
+        if not same:  # (lower-casing moves offsets, or an ı or ſ reads as i or s)
+            yield from self.pattern.finditer(text, start, end)
+            return
+        after = start  # (as `finditer`: the next match starts where the last one ended)
+        for opening in self.openings.finditer(low, start, end):
+            at = opening.start()
+            if at < after:
+                continue
+            hit = self.pattern.match(text, at, end)
+            if hit is not None:
+                yield hit
+                after = max(hit.end(), at + 1)
+
+    def search(self, text: str, start: int, end: int):
+        return next(self.finditer(text, start, end), None)
 
 
 def _expanded(item: str) -> list[str]:

@@ -160,11 +160,12 @@ ALWAYS_WORDS = WORDS + ["on the road", "in operation at", "to build", "Eurozone"
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(ALWAYS_WORDS), max_size=40).map(" ".join))
 def test_every_match_of_a_cue_without_an_opening_holds_its_literal(text):
-    # (a cue tried everywhere is scanned only where the lower-cased text holds its literal)
+    # (a cue tried everywhere is scanned only where the lower-cased text holds its literals)
     for cs in SETS:
-        for _, compiled, literal in cs._always:
+        for _, compiled, literals in cs._always:
             for m in compiled.finditer(text):
-                assert literal is None or literal in m.group().lower(), (compiled.pattern, m.group())
+                assert literals is None or all(literal in m.group().lower() for literal in literals), (
+                    compiled.pattern, m.group())
 
 
 def test_the_literal_of_a_pattern_is_one_every_match_must_hold():
@@ -174,3 +175,58 @@ def test_the_literal_of_a_pattern_is_one_every_match_must_hold():
              r"ab\x41cd": None, r"\p{Han}abc": None, r"a|b": None, r"(?x)a b c": None}
     for pattern, literal in cases.items():
         assert rulefile._required_literal(pattern, 0) == literal, pattern
+    # ... and every run, each of which a match holds
+    assert rulefile._required_literals(r"in\s+the\s+(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d0s", 0) == ("in", "the", "0s")
+    assert rulefile._required_literals(r"(?:(?:crude\s+)?palm(?:\s+kernel)?\s+oil)", 0) == ("palm", "oil")
+
+
+# Patterns tried only where a match can open (`rulefile.OpenedScan`), with words their alternatives open with
+# and words that merely contain them ("has", "upon", "Asia"), in both scripts and cases.
+_OPENED_WORDS = ["as", "As", "AS", "has", "was", "such", "well", "on", "the", "back", "of", "demand", "due", "to",
+                 "thanks", "helped", "by", "fuelled", "fueled", "prices", "soared", "exports", "climbed", "rose",
+                 "rise", "up", "down", "upon", "from", "than", "its", "compared", "with", "versus", "vs.", "when",
+                 "it", "stood", "at", "growth", "eased", "increased", "dips", "trims", "expects", "estimates",
+                 "that", "founded", "in", "over", "year-on-year", "month-over", "topped", "2023", "5.2%", "Asia",
+                 "受", "影响", "由于", "得益于", "同比", "增长", "较", "上年", "的", "比", "由", "预计", "有望", "，",
+                 ",", ".", "\n", "ſ", "İ",
+                 # whole phrases, so that every alternative is met
+                 "on the back of", "on strong US demand", "as prices soared", "such as margins improved",
+                 "as exports recovered", "driven by", "because of", "compared with", "up from", "down on",
+                 "when it stood at", "founded in", "set up in", "than in", "against the", "lifted output by",
+                 "growth slowed to", "rose by about", "受美国政策影响", "较上年的", "比2023年的", "由上年度的",
+                 "ahead of the", "trade deficit with", "a unit of", "outpacing", "along with", "超过", "来自", "与"]
+
+
+def _opened_scans():
+    from factcheck import frames as F
+    from factcheck.frames import cues, periods, sources
+    return [cues._CAUSE_SCAN, cues.BASE_FIGURE_SCAN, F._CHANGE_BEFORE_SCAN, periods._BASE_BEFORE_SCAN,
+            sources._FORECAST_VERB_SCAN, F._OBJECT_OF_SCAN]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_OPENED_WORDS), max_size=30).map(" ".join), st.data())
+def test_an_opened_scan_finds_what_its_pattern_finds(text, data):
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    for scan in _opened_scans():
+        for a, b in ((0, len(text)), (lo, hi)):
+            assert [m.span() for m in scan.finditer(text, a, b)] == [m.span() for m in scan.pattern.finditer(text, a, b)]
+            found, expected = scan.search(text, a, b), scan.pattern.search(text, a, b)
+            assert (found and found.span()) == (expected and expected.span())
+
+
+_MONTH_TEXT_WORDS = ["jan", "January", "Mar", "march", "market", "may", "Maybe", "june", "jun.", "sept", "Sep.", "dec",
+                     "decline", "at", "that", "to", "through", "-", "and", "3", "2024", "x", "in", "the", ",", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_MONTH_TEXT_WORDS), max_size=20).map(" ".join))
+def test_month_triggers_find_what_a_word_boundary_search_finds(text):
+    from factcheck.frames import periods as P
+    month = P.MONTH_WORDS
+    reference = [re.compile(rf"\b{month}\.?\s*(?:to|through|-|–|—|until|and)\s*{month}"),
+                 re.compile(rf"\bat\s+{month}\.?\s+\d"), re.compile(rf"\b{month}\b")]
+    triggers = [trigger for _, trigger, _ in P._PATTERNS if isinstance(trigger, re.Pattern) and "(?<!" in trigger.pattern]
+    low = text.casefold()
+    assert [bool(t.search(low)) for t in triggers] == [bool(r.search(low)) for r in reference]

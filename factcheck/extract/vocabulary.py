@@ -207,16 +207,23 @@ def alternation(words) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-def trie(words) -> str:
+def trie(words, after_first: str = "") -> str:
     """The same words as `alternation`, as a prefix tree ("t(?:en|hree)"): the standard library's `re` tries
-    an alternation's branches one by one at every position, a prefix tree only the branches that fit."""
+    an alternation's branches one by one at every position, a prefix tree only the branches that fit.
+
+    `after_first`: a pattern written right after each word's first character, such as a look-behind at the
+    word's start (`(?<![a-z].)`, "no letter before it"): one in front of the tree would keep `re` from
+    skipping ahead to the characters a word can open with."""
     tree: dict = {}
     for word in words:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_pattern(tree)
+    if not after_first:
+        return _trie_pattern(tree)
+    return "(?:" + "|".join(regex.escape(ch) + after_first + _trie_pattern(child)
+                            for ch, child in sorted(tree.items()) if ch) + ")"
 
 
 def _trie_pattern(node: dict) -> str:

@@ -17,7 +17,7 @@ import regex
 from ..model import Article, Claim, Frame, Slot
 from ..normalise import Units, dimension, is_money
 from ..rules import Rules
-from ..rulefile import CueSets, WindowScan
+from ..rulefile import CueSets, OpenedScan, WindowScan
 from ..vocabulary import cue_set
 from . import text as T
 from . import cues
@@ -43,6 +43,20 @@ _CHANGE_BEFORE = regex.compile(
     # "growth eased to just under 28%"
     r"|\b(?:growth|increase|rise|decline|drop|fall|gain|change)\b[^.,;%]{0,30}\b(?:eased|slowed|accelerated|"
     r"quickened|picked\s+up|reached|hit|stood|was|came|to|at)\b[^.,;%\d]{0,20})$")
+
+
+def _leading_letters(alternative: str) -> str:
+    """The letters every match of a pattern's alternative opens with ("dipp?\\w*" -> "dip")."""
+    letters = re.match(r"[a-z]*", alternative).group()
+    return letters[:-1] if alternative[len(letters):len(letters) + 1] in ("?", "*", "{") else letters
+
+
+# Where a change word can open (the letters each piece of _CHANGE_VERB opens with: pieces of its groups
+# add openings, which cost a try and change nothing), for a search tried at those only
+_CHANGE_OPENINGS = sorted({_leading_letters(verb) for verb in _CHANGE_VERB.split("|")}
+                          | {"growth", "up", "down", "increase", "rise", "decline", "drop", "fall", "gain", "change"})
+_CHANGE_BEFORE_SCAN = OpenedScan(_CHANGE_BEFORE, rf"(?<![a-z0-9_])(?:{'|'.join(_CHANGE_OPENINGS)})"
+                                                 r"|[增减下上提降同环大涨跌]")
 _RAISED_AMOUNT = regex.compile(r"(?i)\b(?:raised|raising|raises|raise)\s+(?:(?:about|around|nearly|almost|some|roughly|"
                                 r"over|more\s+than|an?\s+(?:further|additional|extra))\s+)*$")
 _LEVEL_REACHED = regex.compile(r"(?i)\bto\s+(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|just\s+(?:over|under)|"
@@ -72,6 +86,7 @@ _COUNTERPART_BEFORE = {
 }
 _COUNTERPART_WORD = {"exports": "to", "imports": "from", "trade": "with"}
 _POSSESSIVE = regex.compile(r"['’]s\b")
+_APOSTROPHES = ("'", "’")  # what a possessive opens with (a test before the patterns that read one)
 _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
 # A wire story's dateline, split off as a sentence of its own: "LOS ANGELES, Oct 21 (TMW)", "SINGAPORE".
 _WIRE_CITY = r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?"
@@ -146,6 +161,10 @@ _OBJECT_OF = regex.compile(r"(?i)\b(?:above|below|behind|ahead\s+of|than|from|to
                            # another company
                            r"(?:unit|subsidiary|division|arm|affiliate|parent)\s+of)\s+(?:the\s+)?$|"
                            r"(?:超过|超越|落后于|领先于?|对|从|向|自|来自|与|和|继)$")
+# (tried where its alternatives' first words stand)
+_OBJECT_OF_SCAN = OpenedScan(_OBJECT_OF, r"(?<![a-z0-9_])(?:above|below|behind|ahead|than|from|to|on|over|against|"
+                                         r"versus|vs|outpac|beat|after|compared|along|deficit|surplus|trade|balance|"
+                                         r"gap|unit|subsidiary|division|arm|affiliate|parent)|[超落领对从向自来与和继]")
 
 
 class Framer:
@@ -225,9 +244,7 @@ class Framer:
             title_end = text.find("\n", body_start, article.end)
             title_end = article.end if title_end < 0 else title_end
             title = (body_start, title_end)
-        spans = [title] + [sp for sp in T.sentences(folded, title_end, article.end)
-                           if not (_DATE.search(folded, *sp) and _DATELINE.fullmatch(folded, *sp))
-                           and not _WIRE_DATELINE.fullmatch(folded, *sp)]
+        spans = [title] + [sp for sp in T.sentences(folded, title_end, article.end) if not _dateline_only(folded, sp)]
         starts = [s for s, _ in spans]
         paragraph_breaks = [m.start() for m in _PARAGRAPH.finditer(text, article.start, article.end)]
         body = spans[1:]
@@ -269,7 +286,8 @@ class Framer:
         if datelines:
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in datelines)]
         # a name inside a Chinese measure word is no holder: 国内 of 国内生产总值 (GDP) is not China
-        inside = [(h.start, h.end) for h in hits if h.end - h.start > 2 and T.HAN.match(folded, h.start)]
+        inside = [(h.start, h.end) for h in hits if h.end - h.start > 2 and folded[h.start] >= T.FIRST_HAN
+                  and T.HAN.match(folded, h.start)]
         if inside:
             mentions = [m for m in mentions if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
                                                        for a, b in inside)]
@@ -290,7 +308,7 @@ class Framer:
                                                                             else title[1])
                             and m.kind in ("world", "region")
                             and not any(a <= m.start < b for a, b in title_causes)
-                            and not _OBJECT_OF.search(folded, max(title[0], m.start - 14), m.start)
+                            and not _OBJECT_OF_SCAN.search(folded, max(title[0], m.start - 14), m.start)
                             # "Japan's Hoshimura Games posts record profit": the company's country, no market
                             and not self._names_a_company(folded, m, mentions)), None)
         # (a quarter, half or month without its year, "Cinevo第三季度…", takes the year of the article's date)
@@ -310,7 +328,7 @@ class Framer:
             title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
                                 and (m.kind == "world" or (m.kind == "region" and m.rule == "place"))
                                 # "imports from China": the other party of a trade sets no article's market
-                                and not _OBJECT_OF.search(folded, max(lede[0][0], m.start - 14), m.start)
+                                and not _OBJECT_OF_SCAN.search(folded, max(lede[0][0], m.start - 14), m.start)
                                 # "Cinevo's Asia-Pacific business": one part of a company, not the article's market
                                 and not _POSSESSED.search(folded, max(lede[0][0], m.start - 3), m.start)), None)
         # Names inside a data source's attribution ("according to IDC", "Canalys counts") are not holders;
@@ -427,7 +445,7 @@ class Framer:
         dim = dimension(self.units, claim.unit)
         percent = claim.unit in ("percent", "percentage_point")
         change = bool(claim.direction) or bool(
-            _CHANGE_BEFORE.search(folded, max(clause[0], claim.start - 40), claim.start)
+            _CHANGE_BEFORE_SCAN.search(folded, max(clause[0], claim.start - 40), claim.start)
             or _CHANGE_AFTER.match(folded, claim.end))
         if change and not percent and (_RAISED_AMOUNT.search(folded, max(clause[0], claim.start - 30), claim.start)
                                        or _LEVEL_REACHED.search(folded, max(clause[0], claim.start - 40), claim.start)):
@@ -504,7 +522,7 @@ class Framer:
         # base of a comparison, of an earlier time than the sentence's own figure
         # ... unless its clause names another party: "42.3% of the vote, against 31.9% for Chen" sets two
         # holders side by side, not two times.
-        base = cues.BASE_FIGURE.search(folded, max(sentence[0], claim.start - 60), claim.start)
+        base = cues.BASE_FIGURE_SCAN.search(folded, max(sentence[0], claim.start - 60), claim.start)
         # (a party named from the comparison word on: the sentence's own subject before it is no other party)
         if base and any(m.kind in ("org", "region") for m in self._mentions_in(max(clause[0], base.start()), clause[1])):
             base = None
@@ -591,7 +609,8 @@ class Framer:
         # (a country whose figure the clause opens with outranks a company named after the figure: "Chile's
         # copper output climbs to 5.51 million tonnes as Codelco steadies")
         holder = (cues.pick(in_clause, claim, usable, ("org",), before_only=True)
-                  or cues.pick([m for m in in_clause if _POSSESSIVE.match(folded, m.end)], claim, usable, ("region",),
+                  or cues.pick([m for m in in_clause if folded[m.end:m.end + 1] in _APOSTROPHES
+                                and _POSSESSIVE.match(folded, m.end)], claim, usable, ("region",),
                            before_only=True)
                   or cues.pick(in_clause, claim, usable, ("org",)) or cues.pick(in_clause, claim, usable, ("region",))
                   or cues.pick(in_sentence, claim, usable, ("org",), before_only=True)
@@ -652,14 +671,17 @@ class Framer:
         """A name that frames an epithet or a relation ("Southeast Asia's largest economy", "Coral Sea's
         closest rival"), or a place that is a company's home ("Danish maker Nordvind", "the London-based
         house", "the Edinburgh company"): whatever the claim, no holder or place of it."""
-        # (a mention may hold its possessive: "the world's biggest soybean buyer")
+        # (a mention may hold its possessive: "the world's biggest soybean buyer"; each pattern is tried only
+        # where the apostrophe it opens with stands: most names have none)
         end = m.end - 2 if m.words.endswith(("'s", "’s")) else m.end
-        if cues.EPITHET.match(folded, end) or cues.RELATION.match(folded, end):
+        if folded[end:end + 1] in _APOSTROPHES and (cues.EPITHET.match(folded, end) or cues.RELATION.match(folded, end)):
             return True
         return m.kind == "region" and bool(
-            _HOME_OF.match(folded, m.end) or _HOME_OF_ZH.search(folded, max(0, m.start - 6), m.start)
+            _HOME_OF.match(folded, m.end)
+            or ("总部" in folded[max(0, m.start - 6):m.start] and _HOME_OF_ZH.search(folded, max(0, m.start - 6), m.start))
             or self._describes_company(folded, m)
-            or (_ONE_COMPANY_BEFORE.search(folded, max(0, m.start - 4), m.start) and _ONE_COMPANY_AFTER.match(folded, m.end)))
+            or (folded[m.start - 1:m.start].isspace() and _ONE_COMPANY_BEFORE.search(folded, max(0, m.start - 4), m.start)
+                and _ONE_COMPANY_AFTER.match(folded, m.end)))
 
     def _usable(self, folded, m: Mention, claim, sentence, blocked, causes) -> bool:
         """Whether a mention may be the holder or place of a claim in the sentence."""
@@ -672,7 +694,7 @@ class Framer:
         compared = self._compared.get((id(m), sentence[0]))
         if compared is None:
             compared = self._compared[(id(m), sentence[0])] = (
-                _OBJECT_OF.search(folded, max(sentence[0], m.start - 14), m.start) is not None
+                _OBJECT_OF_SCAN.search(folded, max(sentence[0], m.start - 14), m.start) is not None
                 and not _VIEWPOINT_AFTER.match(folded, m.end))  # "从全球看": the scope the figure is seen in
         # "ahead of the Social Democrats on 27.9%": a name the figure is attached to is its holder,
         # whatever comparison word stands before the name
@@ -801,6 +823,21 @@ def slot_values(vocab_framer: "Framer", slot: str, phrase: str, declared: dict[s
         if any(p is not None and p.fullmatch(folded) for p in (cue.en, cue.zh)):
             out.add(NAMED + cue.name if slot == "object" else cue.name)
     return out
+
+
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_WIRE_CITY_CHARS = _CAPITALS | frozenset(".'’ -")  # what a wire dateline's second character is
+
+
+def _dateline_only(folded: str, sentence: tuple[int, int]) -> bool:
+    """A sentence that is only a dateline: a date ("新浪财经· 2024-07-02 08:32"), or a wire story's city
+    ("BEIJING, Aug 12 (Reuters)"). (Quick tests first: a date's digits, a city's two capitals.)"""
+    start, end = sentence
+    if _DATE.search(folded, start, end) and _DATELINE.fullmatch(folded, start, end):
+        return True
+    first, second = folded[start:start + 1], folded[start + 1:start + 2]
+    return ((first.isspace() or (first in _CAPITALS and second in _WIRE_CITY_CHARS))
+            and _WIRE_DATELINE.fullmatch(folded, start, end) is not None)
 
 
 def _blank_comments(folded: str) -> str:

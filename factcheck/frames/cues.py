@@ -9,6 +9,7 @@ import bisect
 import regex
 
 from ..model import Claim, Slot
+from ..rulefile import OpenedScan
 from .holders import Mention
 from .measures import NAMED
 from .periods import MONTH_WORDS
@@ -28,6 +29,9 @@ _CAUSE = regex.compile(r"(?i)\b(?:thanks\s+to|helped\s+by|driven\s+by|because\s+
                        r"expected)\b)(?:[a-z-]+\s+){1,7}[a-z]+ed\b"
                        # "受美国政治不确定性影响，…": under the influence of
                        r"|受惠于|得益于|受益于|由于|因为|受(?=[^，,。；;]{1,30}影响)")
+# Where a cause phrase can open: the first words of `_CAUSE`'s alternatives, lower-cased, at a word's start
+_CAUSE_SCAN = OpenedScan(_CAUSE, r"(?<![a-z0-9_])(?:thanks|helped|driven|because|due|boosted|buoyed|fu?el|on|as)"
+                                 r"|受|由于|因为|得益于")
 _CAUSE_END = regex.compile(r"[,;:，；。]")
 
 
@@ -78,7 +82,7 @@ LONGEST_NAME = 200  # characters: no name or period a text writes is longer
 
 def cause_spans(folded: str, sentence: tuple[int, int]) -> list[tuple[int, int]]:
     out = []
-    for m in _CAUSE.finditer(folded, *sentence):
+    for m in _CAUSE_SCAN.finditer(folded, *sentence):
         stop = _CAUSE_END.search(folded, m.end(), sentence[1])
         out.append((m.start(), stop.start() if stop else sentence[1]))
     return out
@@ -95,6 +99,9 @@ BASE_FIGURE = regex.compile(
     r"|(?:较|比|相比于?|相较于?|对比)[^，,。；;:：()]{0,12}?的\s*$"
     # "毛利率由上年度的20.6%改善至24.0%": the figure it changed from
     r"|由[^，,。；;:：()]{0,12}?的\s*$|由\s*$")
+# (tried where its alternatives' first words stand)
+BASE_FIGURE_SCAN = OpenedScan(BASE_FIGURE, r"(?<![a-z0-9_])(?:compared|versus|vs|against|up|down|from|than|when)"
+                                           r"|[较比相对由]")
 
 
 FRONT_MATTER = regex.compile(r"\s*---[ \t]*\n.*?\n---[ \t]*\n", regex.S)

@@ -14,6 +14,9 @@ import re
 
 import regex
 
+from ..extract.vocabulary import trie
+from ..rulefile import OpenedScan
+
 CURRENT = "current"
 
 
@@ -75,6 +78,12 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december"]
 # English month names and their short forms, for other stages' patterns too (as a group, no flags)
 MONTH_WORDS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+# The same words at a word's start, for the triggers below (lower case): the start is looked behind for after a
+# word's first letter, so that `re` skips to the letters a month opens with (a look-behind in front, or \b,
+# would have it try every position)
+_MONTH_AT_WORD_START = trie(["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+                             "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+                             "november", "dec", "december"], after_first=r"(?<!\w.)")
 _ORDINAL = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3", "fourth": "4",
             "4th": "4", "一": "1", "二": "2", "三": "3", "四": "4", "1": "1", "2": "2", "3": "3", "4": "4",
             "上": "1", "下": "2"}
@@ -92,7 +101,10 @@ def _any(*literals: str) -> tuple[str, ...]:
 
 def _triggered(trigger: tuple[str, ...] | re.Pattern, low: str) -> bool:
     if isinstance(trigger, tuple):  # substring tests: several times quicker than a pattern's search for them
-        return any(literal in low for literal in trigger)
+        for literal in trigger:  # (a loop, not any(): it runs some thirty times per text)
+            if literal in low:
+                return True
+        return False
     return trigger.search(low) is not None
 
 
@@ -134,12 +146,12 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("half", _any('half', 'h1', 'h2', '1h', '2h'), regex.compile(rf"(?i)(?:\b(first|second)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
     ("half", _any('半年',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?(上|下)半年")),
     ("fiscal", _any('fy', 'fiscal', 'financial', '财年'), regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|(?:fiscal|financial)(?:\s+year)?\s+({_YEAR})|({_YEAR})\s+(?:fiscal|financial)\s+year)\b|({_YEAR})\s*财年|(?<![\d/／-])(\d{{2}}|{_YEAR})财年")),
-    ("months", re.compile(rf"\b{MONTH_WORDS}\.?\s*(?:to|through|-|–|—|until|and)\s*{MONTH_WORDS}"), regex.compile(rf"(?i)\b(?:from\s+|between\s+)?({MONTH_WORDS})\.?\s*(?:to|through|-|–|—|until|(?<=between\s+\w+\.?\s*)and)\s*({MONTH_WORDS})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
+    ("months", re.compile(rf"{_MONTH_AT_WORD_START}\.?\s*(?:to|through|-|–|—|until|and)\s*{MONTH_WORDS}"), regex.compile(rf"(?i)\b(?:from\s+|between\s+)?({MONTH_WORDS})\.?\s*(?:to|through|-|–|—|until|(?<=between\s+\w+\.?\s*)and)\s*({MONTH_WORDS})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
     ("months", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*月?\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
     # "as of March 31", "by the end of March", "at end-June": a stock at a date is of its month
-    ("month", re.compile(rf"\bat\s+{MONTH_WORDS}\.?\s+\d"), regex.compile(rf"(?i)\bat\s+({MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR}))?")),
+    ("month", re.compile(rf"a(?<!\w.)t\s+{MONTH_WORDS}\.?\s+\d"), regex.compile(rf"(?i)\bat\s+({MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR}))?")),
     ("month", _any('as of', 'as at', 'end of', 'end-'), regex.compile(rf"(?i)\b(?:as\s+(?:of|at)|by\s+the\s+end\s+of|at\s+the\s+end\s+of|(?:at\s+)?end-)\s*({MONTH_WORDS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+({_YEAR}))?\b")),
-    ("month", re.compile(rf"\b{MONTH_WORDS}\b"), regex.compile(rf"(?i)\b({MONTH_WORDS})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
+    ("month", re.compile(rf"{_MONTH_AT_WORD_START}\b"), regex.compile(rf"(?i)\b({MONTH_WORDS})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
     ("month", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
     ("decade", _any('0s', "0's", '0’s', '年代'), regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代")),
     # "the 2023/24 season", "2023-24学年", "2023/2024产季": a year across two (the second the next year)
@@ -171,6 +183,10 @@ _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:(?:founded|established|set\s+up|incor
                              # "6.4% more than the 1.16 billion of 2023": the period of a base figure
                              r"|\b(?:than|from|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?"
                              r"(?:[A-Z]{0,3}[$€£¥])?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+)?\s+(?:of|in|for|at)\s+(?:the\s+)?)$")
+# (tried where its alternatives' first words stand)
+_BASE_BEFORE_SCAN = OpenedScan(_BASE_BEFORE, r"(?<![a-z0-9_])(?:founded|established|set|incorporated|formed|than|from|"
+                                             r"on|over|versus|vs|against|compared|relative|since|top|beat|surpass|"
+                                             r"exceed|outstrip|eclips)|[比较相对]")
 _RELATIVE_YEAR = regex.compile(r"(?:the\s+)?(last|this|next|previous|prior|preceding)\s+year")
 _MAY_VERB = regex.compile(r"(?i)\bmay\s+(?:be|have|not|reach|rise|fall|grow|also|well|still)\b")
 
@@ -241,7 +257,7 @@ _RELATIVE_WORD = regex.compile(r"今年|去年|明年|前年|(?:last|this|next)\
 
 def _read(kind: str, m: regex.Match, article_year: int | None, article_month: int | None = None) -> PeriodMention | None:
     g = [x for x in m.groups()]
-    base = bool(_BASE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()))
+    base = bool(_BASE_BEFORE_SCAN.search(m.string, max(0, m.start() - 40), m.start()))
     words = m.group()
     if kind == "first":
         months = g[0] or g[4]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Slot
-from ..rulefile import WindowScan
+from ..rulefile import OpenedScan, WindowScan
 from ..vocabulary import Vocabulary, cue_set
 
 # Words without one of which (case-folded) no attribution pattern of a language can match: a cheap test before
@@ -18,6 +18,8 @@ _TRIGGERS_EN = ("accord", "said", "says", "report", "estimat", "calculat", "coun
 _TRIGGERS_ZH = ("据", "按照", "显示", "称", "表示", "指出", "发布", "公布")
 _FORECAST_VERB = regex.compile(r"(?i)\b(?:expects?|expected|forecasts?|forecasted|projects?|projected|predicts?|"
                                 r"predicted|anticipates?|estimates?\s+that)\b|预计|预测|预期|预估|有望")
+_FORECAST_VERB_SCAN = OpenedScan(_FORECAST_VERB, r"(?<![a-z0-9_])(?:expect|forecast|project|predict|anticipat|estimat)"
+                                                 r"|预|有望")
 _HEADLINE_SOURCE = regex.compile(r"\s*([A-Z][\w&.-]{1,30}(?:\s[A-Z][\w&.-]*){0,2})\s*[:：]")
 _SHORT_FORM = regex.compile(r"\s*\([^()]{1,30}\)")
 _POSSESSIVE = regex.compile(r"['’]s?$")  # "IDC's": the name, not its possessive (nor a plural's s)
@@ -37,7 +39,7 @@ def basis(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[in
             best = (abs(d), vocab.basis[i].name, folded[s:e])
     if best is None:
         # A forecasting verb leading the sentence ("BNEF expects ...", "预计") governs what follows it.
-        lead = _FORECAST_VERB.search(folded, sentence[0], clause[0])
+        lead = _FORECAST_VERB_SCAN.search(folded, sentence[0], clause[0])
         if lead is not None:
             best = (0, "forecast", lead.group())
     if best is not None:
@@ -52,8 +54,7 @@ def sentence_sources(vocab: Vocabulary, text: str, folded: str,
     """The first source a sentence names ("according to IDC", "TrendForce 称") and where every named source
     stands (names there are attributions, not holders). Each pattern runs once per sentence."""
     low = folded[sentence[0]:sentence[1]].casefold()
-    english = any(word in low for word in _TRIGGERS_EN)
-    chinese = any(word in low for word in _TRIGGERS_ZH)
+    english, chinese = _holds_any(low, _TRIGGERS_EN), _holds_any(low, _TRIGGERS_ZH)
     if not english and not chinese:
         return None, []
     first: Slot | None = None
@@ -72,6 +73,13 @@ def sentence_sources(vocab: Vocabulary, text: str, folded: str,
                 if first is None and len(name) >= 2:
                     first = Slot(name, m.group().strip(), f"attribution:{lang}")
     return first, where
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # (a loop, not any(): it runs for every sentence read)
+        if word in text:
+            return True
+    return False
 
 
 def attribution(vocab: Vocabulary, text: str, folded: str, sentence: tuple[int, int],

@@ -14,6 +14,7 @@ import re
 import regex
 
 HAN = regex.compile(r"\p{Han}")
+FIRST_HAN = "\u2e80"  # no character before it is Han (see HAN_RANGES): a comparison before a HAN.match
 # The code points of the Han script (Unicode 15, what `regex`'s \p{Han} matches; a test holds them equal), for
 # patterns the standard library's engine runs: it has no script classes, and on these patterns it is quicker.
 HAN_RANGES = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf"
@@ -54,10 +55,11 @@ _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 # A sentence ends at . ! ? followed by space and a capital or quote, at 。！？, or at a line break.
 # Summaries also run sentences together as bullets (" - ") or after citation markers ("[3] Group 1: ...").
-# Each alternative opens with a character (none with a look-behind or a space), so the search skips quickly
-# between candidates; the named groups say where the gap between two sentences starts.
+# Each alternative opens with a character (none with a look-behind or a space: the bullet's blank before it is
+# looked behind for after it), so the search skips quickly between candidates; the named groups say where the
+# gap between two sentences starts.
 _SENTENCE_END = re.compile(rf"[.!?](?P<after_stop>[\"'”’)]?\s+)(?=[\"'“‘(\[]?[A-Z0-9{HAN_RANGES}])|[。！？!?]|\n+"
-                           rf"|(?<=\s)[-–—•](?P<bullet>\s+)(?=[A-Z{HAN_RANGES}])|\](?P<after_marker>\s+)(?=[A-Z])")
+                           rf"|[-–—•](?<=\s.)(?P<bullet>\s+)(?=[A-Z{HAN_RANGES}])|\](?P<after_marker>\s+)(?=[A-Z])")
 
 
 _BULLET_AFTER = re.compile(rf"\s*[-–—•]\s+(?=[A-Z{HAN_RANGES}])")
@@ -231,9 +233,11 @@ def respectively(text: str, claims: list,
                and _FIGURE_JOIN.fullmatch(text, claims[run[-1]].end, claims[run[-1] + 1].start)):
             run.append(run[-1] + 1)
         i = run[-1] + 1
+        if len(run) < 2:
+            continue
         s_start, s_end = sentences[run[0]]
         marker = _RESPECTIVE.search(text, s_start, s_end)
-        if len(run) < 2 or marker is None:
+        if marker is None:
             continue
         first, last = claims[run[0]].start, claims[run[-1]].end
         if marker.start() < first:  # 开采和冶炼分别占…: the items stand before the marker
