@@ -342,7 +342,9 @@ def _keep(best: dict[int, tuple[int, int]], s: int, e: int, cue: int) -> None:
 class WindowScan:
     """A cue set's hits over a few windows of one text, scanned once. `scan(lo, hi)` answers for a range
     inside one window as `CueSet.scan` over that range would (a hit that runs past `hi` is looked for again
-    within it), except that a word the range's end cuts is not read as a shorter cue ("need" of "needed").
+    within it), except that a word the range's end cuts is not read as a shorter cue ("need" of "needed"),
+    and a cue whose look-ahead reads past the range's end is read as the window's text has it ("global" is no
+    place before "Capacity").
     Framing asks for many overlapping ranges of the same sentences (each figure's clause)."""
 
     def __init__(self, cues: CueSet, text: str, windows: list[tuple[int, int]],

@@ -46,7 +46,12 @@ def test_window_scan_answers_as_a_scan_of_the_range(text, data):
             hi = data.draw(st.integers(lo, hi_w))
             if 0 < hi < len(text) and text[hi - 1].isalnum() and text[hi].isalnum():
                 continue  # a word cut by the range's end is no cue in the window, though a scan of the range may read one
-            assert scan.scan(lo, hi) == list(cs.scan(text, lo, hi))
+            # (a cue whose look-ahead fails on the text after the range, "global" before "Capacity", is read by
+            # a scan that stops at the range's end, not by the window's, which sees on)
+            seen = {h[:2] for h in cs.scan(text, lo_w, hi_w)}
+            expected = [h for h in cs.scan(text, lo, hi)
+                        if h[:2] in seen or any(a == h[0] and b > hi for a, b in seen)]
+            assert scan.scan(lo, hi) == expected
 
 
 @settings(max_examples=100, deadline=None)
