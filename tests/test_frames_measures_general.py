@@ -180,3 +180,16 @@ def test_its_first_year_is_a_period_of_its_own(tmp_path) -> None:
     assert frames["1.86 million"].period.value == frames["155萬人"].period.value == "its first 12 months"
     assert frames["9.6 million"].period.value == "2025H1"  # the calendar's first six months
     assert frames["HK$4.7 billion"].measure.value == "cost"
+
+
+def test_units_of_electricity_and_the_year_that_ended_on_a_date(tmp_path) -> None:
+    article(tmp_path, "a.md", "Nuclear output", "2025-07-16",
+            "Pakistan's reactors generated a record 24.3 billion units of electricity in the fiscal year that "
+            "ended on June 30. The plant has 1,200 units of housing for staff.\n")
+    article(tmp_path, "b.md", "Nuclear", "2025-07-20",
+            "Pakistan's nuclear fleet generated 20.6 billion kilowatt-hours in the 2024-25 fiscal year.\n")
+    analysis = analyse([str(tmp_path)])
+    claims = {p.claim.text: p for p in analysis.placed}
+    assert claims["24.3 billion"].claim.unit == "kWh" and claims["24.3 billion"].frame.period.value == "2024/25"
+    assert claims["1,200"].claim.unit == "count"  # units of housing are counted
+    assert quotes(analysis) == [["20.6 billion kilowatt-hours", "24.3 billion"]]

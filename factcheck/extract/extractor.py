@@ -23,6 +23,9 @@ from .values import read
 _LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|和|与|及|、|，)\s*")
 # Change verbs turn a share into a signed change ("fell 34%" -> -34).
 _SIGNED_UNITS = {"percent", "percentage_point"}
+# Words near "units" that make them units of electricity (a kilowatt-hour, as India and Pakistan write it)
+_ELECTRICITY = regex.compile(r"(?i)\b(?:electricity|power\s+(?:generation|consumption|supply|demand|plants?|stations?)|"
+                             r"generat(?:ed|es|ing|ion)|kWh|kilowatt|reactors?|grid|discoms?)\b")
 _FIRST_MONTHS = regex.compile(r"(?:(?i:\bfirst)\s+|前\s*)$")
 
 
@@ -119,6 +122,12 @@ class Extractor:
             if r.noun is None and r.high is None and r.qualifier == "exact" and 0 <= r.value < 10:
                 return None  # a bare single digit counts nothing: "1 and", lists such as 1,1,1
             unit_name = "count"
+            if r.noun == "units":
+                at = bisect.bisect_right(breaks, r.start)
+                s_lo = breaks[at - 1] if at > 0 else lo
+                s_hi = breaks[at] if at < len(breaks) else hi
+                if _ELECTRICITY.search(scan, max(s_lo, r.start - 80), min(s_hi, r.end + 40)):
+                    unit_name = "kilowatt_hour"  # "generated 24.3 billion units of electricity": South Asia's kWh
         else:
             unit_name = r.unit
             if unit_name == "month" and r.high is None and _FIRST_MONTHS.search(scan, max(lo, r.start - 8), r.start):

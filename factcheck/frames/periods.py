@@ -116,7 +116,7 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     # "the year to June 30, 2024", "the fiscal year ended March 2025": the twelve months to that month, a
     # season across two years (or the calendar year, to December)
     # (without its year, "the fiscal year ended March 31", the latest such year: to the article's year's month)
-    ("year_to", _any('year to', 'year end', 'year through', 'months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR})\b|(?![\w\s]*\d))")),
+    ("year_to", _any('year to', 'year end', 'year through', 'months to', 'months end', 'months through', 'that end', 'which end'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:(?:that|which)\s+)?(?:to|ended|ending|ends|through)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR})\b|(?![\w\s]*\d))")),
     # "截至2024年3月的上一财年", "截至2024年3月31日止的财政年度": the twelve months to that month
     # "截至6月30日的2025财年", "截至今年3月31日止年度": the same, its year written with the fiscal year or
     # counted from the article's; "截至2025年6月的12个月", as "the twelve months to June 2025"
