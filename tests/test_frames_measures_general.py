@@ -193,3 +193,14 @@ def test_units_of_electricity_and_the_year_that_ended_on_a_date(tmp_path) -> Non
     assert claims["24.3 billion"].claim.unit == "kWh" and claims["24.3 billion"].frame.period.value == "2024/25"
     assert claims["1,200"].claim.unit == "count"  # units of housing are counted
     assert quotes(analysis) == [["20.6 billion kilowatt-hours", "24.3 billion"]]
+
+
+def test_a_stock_as_of_a_date_in_chinese_and_passengers_handled(tmp_path) -> None:
+    text = "截至2024年9月30日，公司宽带用户总数达到486万户。2023-24财年（截至2024年6月30日），出口量约7.2亿升。"
+    assert [(p.kind, p.year, p.part) for p in find_periods(text, 0, len(text), 2024)] == [
+        ("month", 2024, "9"), ("season", 2023, "")]  # (the bracket says when the fiscal year ends)
+    article(tmp_path, "a.md", "Airport", "2025-01-21", "Lakeside Airport handled 46.8 million passengers in 2024.\n")
+    article(tmp_path, "b.md", "机场", "2025-01-22", "湖畔机场（Lakeside Airport）公布，2024年全年旅客吞吐量约5400万人次。\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_figure(analysis)["46.8 million"].measure.value == "visitors"
+    assert quotes(analysis) == [["46.8 million", "5400万人"]]
