@@ -36,6 +36,7 @@ def _left_pattern(verbs_en: str, nouns_en, verbs_zh, sizes_zh) -> regex.Pattern:
 
 _DOWN_LEFT = _left_pattern(DOWN_VERBS_EN, DOWN_NOUNS_EN, DOWN_VERBS_ZH, DOWN_SIZE_ZH)
 _UP_LEFT = _left_pattern(UP_VERBS_EN, UP_NOUNS_EN, UP_VERBS_ZH, UP_SIZE_ZH)
+_MADE_UP = regex.compile(r"(?i)\b(?:made|makes?|making)\s+up\s*$")  # "made up 58% of revenue": a part, no rise
 _CHANGE_RIGHT = regex.compile(
     r"\s*(?i:(?:(?:year|month|quarter|week)-on-(?:year|month|quarter|week)|annual|yearly|y/y|yoy)\s+)?"
     r"(?i:(?P<up>" + alternation(UP_NOUNS_EN) + r")|(?P<down>" + alternation(DOWN_NOUNS_EN) + r"))\b"
@@ -117,7 +118,7 @@ def direction(s: str, r: Reading, lo: int, hi: int) -> Reading:
         left = left.rstrip()[: -len(r.cue)]
     if _DOWN_LEFT.search(left):
         r.direction = "down"
-    elif _UP_LEFT.search(left):
+    elif _UP_LEFT.search(left) and not _MADE_UP.search(left):
         r.direction = "up"
     else:
         cm = _CHANGE_RIGHT.match(s, r.end)

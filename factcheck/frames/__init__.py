@@ -34,8 +34,8 @@ _CHANGE_VERB = (r"grow\w*|ris(?:e|es|en|ing)|rose|increas\w*|jump\w*|climb\w*|ga
                 r"slump\w*|tumbl\w*|cut|boost\w*|lift\w*|rais\w*|edg\w*|dipp?\w*|sank|sink\w*|shed\w*|"
                 r"trimm?\w*|doubl\w*|tripl\w*|widen\w*|narrow\w*")
 _CHANGE_BEFORE = regex.compile(
-    # "rose 5%", "a rise of 4.0%", "同比增长5.6%"
-    rf"(?i)(?:(?:\b(?:{_CHANGE_VERB}|growth|up|down)\b(?:\s+(?:of|by|some|about|around|nearly|almost|roughly|"
+    # "rose 5%", "a rise of 4.0%", "同比增长5.6%" (not "made up 58% of revenue": a part of a whole)
+    rf"(?i)(?:(?:\b(?:{_CHANGE_VERB}|growth|(?<!\bmade\s|\bmakes?\s|\bmaking\s)up|down)\b(?:\s+(?:of|by|some|about|around|nearly|almost|roughly|"
     r"approximately|an?|further|another|just|only|over|more\s+than|estimated)){0,3}\s*|增长|增加|下降|减少|下滑|"
     r"上升|提高|提升|降低|增幅|降幅|同比|环比|大增|大跌|增|降|减|涨|跌)(?:了|为|达|约|近|超)?\s*"
     # "lifted production by 3.7%"

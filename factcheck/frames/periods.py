@@ -152,9 +152,6 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("month", re.compile(rf"a(?<!\w.)t\s+{MONTH_WORDS}\.?\s+\d"), regex.compile(rf"(?i)\bat\s+({MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR}))?")),
     ("month", _any('as of', 'as at', 'end of', 'end-'), regex.compile(rf"(?i)\b(?:as\s+(?:of|at)|by\s+the\s+end\s+of|at\s+the\s+end\s+of|(?:at\s+)?end-)\s*({MONTH_WORDS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+({_YEAR}))?\b")),
     ("month", re.compile(rf"{_MONTH_AT_WORD_START}\b"), regex.compile(rf"(?i)\b({MONTH_WORDS})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
-    # "截至2024年9月30日", "截至6月底": a stock at a date is of its month (after "截至…的12个月" and "截至…年度";
-    # in brackets, "2023-24财年（截至2024年6月30日）", it says when the period before it ends)
-    ("month", _any('截至', '截止'), regex.compile(rf"(?<![（(]\s*)截[至止]\s*(?:({_YEAR})\s*年)?\s*({_ZH_MONTH})\s*月\s*(?:\d{{1,2}}\s*日|[底末])")),
     ("month", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
     ("decade", _any('0s', "0's", '0’s', '年代'), regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代")),
     # "the 2023/24 season", "2023-24学年", "2023/2024产季": a year across two (the second the next year)
