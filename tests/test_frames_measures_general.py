@@ -201,3 +201,11 @@ def test_passengers_handled_are_counted_as_passengers(tmp_path) -> None:
     analysis = analyse([str(tmp_path)])
     assert by_figure(analysis)["46.8 million"].measure.value == "visitors"
     assert quotes(analysis) == [["46.8 million", "5400万人"]]
+
+
+def test_a_pronoun_names_nothing_counted(tmp_path) -> None:
+    article(tmp_path, "a.md", "Broadband", "2024-11-14",
+            "The group ended September with 4.86 million broadband subscribers, and 1.92 million of them were on "
+            "full-fibre connections.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert "them" not in (frames["1.92 million"].object.value or "")

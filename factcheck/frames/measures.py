@@ -180,7 +180,9 @@ _STOP = FUNCTION_WORDS | {"last", "next", "previous", "same", "largest", "bigges
                           "rose", "fell", "was", "were", "is", "are", "has", "have", "had", "came", "stood",
                           "reached", "totalled", "totaled", "hit", "posted", "posts", "recorded", "saw", "sees",
                           "see", "forecast", "forecasts", "projects", "estimates", "put", "puts", "hold", "holds",
-                          "held", "lifted", "grew", "grow", "grows", "its", "their"}
+                          "held", "lifted", "grew", "grow", "grows", "its", "their",
+                          # pronouns name nothing counted ("1.92 million of them were on full fibre")
+                          "them", "those", "these", "they", "which", "whom", "this", "that"}
 
 
 def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | None, lang: str,
