@@ -79,12 +79,11 @@ _VIEWPOINT_AFTER = regex.compile(r"(?:范围|市场|层面|范围内)?(?:来|上
 _A_YEAR_BEFORE = regex.compile(r"去年|上年|上一年|前一年")
 # The other party of a flow, written right before its name: "exports to China", "imports from Russia", "trade
 # with Japan", 对美国出口, 出口到日本, 自俄罗斯进口. Exports to one country are not a country's exports.
-_COUNTERPART_BEFORE = {
-    "exports": regex.compile(r"(?i)(?:\b(?:to|into)\s+(?:the\s+)?|对|向|往|至|到)$"),
-    "imports": regex.compile(r"(?i)(?:\bfrom\s+(?:the\s+)?|自|从)$"),
-    "trade": regex.compile(r"(?i)(?:\b(?:with|and)\s+(?:the\s+)?|与|同)$"),
+_COUNTERPART = {  # flow -> (the word that names the other party, the words written right before its name)
+    "exports": ("to", regex.compile(r"(?i)(?:\b(?:to|into)\s+(?:the\s+)?|对|向|往|至|到)$")),
+    "imports": ("from", regex.compile(r"(?i)(?:\bfrom\s+(?:the\s+)?|自|从)$")),
+    "trade": ("with", regex.compile(r"(?i)(?:\b(?:with|and)\s+(?:the\s+)?|与|同)$")),
 }
-_COUNTERPART_WORD = {"exports": "to", "imports": "from", "trade": "with"}
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _APOSTROPHES = ("'", "’")  # what a possessive opens with (a test before the patterns that read one)
 _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
@@ -423,7 +422,7 @@ class Framer:
 
     def _counterpart(self, folded: str, flow: str, clause: tuple[int, int], holder: Slot, place: Slot) -> Mention | None:
         """The country or region a flow in the clause goes to or comes from ("logs to China"), if one is named."""
-        before = _COUNTERPART_BEFORE[flow]
+        before = _COUNTERPART[flow][1]
         for m in self._mentions_in(*clause):
             if (m.kind == "region" and m.name not in (holder.value, place.value)
                     and before.search(folded, max(clause[0], m.start - 9), m.start)):
@@ -552,8 +551,8 @@ class Framer:
             # "853,000 international students", "52万辆": a count of the thing it names, compared with counts
             # of the same thing only (the object must agree)
             measure = Slot("count", claim.noun, "measure:a count of what it names")
-        if measure.value in _COUNTERPART_BEFORE and (partner := self._counterpart(folded, measure.value, clause, holder, place)):
-            measure = Slot(f"{measure.value} {_COUNTERPART_WORD[measure.value]} {partner.name}", measure.words,
+        if measure.value in _COUNTERPART and (partner := self._counterpart(folded, measure.value, clause, holder, place)):
+            measure = Slot(f"{measure.value} {_COUNTERPART[measure.value][0]} {partner.name}", measure.words,
                            f"{measure.rule} (with its other party, {partner.words!r})")
         # One slot for whose figure and where: "Apple@World", "@China" (a country's own output), "Samsung@".
         holder_text = f"{holder.value or ''}@{place.value or ''}" if holder.value or place.value else None

@@ -171,7 +171,7 @@ _TRIGGER_LIST = list({id(trigger): trigger for _, trigger, _ in _PATTERNS}.value
 _NUMBERED_PATTERNS = [(kind, next(n for n, t in enumerate(_TRIGGER_LIST) if t is trigger), pattern)
                       for kind, trigger, pattern in _PATTERNS]
 _COUNT_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-             "eleven": 11}
+             "eleven": 11, "twelve": 12, "eighteen": 18}
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
 # A period right after these words is the base of a comparison ("lower than in 2023", "比上年").
@@ -198,6 +198,19 @@ def _month(word: str) -> int:
         return _ZH_NUM[word]
     low = word.lower()[:3]
     return next(i + 1 for i, m in enumerate(_MONTHS) if m.startswith(low))
+
+
+def _count(word: str | None) -> int | None:
+    """A number of months as written: "9", "nine", "九"."""
+    if not word:
+        return None
+    return int(word) if word.isdigit() else _COUNT_EN.get(word.lower()) or _ZH_NUM.get(word)
+
+
+def _counted_year(relative: str | None, article_year: int | None) -> str | None:
+    """The year 今年 or 去年 names, counted from the article's."""
+    shift = {"今年": 0, "去年": -1}.get(relative or "")
+    return str(article_year + shift) if shift is not None and article_year else None
 
 
 def _year(s: str | None) -> int | None:
@@ -259,11 +272,9 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
     g = [x for x in m.groups()]
     base = bool(_BASE_BEFORE_SCAN.search(m.string, max(0, m.start() - 40), m.start()))
     words = m.group()
-    if kind == "first":
+    if kind == "first":  # groups: English months, English year; 年, 半年, Chinese months
         months = g[0] or g[4]
-        n = 6 if g[3] else 12 if (g[1] or g[2]) else ({"six": 6, "three": 3, "nine": 9, "twelve": 12, "eighteen": 18}.get(months.lower())
-                                      if not months.isdigit() else int(months)) if months else None
-        n = n or _ZH_NUM.get(months or "")
+        n = 6 if g[3] else 12 if g[1] or g[2] else _count(months)
         return PeriodMention(m.start(), m.end(), "first", None, str(n), base, words) if n else None
     if kind == "year_to_date":
         if article_year is None or article_month is None or article_month < 2:
@@ -324,21 +335,21 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
             return None
         return PeriodMention(m.start(), m.end(), kind, _year(y), str(month), base, words)
     if kind == "months_ending":
-        n, hi = _COUNT_EN.get(g[0].lower()) or int(g[0]), _month(g[1])
+        n, hi = _count(g[0]), _month(g[1])
         if not 2 <= n <= 11 or not 1 <= hi - n + 1:
             return None  # (twelve months, or months across a year's end, are no range of one year)
         return PeriodMention(m.start(), m.end(), "months", _year(g[2]), f"{hi - n + 1}..{hi}", base, words)
     if kind == "months_ending_zh":
-        year = int(g[0]) if g[0] else (article_year + {"今年": 0, "去年": -1}[g[1]] if g[1] and article_year else None)
-        n, hi = _ZH_NUM.get(g[3]) or int(g[3]), _month(g[2])
+        year = _year(g[0] or _counted_year(g[1], article_year))
+        n, hi = _count(g[3]), _month(g[2])
         if not 2 <= n <= 11 or not 1 <= hi - n + 1:
             return None
         return PeriodMention(m.start(), m.end(), "months", year, f"{hi - n + 1}..{hi}", base, words)
     if kind == "months_to":
         if g[0]:
-            y, hi = g[1], _COUNT_EN.get(g[0].lower()) or int(g[0])
+            y, hi = g[1], _count(g[0])
         elif g[3]:
-            y, hi = g[2], _ZH_NUM.get(g[3]) or int(g[3])
+            y, hi = g[2], _count(g[3])
         else:
             y, hi = g[4], 3 * {"二": 2, "两": 2, "兩": 2, "三": 3}[g[5]]
         if not 2 <= hi <= 11:
@@ -346,9 +357,7 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
         return PeriodMention(m.start(), m.end(), "months", _year(y), f"1..{hi}", base, words)
     if kind in ("year_to", "year_to_zh"):
         if kind == "year_to_zh":  # year, 今年/去年, month, the fiscal year's own year
-            relative = {"今年": 0, "去年": -1}.get(g[1] or "")
-            year_of = g[0] or g[3] or (str(article_year + relative) if relative is not None and article_year else None)
-            g = [g[2], year_of]
+            g = [g[2], g[0] or g[3] or _counted_year(g[1], article_year)]
         if g[1] is None and article_year is None:
             return None
         month, last = _month(g[0]), int(g[1]) if g[1] else article_year
