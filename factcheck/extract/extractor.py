@@ -118,16 +118,16 @@ class Extractor:
     def _claim(self, scan: str, original: str, article: Article, file: str, r: Reading, breaks: list[int],
                years: list[tuple[int, int, int]], gaps: Gaps | None) -> Claim | None:
         lo, hi = article.start, article.end
+        i = bisect.bisect_right(breaks, r.start)
+        s_start = breaks[i - 1] if i > 0 else lo
+        j = bisect.bisect_left(breaks, r.end)
+        s_end = breaks[j] if j < len(breaks) else hi
         if r.unit is None:
             if r.noun is None and r.high is None and r.qualifier == "exact" and 0 <= r.value < 10:
                 return None  # a bare single digit counts nothing: "1 and", lists such as 1,1,1
             unit_name = "count"
-            if r.noun == "units":
-                at = bisect.bisect_right(breaks, r.start)
-                s_lo = breaks[at - 1] if at > 0 else lo
-                s_hi = breaks[at] if at < len(breaks) else hi
-                if _ELECTRICITY.search(scan, max(s_lo, r.start - 80), min(s_hi, r.end + 40)):
-                    unit_name = "kilowatt_hour"  # "generated 24.3 billion units of electricity": South Asia's kWh
+            if r.noun == "units" and _ELECTRICITY.search(scan, max(s_start, r.start - 80), min(s_end, r.end + 40)):
+                unit_name = "kilowatt_hour"  # "generated 24.3 billion units of electricity": South Asia's kWh
         else:
             unit_name = r.unit
             if unit_name == "month" and r.high is None and _FIRST_MONTHS.search(scan, max(lo, r.start - 8), r.start):
@@ -140,10 +140,6 @@ class Extractor:
             unit = f"{unit} / {r.per}"  # a rate is a unit of its own: it compares only with rates
         if r.direction == "down" and unit in _SIGNED_UNITS and value > 0:  # "shrank -18.7%" stays -18.7
             value, high = (-high, -value) if high is not None else (-value, None)
-        i = bisect.bisect_right(breaks, r.start)
-        s_start = breaks[i - 1] if i > 0 else lo
-        j = bisect.bisect_left(breaks, r.end)
-        s_end = breaks[j] if j < len(breaks) else hi
         # At most 600 characters either side: text without breaks (1,1,1,…) must not make each claim copy
         # and scan the whole text (quadratic time and memory).
         s_start, s_end = max(s_start, r.start - 600), min(s_end, r.end + 600)
