@@ -413,17 +413,19 @@ def _date_current(blocks: dict[tuple, list[Placed]]) -> None:
             del blocks[key]
 
 
-_PERIOD = regex.compile(r"(\d{4})(?:Q([1-4])|H([12])|-(\d\d)(?:\.\.\d{4}-(\d\d))?)?")
+_DAY = regex.compile(r"\d{4}-\d\d-\d\d")
+_PERIOD = regex.compile(r"(\d{4})(?:Q([1-4])|H([12])|-(\d\d)(?:\.\.(\d{4})-(\d\d))?)?")
 
 
 def _period_end(label: str) -> int | None:
-    """The last day of a period label ("2024", "2024Q3", "2024H1", "2024-09", "2024-01..2024-09"), as an
+    """The last day of a period label ("2024", "2024Q3", "2024H1", "2024-09", "2024-01..2024-09", "2024-09-08"), as an
     ordinal; None for a fiscal year, a season or a decade (their ends are not known here)."""
     m = _PERIOD.fullmatch(label)
     if m is None:
-        return None
-    year = int(m[1])
-    month = (3 * int(m[2]) if m[2] else 6 * int(m[3]) if m[3] else int(m[5] or m[4]) if m[4] else 12)
+        day = _DAY.fullmatch(label)  # a running total at one day ("2024-09-08")
+        return _day(label) or None if day else None
+    year = int(m[5] or m[1])  # (months across two years, "2024-10..2025-03", end in the second)
+    month = (3 * int(m[2]) if m[2] else 6 * int(m[3]) if m[3] else int(m[6] or m[4]) if m[4] else 12)
     first_of_next = date(year + month // 12, month % 12 + 1, 1)
     return first_of_next.toordinal() - 1
 

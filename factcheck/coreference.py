@@ -40,7 +40,9 @@ def _distinctive(p) -> tuple | None:
     digits = math.floor(math.log10(value)) - math.floor(math.log10(precision)) + 1
     if digits < MIN_DIGITS:
         return None
-    return p.frame.dimension, round(p.value, 3 - int(math.floor(math.log10(abs(p.value)))) - 1)
+    # (to three significant figures, halves rounded up: "£666.5 million" is the "£667m" of another article)
+    step = 10.0 ** (int(math.floor(math.log10(abs(p.value)))) - 2)
+    return p.frame.dimension, math.floor(p.value / step + 0.5) * step
 
 
 def _main_organisation(placed: list) -> str | None:
@@ -68,9 +70,9 @@ def inferred_aliases(placed: list) -> dict[str, tuple[str, int]]:
                     figures[key].add(article)
     shared: Counter = Counter()  # (Chinese name, Latin name) -> agreeing figures over article pairs
     for articles in figures.values():
-        han = {main[a] for a in articles if _HAN.search(main[a])}
-        latin = {main[a] for a in articles if not _HAN.search(main[a])}
-        for h in han:
+        han = [main[a] for a in articles if _HAN.search(main[a])]
+        latin = [main[a] for a in articles if not _HAN.search(main[a])]
+        for h in set(han):  # (each pair of articles that agree counts: "£667m" in two English articles)
             for name in latin:
                 shared[h, name] += 1
     votes: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -114,35 +116,62 @@ def romanised_aliases(placed: list) -> dict[str, str]:
 
 
 def short_forms(placed: list) -> dict[str, str]:
-    """Each Latin-script name that opens exactly one longer name of the corpus -> that name: "Borealis" of
-    "Borealis Potash", as a second reference writes it. A short form two names open ("Tata" of "Tata Motors"
+    """Each Latin-script name that opens or ends exactly one longer name of the corpus -> that name:
+    "Borealis" of "Borealis Potash", "Rovers" of "Blackwater Rovers", as a second reference writes it. A short form two names open ("Tata" of "Tata Motors"
     and "Tata Steel") stands for neither."""
     names = {who for p in placed if (who := (p.frame.holder.value or "").partition("@")[0]) and not _HAN.search(who)}
     longer: dict[str, set[str]] = defaultdict(set)
     for name in names:
         words = name.split()
         for n in range(1, len(words)):
-            prefix = " ".join(words[:n])
-            if prefix in names:
-                longer[prefix].add(name)
+            # (a club or a firm is also called by its last words: "Rovers" of "Blackwater Rovers")
+            for part in (" ".join(words[:n]), " ".join(words[-n:])):
+                if part in names:
+                    longer[part].add(name)
     out = {}
     for short, full in longer.items():
         # (the longest of nested names: "Jade Peak" of "Jade Peak Commercial" and "Jade Peak Commercial Bank")
-        widest = [f for f in full if not any(g != f and g.startswith(f + " ") for g in full)]
+        widest = [f for f in full if not any(g != f and (g.startswith(f + " ") or g.endswith(" " + f)) for g in full)]
         if len(widest) == 1:
             out[short] = widest[0]
     return {s: out.get(f, f) for s, f in out.items()}
 
 
+def _short_forms_in_articles(placed: list) -> dict[tuple[str, str], str]:
+    """(article, name) -> the one longer name of the same article's figures that opens or ends with it:
+    "United" where the article writes "Manchester United" (a name of another story, "United Nations",
+    does not count)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for p in placed:
+        who = _who(p)
+        if who and not _HAN.search(who):
+            names[p.claim.article].add(who)
+    out = {}
+    for article, held in names.items():
+        if len(held) < 2:
+            continue
+        for short in held:
+            full = [n for n in held if n != short and (n.startswith(short + " ") or n.endswith(" " + short))]
+            if len(full) == 1:
+                out[article, short] = full[0]
+    return out
+
+
 def with_inferred_holders(placed: list) -> list:
     """`placed` with each short form read as its full name (`short_forms`) and each Chinese name that
     `inferred_aliases` matches read as its Latin-script name."""
+    local = _short_forms_in_articles(placed)
+    if local:
+        placed = [_renamed(p, local[p.claim.article, who], "the short form of it in its article")
+                  if (p.claim.article, who := _who(p)) in local
+                  and _writes_short_form(local[p.claim.article, who], _POSSESSIVE.sub("", p.frame.holder.words))
+                  else p for p in placed]
     shorts = short_forms(placed)
     if shorts:
         # (only where the text wrote the short form: "Haneul Holdings", read short as "Haneul", is the parent of
         # "Haneul Beauty", not a short form of it)
         placed = [_renamed(p, shorts[who], "the short form of it")
-                  if (who := _who(p)) in shorts and shorts[who].startswith(_POSSESSIVE.sub("", p.frame.holder.words))
+                  if (who := _who(p)) in shorts and _writes_short_form(shorts[who], _POSSESSIVE.sub("", p.frame.holder.words))
                   else p for p in placed]
     readings = romanised_aliases(placed)
     if readings:
@@ -153,6 +182,10 @@ def with_inferred_holders(placed: list) -> list:
         placed = [_renamed(p, aliases[who][0], f"their articles agree on {aliases[who][1]} figures")
                   if (who := _who(p)) in aliases else p for p in placed]
     return placed
+
+
+def _writes_short_form(full: str, written: str) -> bool:
+    return full.startswith(written) or full.endswith(" " + written)
 
 
 def _who(p) -> str:

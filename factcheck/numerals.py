@@ -49,7 +49,8 @@ EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "s
            "eighty": 80, "ninety": 90}
 EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
              "bn": 10**9, "mn": 10**6, "mln": 10**6, "tn": 10**12, "k": 10**3, "m": 10**6, "b": 10**9, "t": 10**12,
-             "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
+             "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7, "lakh crore": 10**12,
+             "lakh crores": 10**12}
 EN_SPECIAL = {"a dozen": 12, "dozen": 12, "half": Decimal("0.5"), "a half": Decimal("0.5"),
               "a hundred": 100, "a thousand": 1000, "a million": 10**6, "a billion": 10**9,
               "a trillion": 10**12, "a couple of": 2, "a pair of": 2}

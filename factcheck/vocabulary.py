@@ -32,9 +32,15 @@ class Measure(Cue):
     refines: str | None = None
 
     def takes(self, dimension: str) -> bool:
-        """Whether a figure of this dimension can be of the measure; `money` stands for every currency."""
-        return (not self.dimensions or dimension in self.dimensions
-                or ("money" in self.dimensions and _MONEY_DIMENSION.match(dimension) is not None))
+        """Whether a figure of this dimension can be of the measure; `money` stands for every currency, and
+        `not X` excludes X (`[not money]`: anything but a sum of money)."""
+        def listed(name: str) -> bool:
+            return name == dimension or (name == "money" and _MONEY_DIMENSION.match(dimension) is not None)
+        excluded = [d[4:] for d in self.dimensions if d.startswith("not ")]
+        if any(listed(d) for d in excluded):
+            return False
+        allowed = [d for d in self.dimensions if not d.startswith("not ")]
+        return not allowed or any(listed(d) for d in allowed)
 
     def __post_init__(self) -> None:
         if self.type not in MEASURE_TYPES:
@@ -306,7 +312,10 @@ def cities() -> Cities:
 _SUBDIVISION_TYPES = frozenset({
     "Province", "State", "Territory", "Autonomous community", "Land", "Autonomous region", "Prefecture",
     "Union territory", "Republic", "Oblast", "Emirate", "Canton", "Voivodship", "Regional state", "Region",
-    "Federal territory", "Capital territory", "Autonomous republic"})
+    "Federal territory", "Capital territory", "Autonomous republic",
+    # (Taiwan's and Kenya's counties, Taiwan's and Korea's cities, France's regions: places of the same rank)
+    "County", "Special municipality", "City", "Metropolitan city", "Special city", "Metropolitan region",
+    "Capital city"})
 # A subdivision named by a word every text uses otherwise ("Central", "Western", "Capital") is no place here.
 _GENERIC_PLACE = regex.compile(
     r"(?i)(?:north|south|east|west|central|northern|southern|eastern|western|north[ -]east(?:ern)?|"

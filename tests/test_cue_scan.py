@@ -230,7 +230,8 @@ _MONTH_TEXT_WORDS = ["jan", "January", "Mar", "march", "market", "may", "Maybe",
 def test_month_triggers_find_what_a_word_boundary_search_finds(text):
     from factcheck.frames import periods as P
     month = P.MONTH_WORDS
-    reference = [re.compile(rf"\b{month}\.?\s*(?:to|through|-|–|—|until|and)\s*{month}"),
+    reference = [re.compile(rf"\b{month}\.?\s+(?:19|20)\d\d\s*(?:to|through|-|–|—|until|and)\s*{month}"),
+                 re.compile(rf"\b{month}\.?\s*(?:to|through|-|–|—|until|and)\s*{month}"),
                  re.compile(rf"\bat\s+{month}\.?\s+\d"), re.compile(rf"\b{month}\b")]
     triggers = [trigger for _, trigger, _ in P._PATTERNS if isinstance(trigger, re.Pattern) and "(?<!" in trigger.pattern]
     low = text.casefold()

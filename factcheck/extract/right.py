@@ -173,8 +173,12 @@ def _other_unit(lex: Lexicon, s: str, m: regex.Match, r: Reading, pos: int, lo: 
             r.unit = "percent"
             pos += 1
     if r.unit is None and (tm := TIMES.match(s, pos)):
-        r.unit = "ratio"
+        # ("plugged in 410 million times": a count of occasions; no multiplier runs to a hundred thousand)
+        r.unit = "ratio" if r.value < 100_000 else None
         pos = tm.end()
+    if r.unit is None and s[pos:pos + 1] == "度" and s[pos - 1:pos] in ("万", "亿", "萬", "億"):
+        r.unit = "kilowatt_hour"  # 72亿度: no temperature or angle runs to ten thousand degrees
+        pos += 1
     if r.unit is None and s[pos:pos + 1] == "块" and (KUAI.match(s, pos) or KUAI_END.match(s, pos)
                                                      and KUAI_CUE.search(s, max(lo, r.start - 6), r.start)):
         r.unit = "CNY"  # 三块五, 两块钱: 块 is a yuan when money follows it

@@ -165,7 +165,7 @@ class Lexicon:
 
 
 def scale_value(word: str) -> Decimal:
-    return Decimal(EN_SCALES[word.lower()])
+    return Decimal(EN_SCALES[" ".join(word.lower().split())])
 
 
 def rate_period(m: regex.Match) -> str:

@@ -21,7 +21,7 @@ SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 NUMBER_WORDS = SMALL_NUMBER_WORDS + SCALE_WORDS + ("dozen",)
 # Scale words after digits: 3.4 million, 2.6bn, 12 lakh. After money only: $45m, €3bn, 5k.
 SCALE_AFTER = ("thousand", "million", "billion", "trillion", "bn", "mn", "mln", "tn", "lakh", "lakhs",
-               "crore", "crores")
+               "crore", "crores", "lakh crore", "lakh crores")  # (₹27.28 lakh crore: 27.28 × 10¹²)
 SCALE_AFTER_MONEY = ("m", "mn", "bn", "b", "k", "tn")  # and T, in upper case only: $2.1T
 
 # Shares written as words: "half of", "two thirds of".

@@ -115,7 +115,8 @@ _ANAPHOR_KINDS = {"quarter": ("quarter", "fiscal_quarter"), "季": ("quarter", "
 _BRACKET_AFTER = regex.compile(r"\s*[(（]\s*")
 # What a text calls the company it has named: "the company said", "the carmaker's margin"
 _COMPANY_NOUNS = (r"company|firm|group|carmaker|automaker|maker|brand|vendor|bank|lender|insurer|airline|retailer|"
-                  r"miner|operator|publisher|chain|developer|producer|manufacturer|supplier|brewer|utility|conglomerate")
+                  r"miner|operator|publisher|chain|developer|producer|manufacturer|supplier|brewer|utility|conglomerate|"
+                  r"club|team|franchise")
 # What a description calls a company by its trade: "salmon farmer", "auction house", "cruise line"
 _TRADE_NOUNS = (r"giant|house|carrier|start-?up|platform|co-?operative|farmer|grower|exporter|importer|shipper|"
                 r"builder|line|owner|refiner|smelter|distributor|trader|processor|provider|broadcaster|studio|"
@@ -276,8 +277,10 @@ class Framer:
                                            scan[1], han, grounded, pending, title_case_until)]
         if pending:
             mentions = ground_pending(self.index, text, mentions, pending, grounded, excluded)
+        mentions = _with_full_names(mentions)
         month = int(article.date[5:7]) if article.date and len(article.date) >= 7 else None
-        periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year, month)]
+        day = int(article.date[8:10]) if article.date and len(article.date) >= 10 and article.date[8:10].isdigit() else None
+        periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year, month, day)]
         hits = [h for (lo, hi), scan, han in zip(windows, scans, words)
                 for h in find_measures(vocab, folded, lo, hi, cues.within_words(scan[0], han, folded))]
         # "TAIPEI, Aug 22 (Reuters) -", "【记者陈怡君／台北报导】": where the reporter files from is no place of a figure
@@ -745,7 +748,7 @@ class Framer:
                 back = 1 if _A_YEAR_BEFORE.match(words) else 0
                 # ("for the nine months": the months range named before; "该季度": the quarter named before,
                 # fiscal or calendar)
-                wanted = ("months",) if "months" in words else next(
+                wanted = ("months",) if "months" in words else ("season", "fiscal") if "year" in words else next(
                     (_ANAPHOR_KINDS[k] for k in ("quarter", "month", "half", "季") if k in words), None)
                 prior = [q for q in periods if q.end <= p.start and q.kind not in ("anaphor", "year") and not q.base
                          and (wanted is None or q.kind in wanted)]
@@ -826,6 +829,26 @@ def slot_values(vocab_framer: "Framer", slot: str, phrase: str, declared: dict[s
 
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _WIRE_CITY_CHARS = _CAPITALS | frozenset(".'’ -")  # what a wire dateline's second character is
+
+
+_NOT_ONE_NAME = regex.compile(r"[.,;:!?]\s")  # ("Strandvejen. Halvorsen": two names a run read as one)
+
+
+def _with_full_names(mentions: list[Mention]) -> list[Mention]:
+    """A one-word organisation name read as the one longer name of the article it opens or ends: "Rovers"
+    after "Blackwater Rovers" (a name of another story, "Rovers Nations", does not count)."""
+    longer = {m.name for m in mentions if m.kind == "org" and " " in m.name and not _NOT_ONE_NAME.search(m.name)}
+    if not longer:
+        return mentions
+    out = []
+    for m in mentions:
+        # (as written: "Haneul Holdings", read "Haneul", is the parent, not a short form of "Haneul Beauty")
+        if m.kind == "org" and " " not in m.name and m.words.startswith(m.name) and " " not in m.words.strip():
+            full = [n for n in longer if n.startswith(m.name + " ") or n.endswith(" " + m.name)]
+            if len(full) == 1:
+                m = replace(m, name=full[0], rule=f"{m.rule} (the short form of {full[0]})")
+        out.append(m)
+    return out
 
 
 def _dateline_only(folded: str, sentence: tuple[int, int]) -> bool:

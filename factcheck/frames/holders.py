@@ -95,7 +95,9 @@ _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20})(?P<code>[（(][^）)]{1,40}[）)])?\s*"
                            r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
                            r"(?:公布|发布|宣布|披露|公告)")
+_EVENT_NAME = regex.compile(r"(?:Super\s+|Severe\s+|Tropical\s+)?(?:Typhoon|Hurricane|Cyclone|Storm|Tropical\s+Storm|Tropical\s+Depression)\s+[A-Z]")
 _PUBLISH_VERBS = ("公布", "发布", "宣布", "披露", "公告")
+_OWN_REPORT_AFTER = regex.compile(r"了?[^，。；！？\n]{0,24}?(?:财报|年报|季报|半年报|中报|业绩|财务报告|年度报告|财务业绩)")
 # Words that say what kind of firm a Chinese name is ("金矿商", "游戏公司", "拍卖行"): the name follows them.
 ZH_COMPANY_KINDS = "拍卖行|巨头|龙头|企业|公司|集团|车企|药企|矿企|险企"
 # what describes a company before its name: a trade ending in 商 (not 商业, commerce), 厂, a bank, a kind of firm
@@ -328,7 +330,7 @@ _HEADLINE_VERBS = frozenset(
     "rises rise falls fall jumps jump surges surge slips slip drops drop climbs climb soars soar slumps slump "
     "tumbles tumble grows grow gains gain posts post reports report beats beat misses miss hits hit tops top "
     "lifts lift cuts cut raises raise sees see expects expect plans plan nears near reaches reach".split())
-_ZH_CORPORATE = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团)$")
+_ZH_CORPORATE = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|俱乐部)$")
 # A person's title right before a name ("chief executive Lin", "Dr. Wu"): sought once per range, forward
 # (case-blind: "[a-z]" is any letter)
 _TITLE = CaseBlind(r"\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|ceo|cfo|chair(?:man|woman)?|"
@@ -452,6 +454,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         elif at in titled:
             # "chief executive Lin Cheng-hao": a person, whom no "its" or "the company" means
             add(at, at + len(name), name, "proper noun", "person")
+        elif _EVENT_NAME.match(name):
+            # "Typhoon Kong-rey", "Hurricane Milton": an event, whose losses are its places' (no holder)
+            add(at, at + len(name), name, "event name", "event")
         elif not initial or name in here:
             add(at, at + len(name), index.company(name), "proper noun")
         elif pending is not None and taken.find(1, at - start, at + len(name) - start) < 0:
@@ -461,8 +466,10 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         window = folded[start:end]
         announces = any(verb in window for verb in _PUBLISH_VERBS)  # (most windows publish nothing)
         for m in _ANNOUNCER.finditer(folded, start, end) if announces else ():
-            if not (m["code"] or m["day"]):
-                continue  # "该公司公布": a published figure names its publisher by a date or a code
+            if not (m["code"] or m["day"] or _OWN_REPORT_AFTER.match(folded, m.end())):
+                # "该公司公布": a published figure names its publisher by a date or a code, or by the report
+                # it publishes ("曼联公布2024-25财年财报": its own results)
+                continue
             run = m["run"]
             # the name after its description ("金矿商", "游戏公司", "代工厂"), without a corporate form
             cut = max((d.end() for d in _DESCRIBED.finditer(run) if d.end() < len(run) - 1), default=0)
@@ -474,6 +481,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 # (with its English name in the bracket, "麒麟工具（Kirin Tools）", the English one)
                 add(m.end("run") - len(name), m.end("run"), index.company(latin.group()) if latin else bare,
                     "announcer", "org")
+                if grounded is not None and not latin:
+                    grounded.add(bare)
         for s, e, pos in han_words:
             word = folded[s:e]
             if (pos in _ZH_NAME_TAGS and e - s >= 2 and not index.is_common(word)
@@ -484,6 +493,13 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             elif pos == "ns" and e - s >= 3 and _ZH_SUBDIVISION.search(word):
                 # "维多利亚州", "广东省": a state or province, a place of its own within its country
                 add(s, e, word, "segmenter", "region")
+        # a name that published earlier in the article, written again ("曼联工资支出约3.7亿英镑")
+        for name in [n for n in grounded or () if T.HAN.match(n)]:
+            at = folded.find(name, start, end)
+            while at >= 0:
+                if at in bounds:
+                    add(at, at + len(name), name, "announced before", "org")
+                at = folded.find(name, at + len(name), end)
     found.sort(key=lambda x: x.start)
     return found
 

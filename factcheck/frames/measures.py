@@ -26,20 +26,43 @@ class MeasureHit:
 
 def find_measures(vocab: Vocabulary, folded: str, start: int, end: int,
                   scanned: list[tuple[int, int, int]] | None = None) -> list[MeasureHit]:
-    """Every measure word, longest first where two overlap ("shipped … overseas" over "shipped"); ties go
-    to the measure listed first. `scanned`: the measure cues' scan of the range, if already made."""
+    """Every measure word, longest first where two overlap ("shipped … overseas" over "shipped"); the same
+    words of several measures are each a hit, the measure listed first before the others. `scanned`: the measure cues' scan of the range, if already made."""
     measures = vocab.measures
     if scanned is None:
         scanned = cue_set(measures).scan(folded, start, end)
     candidates = sorted((-(e - s), i, s, e) for s, e, i in scanned)
-    hits: list[MeasureHit] = []
+    hits: list[tuple[int, int, MeasureHit]] = []
     taken: list[tuple[int, int]] = []
     for _, i, s, e in candidates:
         if not any(a < e and s < b for a, b in taken):
             taken.append((s, e))
-            hits.append(MeasureHit(s, e, measures[i]))
-    hits.sort(key=lambda h: h.start)
-    return hits
+            hits.append((s, i, MeasureHit(s, e, measures[i])))
+            # the same words as a cue of measures listed later, kept after it: "processed" refines ore but
+            # handles transactions, and a figure's dimension says which (`Measure.takes`)
+            hits += [(s, j, MeasureHit(s, e, measures[j])) for j in _also_cued(measures, i, folded[s:e])]
+    hits.sort(key=lambda h: h[:2])
+    return [h for _, _, h in hits]
+
+
+_ALSO: dict[int, tuple[tuple, dict[tuple[int, str], tuple[int, ...]]]] = {}
+
+
+def _also_cued(measures: tuple, first: int, words: str) -> tuple[int, ...]:
+    """Measures after `first` a cue of which is these very words (kept: the same words recur)."""
+    entry = _ALSO.get(id(measures))
+    if entry is None or entry[0] is not measures:
+        entry = _ALSO[id(measures)] = (measures, {})
+    key = (first, words.lower())
+    found = entry[1].get(key)
+    if found is None:
+        if len(entry[1]) > _KEPT:
+            entry[1].clear()
+        # (only where the first is of some dimensions: else it takes every figure and the others never count)
+        found = entry[1][key] = tuple(
+            j for j in range(first + 1, len(measures)) if measures[first].dimensions
+            and any(p is not None and p.fullmatch(words) for p in (measures[j].en, measures[j].zh))) or ()
+    return found
 
 
 def _distance(hit: MeasureHit, start: int, end: int, text: str = "") -> int:
@@ -69,6 +92,10 @@ _OF_ITS = regex.compile(r"\s*of\s+(?:its|their|the\s+(?:company|firm|country|nat
                         # determiner is the holder's own
                         r"|\s*of\s+(?:full\s+|total\s+)?capacity\b", regex.I)
 _OF_AFTER = regex.compile(r"\s*(?:of|of\s+the|of\s+all)\s+(?!its\b|their\b)", regex.I)
+_SOURCE_AFTER = regex.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?!its\b|their\b|a\s+year\b|the\s+(?:same|previous|prior)\b)", regex.I)
+_RELATIVE_AFTER = regex.compile(r",?\s+(?:which|that)\b")
+_EARNED_FROM = frozenset({"revenue", "sales", "output_value"})
+_SEGMENT_BEFORE = regex.compile(r"\b(?i:its|the|their)\s+([a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+(business|division|segment|arm)\b")
 _ZH_OF = regex.compile(r"的?(?:市场|份额|比重|占比)")
 
 
@@ -221,13 +248,29 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
             at = m.start()
         words += joined
     of = _OF_AFTER.match(text, hit.end if hit is not None and hit.start >= end else end)
+    of_end = clause[1]
+    if of is None and hit is not None and clause[0] <= hit.start and hit.end <= start:
+        of_end = start  # (what the words between the measure and the figure say)
+        # "Revenue from online music services rose 26% to…", "Exports of coal reached…": what the measure
+        # word before the figure is of
+        of = _SOURCE_AFTER.match(text, hit.end)
+        if of is not None and of.group().strip().lower().startswith("from") and hit.measure.name not in _EARNED_FROM:
+            of = None  # ("losses from the storm", "deaths from dengue": a cause, not what is counted)
     if of:
-        after = [m for m in _EN_WORD.finditer(text, of.end(), min(clause[1], of.end() + 40))][:3]
+        after = [m for m in _EN_WORD.finditer(text, of.end(), max(of.end(), min(of_end, of.end() + 40)))][:3]
         for m in after:
             if not outside_names(m.start(), m.end()) or _is_measure_word(vocab, m.group()):
                 break
             if keep(m.group()):
                 words.append(m.group())
+    segment = _SEGMENT_BEFORE.search(text, clause[0], start)
+    if segment is None and sentence is not None and sentence[0] < clause[0]:
+        # (or the subject of the relative clause the figure stands in)
+        segment = next((m for m in _SEGMENT_BEFORE.finditer(text, max(sentence[0], clause[0] - 80), clause[0] + 8)
+                        if _RELATIVE_AFTER.match(text, m.end())), None)
+    if segment:
+        # "its ingredients business, which earned NZ$505 million": a part of the company, not the whole
+        words += [w for w in segment.group(1).split() if keep(w)] + [segment.group(2).lower()]
     if hit is not None and hit.measure.type == "rate":
         # What a rate applies to: "a 20% tariff on fentanyl imports"; "the total rate" sums every rate, another
         # scope than one product's.
@@ -329,7 +372,7 @@ NAMED = "="  # marks an object the vocabulary names: named objects match by name
 
 
 _HAS_DIGIT = regex.compile(r"\d")
-_SEGMENT = regex.compile(r"(?i)^(?:business|division|segment)$|(?:业务|板块|部门|事业部|分部)$")
+_SEGMENT = regex.compile(r"(?i)^(?:business|division|segment|arm)$|(?:业务|板块|部门|事业部|分部)$")
 
 
 def objects_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

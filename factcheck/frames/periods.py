@@ -9,6 +9,7 @@ context when the frame is chosen.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import re
 
@@ -24,7 +25,7 @@ CURRENT = "current"
 class PeriodMention:
     start: int
     end: int
-    kind: str  # year | decade | half | quarter | month | months | fiscal | fiscal_quarter | season | anaphor | first
+    kind: str  # year | decade | half | quarter | month | months | span | day | fiscal | fiscal_quarter | season | anaphor | first
     year: int | None
     part: str  # "3" for Q3, "1" for H1, "12" for December, "1..5" for months, "" for a year
     base: bool  # the base of a comparison, not the figure's own period
@@ -56,6 +57,10 @@ class PeriodMention:
             return f"{y - 1}/{y % 100:02d}"
         if self.kind == "season":  # a crop, school or sports year across two calendar years
             return f"{y}/{(y + 1) % 100:02d}"
+        if self.kind == "day":
+            return f"{y}-{self.part}"
+        if self.kind == "span":  # months across two years, not twelve of them
+            return self.part
         if self.kind == "fiscal_quarter":
             return f"FY{y}Q{self.part}"
         return None
@@ -116,7 +121,7 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     # "the year to June 30, 2024", "the fiscal year ended March 2025": the twelve months to that month, a
     # season across two years (or the calendar year, to December)
     # (without its year, "the fiscal year ended March 31", the latest such year: to the article's year's month)
-    ("year_to", _any('year to', 'year end', 'year through', 'months to', 'months end', 'months through', 'that end', 'which end'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:(?:that|which)\s+)?(?:to|ended|ending|ends|through)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR})\b|(?![\w\s]*\d))")),
+    ("year_to", _any('year to', 'year end', 'year through', 'months to', 'months end', 'months through', 'that end', 'which end'), regex.compile(rf"(?i)\b(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:(?:that|which)\s+)?(?:to|ended|ending|ends|through)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR})\b|(?![\w\s]*\d))")),
     # "截至2024年3月的上一财年", "截至2024年3月31日止的财政年度": the twelve months to that month
     # "截至6月30日的2025财年", "截至今年3月31日止年度": the same, its year written with the fiscal year or
     # counted from the article's; "截至2025年6月的12个月", as "the twelve months to June 2025"
@@ -146,10 +151,21 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("half", _any('half', 'h1', 'h2', '1h', '2h'), regex.compile(rf"(?i)(?:\b(first|second)[\s-]+half(?:\s+of)?(?:\s+(?:the\s+year|({_YEAR})))?|\bH([12])\s*'?({_YEAR})?\b|\b([12])H\s*'?({_YEAR}|\d\d)?\b)")),
     ("half", _any('半年',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?(上|下)半年")),
     ("fiscal", _any('fy', 'fiscal', 'financial', '财年'), regex.compile(rf"(?i)\b(?:FY\s?'?(\d{{2}}|{_YEAR})|(?:fiscal|financial)(?:\s+year)?\s+({_YEAR})|({_YEAR})\s+(?:fiscal|financial)\s+year)\b|({_YEAR})\s*财年|(?<![\d/／-])(\d{{2}}|{_YEAR})财年")),
+    # "August 2024 to July 2025", "2024年8月至2025年7月": months across two years (twelve of them: a year
+    # across two, as a season is)
+    ("months_across", re.compile(rf"{_MONTH_AT_WORD_START}\.?\s+(?:19|20)\d\d\s*(?:to|through|-|–|—|until|and)\s*{MONTH_WORDS}"),
+     regex.compile(rf"(?i)\b(?:from\s+|between\s+)?({MONTH_WORDS})\.?\s+({_YEAR})\s*(?:to|through|-|–|—|until|and)\s*({MONTH_WORDS})\.?\s+({_YEAR})\b")),
+    ("months_across", _any('月',), regex.compile(rf"({_YEAR})\s*年\s*({_ZH_MONTH})\s*月(?:份)?\s*(?:-|–|—|~|至|到)\s*({_YEAR})\s*年\s*({_ZH_MONTH})\s*月")),
     ("months", re.compile(rf"{_MONTH_AT_WORD_START}\.?\s*(?:to|through|-|–|—|until|and)\s*{MONTH_WORDS}"), regex.compile(rf"(?i)\b(?:from\s+|between\s+)?({MONTH_WORDS})\.?\s*(?:to|through|-|–|—|until|(?<=between\s+\w+\.?\s*)and)\s*({MONTH_WORDS})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
     ("months", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*月?\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
     # "as of March 31", "by the end of March", "at end-June": a stock at a date is of its month
     ("month", re.compile(rf"a(?<!\w.)t\s+{MONTH_WORDS}\.?\s+\d"), regex.compile(rf"(?i)\bat\s+({MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR}))?")),
+    # "as of Tuesday", "as of Sept 8", "截至8日": a running total at one day (at a month's last day, of that
+    # month, as "at the end of September" is)
+    ("as_of_day", _any('as of', 'as at', '截至', '截止'), regex.compile(
+        rf"(?i)\bas\s+(?:of|at)\s+(?:(?:last\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+({MONTH_WORDS})\.?\s+(\d{{1,2}})\b|,?\s+(\d{{1,2}})\s+({MONTH_WORDS})\b)?"
+        rf"|({MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR})\b)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORDS})\b(?:,?\s+({_YEAR})\b)?)"
+        rf"|截[至止](?:({_YEAR})\s*年)?(?:({_ZH_MONTH})\s*月)?(?:(\d{{1,2}})\s*日|(前日|昨日|昨天|今日|今天|前天)(?:\s*[（(]\s*(?:周|星期)[一二三四五六日天]\s*[)）])?)(?!\s*[止底]?\s*的?\s*(?:\d|[一二三四五六七八九十两]|财|年度|会计|过去|前))")),
     ("month", _any('as of', 'as at', 'end of', 'end-'), regex.compile(rf"(?i)\b(?:as\s+(?:of|at)|by\s+the\s+end\s+of|at\s+the\s+end\s+of|(?:at\s+)?end-)\s*({MONTH_WORDS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+({_YEAR}))?\b")),
     ("month", re.compile(rf"{_MONTH_AT_WORD_START}\b"), regex.compile(rf"(?i)\b({MONTH_WORDS})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
     ("month", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
@@ -163,8 +179,12 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     # report in October gives are September's)
     ("year_to_date", _any('so far this year', 'this year so far', 'to date', '今年以来', '年初至今', '年初以来', '今年迄今', '今年至今'),
      regex.compile(r"(?i)\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b|\b(?:the\s+)?year[\s-]to[\s-]date\b|今年以来|年初至今|年初以来|今年迄今|今年至今")),
+    # "its last financial year", 上一财年: the latest fiscal year ended before the article (see _read)
+    ("latest_fiscal", _any('fiscal year', 'financial year', '财年', '财政年度', '会计年度'),
+     regex.compile(r"(?i)\b(?:last|latest|most\s+recent|past|just[\s-]ended)\s+(?:fiscal|financial)\s+year\b"
+                   r"|上一?个?(?:财年|财政年度|会计年度)")),
     ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year|the\s+(?:previous|prior|preceding)\s+year)\b|全年|今年|去年|上一?年|前年")),
-    ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the|that|the\s+same)\s+(?:quarter|period|month|half|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months)\b(?!\s+(?:of\s+)?(?:last|a|the\s+previous|the\s+prior)\s+year|\s+a\s+year\s+(?:earlier|before|ago))|该季度|当季|同期|当月")),
+    ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月', 'financial year', 'fiscal year'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the|that|the\s+same)\s+(?:quarter|period|month|half|(?:financial|fiscal)\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months)\b(?!\s+(?:of\s+)?(?:last|a|the\s+previous|the\s+prior)\s+year|\s+a\s+year\s+(?:earlier|before|ago))|该季度|当季|同期|当月")),
 ]
 # The triggers once each, and the patterns with their trigger's number (a tuple's hash is not kept)
 _TRIGGER_LIST = list({id(trigger): trigger for _, trigger, _ in _PATTERNS}.values())
@@ -182,11 +202,12 @@ _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:(?:founded|established|set\s+up|incor
                              r"|比|较|相比|相较|对比"
                              # "6.4% more than the 1.16 billion of 2023": the period of a base figure
                              r"|\b(?:than|from|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?"
-                             r"(?:[A-Z]{0,3}[$€£¥])?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+)?\s+(?:of|in|for|at)\s+(?:the\s+)?)$")
+                             r"(?:[A-Z]{0,3}[$€£¥₹₩₱฿]|Rs\.?\s?)?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+)?\s+(?:of|in|for|at)\s+(?:the\s+)?)$")
 # (tried where its alternatives' first words stand)
 _BASE_BEFORE_SCAN = OpenedScan(_BASE_BEFORE, r"(?<![a-z0-9_])(?:founded|established|set|incorporated|formed|than|from|"
                                              r"on|over|versus|vs|against|compared|relative|since|top|beat|surpass|"
                                              r"exceed|outstrip|eclips)|[比较相对]")
+_THIS_FISCAL_NEAR = regex.compile(r"[本今](?:财年|财政年度|会计年度)")
 _RELATIVE_YEAR = regex.compile(r"(?:the\s+)?(last|this|next|previous|prior|preceding)\s+year")
 _MAY_VERB = regex.compile(r"(?i)\bmay\s+(?:be|have|not|reach|rise|fall|grow|also|well|still)\b")
 
@@ -221,7 +242,7 @@ def _year(s: str | None) -> int | None:
 
 
 def find_periods(folded: str, start: int, end: int, article_year: int | None,
-                 article_month: int | None = None) -> list[PeriodMention]:
+                 article_month: int | None = None, article_day: int | None = None) -> list[PeriodMention]:
     """Every period named in folded[start:end], sorted, without overlaps (the more specific pattern wins).
     `article_month`: the month of the article's date, for "so far this year"."""
     found: list[PeriodMention] = []
@@ -237,7 +258,7 @@ def find_periods(folded: str, start: int, end: int, article_year: int | None,
         for m in pattern.finditer(folded, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            mention = _read(kind, m, article_year, article_month)
+            mention = _read(kind, m, article_year, article_month, article_day)
             if mention is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -268,7 +289,59 @@ _JOINED_YEAR = regex.compile(r"\s*(?:的|['’]s\s+)?\s*")
 _RELATIVE_WORD = regex.compile(r"今年|去年|明年|前年|(?:last|this|next)\s+year")
 
 
-def _read(kind: str, m: regex.Match, article_year: int | None, article_month: int | None = None) -> PeriodMention | None:
+_DAYS_BACK = {"今日": 0, "今天": 0, "昨日": 1, "昨天": 1, "前日": 2, "前天": 2}
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def _as_of_day(m: regex.Match, g: list, article_year: int | None, article_month: int | None,
+               article_day: int | None, base: bool, words: str) -> PeriodMention | None:
+    """A day a running total is given at; its year and month, when not written, the article's (a weekday:
+    the latest such day on or before the article's date)."""
+    weekday, wd_month, wd_day, wd_day2, wd_month2, month_a, day_a, year_a, day_b, month_b, year_b, zy, zm, zd, zrel = g
+    if zrel:  # 截至前日, 截至昨日: counted back from the article's date
+        if article_year is None or article_month is None or article_day is None:
+            return None
+        try:
+            then = date(article_year, article_month, article_day) - timedelta(days=_DAYS_BACK[zrel])
+        except ValueError:
+            return None
+        return PeriodMention(m.start(), m.end(), "day", then.year, f"{then.month:02d}-{then.day:02d}", base, words)
+    year = int(year_a or year_b or zy) if (year_a or year_b or zy) else article_year
+    if weekday:
+        if wd_month or wd_month2:
+            month, day = _month(wd_month or wd_month2), int(wd_day or wd_day2)
+        else:
+            if article_year is None or article_month is None or article_day is None:
+                return None
+            try:
+                today = date(article_year, article_month, article_day)
+            except ValueError:
+                return None
+            back = (today.weekday() - _WEEKDAYS.index(weekday.lower())) % 7
+            then = today - timedelta(days=back)
+            year, month, day = then.year, then.month, then.day
+    elif month_a or month_b:
+        month, day = _month(month_a or month_b), int(day_a or day_b)
+    else:
+        month = _month(zm) if zm else article_month
+        day = int(zd)
+        if month is None:
+            return None
+        if not zm and article_day is not None and day > article_day and year is not None:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)  # (截至28日 on the 3rd: last month's)
+    if year is None:
+        return None
+    try:
+        then = date(year, month, day)
+    except ValueError:
+        return None
+    if (then + timedelta(days=1)).day == 1:  # a month's last day: that month's stock
+        return PeriodMention(m.start(), m.end(), "month", year, str(month), base, words)
+    return PeriodMention(m.start(), m.end(), "day", year, f"{month:02d}-{day:02d}", base, words)
+
+
+def _read(kind: str, m: regex.Match, article_year: int | None, article_month: int | None = None,
+          article_day: int | None = None) -> PeriodMention | None:
     g = [x for x in m.groups()]
     base = bool(_BASE_BEFORE_SCAN.search(m.string, max(0, m.start() - 40), m.start()))
     words = m.group()
@@ -282,6 +355,21 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
         if article_month == 2:
             return PeriodMention(m.start(), m.end(), "month", article_year, "1", base, words)
         return PeriodMention(m.start(), m.end(), "months", article_year, f"1..{article_month - 1}", base, words)
+    if kind == "latest_fiscal":
+        # A year that ends in another month than December (a fiscal year that is the calendar year is seldom
+        # called one) and ended before the article: in its year when the article is of April or later,
+        # as most such years end in March, June or September. 上一财年 beside 本财年 is the one before that,
+        # which the date does not tell (本财年 may be the year just reported or the one under way).
+        if article_year is None or article_month is None:
+            return None
+        if _THIS_FISCAL_NEAR.search(m.string, max(0, m.start() - 40), m.end() + 40):
+            return None
+        first = article_year - (1 if article_month >= 4 else 2)
+        return PeriodMention(m.start(), m.end(), "season", first, "", base, words)
+    if kind == "as_of_day":
+        if m.string[max(0, m.start() - 1):m.start()] in ("（", "("):
+            return None  # "2023-24财年（截至2024年6月30日）": the end of the period just named
+        return _as_of_day(m, g, article_year, article_month, article_day, base, words)
     if kind == "fiscal_quarter" and len(g) == 6:
         if g[0]:
             q, y = _ORDINAL[g[0].lower()], g[1]
@@ -364,6 +452,16 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
         if month == 12:
             return PeriodMention(m.start(), m.end(), "year", last, "", base, words)
         return PeriodMention(m.start(), m.end(), "season", last - 1, "", base, words)
+    if kind == "months_across":
+        lo, first, hi, second = (_month(g[1]), int(g[0]), _month(g[3]), int(g[2])) if g[0].isdigit() else \
+            (_month(g[0]), int(g[1]), _month(g[2]), int(g[3]))
+        if first == second:
+            return PeriodMention(m.start(), m.end(), "months", first, f"{lo}..{hi}", base, words) if lo <= hi else None
+        if second != first + 1:
+            return None
+        if hi == lo - 1 or (lo, hi) == (1, 12):
+            return PeriodMention(m.start(), m.end(), "season", first, "", base, words)
+        return PeriodMention(m.start(), m.end(), "span", first, f"{first}-{lo:02d}..{second}-{hi:02d}", base, words)
     if kind == "season":
         first, second = int(g[0]), int(g[1])
         if second % 100 != (first + 1) % 100:

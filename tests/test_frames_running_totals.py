@@ -1,0 +1,132 @@
+"""Frames of fiscal years named only by the article's date ("its last financial year"), of month ranges
+across two years, of running totals at one day ("as of Tuesday", 截至前日), of a company's own results
+published in Chinese, of wage bills and the value of output, and of short names a story uses for its club
+or company. Each corpus here is written for the test, on topics no rule names."""
+
+from __future__ import annotations
+
+from factcheck.frames.periods import find_periods
+from factcheck.pipeline import analyse
+from frame_helpers import article, by_file, quotes
+
+
+def _labels(text: str, year: int = 2025, month: int = 9, day: int = 10) -> list[str | None]:
+    return [p.label(year) for p in find_periods(text, 0, len(text), year, month, day)]
+
+
+def test_the_latest_fiscal_year_is_counted_from_the_article_date() -> None:
+    assert _labels("It lost HK$116 million in its last financial year.") == ["2024/25"]
+    assert _labels("Revenue was ₹57.6 billion last fiscal year.", month=2) == ["2023/24"]
+    assert _labels("公司上一财年营收为341亿卢比。") == ["2024/25"]
+    # beside 本财年, the year before it: which one 本财年 is, the date does not say
+    assert _labels("上一财年营收为341亿卢比，本财年营收增长四成。") == []
+
+
+def test_months_across_two_years() -> None:
+    assert _labels("Clearing from August 2024 to July 2025 fell 11%.") == ["2024/25"]
+    assert _labels("2024年8月至2025年7月，毁林面积为5796平方公里。") == ["2024/25"]
+    assert _labels("Between Oct 2024 and Mar 2025 arrivals fell.") == ["2024-10..2025-03"]
+    assert _labels("2024年10月至2025年3月，客流下降。") == ["2024-10..2025-03"]
+
+
+def test_a_year_to_a_day_written_before_its_month_and_the_fiscal_year_named_before() -> None:
+    assert _labels("The wage bill fell to £313.2 million in the 12 months to 30 June 2025.") == ["2024/25"]
+    text = ("Sales were £666 million in the year to June 30, 2025. The club spent £190 million on players "
+            "during the financial year.")
+    periods = find_periods(text, 0, len(text), 2025, 9)
+    assert periods[-1].kind == "anaphor" and periods[-1].words == "during the financial year"
+
+
+def test_a_running_total_at_a_day() -> None:
+    # a Wednesday's article: "as of Tuesday" is the day before; 截至前日 two days back
+    assert _labels("Losses had reached NT$1.62 billion as of Tuesday.", 2024, 11, 6) == ["2024-11-05"]
+    assert _labels("截至前日（周日），电影累积票房约9.8亿元。", 2024, 9, 10) == ["2024-09-08"]
+    assert _labels("截至8日，累计确诊1.2万例。", 2024, 11, 6) == ["2024-10-08"]  # a day not yet come: last month's
+    assert _labels("As of September 30, 2024, it ran 412 shops.", 2024, 11, 6) == ["2024-09"]  # a month's end
+    # the end of the fiscal year just named, restated in brackets, is no period of its own
+    assert _labels("2023-24财年（截至2024年6月30日），出口量约7.2亿升。", 2024, 8, 1) == ["2023/24"]
+
+
+def test_a_tally_of_later_day_is_not_an_earlier_articles_figure(tmp_path) -> None:
+    article(tmp_path, "a.md", "Floods", "2024-07-02",
+            "Flooding in Kerala destroyed crops worth 1.2 billion rupees, according to government tallies.\n")
+    article(tmp_path, "b.md", "Flood losses", "2024-07-10",
+            "Crop losses in Kerala had reached 1.9 billion rupees as of Monday, the state said.\n")
+    article(tmp_path, "c.md", "Flood losses", "2024-07-11",
+            "Kerala's crop losses stood at 1.5 billion rupees as of July 8, officials said.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("b.md", "1.9 billion rupees")].period.value == "2024-07-08"
+    assert quotes(analysis) == [["1.5 billion rupees", "1.9 billion rupees"]]  # the same day; not July 2's
+
+
+def test_a_company_publishing_its_own_results_in_chinese_holds_them(tmp_path) -> None:
+    article(tmp_path, "a.md", "Rovers post record revenue", "2025-09-18",
+            "Blackwater Rovers reported record annual revenue of £412.6 million on Thursday. Commercial income "
+            "rose to £188.4 million. The club's wage bill fell to £203.5 million in the year to June 30.\n")
+    article(tmp_path, "b.md", "Rovers results", "2025-09-19",
+            "Fans cheered as Rovers posted revenue of £413m for the 2024-25 season. Commercial income at Rovers "
+            "rose to £188m.\n")
+    article(tmp_path, "c.md", "黑水流浪者公布2024-25财年财报", "2025-09-19",
+            "北京时间9月19日，黑水流浪者俱乐部公布了截至2025年6月30日的2024-25财年财报。俱乐部总收入达到4.126亿英镑。"
+            "\n\n支出方面，黑水流浪者工资支出约2.45亿英镑。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    wages = frames[("c.md", "2.45亿英镑")]
+    assert wages.measure.value == "wages" and frames[("a.md", "£203.5 million")].measure.value == "wages"
+    # the name that published its report holds the figures it states later; its English name is the one
+    # whose articles give the same figures (£412.6 million in one, £413m in another)
+    assert wages.holder.value == "Blackwater Rovers@"
+    assert ["2.45亿英镑", "£203.5 million"] in quotes(analysis)
+
+
+def test_a_short_name_is_the_longer_one_of_its_own_article(tmp_path) -> None:
+    article(tmp_path, "a.md", "Rovers spend", "2025-09-18",
+            "Blackwater Rovers said revenue rose, and Rovers spent £90 million on players during the financial "
+            "year to June 30, 2025.\n")
+    article(tmp_path, "b.md", "Climate talks", "2025-09-18",
+            "Rovers Nations, a charity, spent £30 million in the year to June 30, 2025.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "£90 million")].holder.value == "Blackwater Rovers@"
+
+
+def test_a_sum_of_money_is_no_output_installation_or_refining(tmp_path) -> None:
+    article(tmp_path, "a.md", "Pepper exports", "2025-02-10",
+            "Pepper shipments brought in US$1.3 billion in 2024. Exports totalled 250,000 tonnes and generated "
+            "US$1.2 billion in revenue. Another 3 trillion dong was added to farmers' costs. The exchange "
+            "processed 4.5 million trades.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "US$1.3 billion")].measure.value == "revenue"
+    assert frames[("a.md", "US$1.2 billion")].measure.value == "revenue"
+    assert frames[("a.md", "3 trillion dong")].measure.value != "installations"
+    assert frames[("a.md", "4.5 million")].measure.value == "throughput"
+
+
+def test_spending_on_something_is_no_payout_and_japanese_profit_words(tmp_path) -> None:
+    article(tmp_path, "a.md", "Spending", "2025-09-18",
+            "The club paid out about £225m on player registrations in 2024. The insurer paid out £40m in "
+            "claims in 2024.\n")
+    article(tmp_path, "b.md", "任天堂財報", "2025-11-05", "任天堂本財年上半年營業利益為1280億日圓。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "£225m")].measure.value == "budget"
+    assert frames[("a.md", "£40m")].measure.value == "payouts"
+    assert frames[("b.md", "1280億日圓")].measure.value == "profit"
+
+
+def test_what_revenue_comes_from_and_a_part_of_a_company(tmp_path) -> None:
+    article(tmp_path, "a.md", "Results", "2025-08-13",
+            "Revenue from cloud services rose 12% to 4.1 billion yuan in the second quarter. Losses from "
+            "the flood were 20 million yuan. Its logistics arm, which earned 900 million yuan before tax, "
+            "grew fastest.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "4.1 billion yuan")].object.value == "cloud service"
+    assert frames[("a.md", "20 million yuan")].object.value is None  # a cause, not what is counted
+    assert frames[("a.md", "900 million yuan")].object.value == "logistic arm"
+
+
+def test_a_storm_holds_no_figure_and_a_county_is_a_place(tmp_path) -> None:
+    article(tmp_path, "a.md", "Storm", "2024-11-02",
+            "Typhoon Kong-rey cut power to 830,000 households. Farm losses in Hualien reached NT$300 million.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert not (frames[("a.md", "830,000")].holder.value or "").startswith("Typhoon")
+    assert frames[("a.md", "NT$300 million")].holder.value == "@Hualien"
