@@ -180,3 +180,40 @@ def test_terminal_report_laid_out_as_strings_is_what_rich_writes(reports, width,
         outputs.append(out.getvalue())
     assert outputs[0] == outputs[1]
     assert "\t" not in outputs[0] and "稀土" in outputs[0]
+
+
+def test_frames_written_from_their_parts_are_the_bytes_json_dumps_gives(reports) -> None:
+    """report.json writes the frames a finding lists from each frame's and slot's text, made once; every
+    finding's line must be what dumping its record gives, acknowledged or not, with odd frames and extras
+    (those are dumped whole)."""
+    import dataclasses
+
+    analysis = reports[SIZES[0]][0]
+    findings = [f for f in analysis.findings if f.extra.get("frames")]
+    first = findings[0]
+    frames = first.extra["frames"]
+
+    class Name(str):
+        pass
+
+    odd = [dataclasses.replace(first, id="only-frames", extra={"frames": frames}),
+           dataclasses.replace(first, id="frames-first", extra={"frames": frames, "gap": 1.5}),
+           dataclasses.replace(first, id="odd-slot", extra={**first.extra, "frames": [
+               {**frames[0], "holder": {**frames[0]["holder"], "words": Name("CATL")}}] + frames[1:]}),
+           dataclasses.replace(first, id="odd-date", extra={**first.extra, "frames": [{**frames[0], "date": 2024}]}),
+           dataclasses.replace(first, id="no-frames", extra={**first.extra, "frames": []}),
+           dataclasses.replace(first, id="nan", extra={**first.extra, "gap": float("nan")}),
+           dataclasses.replace(first, id="quotes\"\\\u2028", message="稀土 \"quoted\"\n\ttab \x00 \ud800")]
+    made = json_report._FrameJSON()
+    for f in findings + odd:
+        for acknowledged in (None, {f.id: "known \"why\""}):
+            raw = {name: [json_report._claim_fields(c) for c in f.claims] if name == "claims" else getattr(f, name)
+                   for name in json_report._FINDING_FIELDS}
+            if acknowledged:
+                raw["acknowledged"] = acknowledged[f.id]
+            try:
+                expected = json.dumps(raw, ensure_ascii=False, allow_nan=False, check_circular=False)
+            except ValueError:
+                expected = json.dumps(json_report.finding_record(f, acknowledged), ensure_ascii=False)
+            assert json_report._finding_json(f, acknowledged, made) == expected
+    assert any(text for _, text in made._made.values())  # the frames were written from their parts
