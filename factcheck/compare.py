@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Collection, Mapping
+from typing import Collection, Iterable, Mapping
 
 import regex
 
@@ -119,6 +119,12 @@ def finding_id(rule: str, subject: str, claims: list[Claim]) -> str:
     return f"{rule}-{digest}"
 
 
+# `Comparer.refs` makes claim references by position, in this order.
+assert tuple(ClaimRef.__dataclass_fields__) == (
+    "file", "article", "title", "date", "start", "end", "line", "col", "quote", "sentence", "value", "value_high",
+    "unit", "qualifier", "low", "high")
+
+
 class Comparer:
     def __init__(self, rules: Rules, texts: Mapping[str, str], articles: dict[str, Article],
                  positions: Mapping[Claim, tuple[int, int]] | None = None):
@@ -129,14 +135,21 @@ class Comparer:
         self._rates: dict[tuple[str, str], float | None] = {}
 
     def ref(self, p: Placed) -> ClaimRef:
-        c = p.claim
-        # (no claim hashed when no position is known: the usual case, where the texts give them)
-        line, col = (self.positions and self.positions.get(c)) or line_col(self.texts[c.file], c.start)
-        article = self.articles.get(c.article)
-        return ClaimRef(file=c.file, article=c.article, title=article.title if article else "",
-                        date=article.date if article else None, start=c.start, end=c.end, line=line, col=col,
-                        quote=c.text, sentence=c.sentence, value=c.value, value_high=c.value_high, unit=c.unit,
-                        qualifier=c.qualifier, low=p.low, high=p.high)
+        return self.refs((p,))[0]
+
+    def refs(self, members: Iterable[Placed]) -> tuple[ClaimRef, ...]:
+        """`ref` of each member, in order (a finding's claims: tens of thousands in a corpus's findings)."""
+        positions, texts, articles = self.positions, self.texts, self.articles
+        out = []
+        for p in members:
+            c = p.claim
+            # (no claim hashed when no position is known: the usual case, where the texts give them)
+            line, col = (positions and positions.get(c)) or line_col(texts[c.file], c.start)
+            article = articles.get(c.article)
+            out.append(ClaimRef(c.file, c.article, article.title if article else "", article.date if article else None,
+                                c.start, c.end, line, col, c.text, c.sentence, c.value, c.value_high, c.unit,
+                                c.qualifier, p.low, p.high))
+        return tuple(out)
 
     # -- FC100 -----------------------------------------------------------------------------------------
 
@@ -191,7 +204,7 @@ class Comparer:
             message += f"; the figures cite different sources ({', '.join(sources)})"
         return Finding(id=finding_id(CONTRADICTION, key, [p.claim for p in ordered]), rule=CONTRADICTION,
                        subject=key, subject_source="frame", severity=severity, message=message,
-                       claims=tuple(self.ref(p) for p in ordered),
+                       claims=self.refs(ordered),
                        extra={"tolerance": tol, "gap": gap, "clusters": [len(c) for c in clusters],
                               "title": title, "shared": shared_slots(members), "sources": sources,
                               "frames": [frame_dict(p.frame) for p in ordered]})

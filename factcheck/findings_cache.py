@@ -107,6 +107,6 @@ def _decoded(text: str, placed: Sequence[Placed], comparer: Comparer) -> list[Fi
             extra["frames"] = [frame_dict(p.frame) for p in members]
         findings.append(Finding(id=record["id"], rule=record["rule"], subject=record["subject"],
                                 subject_source=record["subject_source"], severity=record["severity"],
-                                message=record["message"], claims=tuple(comparer.ref(p) for p in members),
+                                message=record["message"], claims=comparer.refs(members),
                                 extra=extra))
     return findings
