@@ -167,7 +167,7 @@ def _odd_findings(analysis):
 def test_terminal_report_laid_out_as_strings_is_what_rich_writes(reports, width, monkeypatch):
     """Without styles to write (a file, a pipe) the report is laid out as plain strings; it must be exactly
     what laying it out with rich's `Text` gives, wrapping included."""
-    from factcheck.report.figures import _FIGURES
+    from factcheck.report.figures import _FIGURES, _SHOWN
 
     analysis = _odd_findings(reports[SIZES[1]][0])
     acknowledged = {analysis.findings[0].id: "known\tone", analysis.findings[-1].id: ""}
@@ -175,6 +175,7 @@ def test_terminal_report_laid_out_as_strings_is_what_rich_writes(reports, width,
     outputs = []
     for plain in (True, False):
         _FIGURES.clear()
+        _SHOWN.clear()
         out = io.StringIO()
         terminal.render(analysis, out, acknowledged, plain=plain)
         outputs.append(out.getvalue())

@@ -146,7 +146,7 @@ def render(analysis: Analysis, stream: TextIO, acknowledged: dict[str, str] | No
                 _indented(console, Text("acknowledged: " + (safe(acknowledged[f.id]) or "no reason given"),
                                         style="green"))
             found = figures.figures(f)
-            shown = figures.choose(found, FIGURES)
+            shown = figures.shown(f, FIGURES)
             wide = max((len(safe(fig.figure)) for fig in shown), default=0)
             for fig in shown:
                 first = fig.claims[0]
@@ -203,7 +203,7 @@ def _render_plain(analysis: Analysis, out: _PlainLines, acknowledged: dict[str, 
             if f.id in acknowledged:
                 out.indented("acknowledged: " + (safe(acknowledged[f.id]) or "no reason given"))
             found = figures.figures(f)
-            shown = figures.choose(found, FIGURES)
+            shown = figures.shown(f, FIGURES)
             wide = max((len(safe(fig.figure)) for fig in shown), default=0)
             for fig in shown:
                 first = fig.claims[0]
