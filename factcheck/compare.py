@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Collection, Mapping
+from typing import Collection, Iterable, Mapping
 
 import regex
 
@@ -119,6 +119,12 @@ def finding_id(rule: str, subject: str, claims: list[Claim]) -> str:
     return f"{rule}-{digest}"
 
 
+# `Comparer.refs` makes claim references by position, in this order.
+assert tuple(ClaimRef.__dataclass_fields__) == (
+    "file", "article", "title", "date", "start", "end", "line", "col", "quote", "sentence", "value", "value_high",
+    "unit", "qualifier", "low", "high")
+
+
 class Comparer:
     def __init__(self, rules: Rules, texts: Mapping[str, str], articles: dict[str, Article],
                  positions: Mapping[Claim, tuple[int, int]] | None = None):
@@ -129,13 +135,21 @@ class Comparer:
         self._rates: dict[tuple[str, str], float | None] = {}
 
     def ref(self, p: Placed) -> ClaimRef:
-        c = p.claim
-        line, col = self.positions.get(c) or line_col(self.texts[c.file], c.start)
-        article = self.articles.get(c.article)
-        return ClaimRef(file=c.file, article=c.article, title=article.title if article else "",
-                        date=article.date if article else None, start=c.start, end=c.end, line=line, col=col,
-                        quote=c.text, sentence=c.sentence, value=c.value, value_high=c.value_high, unit=c.unit,
-                        qualifier=c.qualifier, low=p.low, high=p.high)
+        return self.refs((p,))[0]
+
+    def refs(self, members: Iterable[Placed]) -> tuple[ClaimRef, ...]:
+        """`ref` of each member, in order (a finding's claims: tens of thousands in a corpus's findings)."""
+        positions, texts, articles = self.positions, self.texts, self.articles
+        out = []
+        for p in members:
+            c = p.claim
+            # (no claim hashed when no position is known: the usual case, where the texts give them)
+            line, col = (positions and positions.get(c)) or line_col(texts[c.file], c.start)
+            article = articles.get(c.article)
+            out.append(ClaimRef(c.file, c.article, article.title if article else "", article.date if article else None,
+                                c.start, c.end, line, col, c.text, c.sentence, c.value, c.value_high, c.unit,
+                                c.qualifier, p.low, p.high))
+        return tuple(out)
 
     # -- FC100 -----------------------------------------------------------------------------------------
 
@@ -190,7 +204,7 @@ class Comparer:
             message += f"; the figures cite different sources ({', '.join(sources)})"
         return Finding(id=finding_id(CONTRADICTION, key, [p.claim for p in ordered]), rule=CONTRADICTION,
                        subject=key, subject_source="frame", severity=severity, message=message,
-                       claims=tuple(self.ref(p) for p in ordered),
+                       claims=self.refs(ordered),
                        extra={"tolerance": tol, "gap": gap, "clusters": [len(c) for c in clusters],
                               "title": title, "shared": shared_slots(members), "sources": sources,
                               "frames": [frame_dict(p.frame) for p in ordered]})
@@ -511,6 +525,34 @@ def distinct_sources(names: set[str]) -> list[str]:
 
 def _rounding(members: list[Placed]) -> float:
     return max((p.claim.precision or 0.0) for p in members)
+
+
+class FrameDicts:
+    """`frame_dict` of many frames, made once per frame and per slot and shared: the frames of a corpus read
+    from the store share their slots (a few hundred at 10k articles), and a finding lists a frame per claim."""
+
+    def __init__(self) -> None:
+        self._made: dict[int, tuple[object, dict]] = {}  # id(frame or slot) -> (it, its dict), kept alive here
+
+    def __call__(self, frame: Frame) -> dict:
+        held = self._made.get(id(frame))
+        if held is not None and held[0] is frame:
+            return held[1]
+        made = {"dimension": frame.dimension, "change": frame.change, "date": frame.date,
+                **{name: self._slot(getattr(frame, name)) for name in _SLOT_NAMES}}
+        self._made[id(frame)] = (frame, made)
+        return made
+
+    def _slot(self, slot) -> dict:  # noqa: ANN001
+        held = self._made.get(id(slot))
+        if held is not None and held[0] is slot:
+            return held[1]
+        made = {"value": slot.value, "words": slot.words, "rule": slot.rule}
+        self._made[id(slot)] = (slot, made)
+        return made
+
+
+_SLOT_NAMES = ("measure", "holder", "object", "period", "basis", "attribution")
 
 
 def frame_dict(frame: Frame) -> dict:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .compare import Comparer, Placed, frame_dict
+from .compare import Comparer, FrameDicts, Placed
 from .model import Finding, SourceFile
 from .store import ClaimsStore
 
@@ -99,6 +99,7 @@ def _records(findings: Sequence[Finding], placed: Sequence[Placed]) -> list[dict
 
 def _decoded(text: str, placed: Sequence[Placed], comparer: Comparer) -> list[Finding]:
     findings = []
+    frame_dict = FrameDicts()  # (equal to `compare.frame_dict`, each frame's and slot's dict made once)
     for record in json.loads(text):
         members = [placed[n] for n in record["claims"]]
         extra = record["extra"]
@@ -106,6 +107,6 @@ def _decoded(text: str, placed: Sequence[Placed], comparer: Comparer) -> list[Fi
             extra["frames"] = [frame_dict(p.frame) for p in members]
         findings.append(Finding(id=record["id"], rule=record["rule"], subject=record["subject"],
                                 subject_source=record["subject_source"], severity=record["severity"],
-                                message=record["message"], claims=tuple(comparer.ref(p) for p in members),
+                                message=record["message"], claims=comparer.refs(members),
                                 extra=extra))
     return findings

@@ -124,8 +124,8 @@ def extract_sources(sources: Sequence[SourceFile], rules_dir: str | None = None,
     stats = Stats(files=len(sources), engine=engine)
     results: list[Result | None] = [None] * len(sources)
     todo: list[tuple[int, SourceFile]] = []
-    for i, source in enumerate(sources):
-        hit = store.get(source, framed=frame) if store is not None else None
+    hits = store.get_many(sources, framed=frame) if store is not None else [None] * len(sources)
+    for i, (source, hit) in enumerate(zip(sources, hits)):
         if hit is not None:
             results[i] = hit
             stats.cached += 1

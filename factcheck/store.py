@@ -101,6 +101,8 @@ CREATE TABLE IF NOT EXISTS comparisons (key TEXT PRIMARY KEY, result BLOB NOT NU
 """
 # Comparison results kept (`put_comparison`): the latest few corpora compared, e.g. a branch and its base.
 KEPT_COMPARISONS = 4
+# From this many files `get_many` reads the store in a few queries, not file by file.
+BULK_FILES = 32
 
 
 class StoreError(FactcheckError):
@@ -333,6 +335,69 @@ class ClaimsStore:
         else:
             self.hits += 1
         return found
+
+    def get_many(self, sources: Sequence[SourceFile], framed: bool = False) -> list[tuple | None]:
+        """`get` of each source, in order, read in a few queries rather than three per file: a warm run of
+        a 10k-article corpus asked 3,000 queries of the store, and decoded each file's frames apart (one
+        frame text is one frame for the whole corpus here). The same results and counts as `get`; a damaged
+        row is read file by file, where it is only that file's miss."""
+        if len(sources) < BULK_FILES:
+            return [self.get(source, framed) for source in sources]
+        try:
+            found = self._contents_many(sources, framed)
+        except (StoreError, DamagedFrame):
+            return [self.get(source, framed) for source in sources]
+        for hit in found:
+            if hit is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+        return found
+
+    @_database_errors_named
+    def _contents_many(self, sources: Sequence[SourceFile], framed: bool) -> list[tuple | None]:
+        if self._rows is None:
+            self.preload()
+        stored = [self.lookup(s.path, s.sha256) if s.sha256 else None for s in sources]
+        wanted = {f.id: f for f in stored if f is not None}
+        if not wanted:
+            return [None] * len(sources)
+        declared = {i: d for i, d in self.db.execute("SELECT id, declared FROM files") if i in wanted}
+        if framed:
+            wanted = {i: f for i, f in wanted.items() if declared.get(i) is not None}
+        rows: dict[int, list[tuple]] = {i: [] for i in wanted}
+        columns = ", ".join(map(_quoted, _CLAIM_FIELDS))
+        if 2 * len(wanted) >= len(self._rows or ()):  # most of the store: one pass over the table
+            for row in self.db.execute(f"SELECT file_id, ordinal, {columns}, frame FROM claims"):
+                held = rows.get(row[0])
+                if held is not None:
+                    held.append(row)
+        else:
+            for i in wanted:
+                rows[i] = self.db.execute(f"SELECT file_id, ordinal, {columns}, frame FROM claims "
+                                          "WHERE file_id = ? ORDER BY ordinal", (i,)).fetchall()
+        for held in rows.values():  # in table order, each file's rows come in ordinal order: made sure of here
+            if any(a[1] > b[1] for a, b in zip(held, held[1:])):
+                held.sort(key=itemgetter(1))
+        texts = [row[-1] for i in wanted for row in rows[i] if declared.get(i) is not None]
+        decoded = iter(self.frame_codec.decode_many(texts))
+        articles = self.articles_of(list(wanted.values()))
+        by_file: dict[str, list[Article]] = {}
+        for article in articles:
+            by_file.setdefault(article.file, []).append(article)
+        contents: dict[int, tuple | None] = {}
+        for i, file in wanted.items():
+            path = file.path
+            claims = [Claim(path, *row[2:-1]) for row in rows[i]]
+            if declared.get(i) is None:
+                contents[i] = by_file.get(path, []), claims, None, None
+                continue
+            frames = [next(decoded) for _ in claims]
+            if any(f is None for f in frames):
+                contents[i] = None if framed else (by_file.get(path, []), claims, None, None)
+            else:
+                contents[i] = by_file.get(path, []), claims, frames, json.loads(declared[i])
+        return [None if f is None else contents.get(f.id) for f in stored]
 
     @_database_errors_named
     def contents(self, stored: StoredFile, framed: bool = False) -> tuple | None:

@@ -146,3 +146,75 @@ def test_report_json_is_each_finding_record_one_per_line(reports) -> None:
     assert document["findings"] == [json_report.finding_record(f, {first.id: "known"}) for f in analysis.findings]
     assert document["findings"][0]["extra"]["spread"] is None and document["findings"][0]["acknowledged"] == "known"
     assert len(lines) == len(analysis.findings) + 3  # summary, one line per finding, skipped
+
+
+def _odd_findings(analysis):
+    """The analysis with findings whose text a terminal layout finds hard: tabs, wide characters, zero-width
+    marks, long unbroken names, newlines and control characters, in subjects, messages, figures and files."""
+    import dataclasses
+
+    first = analysis.findings[0]
+    odd = []
+    for n, text in enumerate(("tab\there and\tthere " * 6, "稀土出口占全球供应的百分之九十以上" * 5,
+                              "zero\u200bwidth\u0301 marks " * 9, "x" * 130, "two\nlines\n\nand a blank",
+                              "bell\x07 back\x08 cr\r vt\x0b ff\x0c esc\x1b[31m", "  lead and trail  " * 6)):
+        claims = tuple(dataclasses.replace(c, file=f"{text[:40]}/{c.file}") for c in first.claims)
+        odd.append(dataclasses.replace(first, id=f"FC100-odd{n}", subject=text[:60], message=text, claims=claims))
+    return dataclasses.replace(analysis, findings=odd + list(analysis.findings))
+
+
+@pytest.mark.parametrize("width", [None, 20, 45, 80, 133])
+def test_terminal_report_laid_out_as_strings_is_what_rich_writes(reports, width, monkeypatch):
+    """Without styles to write (a file, a pipe) the report is laid out as plain strings; it must be exactly
+    what laying it out with rich's `Text` gives, wrapping included."""
+    from factcheck.report.figures import _FIGURES, _SHOWN
+
+    analysis = _odd_findings(reports[SIZES[1]][0])
+    acknowledged = {analysis.findings[0].id: "known\tone", analysis.findings[-1].id: ""}
+    monkeypatch.setattr(terminal, "WIDTH", width or 80)
+    outputs = []
+    for plain in (True, False):
+        _FIGURES.clear()
+        _SHOWN.clear()
+        out = io.StringIO()
+        terminal.render(analysis, out, acknowledged, plain=plain)
+        outputs.append(out.getvalue())
+    assert outputs[0] == outputs[1]
+    assert "\t" not in outputs[0] and "稀土" in outputs[0]
+
+
+def test_frames_written_from_their_parts_are_the_bytes_json_dumps_gives(reports) -> None:
+    """report.json writes the frames a finding lists from each frame's and slot's text, made once; every
+    finding's line must be what dumping its record gives, acknowledged or not, with odd frames and extras
+    (those are dumped whole)."""
+    import dataclasses
+
+    analysis = reports[SIZES[0]][0]
+    findings = [f for f in analysis.findings if f.extra.get("frames")]
+    first = findings[0]
+    frames = first.extra["frames"]
+
+    class Name(str):
+        pass
+
+    odd = [dataclasses.replace(first, id="only-frames", extra={"frames": frames}),
+           dataclasses.replace(first, id="frames-first", extra={"frames": frames, "gap": 1.5}),
+           dataclasses.replace(first, id="odd-slot", extra={**first.extra, "frames": [
+               {**frames[0], "holder": {**frames[0]["holder"], "words": Name("CATL")}}] + frames[1:]}),
+           dataclasses.replace(first, id="odd-date", extra={**first.extra, "frames": [{**frames[0], "date": 2024}]}),
+           dataclasses.replace(first, id="no-frames", extra={**first.extra, "frames": []}),
+           dataclasses.replace(first, id="nan", extra={**first.extra, "gap": float("nan")}),
+           dataclasses.replace(first, id="quotes\"\\\u2028", message="稀土 \"quoted\"\n\ttab \x00 \ud800")]
+    made = json_report._FrameJSON()
+    for f in findings + odd:
+        for acknowledged in (None, {f.id: "known \"why\""}):
+            raw = {name: [json_report._claim_fields(c) for c in f.claims] if name == "claims" else getattr(f, name)
+                   for name in json_report._FINDING_FIELDS}
+            if acknowledged:
+                raw["acknowledged"] = acknowledged[f.id]
+            try:
+                expected = json.dumps(raw, ensure_ascii=False, allow_nan=False, check_circular=False)
+            except ValueError:
+                expected = json.dumps(json_report.finding_record(f, acknowledged), ensure_ascii=False)
+            assert json_report._finding_json(f, acknowledged, made) == expected
+    assert any(text for _, text in made._made.values())  # the frames were written from their parts

@@ -320,3 +320,33 @@ def test_a_frame_naming_no_stored_slot_is_a_miss(tmp_path: Path, seeds) -> None:
     with damaged.db:
         damaged.db.execute("DELETE FROM slots")
     assert damaged.get(source, framed=True) is None
+
+
+
+def test_many_files_at_once_are_what_each_file_alone_gives(tmp_path: Path, seeds, monkeypatch) -> None:
+    """`get_many` (a warm run's reads, a few queries for the whole corpus) gives what `get` gives file by file:
+    framed, unframed (a miss for a framed run), changed and unknown files, and a damaged frame (only that
+    file's miss), with the same hit and miss counts; for most of the store's files (one pass over the table)
+    and for a few of them (their rows by file)."""
+    import factcheck.store as store_module
+
+    monkeypatch.setattr(store_module, "BULK_FILES", 2)
+    many = [(replace(source, path=f"{n}/{source.path}"), articles, [replace(c, file=f"{n}/{c.file}") for c in claims],
+             frames, declared) for n in range(3) for source, articles, claims, frames, declared in seeds]
+    store = _store(tmp_path)
+    for n, (source, articles, claims, frames, declared) in enumerate(many):
+        store.put(source, articles, claims, *((frames, declared) if n % 4 else ()))  # every 4th unframed
+    unknown = SourceFile("unknown.txt", "No figure.", "utf-8", "9" * 64)
+    changed = replace(many[1][0], sha256="0" * 64)
+    everything = [s for s, *_ in many] + [unknown, changed]
+    for sources in (everything, everything[:3] + [unknown]):
+        for framed in (False, True):
+            alone, together = _store(tmp_path), _store(tmp_path)
+            assert together.get_many(sources, framed) == [alone.get(s, framed) for s in sources]
+            assert (together.hits, together.misses) == (alone.hits, alone.misses) and alone.hits >= 2
+    damaged = _store(tmp_path)
+    with damaged.db:
+        damaged.db.execute("DELETE FROM slots WHERE id = (SELECT MAX(id) FROM slots)")
+    expected = [_store(tmp_path).get(s, True) for s in everything]
+    assert None in expected[1:len(many)] and any(expected)
+    assert _store(tmp_path).get_many(everything, True) == expected

@@ -59,6 +59,26 @@ def _figures(finding) -> list[Figure]:
     return [Figure(k, figure, qualifier, tuple(claims)) for (k, figure, qualifier), claims in groups.items()]
 
 
+def shown(finding, limit: int) -> list[Figure]:
+    """`choose(figures(finding), limit)`, kept for the findings alive like `figures` (the terminal and the
+    HTML report show the same number of figures of a finding below 800 findings)."""
+    key = (id(finding), limit)
+    held = _SHOWN.get(key)
+    if held is not None and held[0]() is finding:
+        return list(held[1])
+    chosen = choose(figures(finding), limit)
+    try:
+        if len(_SHOWN) > 10_000:
+            _SHOWN.clear()
+        _SHOWN[key] = (weakref.ref(finding), tuple(chosen))
+    except TypeError:  # a finding that cannot be weakly referenced: not kept
+        pass
+    return chosen
+
+
+_SHOWN: dict[tuple[int, int], tuple] = {}
+
+
 def choose(found: list[Figure], limit: int) -> list[Figure]:
     """At most `limit` figures, in their order: the most cited figure of each cluster (largest clusters
     first, so the disagreement itself is always shown), then the most cited of the rest."""

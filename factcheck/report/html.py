@@ -286,7 +286,8 @@ class _View:
 
     def claim(self, c) -> ClaimView:
         article = self.articles.get(c.article)
-        before, quote, after, sentence, trimmed = _highlight(self.texts.get(c.file), c, self.detail.context)
+        before, quote, after, sentence, trimmed = _highlight(self.texts[c.file] if c.file in self.texts else None, c,
+                                                            self.detail.context)
         return ClaimView(
             file=c.file, line=c.line, col=c.col, article=c.article,
             title=c.title or (article.title if article else ""), date=c.date,
@@ -298,7 +299,7 @@ class _View:
         """(the figures shown, their plot rows, figures not shown, claims not shown)."""
         detail = self.detail
         found = figures.figures(f)
-        shown = figures.choose(found, detail.values)
+        shown = figures.shown(f, detail.values)
         views, rows = [], []
         for n, fig in enumerate(shown, 1):
             claims = fig.claims
