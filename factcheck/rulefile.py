@@ -205,6 +205,12 @@ class CueSets:
         self._latin = re.compile("(?<![a-z])(?:" + trie(latin) + ")") if latin else None
         self._latin_any_case = re.compile("(?<![A-Za-z])(?i:" + trie(latin) + ")") if latin else None
         self._han = re.compile("[" + "".join(han) + "]") if han else None
+        # The sets' cues without a literal opening, (set, cue, pattern, the literals every match holds or None),
+        # and those literals once each: a range is searched for each literal once, not once per cue
+        self._always = [(k, cue, compiled, frozenset(literals) if literals else None)
+                        for k, cs in enumerate(sets) for cue, compiled, literals in cs._always]
+        self._always_literals = tuple(sorted({literal for *_, literals in self._always if literals
+                                              for literal in literals}))
 
     def scan(self, text: str, start: int, end: int) -> list[list[tuple[int, int, int]]]:
         best: list[dict[int, tuple[int, int]]] = [{} for _ in self.sets]
@@ -229,8 +235,11 @@ class CueSets:
                             here = best[k].get(at)
                             if here is None or e > here[0] or (e == here[0] and cue < here[1]):
                                 best[k][at] = (e, cue)
-        for k, cs in enumerate(self.sets):
-            for cue, compiled in _present(cs._always, text, start, end):
+        # (as `_present`: every pattern where the lower-cased text cannot be read for its literals)
+        low, same = _lower_cased(text)
+        present = {literal for literal in self._always_literals if low.find(literal, start, end) >= 0} if same else None
+        for k, cue, compiled, literals in self._always:
+            if literals is None or present is None or literals <= present:
                 for hit in compiled.finditer(text, start, end):
                     _keep(best[k], hit.start(), hit.end(), cue)
         return [[(s, here[s][0], here[s][1]) for s in sorted(here)] for here in best]
