@@ -205,6 +205,27 @@ class CueSets:
         self._latin = re.compile("(?<![a-z])(?:" + trie(latin) + ")") if latin else None
         self._latin_any_case = re.compile("(?<![A-Za-z])(?i:" + trie(latin) + ")") if latin else None
         self._han = re.compile("[" + "".join(han) + "]") if han else None
+        # The sets' cues without a literal opening, (set, cue, pattern, the literals every match holds or None),
+        # and those literals once each: a range is searched for each literal once, not once per cue
+        self._always = [(k, cue, compiled, frozenset(literals) if literals else None)
+                        for k, cs in enumerate(sets) for cue, compiled, literals in cs._always]
+        self._always_literals = tuple(sorted({literal for *_, literals in self._always if literals
+                                              for literal in literals}))
+        # A Chinese opening is one character, and most cues it opens hold more Chinese ones ("中国以外", "中游"):
+        # per opening, its candidates by the two characters there (those whose second character is another,
+        # which cannot match there, left out; those that open with one literal character only kept in each),
+        # and those kept where the second character opens none
+        self._han_pairs: dict[str, tuple[dict[str, tuple], tuple]] = {}
+        for word in han:
+            found = self._table[word]
+            prefixes = [_han_prefix(compiled.pattern) for _, _, compiled in found]
+            seconds = {prefix[:2] for prefix in prefixes if len(prefix) >= 2 and prefix[0] == word}
+            if not seconds:
+                continue
+            anywhere = tuple(c for c, prefix in zip(found, prefixes) if len(prefix) < 2 or prefix[0] != word)
+            self._han_pairs[word] = ({pair: tuple(c for c, prefix in zip(found, prefixes)
+                                                  if len(prefix) < 2 or prefix[0] != word or prefix[:2] == pair)
+                                      for pair in seconds}, anywhere)
 
     def scan(self, text: str, start: int, end: int) -> list[list[tuple[int, int, int]]]:
         best: list[dict[int, tuple[int, int]]] = [{} for _ in self.sets]
@@ -213,14 +234,19 @@ class CueSets:
         # (openings, the text they are sought in, whether a found opening must be lower-cased to look it up)
         passes = ((self._latin, lowered, False) if lowered is not None else (self._latin_any_case, text, True),
                   (self._han, text, False))
+        pairs = self._han_pairs
         for openings, where, lower in passes:
             if openings is None:
                 continue
+            chinese = openings is self._han
             for m in openings.finditer(where, start, end):
-                candidates = table.get(m.group().lower() if lower else m.group())
-                if candidates is None:
-                    continue
                 at = m.start()
+                if chinese and (by_pair := pairs.get(m.group())) is not None:
+                    candidates = by_pair[0].get(text[at:at + 2], by_pair[1])
+                else:
+                    candidates = table.get(m.group().lower() if lower else m.group())
+                    if candidates is None:
+                        continue
                 for k, cue, compiled in candidates:
                     hit = compiled.match(text, at, end)
                     if hit:  # (`_keep`, written out: this loop runs at every opening)
@@ -229,8 +255,11 @@ class CueSets:
                             here = best[k].get(at)
                             if here is None or e > here[0] or (e == here[0] and cue < here[1]):
                                 best[k][at] = (e, cue)
-        for k, cs in enumerate(self.sets):
-            for cue, compiled in _present(cs._always, text, start, end):
+        # (as `_present`: every pattern where the lower-cased text cannot be read for its literals)
+        low, same = _lower_cased(text)
+        present = {literal for literal in self._always_literals if low.find(literal, start, end) >= 0} if same else None
+        for k, cue, compiled, literals in self._always:
+            if literals is None or present is None or literals <= present:
                 for hit in compiled.finditer(text, start, end):
                     _keep(best[k], hit.start(), hit.end(), cue)
         return [[(s, here[s][0], here[s][1]) for s in sorted(here)] for here in best]
@@ -528,6 +557,20 @@ def _strip_openers(item: str) -> str:
         else:
             break
     return item
+
+
+def _han_prefix(item: str) -> str:
+    """The Chinese characters every match of an alternative opens with ("中国以外" -> "中国以外", "出口量?" ->
+    "出口"), or "" where it opens with anything else."""
+    item = _strip_openers(item)
+    if item.startswith("\\b"):
+        item = item[2:]
+    n = 0
+    while n < len(item) and _HAN_CHAR.match(item[n]):
+        n += 1
+    if item[n:n + 1] in ("?", "*", "{"):  # (a quantified last character may be left out)
+        n -= 1
+    return item[:max(n, 0)]
 
 
 def _opening(item: str, ignore_case: bool) -> str | None:

@@ -298,6 +298,7 @@ class Framer:
         # Per mention, what `_usable` reads of the text around it: the same for every claim near it
         self._figureless: dict[int, bool] = {}
         self._hits_of_dimension: dict[str, list] = {}
+        self._sentence_hits: dict[tuple[str, tuple[int, int]], list] = {}  # (dimension, sentence) -> its hits
         self._names_near: dict[tuple[int, int], list[tuple[int, int]]] = {}  # sentence -> names and periods near it
         self._compared: dict[tuple[int, int], bool] = {}
         self._periods, self._period_starts = periods, [p.start for p in periods]
@@ -339,6 +340,7 @@ class Framer:
                                        if slot is not None and cues.cites_data(slot.words) for se in where])
         self._date = article.date
         self._starts = [c.start for c in claims]
+        self._sorted_starts = sorted(self._starts)
         # "graphite and magnet markets (99% and 87% respectively)": each figure reads its own item
         claim_spans = [spans[max(0, bisect.bisect_right(starts, c.start) - 1)] for c in claims]
         paired = T.respectively(folded, claims, claim_spans)
@@ -462,15 +464,21 @@ class Framer:
         of_dimension = self._hits_of_dimension.get(dim)
         if of_dimension is None:
             of_dimension = self._hits_of_dimension[dim] = [h for h in hits if h.measure.takes(dim)]
+        # `choose` reads the hits inside the sentence only: those, once per sentence and dimension
+        in_sentence = self._sentence_hits.get((dim, sentence))
+        if in_sentence is None:
+            in_sentence = self._sentence_hits[(dim, sentence)] = [h for h in of_dimension if sentence[0] <= h.start
+                                                                  and h.end <= sentence[1]]
         hits = of_dimension
         if causes:  # "helped by strong exports, BYD took 18%": a cause names no measure of the figure
             hits = [h for h in hits if not any(a <= h.start < b for a, b in causes)]
-        key, hit = choose(hits, folded, claim.start, claim.end, clause, sentence, percent, change, dim == "time")
+            in_sentence = [h for h in in_sentence if not any(a <= h.start < b for a, b in causes)]
+        key, hit = choose(in_sentence, folded, claim.start, claim.end, clause, sentence, percent, change, dim == "time")
         if key is None and not percent and dim not in ("time", "count"):
             # (not a count: "export restrictions on seven elements" counts no exports)
             # "Exports of all palm oil products, including refined oils, …, came to 28.9 million tonnes": the
             # first measure the sentence names before the figure, far as it is, when no figure stands between
-            hit = next((h for h in hits if sentence[0] <= h.start and h.end <= claim.start  # the subject: the first
+            hit = next((h for h in in_sentence if h.end <= claim.start  # the subject: the first
                         and h.measure.type == "level"), None)
             if hit is not None and not any(hit.end <= st < claim.start for st in self._starts):
                 key = hit.measure.name
@@ -572,8 +580,10 @@ class Framer:
             dimension=dim, date=article.date, change=change)
 
     def _basis(self, folded, claim, clause, sentence, period, period_year, year, base) -> Slot:
-        found = basis(self.vocab, folded, claim.start, claim.end, clause,
-                      (max([st for st in self._starts if sentence[0] <= st < claim.start] + [sentence[0]]), sentence[1]),
+        # (from the last figure before this one in the sentence: the claims' starts, sorted, bisected)
+        before = bisect.bisect_left(self._sorted_starts, claim.start) - 1
+        after_figure = self._sorted_starts[before] if before >= 0 and self._sorted_starts[before] >= sentence[0] else sentence[0]
+        found = basis(self.vocab, folded, claim.start, claim.end, clause, (after_figure, sentence[1]),
                       period_year, year, self._basis_cues)
         if base and found.value == "actual" and period.rule not in ("period:clause", "period:after the base figure"):
             # A base whose own period the text leaves unsaid: an earlier time than the sentence's, so compared

@@ -104,15 +104,6 @@ def _any(*literals: str) -> tuple[str, ...]:
     return _TRIGGERS.setdefault(literals, literals)
 
 
-def _triggered(trigger: tuple[str, ...] | re.Pattern, low: str) -> bool:
-    if isinstance(trigger, tuple):  # substring tests: several times quicker than a pattern's search for them
-        for literal in trigger:  # (a loop, not any(): it runs some thirty times per text)
-            if literal in low:
-                return True
-        return False
-    return trigger.search(low) is not None
-
-
 # (kind, trigger, pattern): every match of the pattern holds a match of its trigger in the case-folded text,
 # so a text where the trigger finds nothing is not scanned with it (most texts hold few periods; sixteen
 # scans of each cost more than the framing of it). The trigger is literals to look for, or a quick pattern of
@@ -190,6 +181,18 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
 _TRIGGER_LIST = list({id(trigger): trigger for _, trigger, _ in _PATTERNS}.values())
 _NUMBERED_PATTERNS = [(kind, next(n for n, t in enumerate(_TRIGGER_LIST) if t is trigger), pattern)
                       for kind, trigger, pattern in _PATTERNS]
+# Every literal of the triggers once: a text is tested for each of them in one pass (a substring test each,
+# several times quicker than a pattern's search for them), and a trigger of literals fires where the set of
+# those found meets its own
+_LITERALS = tuple(sorted({literal for trigger in _TRIGGER_LIST if isinstance(trigger, tuple) for literal in trigger}))
+_TRIGGER_TESTS = [frozenset(trigger) if isinstance(trigger, tuple) else trigger for trigger in _TRIGGER_LIST]
+
+
+def _triggers(low: str) -> list[bool]:
+    """Per trigger of `_TRIGGER_LIST`, whether it finds something in the case-folded text `low`."""
+    present = {literal for literal in _LITERALS if literal in low}
+    return [not present.isdisjoint(test) if isinstance(test, frozenset) else test.search(low) is not None
+            for test in _TRIGGER_TESTS]
 _COUNT_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
              "eleven": 11, "twelve": 12, "eighteen": 18}
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -247,13 +250,9 @@ def find_periods(folded: str, start: int, end: int, article_year: int | None,
     `article_month`: the month of the article's date, for "so far this year"."""
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
-    low = folded[start:end].casefold()
-    triggered: list[bool | None] = [None] * len(_TRIGGER_LIST)
+    triggered = _triggers(folded[start:end].casefold())
     for kind, trigger, pattern in _NUMBERED_PATTERNS:
-        hit = triggered[trigger]
-        if hit is None:
-            hit = triggered[trigger] = _triggered(_TRIGGER_LIST[trigger], low)
-        if not hit:
+        if not triggered[trigger]:
             continue
         for m in pattern.finditer(folded, start, end):
             if any(a < m.end() and m.start() < b for a, b in taken):
