@@ -130,3 +130,29 @@ def test_a_storm_holds_no_figure_and_a_county_is_a_place(tmp_path) -> None:
     frames = by_file(analyse([str(tmp_path)]))
     assert not (frames[("a.md", "830,000")].holder.value or "").startswith("Typhoon")
     assert frames[("a.md", "NT$300 million")].holder.value == "@Hualien"
+
+
+def test_our_country_in_traditional_characters_is_taiwan(tmp_path) -> None:
+    article(tmp_path, "a.md", "外匯存底創高", "2025-12-06",
+            "中央銀行5日公布，截至11月底，我國外匯存底為6033.8億美元，再創歷史新高。\n")
+    article(tmp_path, "b.md", "Reserves", "2025-12-05",
+            "TAIPEI, Dec. 5 (CNA) Taiwan's foreign exchange reserves rose to US$613.2 billion at the end of "
+            "November, the central bank said.\n")
+    article(tmp_path, "c.md", "外汇储备", "2025-12-07", "截至11月末，我国外汇储备规模为33464亿美元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    zh = frames[("a.md", "6033.8億美元")]
+    # the central bank publishes the country's figure; "Dec." is a month, not a holder
+    assert (zh.measure.value, zh.holder.value) == ("reserves", "@Taiwan")
+    assert frames[("b.md", "US$613.2 billion")].holder.value == "@Taiwan"
+    assert frames[("c.md", "33464亿美元")].holder.value == "@China"  # simplified characters: China
+    assert quotes(analysis) == [["6033.8億美元", "US$613.2 billion"]]
+
+
+def test_a_part_of_a_country_written_alone_is_no_holder_and_wage_costs_are_wages(tmp_path) -> None:
+    article(tmp_path, "a.md", "Rubber", "2026-01-20",
+            "Output in the South rose. Exports generated 148 billion baht in revenue in 2025. Firms face "
+            "additional wage costs of VND13.5 trillion in 2026.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "148 billion baht")].holder.value is None
+    assert frames[("a.md", "VND13.5 trillion")].measure.value == "wages"

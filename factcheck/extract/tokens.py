@@ -28,7 +28,9 @@ _MULT = alternation([*MULTIPLIER_WORDS, *MULTIPLIER_BARE])
 _TOKEN_VF = (r"(?P<vf>(?<![\d./])(?:(?P<vfw>\d{1,3})[ \t])?(?P<vfn>\d{1,2})/(?P<vfd>\d{1,2})(?![\d/])"
              r"|(?:(?P<vfw2>(?<![\d.])\d{1,3})[ \t]?)?(?P<vfu>[" + _VULGAR + r"]))")
 _TOKEN_D = (r"(?P<neg>(?<![\p{L}\p{N}.,)\]-])-(?=\d))?(?P<d>(?<![\d.])" + DIGITS + r")(?P<dapprox>[多余])?"
-            r"(?P<dcn>(?:[千百万亿萬億]|" + ZHAO + r")*(?:[万亿萬億千]|" + ZHAO + r"))?")
+            r"(?P<dcn>(?:[千百万亿萬億]|" + ZHAO + r")*(?:[万亿萬億千]|" + ZHAO + r"))?"
+            # "3亿5000万", "1兆994億": the smaller parts written after a hundred million or a trillion
+            r"(?P<dtail>(?<=[亿億兆])\d{1,4}(?:[千百]?[万萬]|[亿億]|千)(?:\d{1,4}(?:[千百]?[万萬]|千))?)?")
 _TOKEN_ALTERNATIVES = (
     r"(?P<pcn>百分之(?:[" + CN + r"点]+|" + DIGITS + r"))",
     r"(?P<frac>[" + CN + r"]+)分之(?P<fracnum>[" + CN + r"点]+|" + DIGITS + r")",
@@ -48,9 +50,9 @@ TOKEN = regex.compile("|".join(_TOKEN_ALTERNATIVES))
 _TOKEN_DIGITS = regex.compile("|".join(a if a is _TOKEN_D else "(?!)" + a for a in _TOKEN_ALTERNATIVES))
 assert _TOKEN_DIGITS.groupindex == TOKEN.groupindex
 # TOKEN's groups by number: the regex module looks a group up by name several times slower.
-(T_PCN, T_FRAC, T_FRACNUM, T_VF, T_VFW, T_VFN, T_VFD, T_VFW2, T_VFU, T_NEG, T_D, T_DAPPROX, T_DCN,
+(T_PCN, T_FRAC, T_FRACNUM, T_VF, T_VFW, T_VFN, T_VFD, T_VFW2, T_VFU, T_NEG, T_D, T_DAPPROX, T_DCN, T_DTAIL,
  T_C, T_ZHE, T_MULT, T_CMULT, T_F, T_FSW, T_W) = (TOKEN.groupindex[name] for name in (
-    "pcn", "frac", "fracnum", "vf", "vfw", "vfn", "vfd", "vfw2", "vfu", "neg", "d", "dapprox", "dcn", "c", "zhe",
+    "pcn", "frac", "fracnum", "vf", "vfw", "vfn", "vfd", "vfw2", "vfu", "neg", "d", "dapprox", "dcn", "dtail", "c", "zhe",
     "mult", "cmult", "f", "fsw", "w"))
 
 # Where TOKEN can start a match: every alternative opens with a digit, a minus sign, a Chinese numeral,
@@ -152,6 +154,23 @@ def safe_chinese(text: str) -> nm.Number | None:
         return None
 
 
+_TAIL_PART = regex.compile(r"(\d{1,4})([千百]?[万萬]|[亿億]|千)")
+
+
+def _with_tail(number: nm.Number, head: str, tail: str) -> nm.Number | None:
+    """3亿 with 5000万 after it, 1兆 with 994億: one figure, as precise as its last part; None when a part is
+    no smaller than the one before it."""
+    value, bound = number.value, nm.parse_chinese("一" + head[-1]).value
+    precision = number.precision
+    for part in _TAIL_PART.finditer(tail):
+        scale = nm.parse_chinese("一" + part[2]).value
+        if scale >= bound:
+            return None
+        value += int(part[1]) * scale
+        precision, bound = scale, scale
+    return nm.Number(value, precision, None)
+
+
 def read_number(m: regex.Match) -> nm.Number | None:
     """The value of a TOKEN match's digits, Chinese numeral or English words, or None when not one we read."""
     try:
@@ -159,6 +178,8 @@ def read_number(m: regex.Match) -> nm.Number | None:
             number = nm.parse_digits(m[T_D])
             if m[T_DCN]:
                 number = nm.apply_scale(number, nm.parse_chinese("一" + m[T_DCN]).value)
+            if m[T_DTAIL]:
+                return _with_tail(number, m[T_DCN], m[T_DTAIL])
             if m[T_DAPPROX]:
                 # 500余 is 500 to 600, 520余 520 to 530, 3.5余 3.5 to 3.6: one step of the last written digit
                 whole = m[T_D].replace(",", "")

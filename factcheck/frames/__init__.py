@@ -182,6 +182,7 @@ class Framer:
         self.declared: dict[str, str] = {}
         self._pattern: tuple | None = None
         self._sources: dict = {}
+        self._traditional = False  # the file being framed writes traditional characters (`frame_file`)
         self._measure = {m.name: m for m in reversed(self.vocab.measures)}.get  # (the first of a name, as vocab.measure)
         self._cue_sets = CueSets(tuple(cue_set(cues) for cues in (self.vocab.measures, self.vocab.places,
                                                                   self.vocab.objects, self.vocab.basis)))
@@ -213,6 +214,8 @@ class Framer:
         """Frames of one file's claims, in the order given, and the aliases the file itself declares.
         `declared`: the aliases to frame with (default: the file's own)."""
         folded = T.fold(text)
+        # (traditional characters: 我國 and 國內 are Taiwan, where most such text is written)
+        self._traditional = folded is not text and _TRADITIONAL_OWN.search(text) is not None
         own = declared_aliases(self.index, folded, already_folded=True)
         self.use_aliases(own if declared is None else declared)
         folded = _blank_comments(folded)
@@ -278,6 +281,8 @@ class Framer:
         if pending:
             mentions = ground_pending(self.index, text, mentions, pending, grounded, excluded)
         mentions = _with_full_names(mentions)
+        if self._traditional:
+            mentions = [_own_country_in_taiwan(m) for m in mentions]
         month = int(article.date[5:7]) if article.date and len(article.date) >= 7 else None
         day = int(article.date[8:10]) if article.date and len(article.date) >= 10 and article.date[8:10].isdigit() else None
         periods = [p for lo, hi in windows for p in find_periods(folded, lo, hi, year, month, day)]
@@ -839,6 +844,16 @@ def slot_values(vocab_framer: "Framer", slot: str, phrase: str, declared: dict[s
 
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _WIRE_CITY_CHARS = _CAPITALS | frozenset(".'’ -")  # what a wire dateline's second character is
+
+
+_TRADITIONAL_OWN = regex.compile(r"我國|國內|本國")
+
+
+def _own_country_in_taiwan(m: Mention) -> Mention:
+    """我國 written in traditional characters: the writer's country, Taiwan, not China."""
+    if m.words in ("我國", "國內", "本國") and m.kind == "region":
+        return replace(m, name="Taiwan", rule=f"{m.rule} (traditional characters: Taiwan)")
+    return m
 
 
 _NOT_ONE_NAME = regex.compile(r"[.,;:!?]\s")  # ("Strandvejen. Halvorsen": two names a run read as one)

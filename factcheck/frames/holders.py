@@ -52,6 +52,12 @@ _NOT_NAMES = FUNCTION_WORDS | {
     "take", "consider", "look", "meet", "ask",
     "shares", "stock", "stocks",  # "Shares of Haneul Beauty rose 6.8%": the company's shares
 }
+# Words that name no holder by themselves, though names open with them ("South Africa", "Central Bank")
+_NO_NAME_ALONE = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central",
+    "northern", "southern", "eastern", "western", "midwest", "mainland", "capital", "coast", "interior",
+})
 # The standard library's engine: three times quicker than `regex` on this pattern, which runs over every window.
 # Latin letters and digits, not \w: a name written inside Chinese ("流媒体平台Cinevo于…") ends where the
 # Chinese starts, and a Chinese character before it is no letter of the name.
@@ -109,7 +115,7 @@ _TIME_WORD = regex.compile(r"^(?:周[一二三四五六日末]|星期.|[昨今�
 _ZH_SUBDIVISION = regex.compile(r"[州省市县区邦]$")
 # Offices that compile others' figures: named in a sentence, they are its source, never whose figure it is.
 # A public body reports its country's figures (a statistics office, customs, a ministry, an agency): never its own.
-_DATA_AGENCY = regex.compile(r"统计局|统计署|统计处|统计部门|海关|(?<!俱乐)部$|局$|署$|厅$|委员会$|"
+_DATA_AGENCY = regex.compile(r"统计局|统计署|统计处|统计部门|海关|(?<!俱乐)部$|局$|署$|厅$|委员会$|^(?:中央银行|央行)$|"
                              r"(?i:\bstatistic(?:s|al)\b|\bcensus\b|\bcustoms\b)|"
                              r"\b(?:Ministry|Administration|Department|Bureau|Authority)\b")
 
@@ -195,6 +201,8 @@ class HolderIndex:
             name = self.run_name(run)
             if not name or (name.isupper() and len(name) < 3):
                 reading = None  # two capitals (PV, EV, GW) are abbreviations far more often than names
+            elif " " not in name and name.lower().rstrip(".") in _NO_NAME_ALONE:
+                reading = None  # "Dec. 5", "in the South": a month or a part of a country, written alone
             elif _CODE_NAME.fullmatch(name.rpartition(" ")[2]):
                 reading = None  # "PM2.5", "CO2", "A320": a code with figures in it names a thing, not a holder
             else:
