@@ -1,11 +1,13 @@
-"""Golden floor on eighty topics no rule names (drug sales, cocoa, metro ridership, streaming, inflation,
+"""Golden floor on ninety-six topics no rule names (drug sales, cocoa, metro ridership, streaming, inflation,
 copper, universities, a carmaker, shipbuilding, lithium, palm oil, defence budgets, a shopping festival, tea,
 5G networks, a football season, wine exports, an airline, a housing market, a census, hydropower, a
 memory-chip maker, rice, a city's air, a container port, a game publisher, tourist arrivals, wheat, an insurer, a coffee chain, a film's box office, a fishery, hospital waiting lists, tax revenue, sportswear, a dairy co-operative, a gas pipeline, a bank's bad loans, a marathon, regional unemployment, an airport, cement, sugar, broadband, wind-turbine orders, an auction house, a reservoir, forest fires, chip-equipment orders, cruises, rail freight, a gold miner, vaccine doses, a power
 grid, cattle, toys, ride-hailing, desalination, a rocket launch, a museum, potash, a hotel chain, cosmetics,
 bicycles, a drug trial, housing starts, eggs, log exports, a pension fund, ferries, electric buses, data
 centres, solar modules, a mountain's climbers, phones in India, a lottery, nuclear power, soybean imports, a
-typhoon, a jeweller), English and Chinese, written with an answer key: the planted disagreements each corpus finds stay found, and no trap (another
+typhoon, a jeweller, farmed salmon, dengue, a game console, foreign-exchange reserves, deforestation,
+EV charging, a football club's accounts, rubber, a metro line, holiday travel, music streaming, an
+earthquake, coal, gas storage, a minimum wage, digital payments), English and Chinese, written with an answer key: the planted disagreements each corpus finds stay found, and no trap (another
 period, holder, scope, or a forecast) or consistent pair (one figure in two units or languages) is flagged,
 beyond the known failures listed."""
 
@@ -24,8 +26,9 @@ HERE = Path(__file__).parent / "corpora" / "new_topics"
 # (h1 found 7 until "Cinevo's Asia-Pacific business" became Cinevo's figure: the Chinese article's "亚太地区付费用户"
 # names no company, so the two no longer meet; h11 found 2 until "Bangkok Eastern International Airport" became
 # the airport rather than "international", which the other article's travellers still are)
-FLOOR = {"h1": 7, "h2": 5, "h3": 6, "h4": 6, "h5": 6, "h6": 7, "h7": 4, "h8": 6, "h9": 5, "h10": 2, "h11": 2, "h12": 4,
-         "h13": 4, "h14": 3, "h15": 2, "h16": 4, "h17": 4, "h18": 3, "h19": 3, "h20": 3}
+FLOOR = {"h1": 7, "h2": 5, "h3": 6, "h4": 6, "h5": 6, "h6": 7, "h7": 4, "h8": 6, "h9": 5, "h10": 2, "h11": 3, "h12": 4,
+         "h13": 4, "h14": 3, "h15": 2, "h16": 4, "h17": 4, "h18": 5, "h19": 3, "h20": 3,
+         "h21": 1, "h22": 3, "h23": 1, "h24": 2}
 KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month change vs 12-month change"},
                  # ("The world's biggest producer turned out…" became Indonesia's figure; its crude palm oil meets
                  # a total "包括毛棕櫚油及棕櫚仁油": one named object, and an inclusion is no scope the frames keep)
