@@ -156,3 +156,17 @@ def test_a_part_of_a_country_written_alone_is_no_holder_and_wage_costs_are_wages
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "148 billion baht")].holder.value is None
     assert frames[("a.md", "VND13.5 trillion")].measure.value == "wages"
+
+
+def test_a_change_on_a_month_named_without_its_year_is_on_the_month_before(tmp_path) -> None:
+    article(tmp_path, "a.md", "外匯存底", "2025-12-06", "11月底外匯存底較10月底增加31.2億美元。\n")
+    article(tmp_path, "b.md", "Reserves", "2025-12-05",
+            "Reserves rose US$3.65 billion from a month earlier at the end of November.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "31.2億美元")].measure.value == frames[("b.md", "US$3.65 billion")].measure.value \
+        == "reserves on the previous period"
+
+
+def test_a_comparison_with_last_year_is_no_period_of_the_story() -> None:
+    text = "Travellers made 888 million trips during the holiday, although an extra day flattered the comparison with last year."
+    assert [p.base for p in find_periods(text, 0, len(text), 2025, 10)] == [True]

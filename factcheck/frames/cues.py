@@ -45,7 +45,9 @@ _VALUE_WRITTEN = regex.compile(r"(?:额|值)$")
 
 
 # A change measured against the period just before, not the same period a year earlier.
-_SEQUENTIAL_BEFORE = regex.compile(r"(?i)(?:环比|比上月|较上月|比上季度?|较上季度?|\b(?:month|quarter|week)[\s-]+(?:on|over)[\s-]+"
+_SEQUENTIAL_BEFORE = regex.compile(r"(?i)(?:环比|比上月|较上月|比上季度?|较上季度?|"
+                                   # "较10月底增加": on a month named without its year, the one before
+                                   r"(?:较|比)(?:上个月|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月)(?:底|末|份)?|\b(?:month|quarter|week)[\s-]+(?:on|over)[\s-]+"
                                    r"(?:month|quarter|week)\b|\bsequential(?:ly)?\b|\bm/m\b|\bq/q\b|"
                                    r"\bon\s+a\s+(?:quarterly|monthly|weekly|sequential)\s+basis\b)[^;.。；]{0,40}$")
 _SEQUENTIAL_AFTER = regex.compile(r"(?i)\s*(?:,?\s*in\s+[a-z]+(?:\s+\d{4})?)?\s*(?:(?:\(|,)?\s*)?(?:month[\s-]+(?:on|over)[\s-]+month|quarter[\s-]+(?:on|over)[\s-]+"

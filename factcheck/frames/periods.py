@@ -198,7 +198,7 @@ _COUNT_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}
 # A period right after these words is the base of a comparison ("lower than in 2023", "比上年").
-_BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:(?:founded|established|set\s+up|incorporated|formed)\s+in|than|from|(?<!(?:year|month|quarter|week)[\s-])on|(?<!(?:year|month|quarter|week)[\s-])over|versus|vs\.?|against|compared\s+(?:with|to)|relative\s+to|since"
+_BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:(?:founded|established|set\s+up|incorporated|formed)\s+in|than|from|(?<!(?:year|month|quarter|week)[\s-])on|(?<!(?:year|month|quarter|week)[\s-])over|versus|vs\.?|against|compared\s+(?:with|to)|comparisons?\s+(?:with|to)|relative\s+to|since"
                              # "tops its 2019 record", "beat the 2023 figure": the period of what was surpassed
                              r"|tops?|topped|topping|beat(?:s|ing)?|surpass\w*|exceed\w*|overtak\w*|outstrip\w*|eclips\w*)"
                              r"(?:\s+(?:the|a|its|in|at|end|close|start|beginning|same|period|time|year|of|levels?|figures?)){0,5}\s*"
@@ -208,7 +208,7 @@ _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:(?:founded|established|set\s+up|incor
                              r"(?:[A-Z]{0,3}[$€£¥₹₩₱฿]|Rs\.?\s?)?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+)?\s+(?:of|in|for|at)\s+(?:the\s+)?)$")
 # (tried where its alternatives' first words stand)
 _BASE_BEFORE_SCAN = OpenedScan(_BASE_BEFORE, r"(?<![a-z0-9_])(?:founded|established|set|incorporated|formed|than|from|"
-                                             r"on|over|versus|vs|against|compared|relative|since|top|beat|surpass|"
+                                             r"on|over|versus|vs|against|compared|comparison|relative|since|top|beat|surpass|"
                                              r"exceed|outstrip|eclips)|[比较相对]")
 _THIS_FISCAL_NEAR = regex.compile(r"[本今](?:财年|财政年度|会计年度)")
 _RELATIVE_YEAR = regex.compile(r"(?:the\s+)?(last|this|next|previous|prior|preceding)\s+year")
