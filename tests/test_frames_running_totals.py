@@ -170,3 +170,12 @@ def test_a_change_on_a_month_named_without_its_year_is_on_the_month_before(tmp_p
 def test_a_comparison_with_last_year_is_no_period_of_the_story() -> None:
     text = "Travellers made 888 million trips during the holiday, although an extra day flattered the comparison with last year."
     assert [p.base for p in find_periods(text, 0, len(text), 2025, 10)] == [True]
+
+
+def test_the_value_of_transactions_and_a_day_is_no_source(tmp_path) -> None:
+    article(tmp_path, "a.md", "Payments", "2025-11-01",
+            "Card payments rose to 2.1 billion in October, data released on Saturday showed. The value of "
+            "transactions climbed to ₹4.2 lakh crore during the month.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "2.1 billion")].attribution.value is None
+    assert frames[("a.md", "₹4.2 lakh crore")].measure.value == "merchandise_value"
