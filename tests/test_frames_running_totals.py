@@ -179,3 +179,18 @@ def test_the_value_of_transactions_and_a_day_is_no_source(tmp_path) -> None:
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "2.1 billion")].attribution.value is None
     assert frames[("a.md", "₹4.2 lakh crore")].measure.value == "merchandise_value"
+
+
+def test_the_halves_of_a_fiscal_year_named_in_the_lede(tmp_path) -> None:
+    article(tmp_path, "a.md", "Kiroku Games results", "2025-11-05",
+            "Kiroku Games' first-half revenue doubled, prompting it to raise its forecasts for the fiscal year "
+            "through March 2026.\n\nNet income came to ¥170.2 billion, the company said.\n")
+    article(tmp_path, "b.md", "Kiroku profit", "2025-11-05",
+            "Kiroku Games booked a net profit of ¥198.8 billion for April-September.\n")
+    article(tmp_path, "c.md", "Harvest", "2025-08-01",
+            "First-half rice output rose to 8.6 million tonnes, the ministry said.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "¥170.2 billion")].period.value == "2025-04..2025-09"
+    assert frames[("c.md", "8.6 million tonnes")].period.value == "2025H1"  # no fiscal year named: the calendar's
+    assert ["¥170.2 billion", "¥198.8 billion"] in quotes(analysis)

@@ -24,7 +24,7 @@ from . import cues
 from .holders import (WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions, ground_pending,
                       ZH_COMPANY_KINDS, public_bodies, title_case)
 from .measures import FLOWS, NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
-from .periods import CURRENT, PeriodMention, find_periods
+from .periods import CURRENT, PeriodMention, find_periods, fiscal_half
 from .sources import article_source, attribution, basis, sentence_sources
 
 __all__ = ["Framer", "objects_affinity", "objects_compatible", "slot_values", "uses_foreign_aliases", "declared_pattern", "CURRENT", "WORLD"]
@@ -183,6 +183,7 @@ class Framer:
         self._pattern: tuple | None = None
         self._sources: dict = {}
         self._traditional = False  # the file being framed writes traditional characters (`frame_file`)
+        self._fiscal: tuple[int, int] | None = None  # the article's fiscal year: (its first year, its last month)
         self._measure = {m.name: m for m in reversed(self.vocab.measures)}.get  # (the first of a name, as vocab.measure)
         self._cue_sets = CueSets(tuple(cue_set(cues) for cues in (self.vocab.measures, self.vocab.places,
                                                                   self.vocab.objects, self.vocab.basis)))
@@ -330,6 +331,11 @@ class Framer:
                                  and not p.base and (p.year or p.kind in _PART_OF_YEAR) and p.kind != "anaphor"
                                  and not cues.after_figure(folded, p.start, ends)
                                  and (year is None or p.year is None or p.year <= year)), None)  # a plan "for 2026" is no story's period
+        # A fiscal year that ends in another month than December, named in the headline or the lede ("its
+        # forecasts for the fiscal year through March 2026"): the article's halves are that year's
+        self._fiscal = next(((p.year, int(p.part)) for p in periods if p.kind == "season" and p.part
+                             and p.part != "12" and not p.base
+                             and title[0] <= p.start < (lede[-1][1] if lede else title[1])), None)
         if title_place is None:  # "shipped worldwide" in the lede sets the market of the whole article
             # A market word ("worldwide", "global", "in Europe"), not a country the lede names: "Brazil
             # produced 55.7 million bags" is Brazil's figure, not the market of every figure after it.
@@ -784,6 +790,9 @@ class Framer:
                     # "the fiscal second quarter" in a report on "the July-September quarter": that quarter
                     months = title_period
                 p = months or p
+            if p.kind == "half" and p.year is None and self._fiscal is not None and not _CALENDAR_HALF.search(p.words):
+                # "first-half revenue" in a report on the year to March: April to September
+                p = fiscal_half(int(p.part), *self._fiscal) or p
             y = p.year if p.year is not None else context_year(p)
             if back and y is not None:
                 p, y = replace(p, year=y - back), y - back
@@ -846,6 +855,7 @@ _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _WIRE_CITY_CHARS = _CAPITALS | frozenset(".'’ -")  # what a wire dateline's second character is
 
 
+_CALENDAR_HALF = regex.compile(r"(?i)calendar|of\s+the\s+year|今年|去年")
 _TRADITIONAL_OWN = regex.compile(r"我國|國內|本國")
 
 

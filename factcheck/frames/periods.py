@@ -66,6 +66,18 @@ class PeriodMention:
         return None
 
 
+def fiscal_half(half: int, first_year: int, end_month: int) -> "PeriodMention | None":
+    """The months of a half of a fiscal year that ends in `end_month` of `first_year` + 1: the first half of
+    the year to March 2026 is April to September 2025."""
+    lo = end_month + 1 + 6 * (half - 1)
+    year = first_year + (lo - 1) // 12
+    lo = (lo - 1) % 12 + 1
+    hi = lo + 5
+    if hi > 12:
+        return PeriodMention(0, 0, "span", year, f"{year}-{lo:02d}..{year + 1}-{hi - 12:02d}", False, "")
+    return PeriodMention(0, 0, "months", year, f"{lo}..{hi}", False, "")
+
+
 def _months_label(year: int, lo: int, hi: int) -> str:
     """A month range that is a whole quarter, half or year is named as one."""
     if (lo, hi) == (1, 12):
@@ -450,7 +462,8 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
         month, last = _month(g[0]), int(g[1]) if g[1] else article_year
         if month == 12:
             return PeriodMention(m.start(), m.end(), "year", last, "", base, words)
-        return PeriodMention(m.start(), m.end(), "season", last - 1, "", base, words)
+        # (the month it ends in kept as its part: the halves of such a year are read by it)
+        return PeriodMention(m.start(), m.end(), "season", last - 1, str(month), base, words)
     if kind == "months_across":
         lo, first, hi, second = (_month(g[1]), int(g[0]), _month(g[3]), int(g[2])) if g[0].isdigit() else \
             (_month(g[0]), int(g[1]), _month(g[2]), int(g[3]))
