@@ -194,3 +194,23 @@ def test_the_halves_of_a_fiscal_year_named_in_the_lede(tmp_path) -> None:
     assert frames[("a.md", "¥170.2 billion")].period.value == "2025-04..2025-09"
     assert frames[("c.md", "8.6 million tonnes")].period.value == "2025H1"  # no fiscal year named: the calendar's
     assert ["¥170.2 billion", "¥198.8 billion"] in quotes(analysis)
+
+
+def test_a_flow_by_value_after_its_volume_is_of_the_same_thing_and_a_fish_is_no_seafood(tmp_path) -> None:
+    article(tmp_path, "a.md", "挪威海产品出口", "2025-07-05",
+            "上半年挪威海产品出口总额为852亿挪威克朗。挪威三文鱼出口量达56.1万吨，同比增长约17%；出口额为520亿挪威克朗。\n")
+    article(tmp_path, "b.md", "Seafood exports", "2025-07-04",
+            "Norway's seafood exports reached NOK 85.2 billion in the first half of 2025.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "520亿挪威克朗")].object.value == "=salmon"
+    assert frames[("b.md", "NOK 85.2 billion")].object.value == "=seafood"
+    assert quotes(analysis) == []  # the salmon is a part of the seafood; the seafood figures agree
+
+
+def test_a_business_named_by_a_named_object_is_still_a_part(tmp_path) -> None:
+    article(tmp_path, "a.md", "Harbor Foods", "2024-11-12", "Harbor Foods reported revenue of 4.62 billion yuan for the third quarter.\n")
+    article(tmp_path, "b.md", "港湾食品（Harbor Foods）三季度营收", "2024-11-12", "三季度，三文鱼业务营收为30亿元。\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("b.md", "30亿元")].object.words == "三文鱼业务"
+    assert quotes(analysis) == []

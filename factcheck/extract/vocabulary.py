@@ -123,8 +123,11 @@ DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "AUD": "AUD", "HK": "HK
                    "MEX": "MXN", "MX": "MXN", "MXN": "MXN", "NT": "TWD", "USD": "USD"}
 # Letters written before an amount, with their case: RM5 billion (ringgit), Rp 10,000 (rupiah).
 CURRENCY_LETTERS = {"RM": "MYR", "Rp": "IDR"}
+# (not every code of rules/units.txt: COP30 is a climate conference, PHP 8 a language, Hong Kong SAR a region)
 CURRENCY_ISO = ("USD", "AUD", "EUR", "GBP", "JPY", "RMB", "CNY", "INR", "RUB", "CHF", "HKD", "CAD", "NZD",
-                "SGD", "KRW", "BTC", "MXN", "TRY", "TWD", "BRL", "ZAR", "NGN", "THB", "VND", "MYR", "IDR")
+                "SGD", "KRW", "BTC", "MXN", "TRY", "TWD", "BRL", "ZAR", "NGN", "THB", "VND", "MYR", "IDR",
+                "NOK", "SEK", "DKK", "PLN", "CZK", "HUF", "UAH", "ILS", "AED", "EGP", "KES", "GHS", "PKR", "BDT",
+                "LKR", "CLP", "ARS", "PEN")
 # Currency names written before a scaled figure: "euro 5 million".
 CURRENCY_WORDS_BEFORE = ("euros?", "dollars?", "yuan", "yen", "rubles?", "roubles?", "rupees?")
 # Sub-units written after a main amount: 3 dollars 50 cents, 五元三毛. Value in the main unit, and whose.

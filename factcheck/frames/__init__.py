@@ -398,6 +398,15 @@ class Framer:
                 # is of what the figure before it counts
                 frame = replace(frame, object=Slot(frames[-1].object.value, frames[-1].object.words,
                                                    "object:as the figure it changes"))
+            level_before = next((f for f, c in zip(reversed(frames), reversed(claims[:len(frames)]))
+                                 if c.start >= spans[i][0] and not f.change), None) if frames else None
+            if (frame.object.value is None and not frame.change and level_before is not None
+                    and level_before.object.value and frame.measure.value and level_before.measure.value
+                    and frame.measure.value.partition(" ")[0] == level_before.measure.value.partition(" ")[0]
+                    and frame.holder.value == level_before.holder.value):
+                # "三文鱼出口量达56.1万吨…；出口额为520亿挪威克朗": the same flow of the same thing, by value
+                frame = replace(frame, object=Slot(level_before.object.value, level_before.object.words,
+                                                   "object:as the figure before it"))
             who, _, where = (frame.holder.value or "").partition("@")
             if who or where not in ("", WORLD):
                 last_org = next((m for m in mentions if m.name == (who or where)), last_org)

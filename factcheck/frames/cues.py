@@ -13,6 +13,7 @@ from ..rulefile import OpenedScan
 from .holders import Mention
 from .measures import NAMED
 from .periods import MONTH_WORDS
+from . import text as T
 
 
 # A cause phrase runs from its marker to the next clause break: what it names (strong exports, domestic
@@ -138,6 +139,9 @@ def equivalent(vocab, key: str | None, obj: tuple[str, ...]) -> str | None:
 def object_slot(words: tuple[str, ...]) -> Slot:
     if words and words[0].startswith(NAMED):
         name, _, written = words[0][1:].partition("=")
+        # (a part named after it stays written: "咖啡业务", "coffee business")
+        for extra in words[1:]:
+            written += extra if T.HAN.match(extra) else " " + extra
         return Slot(NAMED + name, written, "object:vocabulary")
     return Slot(" ".join(words) or None, " ".join(words), "object:noun phrase" if words else "")
 

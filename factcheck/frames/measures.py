@@ -93,6 +93,7 @@ _OF_ITS = regex.compile(r"\s*of\s+(?:its|their|the\s+(?:company|firm|country|nat
                         r"|\s*of\s+(?:full\s+|total\s+)?capacity\b", regex.I)
 _OF_AFTER = regex.compile(r"\s*(?:of|of\s+the|of\s+all)\s+(?!its\b|their\b)", regex.I)
 _SOURCE_AFTER = regex.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?!its\b|their\b|a\s+year\b|the\s+(?:same|previous|prior)\b)", regex.I)
+_ZH_SEGMENT_IN = regex.compile(r"(?:业务|板块|事业部|分部)")
 _RELATIVE_AFTER = regex.compile(r",?\s+(?:which|that)\b")
 _EARNED_FROM = frozenset({"revenue", "sales", "output_value"})
 _SEGMENT_BEFORE = regex.compile(r"\b(?i:its|the|their)\s+([a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+(business|division|segment|arm)\b")
@@ -228,7 +229,11 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
 
     named = _named_object(vocab, folded, start, end, clause, names, sentence, objects)
     if named:
-        return (NAMED + named,)
+        # ("咖啡业务营收", "its coffee business, which earned…": a business of the company, still marked so)
+        part = _ZH_SEGMENT_IN.search(folded, clause[0], start) if lang == "zh" else None
+        if part is None and lang != "zh":
+            part = _SEGMENT_BEFORE.search(text, clause[0], start)
+        return (NAMED + named,) + ((part.group(part.lastindex or 0).lower(),) if part else ())
     if lang == "zh":
         return _zh_object(vocab, folded, start, end, clause, hit, names)
     words: list[str] = []
@@ -372,7 +377,7 @@ NAMED = "="  # marks an object the vocabulary names: named objects match by name
 
 
 _HAS_DIGIT = regex.compile(r"\d")
-_SEGMENT = regex.compile(r"(?i)^(?:business|division|segment|arm)$|(?:业务|板块|部门|事业部|分部)$")
+_SEGMENT = regex.compile(r"(?i)(?:^|[\s=])(?:business|division|segment|arm)$|(?:业务|板块|部门|事业部|分部)$")
 
 
 def objects_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
