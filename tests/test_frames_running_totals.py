@@ -214,3 +214,10 @@ def test_a_business_named_by_a_named_object_is_still_a_part(tmp_path) -> None:
     analysis = analyse([str(tmp_path)])
     assert by_file(analysis)[("b.md", "30亿元")].object.words == "三文鱼业务"
     assert quotes(analysis) == []
+
+
+def test_a_trade_word_is_left_off_a_name_only_where_a_name_remains(tmp_path) -> None:
+    article(tmp_path, "a.md", "Charging", "2025-08-26",
+            "TELD New Energy delivered 6.1 billion kilowatt-hours of charging in January-June.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "6.1 billion kilowatt-hours")].holder.value == "TELD New Energy@"

@@ -562,6 +562,7 @@ def company_name(index: HolderIndex, name: str) -> str:
     name = _CORPORATE.sub("", name).strip() or name
     short = _TRADE.sub("", name).strip()
     if (short and short != name and short[:1].isupper() and short.lower() not in _NOT_NAMES
+            and not _not_name_word(short.split()[-1])  # ("TELD New Energy" is no "TELD New")
             and short not in index.en_names and short not in index.kind and len(short) >= 3):
         return short
     return name
