@@ -221,3 +221,8 @@ def test_a_trade_word_is_left_off_a_name_only_where_a_name_remains(tmp_path) -> 
             "TELD New Energy delivered 6.1 billion kilowatt-hours of charging in January-June.\n")
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "6.1 billion kilowatt-hours")].holder.value == "TELD New Energy@"
+
+
+def test_the_first_months_of_a_year_without_a_measure_word() -> None:
+    assert _labels("累計今年前七月營收約1,162億元。", 2025, 8, 9) == ["2025-01..2025-07"]
+    assert _labels("前9个月出口增长。", 2025, 10, 9) == ["2025-01..2025-09"]

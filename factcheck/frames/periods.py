@@ -138,8 +138,9 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
                                                   r"|(?:[开開][馆館]|[开開]业|[开開]通|通[车車]|上市|[运運][营營]|[营營][运運]|投産|投产|[开開]幕)(?:后|後|以来|以來)?(?:的)?(?:首|第一)(?:(年)|(半年)|[个個]?(\d{1,2}|[三六九])\s*[个個]?月)")),
     # "the first nine months of 2024", "前三季度", "前9个月": months 1 to that month
     # (首九個月, 首三季: Hong Kong's words for the same)
-    ("months_to", _any('first', '个月', '個月', '前三季', '前两季', '前二季', '首三季', '首两季', '首二季', '首兩季'), regex.compile(rf"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({_YEAR})))?\b"
-                                                   rf"|(?:({_YEAR})\s*年\s*)?[前首]\s*([一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*[个個]月"
+    # (前七月, as Taiwan writes the first seven months, without 个)
+    ("months_to", re.compile(r"first|[个個]月|[前首][一二三四五六七八九十\d]{1,2}月|[前首][二两兩三]季"), regex.compile(rf"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({_YEAR})))?\b"
+                                                   rf"|(?:({_YEAR})\s*年\s*)?[前首]\s*([一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*[个個]?月"
                                                    rf"|(?:({_YEAR})\s*年\s*)?[前首]\s*([二两兩三])\s*季度?")),
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:Q([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{{2}}|{_YEAR})|(?:FY|fiscal\s+)'?(\d{{2}}|{_YEAR})\s*Q([1-4]))\b")),
     # "the second quarter of fiscal 2025", "fiscal 2025's third quarter", "2025财年第二季度"
