@@ -226,3 +226,11 @@ def test_a_trade_word_is_left_off_a_name_only_where_a_name_remains(tmp_path) -> 
 def test_the_first_months_of_a_year_without_a_measure_word() -> None:
     assert _labels("累計今年前七月營收約1,162億元。", 2025, 8, 9) == ["2025-01..2025-07"]
     assert _labels("前9个月出口增长。", 2025, 10, 9) == ["2025-01..2025-09"]
+
+
+def test_a_source_named_after_its_kind_in_chinese_holds_nothing(tmp_path) -> None:
+    article(tmp_path, "a.md", "欧盟液化天然气进口", "2025-10-03",
+            "据船运数据机构Kpler统计，今年前9个月欧盟LNG进口量约1050亿立方米。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    frame = frames[("a.md", "1050亿立方米")]
+    assert frame.attribution.value == "Kpler" and not (frame.holder.value or "").startswith("Kpler")

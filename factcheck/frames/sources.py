@@ -23,6 +23,8 @@ _FORECAST_VERB_SCAN = OpenedScan(_FORECAST_VERB, r"(?<![a-z0-9_])(?:expect|forec
 _HEADLINE_SOURCE = regex.compile(r"\s*([A-Z][\w&.-]{1,30}(?:\s[A-Z][\w&.-]*){0,2})\s*[:：]")
 _SHORT_FORM = regex.compile(r"\s*\([^()]{1,30}\)")
 _POSSESSIVE = regex.compile(r"['’]s?$")  # "IDC's": the name, not its possessive (nor a plural's s)
+_NAMED_AFTER_KIND = regex.compile(r"(?:机构|公司|平台|网站|咨询公司|研究机构|数据商|服务商)(?P<name>[A-Za-z][A-Za-z0-9&.\- ]{1,30}?)\s*"
+                                   r"(?:的)?(?:统计|数据|测算|估计|显示|报告|称)")
 _A_DAY = regex.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|"
                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?")
 _TRAILING = regex.compile(r"(?:\s+(?:and|the|of|in|on|for|said|says|data|figures|report))+$")
@@ -72,6 +74,10 @@ def sentence_sources(vocab: Vocabulary, text: str, folded: str,
                 short = _SHORT_FORM.match(source, m.end("source"), sentence[1])
                 where.append((m.start("source"), short.end() if short else m.end("source")))
                 name = _TRAILING.sub("", _POSSESSIVE.sub("", m["source"].strip(" ,."))).strip()
+                if lang == "zh" and (named := _NAMED_AFTER_KIND.match(source, m.end(), sentence[1])):
+                    # "据船运数据机构Kpler统计": the kind of source first, then its name
+                    where.append((named.start("name"), named.end("name")))
+                    name = named["name"]
                 if _A_DAY.fullmatch(name):
                     continue  # "data released on Saturday showed": when, not whose
                 if first is None and len(name) >= 2:
