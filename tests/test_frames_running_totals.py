@@ -234,3 +234,16 @@ def test_a_source_named_after_its_kind_in_chinese_holds_nothing(tmp_path) -> Non
     frames = by_file(analyse([str(tmp_path)]))
     frame = frames[("a.md", "1050亿立方米")]
     assert frame.attribution.value == "Kpler" and not (frame.holder.value or "").startswith("Kpler")
+
+
+def test_the_month_named_before_not_the_year_so_far_between() -> None:
+    text = "9月是今年以来疫情最为严重的月份，全国当月共有65人死于登革热。"
+    periods = find_periods(text, 0, len(text), 2025, 10, 15)
+    assert [p.kind for p in periods] == ["month", "months", "anaphor"]
+
+
+def test_this_month_refers_to_the_month_named_before(tmp_path) -> None:
+    article(tmp_path, "a.md", "登革热", "2025-10-15",
+            "孟加拉国卫生部门数据显示，9月是今年以来疫情最为严重的月份，当月共有65人死于登革热。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "65人")].period.value == "2025-09"
