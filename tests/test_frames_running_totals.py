@@ -247,3 +247,11 @@ def test_this_month_refers_to_the_month_named_before(tmp_path) -> None:
             "孟加拉国卫生部门数据显示，9月是今年以来疫情最为严重的月份，当月共有65人死于登革热。\n")
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "65人")].period.value == "2025-09"
+
+
+def test_a_countrys_short_chinese_name_with_guo_after_it(tmp_path) -> None:
+    article(tmp_path, "a.md", "登革热疫情", "2025-10-15", "孟加拉国新增1026名登革热住院患者，另有5人死亡。\n")
+    article(tmp_path, "b.md", "留学生", "2025-03-03", "2024年澳大利亚国际学生约72万人。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "5人")].holder.value == "@Bangladesh"
+    assert frames[("b.md", "72万人")].holder.value == "@Australia"  # 澳大利亚/国际: no 澳大利亚国

@@ -498,6 +498,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 add(s, e, word, "segmenter")
             elif word in index.cities_zh:
                 add(s, e, index.cities_zh[word], "city", "region")
+            elif (word[-1:] == "国" and len(word) >= 3 and (country := index.zh_names.get(word[:-1]))
+                  and index.kind_of(country) == "region"):
+                add(s, e, country, "alias", "region")  # 孟加拉国: a country's short name with 国 written after it
             elif pos == "ns" and e - s >= 3 and _ZH_SUBDIVISION.search(word):
                 # "维多利亚州", "广东省": a state or province, a place of its own within its country
                 add(s, e, word, "segmenter", "region")
