@@ -435,9 +435,8 @@ def _period_end(label: str) -> int | None:
     """The last day of a period label ("2024", "2024Q3", "2024H1", "2024-09", "2024-01..2024-09", "2024-09-08"), as an
     ordinal; None for a fiscal year, a season or a decade (their ends are not known here)."""
     m = _PERIOD.fullmatch(label)
-    if m is None:
-        day = _DAY.fullmatch(label)  # a running total at one day ("2024-09-08")
-        return _day(label) or None if day else None
+    if m is None:  # a running total at one day ("2024-09-08"), else a label whose end is not known
+        return (_day(label) or None) if _DAY.fullmatch(label) else None
     year = int(m[5] or m[1])  # (months across two years, "2024-10..2025-03", end in the second)
     month = (3 * int(m[2]) if m[2] else 6 * int(m[3]) if m[3] else int(m[6] or m[4]) if m[4] else 12)
     first_of_next = date(year + month // 12, month % 12 + 1, 1)

@@ -137,35 +137,9 @@ def short_forms(placed: list) -> dict[str, str]:
     return {s: out.get(f, f) for s, f in out.items()}
 
 
-def _short_forms_in_articles(placed: list) -> dict[tuple[str, str], str]:
-    """(article, name) -> the one longer name of the same article's figures that opens or ends with it:
-    "United" where the article writes "Manchester United" (a name of another story, "United Nations",
-    does not count)."""
-    names: dict[str, set[str]] = defaultdict(set)
-    for p in placed:
-        who = _who(p)
-        if who and not _HAN.search(who):
-            names[p.claim.article].add(who)
-    out = {}
-    for article, held in names.items():
-        if len(held) < 2:
-            continue
-        for short in held:
-            full = [n for n in held if n != short and (n.startswith(short + " ") or n.endswith(" " + short))]
-            if len(full) == 1:
-                out[article, short] = full[0]
-    return out
-
-
 def with_inferred_holders(placed: list) -> list:
     """`placed` with each short form read as its full name (`short_forms`) and each Chinese name that
     `inferred_aliases` matches read as its Latin-script name."""
-    local = _short_forms_in_articles(placed)
-    if local:
-        placed = [_renamed(p, local[p.claim.article, who], "the short form of it in its article")
-                  if (p.claim.article, who := _who(p)) in local
-                  and _writes_short_form(local[p.claim.article, who], _POSSESSIVE.sub("", p.frame.holder.words))
-                  else p for p in placed]
     shorts = short_forms(placed)
     if shorts:
         # (only where the text wrote the short form: "Haneul Holdings", read short as "Haneul", is the parent of

@@ -61,7 +61,7 @@ def _also_cued(measures: tuple, first: int, words: str) -> tuple[int, ...]:
         # (only where the first is of some dimensions: else it takes every figure and the others never count)
         found = entry[1][key] = tuple(
             j for j in range(first + 1, len(measures)) if measures[first].dimensions
-            and any(p is not None and p.fullmatch(words) for p in (measures[j].en, measures[j].zh))) or ()
+            and any(p is not None and p.fullmatch(words) for p in (measures[j].en, measures[j].zh)))
     return found
 
 
