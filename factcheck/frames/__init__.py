@@ -399,8 +399,7 @@ class Framer:
                 # is of what the figure before it counts
                 frame = replace(frame, object=Slot(frames[-1].object.value, frames[-1].object.words,
                                                    "object:as the figure it changes"))
-            level_before = next((f for f, c in zip(reversed(frames), reversed(claims[:len(frames)]))
-                                 if c.start >= spans[i][0] and not f.change), None) if frames else None
+            level_before = _level_before(frames, claims, spans[i][0])
             if (frame.object.value is None and not frame.change and level_before is not None
                     and level_before.object.value and frame.measure.value and level_before.measure.value
                     and frame.measure.value.partition(" ")[0] == level_before.measure.value.partition(" ")[0]
@@ -802,7 +801,7 @@ class Framer:
                 p = months or p
             if p.kind == "half" and p.year is None and self._fiscal is not None and not _CALENDAR_HALF.search(p.words):
                 # "first-half revenue" in a report on the year to March: April to September
-                p = fiscal_half(int(p.part), *self._fiscal) or p
+                p = fiscal_half(int(p.part), *self._fiscal)
             y = p.year if p.year is not None else context_year(p)
             if back and y is not None:
                 p, y = replace(p, year=y - back), y - back
@@ -865,13 +864,23 @@ _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _WIRE_CITY_CHARS = _CAPITALS | frozenset(".'’ -")  # what a wire dateline's second character is
 
 
+def _level_before(frames: list[Frame], claims: list[Claim], sentence_start: int) -> Frame | None:
+    """The frame of the last level (not a change) framed before in the same sentence, if any."""
+    for n in range(len(frames) - 1, -1, -1):
+        if claims[n].start < sentence_start:
+            return None
+        if not frames[n].change:
+            return frames[n]
+    return None
+
+
 _CALENDAR_HALF = regex.compile(r"(?i)calendar|of\s+the\s+year|今年|去年")
 _TRADITIONAL_OWN = regex.compile(r"我國|國內|本國")
 
 
 def _own_country_in_taiwan(m: Mention) -> Mention:
     """我國 written in traditional characters: the writer's country, Taiwan, not China."""
-    if m.words in ("我國", "國內", "本國") and m.kind == "region":
+    if m.kind == "region" and _TRADITIONAL_OWN.fullmatch(m.words):
         return replace(m, name="Taiwan", rule=f"{m.rule} (traditional characters: Taiwan)")
     return m
 

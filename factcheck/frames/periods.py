@@ -66,7 +66,7 @@ class PeriodMention:
         return None
 
 
-def fiscal_half(half: int, first_year: int, end_month: int) -> "PeriodMention | None":
+def fiscal_half(half: int, first_year: int, end_month: int) -> "PeriodMention":
     """The months of a half of a fiscal year that ends in `end_month` of `first_year` + 1: the first half of
     the year to March 2026 is April to September 2025."""
     lo = end_month + 1 + 6 * (half - 1)
