@@ -93,6 +93,10 @@ def _months_label(year: int, lo: int, hi: int) -> str:
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
+# Weekdays by their stems before "day", Monday first (as `date.weekday` counts them), for other stages too
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_WEEKDAY_STEMS = "|".join(_WEEKDAYS)
+WEEKDAY_WORDS = rf"(?:{_WEEKDAY_STEMS})day"
 # English month names and their short forms, for other stages' patterns too (as a group, no flags)
 MONTH_WORDS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 # The same words at a word's start, for the triggers below (lower case): the start is looked behind for after a
@@ -167,7 +171,7 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     # "as of Tuesday", "as of Sept 8", "截至8日": a running total at one day (at a month's last day, of that
     # month, as "at the end of September" is)
     ("as_of_day", _any('as of', 'as at', '截至', '截止'), regex.compile(
-        rf"(?i)\bas\s+(?:of|at)\s+(?:(?:last\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+({MONTH_WORDS})\.?\s+(\d{{1,2}})\b|,?\s+(\d{{1,2}})\s+({MONTH_WORDS})\b)?"
+        rf"(?i)\bas\s+(?:of|at)\s+(?:(?:last\s+)?({_WEEKDAY_STEMS})day(?:,?\s+({MONTH_WORDS})\.?\s+(\d{{1,2}})\b|,?\s+(\d{{1,2}})\s+({MONTH_WORDS})\b)?"
         rf"|({MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR})\b)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORDS})\b(?:,?\s+({_YEAR})\b)?)"
         rf"|截[至止](?:({_YEAR})\s*年)?(?:({_ZH_MONTH})\s*月)?(?:(\d{{1,2}})\s*日|(前日|昨日|昨天|今日|今天|前天)(?:\s*[（(]\s*(?:周|星期)[一二三四五六日天]\s*[)）])?)(?!\s*[止底]?\s*的?\s*(?:\d|[一二三四五六七八九十两]|财|年度|会计|过去|前))")),
     ("month", _any('as of', 'as at', 'end of', 'end-'), regex.compile(rf"(?i)\b(?:as\s+(?:of|at)|by\s+the\s+end\s+of|at\s+the\s+end\s+of|(?:at\s+)?end-)\s*({MONTH_WORDS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+({_YEAR}))?\b")),
@@ -302,7 +306,6 @@ _RELATIVE_WORD = regex.compile(r"今年|去年|明年|前年|(?:last|this|next)\
 
 
 _DAYS_BACK = {"今日": 0, "今天": 0, "昨日": 1, "昨天": 1, "前日": 2, "前天": 2}
-_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
 
 def _as_of_day(m: regex.Match, g: list, article_year: int | None, article_month: int | None,

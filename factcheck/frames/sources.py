@@ -7,6 +7,7 @@ import regex
 from ..model import Slot
 from ..rulefile import OpenedScan, WindowScan
 from ..vocabulary import Vocabulary, cue_set
+from .periods import MONTH_WORDS, WEEKDAY_WORDS
 
 # Words without one of which (case-folded) no attribution pattern of a language can match: a cheap test before
 # the costly patterns, as substring tests rather than a pattern (it runs on every sentence that holds a figure).
@@ -25,8 +26,7 @@ _SHORT_FORM = regex.compile(r"\s*\([^()]{1,30}\)")
 _POSSESSIVE = regex.compile(r"['’]s?$")  # "IDC's": the name, not its possessive (nor a plural's s)
 _NAMED_AFTER_KIND = regex.compile(r"(?:机构|公司|平台|网站|咨询公司|研究机构|数据商|服务商)(?P<name>[A-Za-z][A-Za-z0-9&.\- ]{1,30}?)\s*"
                                    r"(?:的)?(?:统计|数据|测算|估计|显示|报告|称)")
-_A_DAY = regex.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|"
-                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?")
+_A_DAY = regex.compile(rf"(?i){WEEKDAY_WORDS}|today|yesterday|tonight|{MONTH_WORDS}\.?(?:\s+\d{{1,2}})?")
 _TRAILING = regex.compile(r"(?:\s+(?:and|the|of|in|on|for|said|says|data|figures|report))+$")
 
 
