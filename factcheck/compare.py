@@ -22,7 +22,7 @@ import regex
 
 from . import numfmt
 from .corpus import line_col
-from .model import Article, Claim, ClaimRef, Finding, Frame
+from .model import COUNTED, Article, Claim, ClaimRef, Finding, Frame
 from .normalise import COMPARED_IN, Units, conversion_factor
 from .rules import Rules
 
@@ -322,8 +322,16 @@ def _place(p: Placed) -> tuple[str, ...]:
 
 def _object(p: Placed) -> tuple[str, ...]:
     value = p.frame.object.value or ""
+    if value.startswith(COUNTED):  # (what a counter counts names no object: see `_counted`)
+        return ()
     # a named object with the words that named it, so the comparer can tell which language named it
     return (f"{value}={p.frame.object.words}",) if value.startswith("=") else tuple(value.split())
+
+
+def _counted(p: Placed) -> tuple[str, ...]:
+    """What a figure of unknown object counts, as its Chinese counter says (30.2万辆: vehicles), or ()."""
+    value = p.frame.object.value or ""
+    return tuple(value[1:].split()) if value.startswith(COUNTED) else ()
 
 
 def groups(placed: list[Placed], window_days: int,
@@ -353,7 +361,7 @@ def groups(placed: list[Placed], window_days: int,
             for place, by_place in _by_place(window):
                 # (an unknown object is no business of a company's: "DRAM业务" stays apart from its revenue)
                 for objects, by_object in _split(by_place, _object, objects_compatible,
-                                                 lambda key: objects_compatible(key, ())):
+                                                 lambda key: objects_compatible(key, ()), _counted):
                     for base, group in _split(by_object, _base, _equal):
                         label_key = key if not base else key[:1] + (f"{key[1]} of {base}",) + key[2:]
                         out.append((_group_label(label_key, place, objects, group), group))
@@ -467,9 +475,11 @@ def _date_windows(members: list[Placed], window_days: int) -> list[list[Placed]]
     return out
 
 
-def _split(members: list[Placed], slot, compatible, takes_unknown=lambda key: True) -> list[tuple[str, list[Placed]]]:
+def _split(members: list[Placed], slot, compatible, takes_unknown=lambda key: True,
+           hint=lambda p: ()) -> list[tuple[str, list[Placed]]]:
     """Members split by a slot: known values joined where compatible; members with the slot unknown join
-    the only group there is (if its values `takes_unknown`), else stay among themselves."""
+    the only group there is (if its values `takes_unknown`), or the one group whose values all are
+    compatible with the member's `hint` (a Chinese counter's noun, "vehicle"), else stay among themselves."""
     known: dict[tuple[str, ...], list[Placed]] = {}
     unknown: list[Placed] = []
     for p in members:
@@ -487,6 +497,13 @@ def _split(members: list[Placed], slot, compatible, takes_unknown=lambda key: Tr
     merged: dict[tuple, list[Placed]] = {}
     for g in groups_:
         merged[g[0]] = [p for k in g for p in known[k]]
+    if len(merged) > 1 and unknown:
+        hinted = []
+        for p in unknown:
+            words = hint(p)
+            fits = [g for g in groups_ if words and all(compatible(words, k) for k in g)] if words else []
+            (merged[fits[0][0]] if len(fits) == 1 else hinted).append(p)
+        unknown = hinted
     out = [(" ".join(k), v) for k, v in sorted(merged.items())]
     if len(out) == 1 and all(takes_unknown(k) for k in groups_[0]):
         out[0] = (out[0][0], out[0][1] + unknown)
@@ -580,7 +597,7 @@ def describe(frame: Frame, members: list[Placed] | None = None) -> str:
     """Editor-facing words for what a group measures: "TSMC's share of the foundry market (World), 2024Q3"."""
     measure = (frame.measure.value or "figure").replace("_", " ")
     obj = next((p.frame.object.value for p in members or [] if p.frame.object.value), None) or frame.object.value
-    obj = obj.lstrip("=") if obj else obj
+    obj = obj.lstrip("=" + COUNTED) if obj else obj
     who, _, where = (frame.holder.value or "").partition("@")
     where = where or next((_place(p)[0] for p in members or [] if _place(p)), "")
     what = ("change in " if frame.change else "") + measure

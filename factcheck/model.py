@@ -121,6 +121,9 @@ class Finding:
 # -- Claim frames (stage "frames", between extraction and comparison) ------------------------------------
 
 BASES = ("actual", "forecast", "past", "proposed", "hypothetical")
+# An object slot's value that opens with this is no object, only what a Chinese counter says is counted
+# (30.2万辆: "~vehicle"): a hint of which named object's group the figure belongs to
+COUNTED = "~"
 
 
 @dataclass(frozen=True)

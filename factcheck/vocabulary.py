@@ -65,6 +65,8 @@ class Vocabulary:
     # canonical name -> spellings, per language; regions are places as well as holders
     regions: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     organisations: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    # a Chinese counter -> the English nouns for what it counts (辆: vehicle), for a figure whose words name nothing
+    counters: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def measure(self, key: str) -> Measure | None:
         return next((m for m in self.measures if m.name == key), None)
@@ -81,8 +83,9 @@ def load(measure_docs, frame_docs, holder_docs) -> Vocabulary:
     places: list[Cue] = []
     objects: list[Cue] = []
     generic: set[str] = set()
+    counters: dict[str, tuple[str, ...]] = {}
     for doc, data in frame_docs:
-        check_keys(doc, data, {"kind", "basis", "attribution", "places", "generic", "objects"}, set(),
+        check_keys(doc, data, {"kind", "basis", "attribution", "places", "generic", "objects", "counters"}, set(),
                    "frame file")
         for name, cues in (data.get("objects") or {}).items():
             if any(c.name == str(name) for c in objects):
@@ -115,6 +118,10 @@ def load(measure_docs, frame_docs, holder_docs) -> Vocabulary:
         check_keys(doc, words, {"en", "zh"}, set(), "generic")
         for lang in ("en", "zh"):
             generic.update(str(w).lower() for w in words.get(lang) or [])
+        for counter, nouns in (data.get("counters") or {}).items():
+            if len(str(counter)) != 1 or not nouns:
+                raise doc.error(nouns, f"a counter is one Chinese character with English nouns: {counter!r}")
+            counters[str(counter)] = tuple(str(n).lower() for n in ([nouns] if isinstance(nouns, str) else nouns))
     regions: dict = {}
     organisations: dict = {}
     for doc, data in holder_docs:
@@ -127,7 +134,8 @@ def load(measure_docs, frame_docs, holder_docs) -> Vocabulary:
                 target[str(name)] = (tuple(str(s) for s in spellings.get("en") or ()),
                                      tuple(str(s) for s in spellings.get("zh") or ()))
     return Vocabulary(tuple(measures), disjoint, tuple(basis), tuple(att_en), tuple(att_zh), tuple(places),
-                      equivalents, tuple(objects), frozenset(generic), _with_countries(regions), organisations)
+                      equivalents, tuple(objects), frozenset(generic), _with_countries(regions), organisations,
+                      counters)
 
 
 def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozenset, tuple]:

@@ -147,3 +147,11 @@ def test_dash_h_is_help(args):
     long = CliRunner().invoke(main, [*args, "--help"])
     assert short.exit_code == long.exit_code == 0
     assert short.output == long.output and "Usage:" in short.output
+
+
+def test_a_counter_is_one_character_with_nouns(rules_dir):
+    path = rules_dir / "frames.yaml"
+    _edit(path, "counters: {辆: vehicle,", "counters: {车辆: vehicle,")
+    with pytest.raises(RulesError) as err:
+        load_rules(str(rules_dir))
+    assert err.value.line == _line_of(path, "counters: {") and "'车辆'" in str(err.value)

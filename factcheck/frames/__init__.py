@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import regex
 
-from ..model import Article, Claim, Frame, Slot
+from ..model import COUNTED, Article, Claim, Frame, Slot
 from ..normalise import Units, dimension, is_money
 from ..rules import Rules
 from ..rulefile import CueSets, OpenedScan, WindowScan
@@ -407,6 +407,8 @@ class Framer:
                 # "三文鱼出口量达56.1万吨…；出口额为520亿挪威克朗": the same flow of the same thing, by value
                 frame = replace(frame, object=Slot(level_before.object.value, level_before.object.words,
                                                    "object:as the figure before it"))
+            if frame.object.value is None and (counted := vocab.counters.get(folded[claim.end - 1])):
+                frame = replace(frame, object=Slot(COUNTED + " ".join(counted), folded[claim.end - 1], "object:counter"))
             who, _, where = (frame.holder.value or "").partition("@")
             if who or where not in ("", WORLD):
                 last_org = next((m for m in mentions if m.name == (who or where)), last_org)

@@ -191,6 +191,10 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("latest_fiscal", _any('fiscal year', 'financial year', '财年', '财政年度', '会计年度'),
      regex.compile(r"(?i)\b(?:last|latest|most\s+recent|past|just[\s-]ended)\s+(?:fiscal|financial)\s+year\b"
                    r"|上一?个?(?:财年|财政年度|会计年度)")),
+    # "sold 353,260 vehicles last month", 上月, 本月, "last quarter": counted from the article's date ("the last
+    # month of the year" is a month of its own, "the past month" thirty days)
+    ("relative_month", _any('last month', 'this month', 'last quarter', 'this quarter', '上月', '上个月', '本月', '上季', '上一季', '本季'),
+     regex.compile(r"(?i)(?<!\bthe\s)\b(?:last|this)\s+(month|quarter)\b(?!\s+of\b)|(上一?个?|本)(月|季度?)(?!份?\s*\d|底|末|初|中|同期)")),
     ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year|the\s+(?:previous|prior|preceding)\s+year)\b|全年|今年|去年|上一?年|前年")),
     ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月', 'financial year', 'fiscal year'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the|that|the\s+same)\s+(?:quarter|period|month|half|(?:financial|fiscal)\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months)\b(?!\s+(?:of\s+)?(?:last|a|the\s+previous|the\s+prior)\s+year|\s+a\s+year\s+(?:earlier|before|ago))|该季度|当季|同期|当月")),
 ]
@@ -487,6 +491,18 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
         return PeriodMention(m.start(), m.end(), "decade", int((g[0] or g[1]) + "0"), "", base, words)
     if kind == "year":
         return PeriodMention(m.start(), m.end(), "year", int(g[0]), "", base, words)
+    if kind == "relative_month":
+        if article_year is None or article_month is None:
+            return None
+        quarter = (g[0] or "").lower() == "quarter" or (g[2] or "").startswith("季")
+        back = 1 if (g[0] is None and g[1] != "本") or (g[0] is not None and words[:4].lower() == "last") else 0
+        if quarter:
+            q = (article_month - 1) // 3 + 1 - back
+            year, q = (article_year, q) if q >= 1 else (article_year - 1, 4)
+            return PeriodMention(m.start(), m.end(), "quarter", year, str(q), base, words)
+        month = article_month - back
+        year, month = (article_year, month) if month >= 1 else (article_year - 1, 12)
+        return PeriodMention(m.start(), m.end(), "month", year, str(month), base, words)
     if kind == "year_word":
         w = words.lower().replace("上一年", "上年")
         y = None

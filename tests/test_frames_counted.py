@@ -1,0 +1,65 @@
+"""Frames of months and quarters counted from the article's date ("last month", 上月, "this quarter") and of
+what a Chinese counter says a figure counts (3.6万辆: vehicles). Each corpus is written for the test, on
+topics no rule names."""
+
+from __future__ import annotations
+
+from factcheck.frames.periods import find_periods
+from factcheck.pipeline import analyse
+from frame_helpers import article, by_file, quotes
+
+
+def _periods(text: str, year: int = 2025, month: int = 3, day: int = 4) -> list[tuple[str | None, bool]]:
+    return [(p.label(year), p.base) for p in find_periods(text, 0, len(text), year, month, day)]
+
+
+def test_a_month_or_quarter_counted_from_the_article_date() -> None:
+    assert _periods("Kestrel sold 41,200 vehicles last month.") == [("2025-02", False)]
+    assert _periods("Orders this month are running ahead.") == [("2025-03", False)]
+    assert _periods("该公司上月销量为3.6万辆，本月有望回升。") == [("2025-02", False), ("2025-03", False)]
+    assert _periods("上个月出口增长。上季度营收下降。") == [("2025-02", False), ("2024Q4", False)]
+    assert _periods("Margins narrowed last quarter.", month=8) == [("2025Q2", False)]
+    # in January, last month is the previous December
+    assert _periods("Ridership fell last month.", month=1) == [("2024-12", False)]
+    # a base of comparison, and months that are no month counted back
+    assert _periods("Output rose 3% from last month.") == [("2025-02", True)]
+    assert _periods("Sales peak in the last month of the year.") == []
+    assert _periods("Sales in the last quarter of 2024 rose.") == [("2024", False)]
+    assert _periods("上月同期") == [(None, False)]  # (the same period a year before: an anaphor)
+
+
+def test_last_months_figure_meets_the_month_named(tmp_path) -> None:
+    article(tmp_path, "a.md", "Kestrel's sales", "2025-03-04",
+            "Kestrel Motors sold 41,200 vehicles last month, the carmaker said.\n")
+    article(tmp_path, "b.md", "Kestrel sales slip", "2025-03-05",
+            "Kestrel Motors said it sold 35,900 vehicles in February.\n")
+    article(tmp_path, "c.md", "Kestrel's January", "2025-02-03",
+            "Kestrel Motors sold 30,100 vehicles last month.\n")  # January's: another month
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("a.md", "41,200")].period.value == "2025-02"
+    assert quotes(analysis) == [["35,900", "41,200"]]
+
+
+def test_a_chinese_counter_says_which_objects_group_a_figure_joins(tmp_path) -> None:
+    # Two objects in one block, vehicles and hybrids: the Chinese figure names neither but counts vehicles (辆)
+    article(tmp_path, "a.md", "Kestrel's February", "2025-03-04",
+            "Kestrel Motors sold 41,200 vehicles in February. It sold 9,800 hybrids in February.\n")
+    article(tmp_path, "b.md", "Kestrel's February, again", "2025-03-05",
+            "Kestrel Motors sold 9,750 hybrids in February, the company said.\n")
+    article(tmp_path, "c.md", "茂隼汽车2月销量", "2025-03-05",
+            "Kestrel Motors（茂隼汽车）公布，2月销量约3.6万辆。\n")
+    analysis = analyse([str(tmp_path)])
+    frame = by_file(analysis)[("c.md", "3.6万辆")]
+    assert (frame.object.value, frame.object.rule) == ("~vehicle", "object:counter")
+    assert quotes(analysis) == [["3.6万辆", "41,200"]]
+
+
+def test_a_counter_is_no_object_where_the_words_name_one(tmp_path) -> None:
+    # the one object the block names ("electric buses"): a counter keeps no figure from it
+    article(tmp_path, "a.md", "Bus deliveries", "2025-04-02",
+            "Harbour Transit Works delivered 1,842 electric buses in 2024.\n")
+    article(tmp_path, "b.md", "港湾交通2024年交付", "2025-04-03",
+            "Harbour Transit Works（港湾交通）2024年交付约1500辆。\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("b.md", "1500辆")].object.value == "~vehicle"
+    assert quotes(analysis) == [["1,842", "1500辆"]]  # the only object there is: it joins
