@@ -54,9 +54,11 @@ def _main_organisation(placed: list) -> str | None:
     return name if n >= 2 and (not rest or rest[0][1] < n) else None
 
 
-def inferred_aliases(placed: list) -> dict[str, tuple[str, int]]:
+def inferred_aliases(placed: list, read_as: dict[str, set[str]] | None = None) -> dict[str, tuple[str, int]]:
     """Each Chinese organisation name -> (the Latin-script name it is taken for, the figures that agreed),
-    where one Latin-script name stands out."""
+    where one Latin-script name stands out. `read_as`: the Latin-script names a Chinese name's Mandarin reading
+    opens (`reading_matches`): one agreeing figure suffices for those."""
+    read_as = read_as or {}
     by_article: dict[str, list] = defaultdict(list)
     for p in placed:
         by_article[p.claim.article].append(p)
@@ -65,7 +67,8 @@ def inferred_aliases(placed: list) -> dict[str, tuple[str, int]]:
     for article, ps in by_article.items():
         if main[article]:
             for p in ps:
-                key = _distinctive(p)
+                # (a figure another name holds is no evidence of the article's own: "1,220 rooms" at a hotel)
+                key = _distinctive(p) if _who(p) in (main[article], "") else None
                 if key is not None:
                     figures[key].add(article)
     shared: Counter = Counter()  # (Chinese name, Latin name) -> agreeing figures over article pairs
@@ -77,7 +80,7 @@ def inferred_aliases(placed: list) -> dict[str, tuple[str, int]]:
                 shared[h, name] += 1
     votes: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (han, latin), n in shared.items():
-        if n >= MIN_SHARED:
+        if n >= MIN_SHARED or latin in read_as.get(han, ()):
             votes[han].append((n, latin))
     out = {}
     for han, options in votes.items():
@@ -90,6 +93,12 @@ def inferred_aliases(placed: list) -> dict[str, tuple[str, int]]:
 def romanised_aliases(placed: list) -> dict[str, str]:
     """Each Chinese organisation name -> the one Latin-script name whose first word (or first two, "Ping An")
     is the Mandarin reading of the Chinese name's first two or more characters (海城捷运 -> Haicheng Metro)."""
+    return {name: next(iter(found)) for name, found in reading_matches(placed).items() if len(found) == 1}
+
+
+def reading_matches(placed: list) -> dict[str, set[str]]:
+    """Each Chinese organisation name -> every Latin-script name whose first word (or two) its opening
+    characters read as: 上海迪士尼度假区 -> "Shanghai Disney Resort" and "Shanghai Shendi Group"."""
     han, latin = set(), set()
     for p in placed:
         who = _who(p)
@@ -110,8 +119,8 @@ def romanised_aliases(placed: list) -> dict[str, str]:
         syllables = lazy_pinyin(name)
         matches = {latin_name for n in range(len(syllables), 1, -1)
                    for latin_name in by_reading.get("".join(syllables[:n]), ())}
-        if len(matches) == 1:
-            out[name] = matches.pop()
+        if matches:
+            out[name] = matches
     return out
 
 
@@ -147,11 +156,13 @@ def with_inferred_holders(placed: list) -> list:
         placed = [_renamed(p, shorts[who], "the short form of it")
                   if (who := _who(p)) in shorts and _writes_short_form(shorts[who], _POSSESSIVE.sub("", p.frame.holder.words))
                   else p for p in placed]
-    readings = romanised_aliases(placed)
+    matches = reading_matches(placed)
+    readings = {name: next(iter(found)) for name, found in matches.items() if len(found) == 1}
     if readings:
         placed = [_renamed(p, readings[who], "its name reads so in Mandarin") if (who := _who(p)) in readings else p
                   for p in placed]
-    aliases = inferred_aliases(placed)
+    # (a reading that opens several names, "Shanghai …", and one figure the articles agree on: that one)
+    aliases = inferred_aliases(placed, {name: found for name, found in matches.items() if len(found) > 1})
     if aliases:
         placed = [_renamed(p, aliases[who][0], f"their articles agree on {aliases[who][1]} figures")
                   if (who := _who(p)) in aliases else p for p in placed]

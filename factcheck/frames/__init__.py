@@ -118,6 +118,11 @@ _BRACKET_AFTER = regex.compile(r"\s*[(（]\s*")
 _COMPANY_NOUNS = (r"company|firm|group|carmaker|automaker|maker|brand|vendor|bank|lender|insurer|airline|retailer|"
                   r"miner|operator|publisher|chain|developer|producer|manufacturer|supplier|brewer|utility|conglomerate|"
                   r"club|team|franchise")
+# A sentence opening with "The" and a noun of its own ("The resort,", "The park drew"), not a company word
+# (`_PRONOUN` reads those) nor a compound ("the resort operator")
+_DEFINITE_SUBJECT = regex.compile(rf"\s*[Tt]he\s+(?!(?:{_COMPANY_NOUNS})\b)([a-z][a-z-]{{2,}})(?=,|\s+(?!(?:{_COMPANY_NOUNS}|of)\b)[a-z])")
+_OFFICE_HEADS = frozenset({"office", "agency", "bureau", "ministry", "department", "administration", "commission",
+                           "institute", "survey", "service", "council", "board", "centre", "center"})
 # What a description calls a company by its trade: "salmon farmer", "auction house", "cruise line"
 _TRADE_NOUNS = (r"giant|house|carrier|start-?up|platform|co-?operative|farmer|grower|exporter|importer|shipper|"
                 r"builder|line|owner|refiner|smelter|distributor|trader|processor|provider|broadcaster|studio|"
@@ -639,17 +644,19 @@ class Framer:
 
         in_clause = [m for m in self._mentions_in(*clause) if m.end <= clause[1]]
         in_sentence = [m for m in self._mentions_in(*sentence) if m.end <= sentence[1]]
+        described = self._described_subject(folded, sentence, claim)
         # The clause first, then the sentence before the figure; in each, an organisation before a country.
         # (a country whose figure the clause opens with outranks a company named after the figure: "Chile's
         # copper output climbs to 5.51 million tonnes as Codelco steadies")
-        holder = (cues.pick(in_clause, claim, usable, ("org",), before_only=True)
+        holder = (described
+                  or cues.pick(in_clause, claim, usable, ("org",), before_only=True)
                   or cues.pick([m for m in in_clause if folded[m.end:m.end + 1] in _APOSTROPHES
                                 and _POSSESSIVE.match(folded, m.end)], claim, usable, ("region",),
                            before_only=True)
                   or cues.pick(in_clause, claim, usable, ("org",)) or cues.pick(in_clause, claim, usable, ("region",))
                   or cues.pick(in_sentence, claim, usable, ("org",), before_only=True)
                   or cues.pick(in_sentence, claim, usable, ("region",), before_only=True))
-        rule_suffix = ""
+        rule_suffix = " (the subject)" if described is not None else ""
         # "its revenue", and "…, the company said" after the figure: the holder the text named before
         if holder is None and (_PRONOUN.search(folded, sentence[0], claim.start)
                                or _SAID_BY_IT.search(folded, claim.end, sentence[1])):
@@ -700,6 +707,19 @@ class Framer:
         h = Slot(holder.name, holder.words, holder.rule + rule_suffix) if holder else Slot(None, "", "")
         p = Slot(place.name, place.words, "place" if place is not title_place else "headline") if place else Slot(None, "", "")
         return h, p
+
+    def _described_subject(self, folded: str, sentence: tuple[int, int], claim: Claim) -> Mention | None:
+        """The name a sentence's subject refers to by the last word of it: "The resort, a joint venture in which
+        Walt Disney holds 43%, generated…" after "Shanghai Disney Resort" (the latest such name before)."""
+        subject = _DEFINITE_SUBJECT.match(folded, sentence[0], claim.start)
+        if subject is None:
+            return None
+        head = subject[1]
+        if head in _OFFICE_HEADS:
+            return None  # ("The office counted 4,960 fires": an office that compiles figures is their source)
+        named = [m for m in self._mentions_in(0, sentence[0]) if m.kind == "org" and m.end <= sentence[0]
+                 and m.words.rsplit(None, 1)[-1].lower() == head]
+        return named[-1] if named else None
 
     def _describes_no_figure(self, folded: str, m: Mention) -> bool:
         """A name that frames an epithet or a relation ("Southeast Asia's largest economy", "Coral Sea's

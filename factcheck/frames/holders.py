@@ -256,6 +256,9 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
         shorts = [inside["short"]] if inside is not None else _bracket_names(folded, bracket.end())
         if not shorts:
             continue
+        close = folded.find(")", bracket.end(), bracket.end() + 40)
+        if close >= 0 and _ZH_CORPORATE_AFTER.match(folded, close + 1):
+            continue  # "上海申迪（集团）有限公司", "腾讯科技（深圳）有限公司": inside the name, no short form
         before = _DECLARED_LONG.match(folded, max(0, bracket.start() - 120), bracket.start())
         if before is None or before.end() != bracket.start():
             continue
@@ -338,6 +341,7 @@ _HEADLINE_VERBS = frozenset(
     "rises rise falls fall jumps jump surges surge slips slip drops drop climbs climb soars soar slumps slump "
     "tumbles tumble grows grow gains gain posts post reports report beats beat misses miss hits hit tops top "
     "lifts lift cuts cut raises raise sees see expects expect plans plan nears near reaches reach".split())
+_ZH_CORPORATE_AFTER = regex.compile(r"(?:股份)?有限(?:责任)?公司|集团公司|股份公司")
 _ZH_CORPORATE = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|俱乐部)$")
 # A person's title right before a name ("chief executive Lin", "Dr. Wu"): sought once per range, forward
 # (case-blind: "[a-z]" is any letter)
@@ -491,6 +495,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                     "announcer", "org")
                 if grounded is not None and not latin:
                     grounded.add(bare)
+        for s, e in _place_institutions(index, folded, han_words):
+            add(s, e, folded[s:e], "segmenter", "org")
         for s, e, pos in han_words:
             word = folded[s:e]
             if (pos in _ZH_NAME_TAGS and e - s >= 2 and not index.is_common(word)
@@ -513,6 +519,34 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 at = folded.find(name, at + len(name), end)
     found.sort(key=lambda x: x.start)
     return found
+
+
+# A place, a resort, a park or an airport that holds its own figures (visitors, passengers, revenue), named by
+# the words before its kind: 上海迪士尼度假区, 九寨沟国家公园, 白云机场
+_ZH_INSTITUTION = regex.compile(r"(?:度假区|公园|景区|风景区|乐园|机场|港口|码头|博物馆|美术馆|动物园|植物园|体育场|体育馆|"
+                                r"医院|大学|交易所)$")
+# (a power station or a reservoir is a place, as "reactors west of Karachi" is: not named so)
+_NAME_OPENING_TAGS = ("ns", "nr", "nz", "nt")
+_NAME_PART_TAGS = ("ns", "nr", "nz", "nt", "n", "b")
+
+
+def _place_institutions(index: HolderIndex, folded: str, han_words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Spans of names the segmenter splits into a name and an institution's kind ("上海/迪士尼/度假区",
+    "九寨沟/国家/公园"): a name word, up to two more words, the kind; a country written first is left off
+    ("美国黄石国家公园" is 黄石国家公园)."""
+    out = []
+    for n, (s, e, pos) in enumerate(han_words):
+        if not _ZH_INSTITUTION.search(folded, s, e) or e - s < 2:
+            continue
+        first = n
+        while first > 0 and n - first < 3 and han_words[first - 1][2] in _NAME_PART_TAGS:
+            first -= 1
+        while first < n and (han_words[first][2] not in _NAME_OPENING_TAGS
+                             or index.kind_of(index.zh_names.get(folded[han_words[first][0]:han_words[first][1]], "")) == "region"):
+            first += 1
+        if first < n and e - han_words[first][0] >= 4:
+            out.append((han_words[first][0], e))
+    return out
 
 
 def title_case(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,56 @@
+"""Holders named by what they are: a sentence whose subject is "the" and the last word of a name given
+before ("The resort"), Chinese names the segmenter splits into a name and an institution's kind (九寨沟/国家/
+公园), a bracket inside a Chinese company's name (上海申迪（集团）有限公司), and a Chinese name whose Mandarin
+reading opens several English names, told apart by one figure the articles share. Corpora written for the
+tests, on topics no rule names."""
+
+from __future__ import annotations
+
+from factcheck.frames.holders import declared_aliases
+from factcheck.pipeline import analyse, framer_for
+from frame_helpers import article, by_file, quotes
+
+
+def test_a_subject_called_by_the_last_word_of_a_name_is_that_name(tmp_path) -> None:
+    article(tmp_path, "a.md", "Lakeshore Marine Park has a record year", "2025-02-03",
+            "Lakeshore Marine Park drew 3.1 million visitors in 2024.\n\n"
+            "The park, in which Harbor Leisure holds 40% and Ocean Crest Holdings the rest, earned revenue of "
+            "$412 million last year.\n\n"
+            "The office counted 2,100 school trips in 2024.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    revenue = frames[("a.md", "$412 million")]
+    assert revenue.holder.value == "Lakeshore Marine Park@" and revenue.holder.rule.endswith("(the subject)")
+    # an office that counts compiles figures: no holder by its name ("the office" named nothing before, either)
+    assert "(the subject)" not in frames[("a.md", "2,100")].holder.rule
+
+
+def test_a_place_and_an_institutions_kind_are_one_chinese_name(tmp_path) -> None:
+    article(tmp_path, "a.md", "青澜湾国家公园游客创新高", "2025-01-06",
+            "青澜湾国家公园2024年接待游客约612万人次，门票收入约9.8亿元。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "612万人")].holder.value.startswith("青澜湾国家公园@")
+    assert frames[("a.md", "9.8亿元")].holder.value.startswith("青澜湾国家公园@")
+
+
+def test_a_bracket_inside_a_chinese_company_name_declares_no_short_form() -> None:
+    index = framer_for(None).index
+    assert declared_aliases(index, "上海蓝湾（集团）有限公司披露，全年营收约86亿元。") == {}
+    assert declared_aliases(index, "蓝湾科技（深圳）有限公司公布") == {}
+    assert declared_aliases(index, "蓝湾科技股份有限公司（蓝湾科技）公布")  # a short form after the name still is one
+
+
+def test_a_mandarin_reading_and_one_shared_figure_pick_one_of_several_names(tmp_path) -> None:
+    # "Jinshawan …" opens two English names; the Chinese article shares one distinctive figure with the resort's
+    article(tmp_path, "a.md", "Jinshawan Resort results", "2025-04-14",
+            "Jinshawan Resort welcomed 14.2 million visits in 2024. Jinshawan Resort earned revenue of "
+            "10.6 billion yuan in 2024.\n")
+    article(tmp_path, "b.md", "Jinshawan Holdings", "2025-04-14",
+            "Jinshawan Holdings, its owner, reported revenue of 31.7 billion yuan in 2024. Jinshawan Holdings "
+            "employs 8,420 people. Its hotel Coral Tower has 1,220 rooms.\n")
+    article(tmp_path, "c.md", "金沙湾度假区2024年客流创新高", "2025-04-15",
+            "2024年金沙湾度假区共接待游客约1420万人次；全年实现营业收入约86亿元。酒店共有客房1220间。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    revenue = frames[("c.md", "86亿元")]
+    assert revenue.holder.value.startswith("Jinshawan Resort@") and "agree on 1 figures" in revenue.holder.rule
+    assert ["10.6 billion yuan", "86亿元"] in quotes(analysis)
