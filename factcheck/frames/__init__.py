@@ -347,6 +347,7 @@ class Framer:
             # produced 55.7 million bags" is Brazil's figure, not the market of every figure after it.
             title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
                                 and (m.kind == "world" or (m.kind == "region" and m.rule == "place"))
+                                and not _ranks_in(folded, m)
                                 # "imports from China": the other party of a trade sets no article's market
                                 and not _OBJECT_OF_SCAN.search(folded, max(lede[0][0], m.start - 14), m.start)
                                 # "Cinevo's Asia-Pacific business": one part of a company, not the article's market
@@ -730,6 +731,8 @@ class Framer:
         end = m.end - 2 if m.words.endswith(("'s", "’s")) else m.end
         if folded[end:end + 1] in _APOSTROPHES and (cues.EPITHET.match(folded, end) or cues.RELATION.match(folded, end)):
             return True
+        if _ranks_in(folded, m):
+            return True
         return m.kind == "region" and bool(
             _HOME_OF.match(folded, m.end)
             or ("总部" in folded[max(0, m.start - 6):m.start] and _HOME_OF_ZH.search(folded, max(0, m.start - 6), m.start))
@@ -884,6 +887,11 @@ def slot_values(vocab_framer: "Framer", slot: str, phrase: str, declared: dict[s
 
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _WIRE_CITY_CHARS = _CAPITALS | frozenset(".'’ -")  # what a wire dateline's second character is
+
+
+def _ranks_in(folded: str, m: Mention) -> bool:
+    """A world or a region written as where something ranks ("规模稳居全球第一"), not as a figure's market."""
+    return m.kind in ("world", "region") and folded[m.end:m.end + 1] >= T.FIRST_HAN and bool(cues.RANK_ZH.match(folded, m.end))
 
 
 def _level_before(frames: list[Frame], claims: list[Claim], sentence_start: int) -> Frame | None:

@@ -72,6 +72,8 @@ HOLDS_FIGURE = regex.compile(r"['’]?s?\s+(?:on|with|at|took|takes|had|has|got|
                               r"(?:(?:about|around|nearly|almost|just|some|roughly)\s+)?")
 EPITHET = regex.compile(r"(?i)['’]s\s+(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+)?"
                         r"(?:largest|biggest|busiest|top|leading|richest|most\s+populous|oldest|main|No\.?\s*\d)\b")
+# "规模稳居全球第一", "世界最大的": a rank in the world or a region, no market of a figure
+RANK_ZH = regex.compile(r"(?:的)?(?:第[一二三四五六七八九十\d]+|最大|最高|最多|首位|之最|前列|前[三五十]|领先)")
 # "Coral Sea's closest regional rival, Nautilus, carried…": the possessor names whom the holder is related to
 RELATION = regex.compile(r"(?i)['’]s\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|peers?|customers?|clients?|suppliers?|"
                          r"partners?|parent|units?|subsidiar(?:y|ies)|arm)\b")

@@ -117,6 +117,8 @@ _ZH_SUBDIVISION = regex.compile(r"[州省市县区邦]$")
 # A public body reports its country's figures (a statistics office, customs, a ministry, an agency): never its own.
 _DATA_AGENCY = regex.compile(r"统计局|统计署|统计处|统计部门|海关|(?<!俱乐)部$|局$|署$|厅$|委员会$|^(?:中央银行|央行)$|"
                              r"(?i:\bstatistic(?:s|al)\b|\bcensus\b|\bcustoms\b)|"
+                             # a central bank publishes its country's reserves and rates ("People's Bank of China")
+                             r"(?i:\bcentral\s+bank\b|\breserve\s+bank\b|\bpeople['’]s\s+bank\b|\bfederal\s+reserve\b)|人民银行|中央银行|央行$|"
                              r"\b(?:Ministry|Administration|Department|Bureau|Authority)\b")
 
 
@@ -632,4 +634,9 @@ def _clean_run(run: str) -> str | None:
 
 def _opens_sentence(text: str, at: int, floor: int) -> bool:
     before = text[max(floor, at - 4):at]
-    return at == floor or not before.strip() or before.rstrip()[-1:] in ".!?:\n\"“-–—•*#>" or before.endswith("\n")
+    return (at == floor or not before.strip() or before.rstrip()[-1:] in ".!?:\n\"“-–—•*#>" or before.endswith("\n")
+            or (before.rstrip()[-1:] == ")" and _WIRE_DATELINE.search(text, max(floor, at - 60), at) is not None))
+
+
+# "Taichung, April 15 (CNA) Traffic accidents…": a wire service's bracket at a paragraph's opening ends its dateline
+_WIRE_DATELINE = regex.compile(r"(?:^|\n)[^\n()]{2,45}\([A-Z][A-Za-z]{1,10}\)\s*$")
