@@ -121,6 +121,8 @@ _COMPANY_NOUNS = (r"company|firm|group|carmaker|automaker|maker|brand|vendor|ban
 # A sentence opening with "The" and a noun of its own ("The resort,", "The park drew"), not a company word
 # (`_PRONOUN` reads those) nor a compound ("the resort operator")
 _DEFINITE_SUBJECT = regex.compile(rf"\s*[Tt]he\s+(?!(?:{_COMPANY_NOUNS})\b)([a-z][a-z-]{{2,}})(?=,|\s+(?!(?:{_COMPANY_NOUNS}|of)\b)[a-z])")
+# A figure that is a part of the one before it: "including 14", "of which 3.2 million", "其中"
+_PART_BEFORE = regex.compile(r"(?i)\b(?:including|of\s+which|among\s+them|among\s+whom)\s+(?:about\s+|some\s+|nearly\s+)?$|(?:其中|包括)\s*(?:约|近)?$")
 _OFFICE_HEADS = frozenset({"office", "agency", "bureau", "ministry", "department", "administration", "commission",
                            "institute", "survey", "service", "council", "board", "centre", "center"})
 # What a description calls a company by its trade: "salmon farmer", "auction house", "cruise line"
@@ -386,7 +388,9 @@ class Framer:
                     and claim.unit == claims[len(frames) - 1].unit and not frames[-1].change
                     and spans[i][0] <= claims[len(frames) - 1].start
                     and not _STATEMENT_BREAK.search(folded, claims[len(frames) - 1].end, claim.start)
-                    and not cues.GAP_BEFORE.search(folded, max(spans[i][0], claim.start - 16), claim.start)):
+                    and not cues.GAP_BEFORE.search(folded, max(spans[i][0], claim.start - 16), claim.start)
+                    # ("187 were hospitalized, including 14 in intensive care": a part, not another holder's)
+                    and not _PART_BEFORE.search(folded, max(spans[i][0], claim.start - 16), claim.start)):
                 # "TSMC held 64.9% of the market, while Samsung had 9.3%": the same measure, another holder
                 frame = replace(frame, measure=Slot(frames[-1].measure.value, frames[-1].measure.words,
                                                     "measure:as the figure before it"))

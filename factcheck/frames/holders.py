@@ -81,6 +81,8 @@ _TRADE = regex.compile(r"(?:\s+(?:Airlines?|Airways|Air\s+Lines|Air|Motors?|Auto
 _POSSESSIVE = regex.compile(r"['’]s?$")
 # "long name (SHORT)": the long form ends right before the bracket, the short form fills it.
 _DECLARED_LONG = regex.compile(r"(?r)(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*")
+_LONG_OF = regex.compile(r"(?r)(?:[A-Z][\w&.'’-]*\s+(?:(?:of|and|for|the|de)\s+)?){1,8}of\s+$")
+_LEADING_THE = regex.compile(r"^(?:The|the)\s+")
 _DECLARED_SHORT = regex.compile(r"\s*(?P<short>[A-Z][A-Za-z0-9&.-]{1,15}|\p{Han}{2,8})\s*\)")
 # A bracket of several parts: "六合記憶體（HexaCore Memory，股票代號6688）", "越南北方水电公司（Northern Hydropower
 # Corp，NHPC）": each part that is a name (capitalised words, up to five) is another spelling; a ticker is not.
@@ -101,7 +103,9 @@ _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20})(?P<code>[（(][^）)]{1,40}[）)])?\s*"
                            r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
                            r"(?:公布|发布|宣布|披露|公告)")
-_EVENT_NAME = regex.compile(r"(?:Super\s+|Severe\s+|Tropical\s+)?(?:Typhoon|Hurricane|Cyclone|Storm|Tropical\s+Storm|Tropical\s+Depression)\s+[A-Z]")
+_EVENT_NAME = regex.compile(r"(?:Super\s+|Severe\s+|Tropical\s+)?(?:Typhoon|Hurricane|Cyclone|Storm|Tropical\s+Storm|Tropical\s+Depression)\s+[A-Z]"
+                            # a game, a tournament or a fair: when and where figures are, not whose ("Super Bowl")
+                            r"|.*\b(?:Bowl|Cup|Olympics|Olympic\s+Games|Paralympics|Grand\s+Prix|Championships?|World\s+Series|Worlds|Expo|Festival|Marathon)$")
 _PUBLISH_VERBS = ("公布", "发布", "宣布", "披露", "公告")
 _OWN_REPORT_AFTER = regex.compile(r"了?[^，。；！？\n]{0,24}?(?:财报|年报|季报|半年报|中报|业绩|财务报告|年度报告|财务业绩)")
 # Words that say what kind of firm a Chinese name is ("金矿商", "游戏公司", "拍卖行"): the name follows them.
@@ -265,6 +269,12 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
         if before is None or before.end() != bracket.start():
             continue
         long = before["long"]
+        if not T.HAN.match(long) and index.kind_of(index.en_names.get(long, "")) == "region":
+            # "Association of Avocado Exporting Producers and Packers of Mexico (APEAM)": the whole name, not
+            # the country it ends with
+            whole = _LONG_OF.search(folded, max(0, before.start("long") - 120), before.start("long"))
+            if whole is not None:
+                long = _LEADING_THE.sub("", folded[whole.start():before.end("long")].strip())
         # the acronym of several names is the one the other articles declare: "Northern Hydropower Corp (NHPC)"
         short = next((n for n in shorts if n.isupper()), shorts[0]) if inside is None else shorts[0]
         if T.HAN.match(long):

@@ -185,8 +185,8 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("anaphor", _any('同期', '同季'), regex.compile(r"(?:去年|上年|上一年|前一年)同(?:期|季)")),
     # "so far this year", "year to date", 今年以来: January to the month before the article's (the figures a
     # report in October gives are September's)
-    ("year_to_date", _any('so far this year', 'this year so far', 'to date', '今年以来', '年初至今', '年初以来', '今年迄今', '今年至今'),
-     regex.compile(r"(?i)\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b|\b(?:the\s+)?year[\s-]to[\s-]date\b|今年以来|年初至今|年初以来|今年迄今|今年至今")),
+    ("year_to_date", _any('so far this year', 'this year so far', 'to date', '今年以来', '年初至今', '年初以来', '今年迄今', '今年至今', '今年累计', '年内累计'),
+     regex.compile(r"(?i)\bso\s+far\s+this\s+year\b|\bthis\s+year\s+so\s+far\b|\b(?:the\s+)?year[\s-]to[\s-]date\b|今年以来|年初至今|年初以来|今年迄今|今年至今|今年累计|年内累计")),
     # "its last financial year", 上一财年: the latest fiscal year ended before the article (see _read)
     ("latest_fiscal", _any('fiscal year', 'financial year', '财年', '财政年度', '会计年度'),
      regex.compile(r"(?i)\b(?:last|latest|most\s+recent|past|just[\s-]ended)\s+(?:fiscal|financial)\s+year\b"
