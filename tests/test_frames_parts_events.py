@@ -42,3 +42,12 @@ def test_a_name_ending_with_a_country_is_the_whole_name() -> None:
                                        "of Mexico (APEAM), exports rose")
     assert declared.get("APEAM") == "APEAM"  # not Mexico: the association is no country
     assert "Association of Avocado Exporting Producers and Packers of Mexico" in declared
+
+
+def test_overseas_foreign_and_international_name_one_scope(tmp_path) -> None:
+    article(tmp_path, "a.md", "Lakeshore Marine Park's year", "2025-01-06",
+            "Lakeshore Marine Park drew 3.1 million visitors in 2024, including 186,000 overseas visitors.\n")
+    article(tmp_path, "b.md", "Lakeshore Marine Park", "2025-01-07",
+            "Lakeshore Marine Park received about 221,000 foreign tourists in 2024.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "186,000")].object.value == frames[("b.md", "221,000")].object.value == "foreign"

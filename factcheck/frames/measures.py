@@ -189,8 +189,14 @@ def inherited(hits: list[MeasureHit], spans: list[tuple[int, int]], types: tuple
     return None
 
 
+# Words that name one scope in several ways: "overseas visitors", "foreign tourists", "international arrivals"
+_SAME_SCOPE = {"overseas": "foreign", "international": "foreign", "inbound": "foreign"}
+
+
 def _stem(word: str) -> str:
     w = word.lower()
+    if w in _SAME_SCOPE:
+        return _SAME_SCOPE[w]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
