@@ -51,3 +51,15 @@ def test_overseas_foreign_and_international_name_one_scope(tmp_path) -> None:
             "Lakeshore Marine Park received about 221,000 foreign tourists in 2024.\n")
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "186,000")].object.value == frames[("b.md", "221,000")].object.value == "foreign"
+
+
+def test_shipments_by_value_after_a_countrys_exports_are_the_exports_value(tmp_path) -> None:
+    article(tmp_path, "a.md", "Peru's blueberries", "2025-02-04",
+            "Peru exported 310,000 tonnes of blueberries in 2024, and the shipments were worth about US$2.3 billion.\n"
+            "Lakeshore Foods said its shipments were worth $41 million in 2024.\n")
+    article(tmp_path, "b.md", "秘鲁蓝莓出口", "2025-02-05", "秘鲁2024年蓝莓出口额约19亿美元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "US$2.3 billion")].measure.value == "exports"
+    assert frames[("a.md", "$41 million")].measure.value == "revenue"  # a company's shipments: its sales
+    assert quotes(analysis) == [["19亿美元", "US$2.3 billion"]]

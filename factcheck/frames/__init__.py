@@ -121,6 +121,7 @@ _COMPANY_NOUNS = (r"company|firm|group|carmaker|automaker|maker|brand|vendor|ban
 # A sentence opening with "The" and a noun of its own ("The resort,", "The park drew"), not a company word
 # (`_PRONOUN` reads those) nor a compound ("the resort operator")
 _DEFINITE_SUBJECT = regex.compile(rf"\s*[Tt]he\s+(?!(?:{_COMPANY_NOUNS})\b)([a-z][a-z-]{{2,}})(?=,|\s+(?!(?:{_COMPANY_NOUNS}|of)\b)[a-z])")
+_SHIPMENTS = regex.compile(r"(?i)ship(?:ments?|ped)\b|出货")
 # A figure that is a part of the one before it: "including 14", "of which 3.2 million", "其中"
 _PART_BEFORE = regex.compile(r"(?i)\b(?:including|of\s+which|among\s+them|among\s+whom)\s+(?:about\s+|some\s+|nearly\s+)?$|(?:其中|包括)\s*(?:约|近)?$")
 _OFFICE_HEADS = frozenset({"office", "agency", "bureau", "ministry", "department", "administration", "commission",
@@ -535,6 +536,10 @@ class Framer:
             key = f"{key} average"
         if key == "sales" and is_money(self.units, claim.unit):
             key = "revenue"  # sales in money are revenue: "semiconductor sales reached $627.6 billion" = 销售额
+            trade = self._shipped_trade(folded, hit, claim, sentence, hits)
+            if trade is not None:
+                # "Mexico exported 1.2 million tons…, and the shipments were worth US$3.1 billion": the exports' value
+                key = trade
         if change and key in cues.VALUED and hit is not None and cues.names_value(folded, hit.start, hit.end):
             # "出口额增长32.5%" is the value of exports, "出口量下降17.1%" their volume: two changes of one flow
             key = f"{key} value"
@@ -712,6 +717,17 @@ class Framer:
         h = Slot(holder.name, holder.words, holder.rule + rule_suffix) if holder else Slot(None, "", "")
         p = Slot(place.name, place.words, "place" if place is not title_place else "headline") if place else Slot(None, "", "")
         return h, p
+
+    def _shipped_trade(self, folded: str, hit, claim: Claim, sentence: tuple[int, int], hits) -> str | None:
+        """The trade flow (exports, imports) that a figure's "shipments" refer back to: the one named before it
+        in its sentence or the sentence before, else None."""
+        if hit is None or not _SHIPMENTS.match(folded, hit.start):
+            return None
+        # (the sentence before only where this one names no company first: "Lakeshore Foods said its shipments…")
+        named_first = any(m.kind == "org" for m in self._mentions_in(sentence[0], hit.start))
+        lo = sentence[0] if named_first else min(sentence[0], self._previous_sentence[0] or sentence[0])
+        named = [h for h in hits if h.measure.name in FLOWS and lo <= h.start < hit.start]
+        return named[-1].measure.name if named else None
 
     def _described_subject(self, folded: str, sentence: tuple[int, int], claim: Claim) -> Mention | None:
         """The name a sentence's subject refers to by the last word of it: "The resort, a joint venture in which
