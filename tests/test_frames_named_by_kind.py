@@ -54,3 +54,14 @@ def test_a_mandarin_reading_and_one_shared_figure_pick_one_of_several_names(tmp_
     revenue = frames[("c.md", "86亿元")]
     assert revenue.holder.value.startswith("Jinshawan Resort@") and "agree on 1 figures" in revenue.holder.rule
     assert ["10.6 billion yuan", "86亿元"] in quotes(analysis)
+
+
+def test_an_owner_describing_a_company_and_a_stock_exchange_in_a_code_name_no_holder(tmp_path) -> None:
+    article(tmp_path, "a.md", "Redgum Metals' costs", "2025-04-30",
+            "Redgum Metals reported its March-quarter results on Wednesday.\n\n"
+            "The Andrew Pell-controlled miner said C1 costs rose to US$22.40 per tonne in the quarter.\n")
+    article(tmp_path, "b.md", "蓝湾移动一季度", "2026-04-21",
+            "4月21日晚间，蓝湾移动（600999.SH，0999.HK）发布2026年第一季度主要经营数据，一季度股东应占利润约261亿元。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "US$22.40")].holder.value.startswith("Redgum")  # the miner, not "Andrew"
+    assert frames[("b.md", "261亿元")].holder.value == "蓝湾移动@"  # not "SH", the Shanghai exchange

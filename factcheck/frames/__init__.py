@@ -121,6 +121,8 @@ _COMPANY_NOUNS = (r"company|firm|group|carmaker|automaker|maker|brand|vendor|ban
 # A sentence opening with "The" and a noun of its own ("The resort,", "The park drew"), not a company word
 # (`_PRONOUN` reads those) nor a compound ("the resort operator")
 _DEFINITE_SUBJECT = regex.compile(rf"\s*[Tt]he\s+(?!(?:{_COMPANY_NOUNS})\b)([a-z][a-z-]{{2,}})(?=,|\s+(?!(?:{_COMPANY_NOUNS}|of)\b)[a-z])")
+# A name that says who owns, backs or leads what it describes: "Andrew Forrest-controlled", "Tencent-backed"
+_OWNER_AFTER = regex.compile(r"(?:\s+[A-Z][\w'’]*){0,3}-(?:controlled|owned|backed|led|run|funded|financed)\b")
 _SHIPMENTS = regex.compile(r"(?i)ship(?:ments?|ped)\b|出货")
 # A figure that is a part of the one before it: "including 14", "of which 3.2 million", "其中"
 _PART_BEFORE = regex.compile(r"(?i)\b(?:including|of\s+which|among\s+them|among\s+whom)\s+(?:about\s+|some\s+|nearly\s+)?$|(?:其中|包括)\s*(?:约|近)?$")
@@ -753,6 +755,8 @@ class Framer:
             return True
         if _ranks_in(folded, m):
             return True
+        if _OWNER_AFTER.match(folded, m.end):
+            return True  # "The Andrew Forrest-controlled miner said…": the owner describes the company
         return m.kind == "region" and bool(
             _HOME_OF.match(folded, m.end)
             or ("总部" in folded[max(0, m.start - 6):m.start] and _HOME_OF_ZH.search(folded, max(0, m.start - 6), m.start))

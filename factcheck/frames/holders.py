@@ -499,7 +499,10 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             cut = max((d.end() for d in _DESCRIBED.finditer(run) if d.end() < len(run) - 1), default=0)
             name = _LEADING_PREPOSITION.sub("", run[cut:])
             bare = _ZH_CORPORATE.sub("", name)
-            latin = _LATIN_NAME.search(m["code"] or "")
+            # (an English name in the bracket, not a stock code's exchange: "600941.SH" names no "SH")
+            latin = next((n for n in _LATIN_NAME.finditer(m["code"] or "")
+                          if not (m["code"] or "")[n.start() - 1:n.start()].isdigit()
+                          and (m["code"] or "")[n.start() - 1:n.start()] != "."), None)
             if (len(bare) >= 2 and not index.is_common(bare) and bare not in index.zh_names
                     and not _TIME_WORD.search(bare)):
                 # (with its English name in the bracket, "麒麟工具（Kirin Tools）", the English one)
