@@ -65,3 +65,27 @@ def test_an_owner_describing_a_company_and_a_stock_exchange_in_a_code_name_no_ho
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "US$22.40")].holder.value.startswith("Redgum")  # the miner, not "Andrew"
     assert frames[("b.md", "261亿元")].holder.value == "蓝湾移动@"  # not "SH", the Shanghai exchange
+
+
+def test_a_company_named_after_its_country_and_revenue_from_a_business(tmp_path) -> None:
+    article(tmp_path, "a.md", "Norway Mobile's quarter", "2026-04-21",
+            "Norway Mobile said operating revenue rose 0.8% to NOK 26.4 billion in the first quarter, while "
+            "revenue from telecommunications services, which excludes handset sales, was NOK 22.7 billion.\n")
+    article(tmp_path, "b.md", "Norway Mobile", "2026-04-22",
+            "Norway Mobile reported operating revenue of about NOK 26.4 billion for the first quarter. Revenue "
+            "from telecommunications services, its core business, came in at NOK 19.6 billion.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    services = frames[("a.md", "NOK 22.7 billion")]
+    assert services.holder.value.startswith("Norway Mobile@")  # the company, not Norway
+    assert services.measure.value == "revenue"  # (not "sales" of the aside)
+    assert services.object.value == frames[("b.md", "NOK 19.6 billion")].object.value == "telecommunication service business"
+    # the whole company's revenue stays apart from its business's
+    assert quotes(analysis) == [["NOK 19.6 billion", "NOK 22.7 billion"]]
+
+
+def test_one_code_of_two_kinds_names_two_objects() -> None:
+    from factcheck.frames import objects_compatible
+
+    assert not objects_compatible(("5G", "网络"), ("5G", "套餐"))
+    assert objects_compatible(("5G",), ("5G", "网络")) and not objects_compatible(("4G", "网络"), ("5G", "网络"))

@@ -119,7 +119,7 @@ def test_what_revenue_comes_from_and_a_part_of_a_company(tmp_path) -> None:
             "the flood were 20 million yuan. Its logistics arm, which earned 900 million yuan before tax, "
             "grew fastest.\n")
     frames = by_file(analyse([str(tmp_path)]))
-    assert frames[("a.md", "4.1 billion yuan")].object.value == "cloud service"
+    assert frames[("a.md", "4.1 billion yuan")].object.value == "cloud service business"  # a business of it
     assert frames[("a.md", "20 million yuan")].object.value is None  # a cause, not what is counted
     assert frames[("a.md", "900 million yuan")].object.value == "logistic arm"
 

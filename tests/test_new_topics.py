@@ -60,7 +60,10 @@ KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month cha
                  # (the stations of a whole network and of its city: the city is read as the network's place)
                  "h29": {"Vélib' stations: 1,480 in the whole network vs about 1,250 inside the city of Paris"},
                  # (a segment of a group and the subsidiary the segment mostly is: one holder read for both)
-                 "h31": {"2025 revenue: CATL battery materials & recycling segment 31.2bn yuan vs Brunp alone ~26.5bn yuan"},
+                 "h31": {"2025 revenue: CATL battery materials & recycling segment 31.2bn yuan vs Brunp alone ~26.5bn yuan",
+                         # (English "5G network customers" meets both of the Chinese article's kinds, 5G网络 and
+                         # 5G套餐: no word of the two scripts is read as the other's)
+                         "China Mobile end-March 2026: 5G network customers 624m vs 5G package customers 7.3亿"},
                  # ("84 in the same period of 2024": the period named before, its year not read as the year named)
                  "h32": {"Taichung road deaths: Q1 2025 71 vs Q1 2024 84"}}
 

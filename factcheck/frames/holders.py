@@ -428,6 +428,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 name = index.run_name(run)
                 if name and name == run and index.kind_of(name) != "region":
                     add(at, at + len(run), index.company(name), "proper noun")
+            elif _TRADE.search(run) and any(a == at and b < at + len(run) for a, b, _ in inner):
+                # "China Mobile", "Singapore Airlines": a company named after its country, by its trade
+                add(at, at + len(run), index.company(run), "proper noun", "org")
     # A shipped organisation's name holds a place word ("European Central Bank", "欧洲央行"): the name wins.
     for s, e, name in aliases:
         if index.kind_of(name) == "org":

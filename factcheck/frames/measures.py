@@ -100,7 +100,7 @@ _SEGMENT_BEFORE = regex.compile(r"\b(?i:its|the|their)\s+([a-z][\w-]+(?:\s+[a-z]
 _ZH_OF = regex.compile(r"的?(?:市场|份额|比重|占比)")
 
 
-_ASIDE = regex.compile(r"(?i),\s*(?:including|excluding|not\s+including|such\s+as|among\s+them)\b[^,;.]*,"
+_ASIDE = regex.compile(r"(?i),\s*(?:(?:which|that)\s+(?:excludes?|includes?)|including|excluding|not\s+including|such\s+as|among\s+them)\b[^,;.]*,"
                        r"|[,，]\s*(?:包括|其中包括|不包括|不含|包含)[^,，;；。]*[,，]|[(（]\s*(?:包括|不含|including|excluding)[^()（）]*[)）]")
 
 
@@ -260,7 +260,7 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
         words += joined
     of = _OF_AFTER.match(text, hit.end if hit is not None and hit.start >= end else end)
     of_end = clause[1]
-    if of is None and hit is not None and clause[0] <= hit.start and hit.end <= start:
+    if of is None and hit is not None and (sentence or clause)[0] <= hit.start and hit.end <= start:
         of_end = start  # (what the words between the measure and the figure say)
         # "Revenue from online music services rose 26% to…", "Exports of coal reached…": what the measure
         # word before the figure is of
@@ -269,11 +269,16 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
             of = None  # ("losses from the storm", "deaths from dengue": a cause, not what is counted)
     if of:
         after = [m for m in _EN_WORD.finditer(text, of.end(), max(of.end(), min(of_end, of.end() + 40)))][:3]
+        read = len(words)
         for m in after:
             if not outside_names(m.start(), m.end()) or _is_measure_word(vocab, m.group()):
                 break
             if keep(m.group()):
                 words.append(m.group())
+        if len(words) > read and of.group().strip().lower().startswith("from") and hit is not None \
+                and hit.measure.name in _EARNED_FROM:
+            # "revenue from telecommunications services": a business of the company's, never its whole revenue
+            words.append("business")
     segment = _SEGMENT_BEFORE.search(text, clause[0], start)
     if segment is None and sentence is not None and sentence[0] < clause[0]:
         # (or the subject of the relative clause the figure stands in)
@@ -314,11 +319,13 @@ def _named_object(vocab: Vocabulary, folded: str, start: int, end: int, clause: 
     spelling wins where two overlap), outside names ("Northwind Semiconductor" names a company). Returned as
     "name=words as written"."""
     spans = [clause] + ([(sentence[0], clause[0])] if sentence else [])
+    # (an aside names what the figure leaves out or takes in: "revenue, which excludes handset sales, was…")
+    asides = [m.span() for m in _ASIDE.finditer(folded, *clause)] if "," in folded[clause[0]:clause[1]] else []
     for lo, hi in spans:
         best = None
         hits = [(s, e, i) for s, e, i in (objects.scan(lo, hi) if objects is not None
                                           else cue_set(vocab.objects).scan(folded, lo, hi))
-                if not any(a < e and s < b for a, b in names)]
+                if not any(a < e and s < b for a, b in names) and not any(a <= s < b for a, b in asides)]
         for s, e, i in hits:
             d = start - e if e <= start else max(0, s - end)
             key = (d, -(e - s))
@@ -403,10 +410,15 @@ def objects_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return bool(T.HAN.search(written_a)) != bool(T.HAN.search(written_b))
     if bool(T.HAN.search("".join(a))) != bool(T.HAN.search("".join(b))):
         return True  # two scripts and no translation known: they may agree
-    if {x for x in a if _HAS_DIGIT.search(x)} != {y for y in b if _HAS_DIGIT.search(y)}:
+    codes = {x for x in a if _HAS_DIGIT.search(x)}
+    if codes != {y for y in b if _HAS_DIGIT.search(y)}:
         return False  # "5G 移动电话" is a part of "移动电话": a code with a figure names a kind apart
-    for x in a:
-        for y in b:
+    # (the same code of two kinds, "5G 网络" and "5G 套餐", is no shared word: the kinds must meet)
+    words_a, words_b = [x for x in a if x not in codes], [y for y in b if y not in codes]
+    if not words_a or not words_b:
+        return True  # ("5G" and "5G 网络": one says less)
+    for x in words_a:
+        for y in words_b:
             if x == y or x.endswith(y) or y.endswith(x):
                 return True
     return False

@@ -132,8 +132,13 @@ def clause(text: str, start: int, end: int, s_start: int, s_end: int, headline: 
     sentence is a headline."""
     breaks = _HEADLINE_CLAUSE_BREAK if headline else _CLAUSE_BREAK
     left = s_start
-    for m in breaks.finditer(text, s_start, start):
-        left = m.end()
+    marks = list(breaks.finditer(text, s_start, start))
+    i = len(marks) - 1
+    while i >= 1 and marks[i].group() == "," and marks[i - 1].group() == "," \
+            and _COMMA_ASIDE.fullmatch(text, marks[i - 1].start(), marks[i].end()):
+        i -= 2  # "revenue from services, which excludes handset sales, was…": the clause goes on past the aside
+    if i >= 0:
+        left = marks[i].end()
     m = breaks.search(text, end, s_end)
     while m is not None and m.group() == "(":
         # "the 50.0 million (17%) it shipped": a short aside after the figure does not end its clause
@@ -145,6 +150,7 @@ def clause(text: str, start: int, end: int, s_start: int, s_end: int, headline: 
 
 
 _ASIDE = regex.compile(r"\([^()\n]{1,40}\)")
+_COMMA_ASIDE = regex.compile(r"(?i),\s*(?:(?:which|that)\s+(?:excludes?|includes?)|including|excluding|not\s+including)\b[^,;.]*,")
 
 
 @lru_cache(maxsize=1)
