@@ -255,3 +255,17 @@ def test_a_countrys_short_chinese_name_with_guo_after_it(tmp_path) -> None:
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "5人")].holder.value == "@Bangladesh"
     assert frames[("b.md", "72万人")].holder.value == "@Australia"  # 澳大利亚/国际: no 澳大利亚国
+
+
+def test_the_year_of_the_sentence_before_and_a_listed_company_that_publishes_yesterday(tmp_path) -> None:
+    article(tmp_path, "a.md", "Harbourview Land results", "2025-09-04",
+            "Underlying profit at Harbourview Land was HK$21.9 billion for the year ended June 30, 2025. "
+            "Revenue for the year came to HK$79.7 billion, the company said.\n")
+    article(tmp_path, "b.md", "海景地产全年业绩", "2025-09-05",
+            "海景地产（0088）昨日公布截至2025年6月30日止年度业绩，营业额约688亿港元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "HK$79.7 billion")].period.value == "2024/25"  # the year just named, not 2025
+    chinese = frames[("b.md", "688亿港元")]
+    assert chinese.holder.value == "海景地产@"  # a listed company (its code), though 地产-like words are common
+    assert chinese.attribution.value is None  # "昨日公布": a day, no source

@@ -837,6 +837,9 @@ class Framer:
             if p.kind == "year" and p.year is None:
                 # "全年", "full-year" after a fiscal year the sentence names, or in a report on one: that year
                 fiscal = [q for q in self._periods_in(sentence[0], p.start) if q.kind in ("season", "fiscal") and not q.base]
+                # (or in the sentence just before: "…for the year ended June 30. Revenue for the year came to…")
+                fiscal = fiscal or [q for q in self._periods_in(*self._previous_sentence)
+                                    if q.kind in ("season", "fiscal") and not q.base]
                 if fiscal:
                     p = fiscal[-1]
                 elif title_period is not None and title_period.kind in ("season", "fiscal"):

@@ -101,8 +101,9 @@ _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|�
 _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 # A Chinese name right before the day it published something, or its code or English name in brackets
 _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20})(?P<code>[（(][^）)]{1,40}[）)])?\s*"
-                           r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
+                           r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|昨日|今日|前日|昨天|今天|日前|近日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
                            r"(?:公布|发布|宣布|披露|公告)")
+_STOCK_CODE = regex.compile(r"(?<!\d)\d{4,6}(?!\d)")
 _EVENT_NAME = regex.compile(r"(?:Super\s+|Severe\s+|Tropical\s+)?(?:Typhoon|Hurricane|Cyclone|Storm|Tropical\s+Storm|Tropical\s+Depression)\s+[A-Z]"
                             # a game, a tournament or a fair: when and where figures are, not whose ("Super Bowl")
                             r"|.*\b(?:Bowl|Cup|Olympics|Olympic\s+Games|Paralympics|Grand\s+Prix|Championships?|World\s+Series|Worlds|Expo|Festival|Marathon)$")
@@ -506,7 +507,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             latin = next((n for n in _LATIN_NAME.finditer(m["code"] or "")
                           if not (m["code"] or "")[n.start() - 1:n.start()].isdigit()
                           and (m["code"] or "")[n.start() - 1:n.start()] != "."), None)
-            if (len(bare) >= 2 and not index.is_common(bare) and bare not in index.zh_names
+            # (a stock code names a listed company, whatever words its name holds: "新鸿基地产（0016）")
+            coded = m["code"] is not None and _STOCK_CODE.search(m["code"]) is not None
+            if (len(bare) >= 2 and (coded or not index.is_common(bare)) and bare not in index.zh_names
                     and not _TIME_WORD.search(bare)):
                 # (with its English name in the bracket, "麒麟工具（Kirin Tools）", the English one)
                 add(m.end("run") - len(name), m.end("run"), index.company(latin.group()) if latin else bare,

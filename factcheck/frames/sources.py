@@ -26,7 +26,8 @@ _SHORT_FORM = regex.compile(r"\s*\([^()]{1,30}\)")
 _POSSESSIVE = regex.compile(r"['’]s?$")  # "IDC's": the name, not its possessive (nor a plural's s)
 _NAMED_AFTER_KIND = regex.compile(r"(?:机构|公司|平台|网站|咨询公司|研究机构|数据商|服务商)(?P<name>[A-Za-z][A-Za-z0-9&.\- ]{1,30}?)\s*"
                                    r"(?:的)?(?:统计|数据|测算|估计|显示|报告|称)")
-_A_DAY = regex.compile(rf"(?i){WEEKDAY_WORDS}|today|yesterday|tonight|{MONTH_WORDS}\.?(?:\s+\d{{1,2}})?")
+_A_DAY = regex.compile(rf"(?i){WEEKDAY_WORDS}|today|yesterday|tonight|{MONTH_WORDS}\.?(?:\s+\d{{1,2}})?"
+                   r"|[昨今前当]日|[昨今前]天|日前|近日|\d{1,2}日")
 _TRAILING = regex.compile(r"(?:\s+(?:and|the|of|in|on|for|said|says|data|figures|report))+$")
 
 
