@@ -63,3 +63,15 @@ def test_a_counter_is_no_object_where_the_words_name_one(tmp_path) -> None:
     analysis = analyse([str(tmp_path)])
     assert by_file(analysis)[("b.md", "1500辆")].object.value == "~vehicle"
     assert quotes(analysis) == [["1,842", "1500辆"]]  # the only object there is: it joins
+
+
+def test_a_week_is_its_own_period(tmp_path) -> None:
+    assert _periods("142 new cases in the week ending June 7, down from 165", month=6, day=13) == [("2025-W23", False)]
+    assert _periods("Box office takings last week rose.", month=6, day=13) == [("2025-W23", False)]
+    assert _periods("最近一周新增142例", month=6, day=15) == [("2025-W23", False)]
+    assert _periods("Sales this week", month=6, day=13) == []  # the present: no period of its own
+    # a week's count is not the year's running total
+    article(tmp_path, "a.md", "Mumps in Norway", "2025-06-13",
+            "Norway counted 142 new mumps cases in the week ending June 7. It has recorded 3,260 mumps cases in 2025.\n")
+    article(tmp_path, "b.md", "挪威腮腺炎", "2025-06-15", "挪威2025年累计报告腮腺炎病例约2,650例。\n")
+    assert quotes(analyse([str(tmp_path)])) == [["2,650例", "3,260"]]

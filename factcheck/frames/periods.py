@@ -59,6 +59,8 @@ class PeriodMention:
             return f"{y}/{(y + 1) % 100:02d}"
         if self.kind == "day":
             return f"{y}-{self.part}"
+        if self.kind == "week":
+            return f"{y}-W{self.part}"
         if self.kind == "span":  # months across two years, not twelve of them
             return self.part
         if self.kind == "fiscal_quarter":
@@ -166,6 +168,11 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("months_across", _any('月',), regex.compile(rf"({_YEAR})\s*年\s*({_ZH_MONTH})\s*月(?:份)?\s*(?:-|–|—|~|至|到)\s*({_YEAR})\s*年\s*({_ZH_MONTH})\s*月")),
     ("months", re.compile(rf"{_MONTH_AT_WORD_START}\.?\s*(?:to|through|-|–|—|until|and)\s*{MONTH_WORDS}"), regex.compile(rf"(?i)\b(?:from\s+|between\s+)?({MONTH_WORDS})\.?\s*(?:to|through|-|–|—|until|(?<=between\s+\w+\.?\s*)and)\s*({MONTH_WORDS})\.?(?:\s+(?:of\s+)?({_YEAR}))?\b")),
     ("months", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*月?\s*(?:-|–|—|~|至|到)\s*({_ZH_MONTH})\s*月")),
+    # "the week ending June 7", "last week", 上周, 最近一周: a week, named by its ISO number (a week's figure
+    # is never the year's, nor the running total's; "this week" is the present, as a figure of no period is)
+    ("week", _any('week', '周', '週'), regex.compile(
+        rf"(?i)\b(?:the\s+)?(?:week|seven\s+days)\s+(?:ending|ended|to|through)\s+(?:(?:{_WEEKDAY_STEMS})day,?\s+)?(?:({MONTH_WORDS})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({MONTH_WORDS}))\b"
+        rf"|\b(last|previous|latest)\s+week\b|(上一?周|最近一周|过去一周)")),
     # "as of March 31", "by the end of March", "at end-June": a stock at a date is of its month
     ("month", re.compile(rf"a(?<!\w.)t\s+{MONTH_WORDS}\.?\s+\d"), regex.compile(rf"(?i)\bat\s+({MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR}))?")),
     # "as of Tuesday", "as of Sept 8", "截至8日": a running total at one day (at a month's last day, of that
@@ -359,6 +366,27 @@ def _as_of_day(m: regex.Match, g: list, article_year: int | None, article_month:
     return PeriodMention(m.start(), m.end(), "day", year, f"{month:02d}-{day:02d}", base, words)
 
 
+def _week(m: regex.Match, g: list, article_year: int | None, article_month: int | None,
+          article_day: int | None, base: bool, words: str) -> PeriodMention | None:
+    """The ISO week a week's figure is of: the one holding the day it ends on, or counted from the article's
+    date ("last week", 上周, 最近一周: the week before the article's)."""
+    month_a, day_a, day_b, month_b, _, _ = g
+    if article_year is None or article_month is None or article_day is None:
+        return None
+    try:
+        today = date(article_year, article_month, article_day)
+        if month_a or month_b:
+            then = date(article_year, _month(month_a or month_b), int(day_a or day_b))
+            if then > today:
+                then = date(article_year - 1, then.month, then.day)  # (a week of December in January's news)
+        else:
+            then = today - timedelta(days=7)
+    except ValueError:
+        return None
+    year, week, _ = then.isocalendar()
+    return PeriodMention(m.start(), m.end(), "week", year, f"{week:02d}", base, words)
+
+
 def _read(kind: str, m: regex.Match, article_year: int | None, article_month: int | None = None,
           article_day: int | None = None) -> PeriodMention | None:
     g = [x for x in m.groups()]
@@ -491,6 +519,8 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
         return PeriodMention(m.start(), m.end(), "decade", int((g[0] or g[1]) + "0"), "", base, words)
     if kind == "year":
         return PeriodMention(m.start(), m.end(), "year", int(g[0]), "", base, words)
+    if kind == "week":
+        return _week(m, g, article_year, article_month, article_day, base, words)
     if kind == "relative_month":
         if article_year is None or article_month is None:
             return None
