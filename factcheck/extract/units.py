@@ -182,7 +182,8 @@ def rate_period(m: regex.Match) -> str:
 _TRADITIONAL = regex.compile(r"[這們國會與為營億萬灣說業發實經過時來對還後點區臺門開關當華貿險額]")
 # (in both scripts: the scanned text writes some characters simplified, 新台幣 as 新台币)
 _LOCAL_PLACES = (("TWD", regex.compile(r"[台臺][灣湾]|[台臺]北|台股|新?台[幣币]|新北|台中|高雄")),
-                 ("HKD", regex.compile(r"香港|港股|港元|港[幣币]|港[島岛]|九[龍龙]|新界")))
+                 ("HKD", regex.compile(r"香港|港股|港元|港[幣币]|港[島岛]|九[龍龙]|新界")),
+                 ("MOP", regex.compile(r"澳[門门]|氹仔|路[氹凼]")))
 _YUAN: list = [None, -1, -1, None]  # the article being read (its text, start, end) and its answer, once asked
 _UNASKED = object()
 

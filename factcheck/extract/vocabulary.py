@@ -127,7 +127,7 @@ CURRENCY_LETTERS = {"RM": "MYR", "Rp": "IDR"}
 CURRENCY_ISO = ("USD", "AUD", "EUR", "GBP", "JPY", "RMB", "CNY", "INR", "RUB", "CHF", "HKD", "CAD", "NZD",
                 "SGD", "KRW", "BTC", "MXN", "TRY", "TWD", "BRL", "ZAR", "NGN", "THB", "VND", "MYR", "IDR",
                 "NOK", "SEK", "DKK", "PLN", "CZK", "HUF", "UAH", "ILS", "AED", "EGP", "KES", "GHS", "PKR", "BDT",
-                "LKR", "CLP", "ARS", "PEN")
+                "LKR", "CLP", "ARS", "PEN", "MOP", "KZT", "QAR", "KWD", "ETB", "MMK")
 # Currency names written before a scaled figure: "euro 5 million".
 CURRENCY_WORDS_BEFORE = ("euros?", "dollars?", "yuan", "yen", "rubles?", "roubles?", "rupees?")
 # Sub-units written after a main amount: 3 dollars 50 cents, 五元三毛. Value in the main unit, and whose.
