@@ -1,4 +1,4 @@
-"""Golden floor on a hundred and twelve topics no rule names (drug sales, cocoa, metro ridership, streaming, inflation,
+"""Golden floor on a hundred and forty-four topics no rule names (drug sales, cocoa, metro ridership, streaming, inflation,
 copper, universities, a carmaker, shipbuilding, lithium, palm oil, defence budgets, a shopping festival, tea,
 5G networks, a football season, wine exports, an airline, a housing market, a census, hydropower, a
 memory-chip maker, rice, a city's air, a container port, a game publisher, tourist arrivals, wheat, an insurer, a coffee chain, a film's box office, a fishery, hospital waiting lists, tax revenue, sportswear, a dairy co-operative, a gas pipeline, a bank's bad loans, a marathon, regional unemployment, an airport, cement, sugar, broadband, wind-turbine orders, an auction house, a reservoir, forest fires, chip-equipment orders, cruises, rail freight, a gold miner, vaccine doses, a power
@@ -12,7 +12,9 @@ Taiwan's tourism, a developer's results, wheat procurement, a census, a shipping
 e-commerce platform, steel output, a chipmaker's month, Hong Kong's visitors, iron ore, a carmaker's month,
 floods, power demand, olive oil, bike sharing, electrolysers, a theme park, avocados, measles, satellite
 broadband, book publishing, oranges, a national park, battery recycling, a telecom operator, cotton, a central
-bank's gold, road deaths, an esports final), English and Chinese, written with an answer key: the planted disagreements each corpus finds stay found, and no trap (another
+bank's gold, road deaths, an esports final, convenience stores, durians, electric scooters, a space
+agency, bubble tea, births, high-speed rail, a K-pop group, container freight, locusts, mortgages, a carbon
+market, casino revenue, export orders, retail sales, a chip designer's month), English and Chinese, written with an answer key: the planted disagreements each corpus finds stay found, and no trap (another
 period, holder, scope, or a forecast) or consistent pair (one figure in two units or languages) is flagged,
 beyond the known failures listed."""
 
@@ -34,7 +36,8 @@ HERE = Path(__file__).parent / "corpora" / "new_topics"
 FLOOR = {"h1": 7, "h2": 5, "h3": 6, "h4": 6, "h5": 6, "h6": 7, "h7": 4, "h8": 6, "h9": 5, "h10": 2, "h11": 3, "h12": 4,
          "h13": 4, "h14": 3, "h15": 2, "h16": 4, "h17": 4, "h18": 5, "h19": 3, "h20": 3,
          "h21": 4, "h22": 3, "h23": 1, "h24": 2, "h25": 2, "h26": 2, "h27": 3, "h28": 4,
-         "h29": 4, "h30": 2, "h31": 1, "h32": 3}
+         "h29": 4, "h30": 2, "h31": 1, "h32": 3,
+         "h33": 1, "h34": 1, "h35": 0, "h36": 2}
 KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month change vs 12-month change"},
                  # ("The world's biggest producer turned out…" became Indonesia's figure; its crude palm oil meets
                  # a total "包括毛棕櫚油及棕櫚仁油": one named object, and an inclusion is no scope the frames keep)
@@ -65,7 +68,12 @@ KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month cha
                          # 5G套餐: no word of the two scripts is read as the other's)
                          "China Mobile end-March 2026: 5G network customers 624m vs 5G package customers 7.3亿"},
                  # ("84 in the same period of 2024": the period named before, its year not read as the year named)
-                 "h32": {"Taichung road deaths: Q1 2025 71 vs Q1 2024 84"}}
+                 "h32": {"Taichung road deaths: Q1 2025 71 vs Q1 2024 84"},
+                 # h33-h36 measured once, at the end of the session that wrote h29-h32's mechanisms
+                 # (Beijing's pilot market read as the nation's: 北京 is China's government; the parts after 其中
+                 # meet their whole, a treated area meets a surveyed one)
+                 "h35": {"2024 average allowance price: Beijing pilot market about 105 yuan/t vs national market roughly 96 yuan/t",
+                         "Kazakhstan locust-treated area, season to 10 June 2025: 1.46 million ha vs 146万公顷"}}
 
 
 def _flagged(analysis, corpus: Path, entry: dict) -> bool:
