@@ -538,7 +538,7 @@ class Framer:
             key = f"{key} average"
         if key == "sales" and is_money(self.units, claim.unit):
             key = "revenue"  # sales in money are revenue: "semiconductor sales reached $627.6 billion" = 销售额
-            trade = self._shipped_trade(folded, hit, claim, sentence, hits)
+            trade = self._shipped_trade(folded, hit, sentence, hits)
             if trade is not None:
                 # "Mexico exported 1.2 million tons…, and the shipments were worth US$3.1 billion": the exports' value
                 key = trade
@@ -720,7 +720,7 @@ class Framer:
         p = Slot(place.name, place.words, "place" if place is not title_place else "headline") if place else Slot(None, "", "")
         return h, p
 
-    def _shipped_trade(self, folded: str, hit, claim: Claim, sentence: tuple[int, int], hits) -> str | None:
+    def _shipped_trade(self, folded: str, hit, sentence: tuple[int, int], hits) -> str | None:
         """The trade flow (exports, imports) that a figure's "shipments" refer back to: the one named before it
         in its sentence or the sentence before, else None."""
         if hit is None or not _SHIPMENTS.match(folded, hit.start):
