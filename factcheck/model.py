@@ -120,6 +120,8 @@ class Finding:
 
 # -- Claim frames (stage "frames", between extraction and comparison) ------------------------------------
 
+_new_object = object.__new__  # (`Frame.of` has a field named `object`)
+
 BASES = ("actual", "forecast", "past", "proposed", "hypothetical")
 # An object slot's value that opens with this is no object, only what a Chinese counter says is counted
 # (30.2万辆: "~vehicle"): a hint of which named object's group the figure belongs to
@@ -152,6 +154,16 @@ class Frame:
     date: str | None = None  # the article's date, for "current" figures
     change: bool = False  # a change (growth, decline) rather than a level
 
+    @classmethod
+    def of(cls, measure: Slot, holder: Slot, object: Slot, period: Slot, basis: Slot, attribution: Slot,
+           dimension: str, date: str | None, change: bool) -> "Frame":
+        """`Frame(...)` of every field, made without the frozen dataclass's `__init__` (a setattr call per
+        field, twice the cost): for the tens of thousands of frames worker processes send back."""
+        frame = _new_object(cls)
+        vars(frame).update(measure=measure, holder=holder, object=object, period=period, basis=basis,
+                           attribution=attribution, dimension=dimension, date=date, change=change)
+        return frame
+
     @property
     def block(self) -> tuple | None:
         """The slots two claims must share exactly to be compared at all: dimension, the measure's head (a
@@ -161,3 +173,9 @@ class Frame:
             return None
         return (self.dimension, self.measure.value.partition(" of ")[0],
                 (self.holder.value or "").partition("@")[0], self.change)
+
+
+# `Frame.of` sets these fields itself: a field added to Frame must be added there too.
+assert tuple(f.name for f in fields(Frame)) == ("measure", "holder", "object", "period", "basis", "attribution",
+                                                 "dimension", "date", "change")
+assert not hasattr(Frame, "__post_init__")

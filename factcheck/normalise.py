@@ -15,9 +15,6 @@ when something asks for it (`Units.registry`: extraction, framing, a unit the fi
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache, partial
@@ -27,6 +24,7 @@ from typing import TYPE_CHECKING, Callable
 import regex
 
 from .errors import RulesError
+from .user_cache import cache_file, package_version, read_json, write_json
 
 if TYPE_CHECKING:
     import pint
@@ -107,7 +105,7 @@ def load_units(rules_dir: str | None = None) -> Units:
     if facts is None:
         registry = _validated_registry(lines, file)
         facts = _facts(registry, lines)
-        _write_facts(kept, facts)
+        write_json(kept, facts)
         build = partial(_made, registry)
     surfaces = facts["surfaces"]
     factors = {(unit, to): factor for unit, to, factor in facts["factors"]}
@@ -205,42 +203,16 @@ def _surface_pattern(surfaces: dict[str, str]) -> regex.Pattern:
     )
 
 
-def _cache_folder() -> Path:
-    given = os.environ.get("FACTCHECK_CACHE_DIR")
-    if given:
-        return Path(given)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck"
-
-
 def _facts_file(units_txt: bytes) -> Path:
     """Where the facts of this `units.txt` are kept: named by it, pint's version and this module's code."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        pint_version = version("pint")
-    except PackageNotFoundError:
-        pint_version = "?"
-    digest = hashlib.sha256(pint_version.encode() + b"\0" + Path(__file__).read_bytes() + b"\0" + units_txt)
-    return _cache_folder() / f"units-{digest.hexdigest()[:20]}.json"
+    return cache_file("units", package_version("pint").encode(), Path(__file__).read_bytes(), units_txt)
 
 
 def _read_facts(path: Path) -> dict | None:
-    try:
-        facts = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    facts = read_json(path)
     if not isinstance(facts, dict) or set(facts) != {"surfaces", "defined", "factors"}:
-        return None  # damaged or foreign: worked out again
+        return None  # missing, damaged or foreign: worked out again
     return facts
-
-
-def _write_facts(path: Path, facts: dict) -> None:
-    from .atomic import write_text
-
-    try:
-        write_text(path, json.dumps(facts, ensure_ascii=False), durable=False)
-    except OSError:  # a read-only home: every run works them out
-        pass
 
 
 def canonical(units: Units, value: Decimal, unit_name: str) -> tuple[Decimal, str]:

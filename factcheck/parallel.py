@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from .model import Article, Claim, Frame, SourceFile
+from .model import Article, Claim, Frame, Slot, SourceFile
 
 # A file's articles, claims and, when framed, frames and declared aliases (`pipeline.FileResult`).
 Result = tuple[list[Article], list[Claim], "list[Frame] | None", "dict[str, str] | None"]
@@ -54,8 +54,48 @@ def _extract_one(source: SourceFile, rules_dir: str | None, frame: bool = False)
     return extract_file(source, rules_dir, frame)
 
 
-def _extract_batch(batch: Sequence[SourceFile], rules_dir: str | None, frame: bool = False) -> list[Result]:
-    return [_extract_one(source, rules_dir, frame) for source in batch]
+def _extract_batch(batch: Sequence[SourceFile], rules_dir: str | None, frame: bool = False) -> "PackedResults":
+    """A worker's results for a batch, packed to be pickled back to the parent (`unpack_results`)."""
+    return pack_results([_extract_one(source, rules_dir, frame) for source in batch])
+
+
+# A batch's results as a worker sends them: its distinct frame slots, and each file's results with every
+# frame a row of plain values (its six slots by number in that table, then dimension, date, change). A frame
+# pickled as six Slot dataclasses cost ten times its claim to pickle and unpickle; a batch of ~550 frames
+# has ~200 distinct slots.
+PackedResults = tuple[list[Slot], list[tuple]]
+
+
+def pack_results(results: list[Result]) -> PackedResults:
+    slots: list[Slot] = []
+    numbers: dict[tuple, int] = {}  # (keyed by the slot's fields: a tuple hashes quicker than the dataclass)
+    packed = []
+    for articles, claims, frames, declared in results:
+        rows = None
+        if frames is not None:
+            rows = []
+            for f in frames:
+                row = []
+                for slot in (f.measure, f.holder, f.object, f.period, f.basis, f.attribution):
+                    key = (slot.value, slot.words, slot.rule)
+                    number = numbers.get(key)
+                    if number is None:
+                        number = numbers[key] = len(slots)
+                        slots.append(slot)
+                    row.append(number)
+                rows.append((*row, f.dimension, f.date, f.change))
+        packed.append((articles, claims, rows, declared))
+    return slots, packed
+
+
+def unpack_results(packed: PackedResults) -> list[Result]:
+    """The results `pack_results` packed, equal frames again (sharing the batch's slots)."""
+    slots, results = packed
+    of = Frame.of
+    return [(articles, claims, None if rows is None else [
+                of(slots[m], slots[h], slots[o], slots[p], slots[b], slots[a], dimension, date, change)
+                for m, h, o, p, b, a, dimension, date, change in rows], declared)
+            for articles, claims, rows, declared in results]
 
 
 def _batches(items: list[tuple[int, SourceFile]], jobs: int) -> list[list[tuple[int, SourceFile]]]:
@@ -179,7 +219,7 @@ def _run_pool(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: i
         futures = {pool.submit(_extract_batch, [s for _, s in batch], rules_dir, frame): batch
                    for batch in batches}
         for future in as_completed(futures):
-            done([(i, result) for (i, _), result in zip(futures[future], future.result())])
+            done([(i, result) for (i, _), result in zip(futures[future], unpack_results(future.result()))])
     return workers
 
 
@@ -206,8 +246,8 @@ def _run_dask(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: i
         with dask.config.set(num_workers=jobs):
             computed = bag.compute(scheduler=name)
         workers = 1 if name in ("sync", "synchronous", "single-threaded") else jobs
-    for batch, results in zip(batches, computed):
-        done([(i, result) for (i, _), result in zip(batch, results)])
+    for batch, packed in zip(batches, computed):
+        done([(i, result) for (i, _), result in zip(batch, unpack_results(packed))])
     return workers
 
 

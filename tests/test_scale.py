@@ -58,6 +58,35 @@ def test_pool_really_runs_and_orders_results(corpus: Path, counted) -> None:
     assert pooled.claims
 
 
+def test_frames_sent_back_from_workers_are_the_frames_made(corpus: Path, counted) -> None:
+    serial = run_extraction([corpus], jobs=1, frame=True)
+    pooled = run_extraction([corpus], jobs=2, frame=True)
+    assert pooled.stats.workers == 2
+    assert pooled.frames and pooled.frames == serial.frames
+    assert [repr(pooled.frames[c]) for c in pooled.claims] == [repr(serial.frames[c]) for c in serial.claims]
+    assert pooled.declared == serial.declared
+
+
+def test_packed_results_round_trip() -> None:
+    import dataclasses
+    import pickle
+
+    from factcheck.model import Frame, Slot
+
+    none = Slot(None)
+    frames = [Frame(Slot("revenue", "revenue", "measure:revenue"), Slot("Apple@", "Apple", "holder"), none,
+                    Slot("2024Q3", "third quarter", "period:clause"), Slot("actual"), none, "USD", "2024-10-01"),
+              Frame(Slot("share"), Slot(None, "", ""), none, none, Slot("actual"), Slot("IDC", "IDC", "source"),
+                    "percent", None, True)]
+    results = [([], [], frames, {"台积电": "TSMC"}), ([], [], None, None)]
+    back = parallel.unpack_results(pickle.loads(pickle.dumps(parallel.pack_results(results))))
+    assert back == results and repr(back) == repr(results)
+    assert [hash(f) for f in back[0][2]] == [hash(f) for f in frames]
+    assert back[0][2][1].holder is back[0][2][0].object  # equal slots are sent, and made, once
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        back[0][2][0].dimension = "EUR"
+
+
 def test_small_corpus_stays_in_process(corpus: Path) -> None:
     assert run_extraction([corpus], jobs=2).stats.workers == 1  # below POOL_MIN_CHARS: no pool start-up
 

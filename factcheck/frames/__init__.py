@@ -196,6 +196,7 @@ class Framer:
         self._traditional = False  # the file being framed writes traditional characters (`frame_file`)
         self._fiscal: tuple[int, int] | None = None  # the article's fiscal year: (its first year, its last month)
         self._measure = {m.name: m for m in reversed(self.vocab.measures)}.get  # (the first of a name, as vocab.measure)
+        self._taking: dict[str, frozenset[int]] = {}  # dimension -> the measures (ids) that take it
         self._cue_sets = CueSets(tuple(cue_set(cues) for cues in (self.vocab.measures, self.vocab.places,
                                                                   self.vocab.objects, self.vocab.basis)))
 
@@ -469,6 +470,14 @@ class Framer:
                 return m
         return None
 
+    def _measures_taking(self, dim: str) -> frozenset[int]:
+        """The vocabulary's measures (by id: measure hits hold them) a figure of this dimension can be of:
+        `Measure.takes`, asked once per dimension rather than once per hit in every article."""
+        taking = self._taking.get(dim)
+        if taking is None:
+            taking = self._taking[dim] = frozenset(id(m) for m in self.vocab.measures if m.takes(dim))
+        return taking
+
     def _mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """The article's mentions that start in lo..hi (they are sorted by start)."""
         starts = self._mention_starts
@@ -498,7 +507,8 @@ class Framer:
         # a measure never of this figure's dimension is not its measure (the article's hits read once per dimension)
         of_dimension = self._hits_of_dimension.get(dim)
         if of_dimension is None:
-            of_dimension = self._hits_of_dimension[dim] = [h for h in hits if h.measure.takes(dim)]
+            taking = self._measures_taking(dim)
+            of_dimension = self._hits_of_dimension[dim] = [h for h in hits if id(h.measure) in taking]
         # `choose` reads the hits inside the sentence only: those, once per sentence and dimension
         in_sentence = self._sentence_hits.get((dim, sentence))
         if in_sentence is None:
