@@ -89,3 +89,17 @@ def test_one_code_of_two_kinds_names_two_objects() -> None:
 
     assert not objects_compatible(("5G", "网络"), ("5G", "套餐"))
     assert objects_compatible(("5G",), ("5G", "网络")) and not objects_compatible(("4G", "网络"), ("5G", "网络"))
+
+
+def test_a_terms_acronym_is_no_holder_and_orders_from_a_country_are_its(tmp_path) -> None:
+    article(tmp_path, "a.md", "Export orders", "2025-10-20",
+            "Taiwan's export orders jumped to US$67.8 billion in September. Orders from the United States, "
+            "Taiwan's biggest customer, climbed to US$21.7 billion in September, while orders from Japan fell.\n")
+    article(tmp_path, "b.md", "9月外銷訂單", "2025-10-20",
+            "人工智慧（AI）需求強勁，9月外銷訂單金額達678億美元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert not (frames[("b.md", "678億美元")].holder.value or "").startswith("AI")  # a term, not a company
+    us = frames[("a.md", "US$21.7 billion")]
+    assert us.measure.value == "orders from United States"  # the sentence's own measure, not the next clause's
+    assert quotes(analysis) == []  # Taiwan's orders agree; the United States' are a part of them

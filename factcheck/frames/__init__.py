@@ -83,6 +83,8 @@ _COUNTERPART = {  # flow -> (the word that names the other party, the words writ
     "exports": ("to", regex.compile(r"(?i)(?:\b(?:to|into)\s+(?:the\s+)?|对|向|往|至|到)$")),
     "imports": ("from", regex.compile(r"(?i)(?:\bfrom\s+(?:the\s+)?|自|从)$")),
     "trade": ("with", regex.compile(r"(?i)(?:\b(?:with|and)\s+(?:the\s+)?|与|同)$")),
+    # "orders from the United States", 来自美国的订单: one customer's orders, not all of them
+    "orders": ("from", regex.compile(r"(?i)(?:\bfrom\s+(?:the\s+)?|来自|自)$")),
 }
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _APOSTROPHES = ("'", "’")  # what a possessive opens with (a test before the patterns that read one)
@@ -611,7 +613,10 @@ class Framer:
             # "853,000 international students", "52万辆": a count of the thing it names, compared with counts
             # of the same thing only (the object must agree)
             measure = Slot("count", claim.noun, "measure:a count of what it names")
-        if measure.value in _COUNTERPART and (partner := self._counterpart(folded, measure.value, clause, holder, place)):
+        # (from the measure word on, where it stands before the clause: "Orders from the United States, Taiwan's
+        # biggest customer, climbed to…")
+        flow_span = (min(clause[0], hit.start) if hit is not None and sentence[0] <= hit.start else clause[0], clause[1])
+        if measure.value in _COUNTERPART and (partner := self._counterpart(folded, measure.value, flow_span, holder, place)):
             measure = Slot(f"{measure.value} {_COUNTERPART[measure.value][0]} {partner.name}", measure.words,
                            f"{measure.rule} (with its other party, {partner.words!r})")
         # One slot for whose figure and where: "Apple@World", "@China" (a country's own output), "Samsung@".

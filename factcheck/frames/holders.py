@@ -291,6 +291,8 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
             continue
         if index.is_object_abbreviation(short):
             continue  # "高频宽记忆体（HBM）": a thing and its abbreviation, no organisation
+        if not known and T.HAN.match(long) and short.isupper() and len(short) <= 4 and _common_nouns(long):
+            continue  # "人工智慧（AI）", "电动汽车（EV）": a term and its acronym, no organisation
         # (an English name and its Chinese one, either way round, are the English name: "Jade Harbor Life
         # Insurance Co (玉港人寿)" and "玉港人寿（Jade Harbor Life）" name one insurer)
         latin = long if T.HAN.match(short) and not T.HAN.match(long) else short
@@ -301,6 +303,13 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
             if s and s.lower() not in _NOT_NAMES:
                 out.setdefault(s, canonical)
     return out
+
+
+def _common_nouns(words: str) -> bool:
+    """Whether the segmenter reads Chinese words as common nouns only (人工/智慧), with no name among them and
+    no organisation's ending (局, 公司)."""
+    tagged = T.tag_han_words(words, 0, len(words))
+    return bool(tagged) and all(pos in ("n", "vn", "l", "i", "an") for _, _, pos in tagged) and not _ZH_ORG_SUFFIX.search(words)
 
 
 def public_bodies(declared: dict[str, str]) -> frozenset[str]:

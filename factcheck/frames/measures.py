@@ -133,7 +133,8 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
         return (hit.measure.name, hit) if hit else (None, None)
     if not percent:
         # In the sentence, not past a semicolon after the figure: "达到53.4亿吨;同期进口量…" names the next figure's
-        stop = _LIST_BREAK.search(folded, end, sentence[1])
+        # (nor past "while", "whereas", "but": "…climbed to US$21.7 billion, while orders from China rose")
+        stop = _LIST_BREAK.search(folded, end, sentence[1]) or _NEXT_STATEMENT.search(folded, end, sentence[1])
         hit = (nearest(hits, start, end, *clause, ("level",), text=folded)
                or nearest(hits, start, end, sentence[0], stop.start() if stop else sentence[1], ("level",), 60, folded))
         hit = _refined(hits, hit, start, end, clause)
@@ -177,6 +178,7 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
 _PRICED = {"price", "cost"}
 FLOWS = frozenset({"imports", "exports"})  # trade flows, whose price and value the framer reads too
 _LIST_BREAK = regex.compile(r"[;；。]")
+_NEXT_STATEMENT = regex.compile(r"(?i)\b(?:while|whereas|but)\b|[,，]\s*(?:而|但)")
 
 
 def inherited(hits: list[MeasureHit], spans: list[tuple[int, int]], types: tuple[str, ...]) -> MeasureHit | None:
