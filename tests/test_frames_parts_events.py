@@ -63,3 +63,11 @@ def test_shipments_by_value_after_a_countrys_exports_are_the_exports_value(tmp_p
     assert frames[("a.md", "US$2.3 billion")].measure.value == "exports"
     assert frames[("a.md", "$41 million")].measure.value == "revenue"  # a company's shipments: its sales
     assert quotes(analysis) == [["19亿美元", "US$2.3 billion"]]
+
+
+def test_a_sea_holds_no_figure(tmp_path) -> None:
+    # (a company's figure no one is named for is the headline's company's: a sea is none)
+    article(tmp_path, "a.md", "Red Sea detours lift shipping revenue", "2025-05-08",
+            "Revenue rose to $13.3 billion in the first quarter as ships sailed around Africa.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert not (frames[("a.md", "$13.3 billion")].holder.value or "").startswith("Red Sea")

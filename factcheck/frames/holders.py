@@ -103,6 +103,7 @@ _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20})(?P<code>[（(][^）)]{1,40}[）)])?\s*"
                            r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|昨日|今日|前日|昨天|今天|日前|近日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
                            r"(?:公布|发布|宣布|披露|公告)")
+_FEATURE_NAME = regex.compile(r"\b(?:Sea|Ocean|Gulf|Straits?|Canal|River|Desert|Mountains)$")
 _STOCK_CODE = regex.compile(r"(?<!\d)\d{4,6}(?!\d)")
 _EVENT_NAME = regex.compile(r"(?:Super\s+|Severe\s+|Tropical\s+)?(?:Typhoon|Hurricane|Cyclone|Storm|Tropical\s+Storm|Tropical\s+Depression)\s+[A-Z]"
                             # a game, a tournament or a fair: when and where figures are, not whose ("Super Bowl")
@@ -494,6 +495,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         elif _EVENT_NAME.match(name):
             # "Typhoon Kong-rey", "Hurricane Milton": an event, whose losses are its places' (no holder)
             add(at, at + len(name), name, "event name", "event")
+        elif _FEATURE_NAME.search(name):
+            # "the Red Sea", "the Panama Canal": a sea, a strait or a river holds no figure and is no market
+            add(at, at + len(name), name, "feature name", "feature")
         elif not initial or name in here:
             add(at, at + len(name), index.company(name), "proper noun")
         elif pending is not None and taken.find(1, at - start, at + len(name) - start) < 0:
