@@ -35,3 +35,21 @@ def test_a_central_bank_publishes_its_countrys_reserves_and_a_rank_in_the_world_
     assert not (chinese.holder.value or "").endswith("@World")  # (规模稳居全球第一: a rank, no market)
     assert not (chinese.holder.value or "").partition("@")[0]  # the bank's figure is no bank's own
     assert quotes(analysis) == [["$24.1 billion", "203亿美元"]]
+
+
+def test_fertility_marriages_and_a_dash_aside_that_forecasts_nothing(tmp_path) -> None:
+    article(tmp_path, "a.md", "Norway's births", "2025-01-10",
+            "The ministry put Norway's total fertility rate — the average number of children a woman is expected "
+            "to have during her lifetime — at 1.40 last year. Norway registered 21,300 marriages in 2024.\n")
+    article(tmp_path, "b.md", "挪威生育率", "2025-01-11", "挪威2024年出生人口约5.2万人，全年登记结婚1.8万对。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    rate = frames[("a.md", "1.40")]
+    assert rate.measure.value == "fertility_rate" and rate.basis.value == "actual"  # (not "is expected")
+    assert frames[("a.md", "21,300")].measure.value == "marriages"
+    assert quotes(analysis) == [["1.8万", "21,300"]]  # marriages meet marriages, not births
+
+
+def test_taiwans_word_for_net_profit(tmp_path) -> None:
+    article(tmp_path, "a.md", "高鐵獲利", "2025-03-05", "台灣高鐵公司（THSRC）2024年稅後純益約65億元。\n")
+    assert by_file(analyse([str(tmp_path)]))[("a.md", "65億元")].measure.value == "profit"

@@ -28,6 +28,7 @@ _NAMED_AFTER_KIND = regex.compile(r"(?:机构|公司|平台|网站|咨询公司|
                                    r"(?:的)?(?:统计|数据|测算|估计|显示|报告|称)")
 _A_DAY = regex.compile(rf"(?i){WEEKDAY_WORDS}|today|yesterday|tonight|{MONTH_WORDS}\.?(?:\s+\d{{1,2}})?"
                    r"|[昨今前当]日|[昨今前]天|日前|近日|\d{1,2}日")
+_DASH_ASIDE = regex.compile(r"[—–]\s*[^—–\n]{3,160}?\s*[—–]")
 _TRAILING = regex.compile(r"(?:\s+(?:and|the|of|in|on|for|said|says|data|figures|report))+$")
 
 
@@ -38,7 +39,13 @@ def basis(vocab: Vocabulary, folded: str, start: int, end: int, clause: tuple[in
     basis cues already scanned over the windows read."""
     best = None
     lo, hi = clause[0], min(clause[1], end + 25)
+    # (an aside between dashes describes, it does not forecast: "the rate — the children a woman is expected
+    # to have — at 0.87")
+    asides = [m.span() for m in _DASH_ASIDE.finditer(folded, lo, hi) if not m.start() <= start < m.end()] \
+        if "—" in folded[lo:hi] or "–" in folded[lo:hi] else []
     for s, e, i in (cues.scan(lo, hi) if cues is not None else cue_set(vocab.basis).scan(folded, lo, hi)):
+        if asides and any(a <= s < b for a, b in asides):
+            continue
         d = start - e if e <= start else (s - end if s >= end else 0)
         if best is None or abs(d) < best[0]:
             best = (abs(d), vocab.basis[i].name, folded[s:e])
