@@ -103,3 +103,12 @@ def test_a_terms_acronym_is_no_holder_and_orders_from_a_country_are_its(tmp_path
     us = frames[("a.md", "US$21.7 billion")]
     assert us.measure.value == "orders from United States"  # the sentence's own measure, not the next clause's
     assert quotes(analysis) == []  # Taiwan's orders agree; the United States' are a part of them
+
+
+def test_an_organisation_that_speaks_for_itself_in_chinese(tmp_path) -> None:
+    article(tmp_path, "a.md", "Lakeshore Marts' year", "2025-03-19",
+            "Lakeshore Marts said its network sales reached 38.6 billion yuan in 2024.\n")
+    article(tmp_path, "b.md", "湖岸便利门店规模稳居行业第一", "2025-03-20",
+            "记者从湖岸便利方面获悉，2024年全年，湖岸便利全网门店实现销售额约455亿元。该公司方面表示，今年将加码物流。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("b.md", "455亿元")].holder.value.startswith("湖岸便利@")

@@ -109,6 +109,8 @@ _EVENT_NAME = regex.compile(r"(?:Super\s+|Severe\s+|Tropical\s+)?(?:Typhoon|Hurr
                             # a game, a tournament or a fair: when and where figures are, not whose ("Super Bowl")
                             r"|.*\b(?:Bowl|Cup|Olympics|Olympic\s+Games|Paralympics|Grand\s+Prix|Championships?|World\s+Series|Worlds|Expo|Festival|Marathon)$")
 _PUBLISH_VERBS = ("公布", "发布", "宣布", "披露", "公告")
+_POINTING = frozenset("该这其此本各那双我他她们")  # words that point at a name, none themselves
+_SPEAKS_FOR_ITSELF = regex.compile(r"(?<![\p{Han}])(?P<name>\p{Han}{2,10}?)方面(?=表示|介绍|称|透露|回应|指出|获悉|证实|回复|披露)")
 _OWN_REPORT_AFTER = regex.compile(r"了?[^，。；！？\n]{0,24}?(?:财报|年报|季报|半年报|中报|业绩|财务报告|年度报告|财务业绩)")
 # Words that say what kind of firm a Chinese name is ("金矿商", "游戏公司", "拍卖行"): the name follows them.
 ZH_COMPANY_KINDS = "拍卖行|巨头|龙头|企业|公司|集团|车企|药企|矿企|险企"
@@ -505,6 +507,19 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     if chinese:
         # "金矿商红桉资源21日公布…", "岚溪咖啡11月12日晚间发布…": whoever publishes on a date is an organisation
         window = folded[start:end]
+        if "方面" in window:
+            # "美宜佳方面介绍", "记者从美宜佳方面获悉": an organisation speaking for itself, named so
+            for m in _SPEAKS_FOR_ITSELF.finditer(folded, start, end):
+                name, at = m["name"], m.start("name")
+                if "从" in name:  # ("记者从美宜佳方面获悉": the name after whom the reporter heard it from)
+                    cut = name.rindex("从") + 1
+                    name, at = name[cut:], at + cut
+                if (len(name) >= 2 and name[-1] != "方" and not index.is_common(name) and name not in index.zh_names and not _TIME_WORD.search(name)
+                        and not _LEADING_PREPOSITION.match(name) and name not in index.cities_zh
+                        and name[0] not in _POINTING and _ZH_CORPORATE.sub("", name)):  # ("该公司方面", "双方")
+                    add(at, m.end("name"), name, "speaks for itself", "org")
+                    if grounded is not None:
+                        grounded.add(name)
         announces = any(verb in window for verb in _PUBLISH_VERBS)  # (most windows publish nothing)
         for m in _ANNOUNCER.finditer(folded, start, end) if announces else ():
             if not (m["code"] or m["day"] or _OWN_REPORT_AFTER.match(folded, m.end())):
