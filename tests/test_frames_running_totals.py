@@ -269,3 +269,9 @@ def test_the_year_of_the_sentence_before_and_a_listed_company_that_publishes_yes
     chinese = frames[("b.md", "688亿港元")]
     assert chinese.holder.value == "海景地产@"  # a listed company (its code), though 地产-like words are common
     assert chinese.attribution.value is None  # "昨日公布": a day, no source
+
+
+def test_a_company_that_publishes_today_written_the_taiwanese_way(tmp_path) -> None:
+    article(tmp_path, "a.md", "湖岸晶片10月營收", "2025-11-10",
+            "IC設計龍頭湖岸晶片今（10）日公布10月合併營收483億元，月增9.6%。\n")
+    assert by_file(analyse([str(tmp_path)]))[("a.md", "483億元")].holder.value.startswith("湖岸晶片@")

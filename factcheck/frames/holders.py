@@ -101,7 +101,7 @@ _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|�
 _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 # A Chinese name right before the day it published something, or its code or English name in brackets
 _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20})(?P<code>[（(][^）)]{1,40}[）)])?\s*"
-                           r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|昨日|今日|前日|昨天|今天|日前|近日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
+                           r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|[今昨]\s*[（(]\s*\d{1,2}\s*[）)]\s*日|昨日|今日|前日|昨天|今天|日前|近日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
                            r"(?:公布|发布|宣布|披露|公告)")
 _FEATURE_NAME = regex.compile(r"\b(?:Sea|Ocean|Gulf|Straits?|Canal|River|Desert|Mountains)$")
 _STOCK_CODE = regex.compile(r"(?<!\d)\d{4,6}(?!\d)")
