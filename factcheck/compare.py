@@ -501,7 +501,7 @@ def _split(members: list[Placed], slot, compatible, takes_unknown=lambda key: Tr
         hinted = []
         for p in unknown:
             words = hint(p)
-            fits = [g for g in groups_ if words and all(compatible(words, k) for k in g)] if words else []
+            fits = [g for g in groups_ if all(compatible(words, k) for k in g)] if words else []
             (merged[fits[0][0]] if len(fits) == 1 else hinted).append(p)
         unknown = hinted
     out = [(" ".join(k), v) for k, v in sorted(merged.items())]

@@ -90,15 +90,10 @@ def inferred_aliases(placed: list, read_as: dict[str, set[str]] | None = None) -
     return out
 
 
-def romanised_aliases(placed: list) -> dict[str, str]:
-    """Each Chinese organisation name -> the one Latin-script name whose first word (or first two, "Ping An")
-    is the Mandarin reading of the Chinese name's first two or more characters (海城捷运 -> Haicheng Metro)."""
-    return {name: next(iter(found)) for name, found in reading_matches(placed).items() if len(found) == 1}
-
-
 def reading_matches(placed: list) -> dict[str, set[str]]:
-    """Each Chinese organisation name -> every Latin-script name whose first word (or two) its opening
-    characters read as: 上海迪士尼度假区 -> "Shanghai Disney Resort" and "Shanghai Shendi Group"."""
+    """Each Chinese organisation name -> every Latin-script name whose first word (or first two, "Ping An") is
+    the Mandarin reading of the Chinese name's first two or more characters: 海城捷运 -> {"Haicheng Metro"},
+    上海迪士尼度假区 -> {"Shanghai Disney Resort", "Shanghai Shendi Group"}."""
     han, latin = set(), set()
     for p in placed:
         who = _who(p)
@@ -156,12 +151,12 @@ def with_inferred_holders(placed: list) -> list:
         placed = [_renamed(p, shorts[who], "the short form of it")
                   if (who := _who(p)) in shorts and _writes_short_form(shorts[who], _POSSESSIVE.sub("", p.frame.holder.words))
                   else p for p in placed]
+    # (one name a reading opens is that name; of several, the one whose articles share a figure: `inferred_aliases`)
     matches = reading_matches(placed)
     readings = {name: next(iter(found)) for name, found in matches.items() if len(found) == 1}
     if readings:
         placed = [_renamed(p, readings[who], "its name reads so in Mandarin") if (who := _who(p)) in readings else p
                   for p in placed]
-    # (a reading that opens several names, "Shanghai …", and one figure the articles agree on: that one)
     aliases = inferred_aliases(placed, {name: found for name, found in matches.items() if len(found) > 1})
     if aliases:
         placed = [_renamed(p, aliases[who][0], f"their articles agree on {aliases[who][1]} figures")

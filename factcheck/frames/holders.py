@@ -514,9 +514,10 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 if "从" in name:  # ("记者从美宜佳方面获悉": the name after whom the reporter heard it from)
                     cut = name.rindex("从") + 1
                     name, at = name[cut:], at + cut
-                if (len(name) >= 2 and name[-1] != "方" and not index.is_common(name) and name not in index.zh_names and not _TIME_WORD.search(name)
+                # (not "该公司方面", "官方", "双方", "北京方面": words that point at a name, a side, a place)
+                if (_may_be_new_name(index, name) and name[-1] != "方" and name[0] not in _POINTING
                         and not _LEADING_PREPOSITION.match(name) and name not in index.cities_zh
-                        and name[0] not in _POINTING and _ZH_CORPORATE.sub("", name)):  # ("该公司方面", "双方")
+                        and _ZH_CORPORATE.sub("", name)):
                     add(at, m.end("name"), name, "speaks for itself", "org")
                     if grounded is not None:
                         grounded.add(name)
@@ -531,14 +532,12 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             cut = max((d.end() for d in _DESCRIBED.finditer(run) if d.end() < len(run) - 1), default=0)
             name = _LEADING_PREPOSITION.sub("", run[cut:])
             bare = _ZH_CORPORATE.sub("", name)
+            code = m["code"] or ""
             # (an English name in the bracket, not a stock code's exchange: "600941.SH" names no "SH")
-            latin = next((n for n in _LATIN_NAME.finditer(m["code"] or "")
-                          if not (m["code"] or "")[n.start() - 1:n.start()].isdigit()
-                          and (m["code"] or "")[n.start() - 1:n.start()] != "."), None)
+            latin = next((n for n in _LATIN_NAME.finditer(code)
+                          if not code[n.start() - 1:n.start()].isdigit() and code[n.start() - 1:n.start()] != "."), None)
             # (a stock code names a listed company, whatever words its name holds: "新鸿基地产（0016）")
-            coded = m["code"] is not None and _STOCK_CODE.search(m["code"]) is not None
-            if (len(bare) >= 2 and (coded or not index.is_common(bare)) and bare not in index.zh_names
-                    and not _TIME_WORD.search(bare)):
+            if _may_be_new_name(index, bare, common_ok=_STOCK_CODE.search(code) is not None):
                 # (with its English name in the bracket, "麒麟工具（Kirin Tools）", the English one)
                 add(m.end("run") - len(name), m.end("run"), index.company(latin.group()) if latin else bare,
                     "announcer", "org")
@@ -596,6 +595,13 @@ def _place_institutions(index: HolderIndex, folded: str, han_words: list[tuple[i
         if first < n and e - han_words[first][0] >= 4:
             out.append((han_words[first][0], e))
     return out
+
+
+def _may_be_new_name(index: HolderIndex, name: str, common_ok: bool = False) -> bool:
+    """Whether Chinese words may be a name the text introduces: two characters or more, not a known place or
+    name, no time ("周日"), and (unless `common_ok`) no word the vocabularies know otherwise."""
+    return (len(name) >= 2 and (common_ok or not index.is_common(name)) and name not in index.zh_names
+            and not _TIME_WORD.search(name))
 
 
 def title_case(text: str, start: int, end: int) -> bool:

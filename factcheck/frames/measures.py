@@ -100,7 +100,7 @@ _SEGMENT_BEFORE = regex.compile(r"\b(?i:its|the|their)\s+([a-z][\w-]+(?:\s+[a-z]
 _ZH_OF = regex.compile(r"的?(?:市场|份额|比重|占比)")
 
 
-_ASIDE = regex.compile(r"(?i),\s*(?:(?:which|that)\s+(?:excludes?|includes?)|including|excluding|not\s+including|such\s+as|among\s+them)\b[^,;.]*,"
+_ASIDE = regex.compile(rf"(?i),\s*(?:{T.ASIDE_OPENINGS}|such\s+as|among\s+them)\b[^,;.]*,"
                        r"|[,，]\s*(?:包括|其中包括|不包括|不含|包含)[^,，;；。]*[,，]|[(（]\s*(?:包括|不含|including|excluding)[^()（）]*[)）]")
 
 

@@ -525,7 +525,7 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
         if article_year is None or article_month is None:
             return None
         quarter = (g[0] or "").lower() == "quarter" or (g[2] or "").startswith("季")
-        back = 1 if (g[0] is None and g[1] != "本") or (g[0] is not None and words[:4].lower() == "last") else 0
+        back = 0 if g[1] == "本" or words[:4].lower() == "this" else 1  # ("last month", 上月: the one before)
         if quarter:
             q = (article_month - 1) // 3 + 1 - back
             year, q = (article_year, q) if q >= 1 else (article_year - 1, 4)

@@ -150,7 +150,9 @@ def clause(text: str, start: int, end: int, s_start: int, s_end: int, headline: 
 
 
 _ASIDE = regex.compile(r"\([^()\n]{1,40}\)")
-_COMMA_ASIDE = regex.compile(r"(?i),\s*(?:(?:which|that)\s+(?:excludes?|includes?)|including|excluding|not\s+including)\b[^,;.]*,")
+# What opens an aside that says what a figure leaves out or takes in ("…, which excludes handset sales, …")
+ASIDE_OPENINGS = r"(?:which|that)\s+(?:excludes?|includes?)|including|excluding|not\s+including"
+_COMMA_ASIDE = regex.compile(rf"(?i),\s*(?:{ASIDE_OPENINGS})\b[^,;.]*,")
 
 
 @lru_cache(maxsize=1)
