@@ -1,0 +1,45 @@
+"""Frames of losses accumulated to a date (a stock, never the year's loss), of downloads (copies fetched,
+not users), of goods that "passed through" a port or airport (its throughput) and of "high-value" as an
+adjective, which names no price. Corpora written for the tests."""
+
+from __future__ import annotations
+
+from factcheck.pipeline import analyse
+from frame_helpers import article, by_file, quotes
+
+
+def test_accumulated_losses_are_apart_from_the_years_loss_in_both_languages(tmp_path) -> None:
+    article(tmp_path, "a.md", "Ferrovia Nord's results", "2025-03-20",
+            "Ferrovia Nord posted a net loss of 41.2 million euros for 2024. The shortfall lifted its "
+            "accumulated losses to about 612 million euros at the end of 2024.\n")
+    article(tmp_path, "b.md", "北方铁路公司业绩", "2025-03-21",
+            "北方铁路公司（Ferrovia Nord）2024年亏损约4120万欧元，截至2024年底累计亏损约5.1亿欧元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "612 million euros")].measure.value == "accumulated_losses"
+    assert frames[("b.md", "5.1亿欧元")].measure.value == "accumulated_losses"
+    assert frames[("a.md", "41.2 million euros")].measure.value == "profit"
+    # the stocks disagree; the year's losses agree; a stock never meets a year's loss
+    assert quotes(analysis) == [["5.1亿欧元", "612 million euros"]]
+
+
+def test_downloads_are_no_users(tmp_path) -> None:
+    article(tmp_path, "a.md", "Puzzle app tops charts", "2025-09-10",
+            "Tilecraft was downloaded 12 million times in August, the tracker said. The app had 3.1 million "
+            "users in August.\n")
+    article(tmp_path, "b.md", "Tilecraft's August", "2025-09-12",
+            "Tilecraft recorded 9.6 million downloads in August, according to the tracker.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "12 million times")].measure.value == "downloads"
+    assert frames[("a.md", "3.1 million")].measure.value == "users"
+    assert quotes(analysis) == [["12 million times", "9.6 million"]]
+
+
+def test_cargo_that_passed_through_is_throughput_and_high_value_is_no_price(tmp_path) -> None:
+    article(tmp_path, "a.md", "Port of Valdera's busy month", "2025-02-05",
+            "Exporters sent more high-value shipments such as medicines. Some 395,000 tonnes passed through "
+            "the Port of Valdera in December.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "395,000 tonnes")].measure.value == "throughput"
+    assert all(f.measure.value != "price" for f in frames.values())
