@@ -651,8 +651,11 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
 
 # A place, a resort, a park or an airport that holds its own figures (visitors, passengers, revenue), named by
 # the words before its kind: 上海迪士尼度假区, 九寨沟国家公园, 白云机场
-_ZH_INSTITUTION = regex.compile(r"(?:度假区|公园|景区|风景区|乐园|机场|港口|码头|博物馆|美术馆|动物园|植物园|体育场|体育馆|"
-                                r"医院|大学|交易所)$")
+_ZH_INSTITUTION_KINDS = ("度假区", "公园", "景区", "风景区", "乐园", "机场", "港口", "码头", "博物馆", "美术馆", "动物园",
+                         "植物园", "体育场", "体育馆", "医院", "大学", "交易所")
+_ZH_INSTITUTION = regex.compile(rf"(?:{'|'.join(_ZH_INSTITUTION_KINDS)})$")
+# (the kinds' last characters, and "\n", before which `$` matches too: a word ending in none of them is none)
+_ZH_INSTITUTION_LAST = frozenset(kind[-1] for kind in _ZH_INSTITUTION_KINDS) | {"\n"}
 # (a power station or a reservoir is a place, as "reactors west of Karachi" is: not named so)
 _NAME_OPENING_TAGS = ("ns", "nr", "nz", "nt")
 _NAME_PART_TAGS = ("ns", "nr", "nz", "nt", "n", "b")
@@ -664,7 +667,7 @@ def _place_institutions(index: HolderIndex, folded: str, han_words: list[tuple[i
     ("美国黄石国家公园" is 黄石国家公园)."""
     out = []
     for n, (s, e, pos) in enumerate(han_words):
-        if not _ZH_INSTITUTION.search(folded, s, e) or e - s < 2:
+        if folded[e - 1] not in _ZH_INSTITUTION_LAST or not _ZH_INSTITUTION.search(folded, s, e) or e - s < 2:
             continue
         first = n
         while first > 0 and n - first < 3 and han_words[first - 1][2] in _NAME_PART_TAGS:
