@@ -8,6 +8,7 @@ Co. (CATL)`), English proper-noun runs, and Chinese proper nouns tagged by the s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -64,6 +65,12 @@ _NO_NAME_ALONE = frozenset({
 _LATIN = "A-Za-z0-9\u00c0-\u024f"
 _PROPER_RUN = re.compile(rf"(?<![{_LATIN}_'’])(?:[A-Z][{_LATIN}_&.'’-]*|[a-z]+[A-Z][{_LATIN}_-]*)"
                          rf"(?:[ \t]+(?:of[ \t]+|de[ \t]+|&[ \t]+|and[ \t]+)?(?:[A-Z][{_LATIN}_&.'’-]*))*")
+# `_PROPER_RUN`'s runs that open with a capital, its look-behind written after the capital so that the engine
+# skips to the capitals instead of trying every position; or, as the group `small_before`, a capital after a
+# small letter that no run holds ("iPhone"), without which no run opens in lower case.
+_CAPITAL_RUN = re.compile(rf"[A-Z](?:(?<![{_LATIN}_'’].)[{_LATIN}_&.'’-]*"
+                          rf"(?:[ \t]+(?:of[ \t]+|de[ \t]+|&[ \t]+|and[ \t]+)?(?:[A-Z][{_LATIN}_&.'’-]*))*"
+                          r"|(?<=[a-z].)(?P<small_before>))")
 _CORPORATE = regex.compile(r"(?:[\s,]+(?:Co\.?|Company|Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|Group|"
                            r"Holdings?|plc|PLC|AG|SA|S\.A\.|N\.V\.|LLC|Technology|Technologies|Bhd|Berhad|Tbk|"
                            r"GmbH|SE|NV|ASA|AB|Oyj|KK|Pty|JSC|PJSC|SpA|S\.p\.A\.|Co-operative|Cooperative|Co-op))+$")
@@ -169,10 +176,17 @@ class HolderIndex:
         self.run_names: dict[str, str | None] = {}
         self.run_readings: dict[str, tuple[str, int, bool] | None] = {}
         self.companies: dict[str, str] = {}
+        self.name_readings: dict[str, tuple] = {}
+        self.word_readings: dict[tuple[str, str], tuple[str, str, str | None] | None] = {}
         self._agencies: dict[str, bool] = {}
         # (no letter, digit or stop before a name: looked behind for after its first character, so the search
         # skips to the capitals names open with)
         self.en = _alternation(en, r"{}(?![\w])", r"(?<![\w.].)")
+        # (the few spellings that open in lower case, "the Fed", "vivo", kept apart: a pattern that may open at
+        # every "t" or "v" tries most of an English text's letters; `en` is searched only where one stands)
+        self.en_small = [s for s in en if s[:1].islower()]
+        self.en_capital = _alternation({s: n for s, n in en.items() if not s[:1].islower()},
+                                       r"{}(?![\w])", r"(?<![\w.].)")
         self.zh = _alternation(zh, "(?:{})")
         T.add_words(zh)
 
@@ -218,6 +232,41 @@ class HolderIndex:
             else:
                 reading = (name, run.find(name), name.isupper())
             self.run_readings[run] = reading
+        return reading
+
+    def name_reading(self, name: str) -> tuple[tuple[str, int] | None, tuple[str, str] | None, str]:
+        """What a run's name reads as wherever it stands, kept: (the city it names, or None; (rule, kind) of
+        the event or the feature it names, or None; its `company` name)."""
+        reading = self.name_readings.get(name)
+        if reading is None:
+            if len(self.name_readings) > _KEPT:
+                self.name_readings.clear()
+            landmark = (("event name", "event") if _EVENT_NAME.match(name)
+                        else ("feature name", "feature") if _FEATURE_NAME.search(name) else None)
+            reading = self.name_readings[name] = (self.cities_en.get(name), landmark, self.company(name))
+        return reading
+
+    def word_reading(self, word: str, pos: str) -> tuple[str, str, str | None] | None:
+        """(name, rule, kind) of the mention a Chinese word the segmenter tags `pos` makes by itself, or None;
+        kept (the same words recur in every article)."""
+        key = (word, pos)
+        reading = self.word_readings.get(key, False)
+        if reading is False:
+            if len(self.word_readings) > _KEPT:
+                self.word_readings.clear()
+            if pos in _ZH_NAME_TAGS and len(word) >= 2 and not self.is_common(word) and _ZH_ORG_SUFFIX.search(word):
+                reading = (word, "segmenter", None)
+            elif word in self.cities_zh:
+                reading = (self.cities_zh[word], "city", "region")
+            elif (word[-1:] == "国" and len(word) >= 3 and (country := self.zh_names.get(word[:-1]))
+                  and self.kind_of(country) == "region"):
+                reading = (country, "alias", "region")  # 孟加拉国: a country's short name with 国 written after it
+            elif pos == "ns" and len(word) >= 3 and _ZH_SUBDIVISION.search(word):
+                # "维多利亚州", "广东省": a state or province, a place of its own within its country
+                reading = (word, "segmenter", "region")
+            else:
+                reading = None
+            self.word_readings[key] = reading
         return reading
 
     def _measure_word(self, word: str) -> bool:
@@ -360,8 +409,21 @@ def _name_words(folded: str, start: int, end: int) -> str:
 
 _CURRENCY_SIGNS = frozenset("$€£¥")
 # ("won" and "real" are left out: "the Civic Alliance won 34.5%")
-_CURRENCY_WORD = regex.compile(r"(?i)\s*(?:dollars?|cents|pounds?|euros?|yuan|renminbi|yen|rupees?|pesos?|francs?|"
-                               r"kron[aeo]r?|ringgit|baht|rupiah|lira|reais)\b|元|币")
+_CURRENCY_NAMES = ("dollars?", "cents", "pounds?", "euros?", "yuan", "renminbi", "yen", "rupees?", "pesos?", "francs?",
+                   "kron[aeo]r?", "ringgit", "baht", "rupiah", "lira", "reais")  # (each opens with its letter)
+_CURRENCY_WORD = regex.compile(rf"(?i)\s*(?:{'|'.join(_CURRENCY_NAMES)})\b|元|币")
+# Printable ASCII that is no space and opens no currency name: after it `_CURRENCY_WORD` cannot match.
+_OPENS_NO_CURRENCY = (frozenset(map(chr, range(0x21, 0x7f)))
+                      - {case(n[0]) for n in _CURRENCY_NAMES for case in (str.lower, str.upper)})
+
+
+def _currency_word_at(text: str, at: int) -> bool:
+    """`_CURRENCY_WORD.match(text, at)`, the engine asked only where the next character (after a space) may
+    open a currency word."""
+    c = text[at:at + 1]
+    if c == " ":
+        c = text[at + 1:at + 2]
+    return c not in _OPENS_NO_CURRENCY and _CURRENCY_WORD.match(text, at) is not None
 _HEADLINE_VERBS = frozenset(
     "rises rise falls fall jumps jump surges surge slips slip drops drop climbs climb soars soar slumps slump "
     "tumbles tumble grows grow gains gain posts post reports report beats beat misses miss hits hit tops top "
@@ -370,9 +432,19 @@ _ZH_CORPORATE_AFTER = regex.compile(r"(?:股份)?有限(?:责任)?公司|集团�
 _ZH_CORPORATE = regex.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|集团|俱乐部)$")
 # A person's title right before a name ("chief executive Lin", "Dr. Wu"): sought once per range, forward
 # (case-blind: "[a-z]" is any letter)
-_TITLE = CaseBlind(r"\b(?:chief\s+(?:executive|financial\s+officer|economist|analyst)|ceo|cfo|chair(?:man|woman)?|"
-                   r"president|(?:prime\s+)?minister|secretary|spokes(?:person|man|woman)|analyst|economist|"
-                   r"director|governor|mayor|founder|professor|(?:mr|mrs|ms|dr)\.?)[ \t]+(?=[a-z])")
+# (written as a tree of letters, each word's `\b` checked once the word is read: the engine then skips to the
+# letters words open with, and at each tries a branch or two instead of a look-behind)
+def _began_word(length: int) -> str:
+    r"""`\b` before the `length` letters just read: no word character before them."""
+    return rf"(?<!\w.{{{length}}})"
+
+
+_B = _began_word  # (short, for the pattern below)
+_TITLE = CaseBlind(rf"(?:c(?:hief{_B(5)}\s+(?:executive|financial\s+officer|economist|analyst)|eo{_B(3)}|fo{_B(3)}|"
+                   rf"hair{_B(5)}(?:man|woman)?)|p(?:resident{_B(9)}|rime{_B(5)}\s+minister|rofessor{_B(9)})|"
+                   rf"m(?:inister{_B(8)}|ayor{_B(5)}|r{_B(2)}\.?|rs{_B(3)}\.?|s{_B(2)}\.?)|"
+                   rf"s(?:ecretary{_B(9)}|pokes{_B(6)}(?:person|man|woman))|analyst{_B(7)}|economist{_B(9)}|"
+                   rf"d(?:irector{_B(8)}|r{_B(2)}\.?)|governor{_B(8)}|founder{_B(7)})[ \t]+(?=[a-z])")
 _DESCRIPTOR_ZH = regex.compile(rf"(?:大厂|品牌|\p{{Han}}商|{ZH_COMPANY_KINDS})$")
 
 
@@ -398,10 +470,12 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     found: list[Mention] = []
     taken = bytearray(end - start + 1)  # 1 where a mention already stands: overlaps are refused in C
 
+    kinds = index.kind
+
     def add(s: int, e: int, name: str, rule: str, kind: str | None = None) -> None:
-        kind = kind or index.kind_of(name)
+        kind = kind or kinds.get(name, "org")  # (`index.kind_of`)
         if (name in sources or taken.find(1, s - start, e - start) >= 0 or text[e:e + 1] in _CURRENCY_SIGNS
-                or (kind != "org" and _CURRENCY_WORD.match(text, e))):
+                or (kind != "org" and _currency_word_at(text, e))):
             # (a place right before a currency names the currency: "US$2.55 billion", "HK$136,800", "in US
             # dollars", "新台币")
             return
@@ -413,8 +487,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     chinese = T.HAN.search(folded, start, end) is not None
     if han_words is None:
         han_words = T.tag_han_words(folded, start, end) if chinese else []
-    aliases = ([(m.start(), m.end(), index.en_names[m.group()]) for m in index.en.finditer(text, start, end)]
-               if index.en is not None else [])
+    en = index.en if any(text.find(s, start, end) >= 0 for s in index.en_small) else index.en_capital
+    aliases = [(m.start(), m.end(), index.en_names[m.group()]) for m in en.finditer(text, start, end)] if en else []
     # A Chinese spelling counts where the segmenter reads it as a word (or words), not inside one:
     # "空客" (Airbus) is not in "航空客运" (air passenger transport), segmented 航空/客运.
     bounds = set(map(itemgetter(0), han_words)).union(map(itemgetter(1), han_words))
@@ -427,21 +501,26 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     places = index.vocab.places
     if places_scanned is None:
         places_scanned = cue_set(places).scan(folded, start, end)
-    inner = [(a, b, n) for a, b, n in aliases if index.kind_of(n) != "org"] + [
-        (a, b, places[i].name) for a, b, i in places_scanned]
-    proper_runs = list(_runs(text, start, end))
+    inner = sorted([(a, b, n) for a, b, n in aliases if index.kind_of(n) != "org"] + [
+        (a, b, places[i].name) for a, b, i in places_scanned], key=itemgetter(0))
+    inner_starts = [a for a, _, _ in inner]
+    proper_runs = _runs(text, start, end)
     if inner:
         for at, run in proper_runs:
             if " " not in run:
                 continue
+            # (each test below asks for a place that starts within the run: where none does, none holds)
+            within = inner[bisect_left(inner_starts, at):bisect_right(inner_starts, at + len(run))]
+            if not within:
+                continue
             place = index.cities_en.get(run)
-            if place is not None and any(at <= a and b <= at + len(run) for a, b, _ in inner):
+            if place is not None and any(at <= a and b <= at + len(run) for a, b, _ in within):
                 add(at, at + len(run), place[0], "city", "region")
-            elif any(at < a and b < at + len(run) for a, b, _ in inner):
+            elif any(at < a and b < at + len(run) for a, b, _ in within):
                 name = index.run_name(run)
                 if name and name == run and index.kind_of(name) != "region":
                     add(at, at + len(run), index.company(name), "proper noun")
-            elif _TRADE.search(run) and any(a == at and b < at + len(run) for a, b, _ in inner):
+            elif _TRADE.search(run) and any(a == at and b < at + len(run) for a, b, _ in within):
                 # "China Mobile", "Singapore Airlines": a company named after its country, by its trade
                 add(at, at + len(run), index.company(run), "proper noun", "org")
     # A shipped organisation's name holds a place word ("European Central Bank", "欧洲央行"): the name wins.
@@ -465,19 +544,26 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     # English proper-noun runs. One that opens a sentence or a line ("Core Insights", "Shipments rose")
     # counts only when the text also writes it mid-sentence.
     runs = []
-    titled = {m.end() for m in _TITLE.finditer(text, start, end)}
+    readings = index.run_readings
     for run_start, run in proper_runs:
-        reading = index.run_reading(run)
+        reading = readings.get(run, False)
+        if reading is False:
+            reading = index.run_reading(run)
         if reading is None:
             continue
         name, offset, upper = reading
         at = run_start + offset
-        if text[at + len(name):at + len(name) + 1] in _BLANKS and _NUMBERED.match(text, at + len(name)):
+        after = at + len(name)
+        if text[after:after + 1] in _BLANKS and _NUMBERED.match(text, after):
             continue  # "Group 1", "Phase 2", "Proposition 12": a numbered label, not a holder
         if upper and _UNIT_BRACKET.search(text, max(start, at - 12), at):
             continue  # "1650万修正总吨（CGT）", "17 million tonnes (LCE)": the figure's unit, spelt short
-        initial = _opens_sentence(text, at, start)
-        if initial and " " in name and not _HEADING_AFTER.match(text, at + len(name)):
+        # (most runs follow a space after a word or a comma: `_opens_sentence` says no to those, asked or not)
+        if at - start >= 2 and text[at - 1] == " " and not text[at - 2].isspace() and text[at - 2] not in _OPENS_AFTER:
+            initial = False
+        else:
+            initial = _opens_sentence(text, at, start)
+        if initial and " " in name and not _HEADING_AFTER.match(text, after):
             initial = False  # "Northwind Traders reported ...": several capitalised words make a name
         if at < title_case_until and name not in index.cities_en:
             initial = True  # "Vietnam's Tourism Rebound Gathers Pace": capitals that name nothing
@@ -487,21 +573,20 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     if grounded is not None:
         grounded |= here
         here = grounded
+    titled = {m.end() for m in _TITLE.finditer(text, start, end)} if runs else ()
     for at, name, initial in runs:
-        city = index.cities_en.get(name)
+        city, landmark, company = index.name_reading(name)
         if city is not None and (not initial or city[1] >= CITY_POPULATION_OPENING):
             add(at, at + len(name), city[0], "city", "region")
         elif at in titled:
             # "chief executive Lin Cheng-hao": a person, whom no "its" or "the company" means
             add(at, at + len(name), name, "proper noun", "person")
-        elif _EVENT_NAME.match(name):
-            # "Typhoon Kong-rey", "Hurricane Milton": an event, whose losses are its places' (no holder)
-            add(at, at + len(name), name, "event name", "event")
-        elif _FEATURE_NAME.search(name):
+        elif landmark is not None:
+            # "Typhoon Kong-rey", "Hurricane Milton": an event, whose losses are its places' (no holder);
             # "the Red Sea", "the Panama Canal": a sea, a strait or a river holds no figure and is no market
-            add(at, at + len(name), name, "feature name", "feature")
+            add(at, at + len(name), name, *landmark)
         elif not initial or name in here:
-            add(at, at + len(name), index.company(name), "proper noun")
+            add(at, at + len(name), company, "proper noun")
         elif pending is not None and taken.find(1, at - start, at + len(name) - start) < 0:
             pending.append((at, name))
     if chinese:
@@ -545,19 +630,14 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                     grounded.add(bare)
         for s, e in _place_institutions(index, folded, han_words):
             add(s, e, folded[s:e], "segmenter", "org")
+        word_readings = index.word_readings
         for s, e, pos in han_words:
             word = folded[s:e]
-            if (pos in _ZH_NAME_TAGS and e - s >= 2 and not index.is_common(word)
-                    and _ZH_ORG_SUFFIX.search(word)):
-                add(s, e, word, "segmenter")
-            elif word in index.cities_zh:
-                add(s, e, index.cities_zh[word], "city", "region")
-            elif (word[-1:] == "国" and len(word) >= 3 and (country := index.zh_names.get(word[:-1]))
-                  and index.kind_of(country) == "region"):
-                add(s, e, country, "alias", "region")  # 孟加拉国: a country's short name with 国 written after it
-            elif pos == "ns" and e - s >= 3 and _ZH_SUBDIVISION.search(word):
-                # "维多利亚州", "广东省": a state or province, a place of its own within its country
-                add(s, e, word, "segmenter", "region")
+            reading = word_readings.get((word, pos), False)
+            if reading is False:
+                reading = index.word_reading(word, pos)
+            if reading is not None:
+                add(s, e, *reading)
         # a name that published earlier in the article, written again ("曼联工资支出约3.7亿英镑")
         for name in [n for n in grounded or () if T.HAN.match(n)]:
             at = folded.find(name, start, end)
@@ -571,8 +651,11 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
 
 # A place, a resort, a park or an airport that holds its own figures (visitors, passengers, revenue), named by
 # the words before its kind: 上海迪士尼度假区, 九寨沟国家公园, 白云机场
-_ZH_INSTITUTION = regex.compile(r"(?:度假区|公园|景区|风景区|乐园|机场|港口|码头|博物馆|美术馆|动物园|植物园|体育场|体育馆|"
-                                r"医院|大学|交易所)$")
+_ZH_INSTITUTION_KINDS = ("度假区", "公园", "景区", "风景区", "乐园", "机场", "港口", "码头", "博物馆", "美术馆", "动物园",
+                         "植物园", "体育场", "体育馆", "医院", "大学", "交易所")
+_ZH_INSTITUTION = regex.compile(rf"(?:{'|'.join(_ZH_INSTITUTION_KINDS)})$")
+# (the kinds' last characters, and "\n", before which `$` matches too: a word ending in none of them is none)
+_ZH_INSTITUTION_LAST = frozenset(kind[-1] for kind in _ZH_INSTITUTION_KINDS) | {"\n"}
 # (a power station or a reservoir is a place, as "reactors west of Karachi" is: not named so)
 _NAME_OPENING_TAGS = ("ns", "nr", "nz", "nt")
 _NAME_PART_TAGS = ("ns", "nr", "nz", "nt", "n", "b")
@@ -584,7 +667,7 @@ def _place_institutions(index: HolderIndex, folded: str, han_words: list[tuple[i
     ("美国黄石国家公园" is 黄石国家公园)."""
     out = []
     for n, (s, e, pos) in enumerate(han_words):
-        if not _ZH_INSTITUTION.search(folded, s, e) or e - s < 2:
+        if folded[e - 1] not in _ZH_INSTITUTION_LAST or not _ZH_INSTITUTION.search(folded, s, e) or e - s < 2:
             continue
         first = n
         while first > 0 and n - first < 3 and han_words[first - 1][2] in _NAME_PART_TAGS:
@@ -613,18 +696,28 @@ def title_case(text: str, start: int, end: int) -> bool:
 _LONG_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 
 
-def _runs(text: str, start: int, end: int):
+def _runs(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """Proper-noun runs as (start, run), each cut after a possessive: "Japan's Hoshimura Games" is Japan and
     Hoshimura Games."""
-    for m in _PROPER_RUN.finditer(text, start, end):
+    # (`_CAPITAL_RUN` finds the same runs as `_PROPER_RUN` up to the first capital after a small letter outside
+    # them: only there may a run open in lower case, and the range is read again with `_PROPER_RUN`)
+    matches = []
+    for m in _CAPITAL_RUN.finditer(text, start, end):
+        if m.lastgroup is not None:
+            matches = _PROPER_RUN.finditer(text, start, end)
+            break
+        matches.append(m)
+    runs = []
+    for m in matches:
         run, begin = m.group(), 0
         if "s " not in run:
-            yield m.start(), run
+            runs.append((m.start(), run))
             continue
         for cut in _POSSESSIVE_INSIDE.finditer(run):
-            yield m.start() + begin, run[begin:cut.end()]
+            runs.append((m.start() + begin, run[begin:cut.end()]))
             begin = cut.end() + 1
-        yield m.start() + begin, run[begin:]
+        runs.append((m.start() + begin, run[begin:]))
+    return runs
 
 
 _POSSESSIVE_INSIDE = regex.compile(r"['’]s(?= )")
@@ -685,9 +778,13 @@ def _clean_run(run: str) -> str | None:
     return name
 
 
+_SENTENCE_OPENS_AFTER = ".!?:\n\"“-–—•*#>"  # (and ")" after a wire service's dateline)
+_OPENS_AFTER = frozenset(_SENTENCE_OPENS_AFTER + ")")  # what makes `_opens_sentence` look further
+
+
 def _opens_sentence(text: str, at: int, floor: int) -> bool:
     before = text[max(floor, at - 4):at]
-    return (at == floor or not before.strip() or before.rstrip()[-1:] in ".!?:\n\"“-–—•*#>" or before.endswith("\n")
+    return (at == floor or not before.strip() or before.rstrip()[-1:] in _SENTENCE_OPENS_AFTER or before.endswith("\n")
             or (before.rstrip()[-1:] == ")" and _WIRE_DATELINE.search(text, max(floor, at - 60), at) is not None))
 
 

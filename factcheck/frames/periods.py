@@ -107,6 +107,9 @@ MONTH_WORDS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
 _MONTH_AT_WORD_START = trie(["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
                              "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
                              "november", "dec", "december"], after_first=r"(?<!\w.)")
+# Where a month's name can open a match of a case-blind pattern (after a word boundary, so after no ASCII
+# letter, digit or _), in the lower-cased text: the first three letters of each are enough
+_MONTH_OPENINGS = trie([month[:3] for month in _MONTHS], after_first=r"(?<![a-z0-9_].)")
 _ORDINAL = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3", "fourth": "4",
             "4th": "4", "一": "1", "二": "2", "三": "3", "四": "4", "1": "1", "2": "2", "3": "3", "4": "4",
             "上": "1", "下": "2"}
@@ -145,7 +148,7 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     # "the first nine months of 2024", "前三季度", "前9个月": months 1 to that month
     # (首九個月, 首三季: Hong Kong's words for the same)
     # (前七月, as Taiwan writes the first seven months, without 个)
-    ("months_to", re.compile(r"first|[个個]月|[前首][一二三四五六七八九十\d]{1,2}月|[前首][二两兩三]季"), regex.compile(rf"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({_YEAR})))?\b"
+    ("months_to", re.compile(r"first|个月|個月|前[一二三四五六七八九十\d]{1,2}月|首[一二三四五六七八九十\d]{1,2}月|前[二两兩三]季|首[二两兩三]季"), regex.compile(rf"(?i)\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months(?:\s+of\s+(?:the\s+year|({_YEAR})))?\b"
                                                    rf"|(?:({_YEAR})\s*年\s*)?[前首]\s*([一二三四五六七八九十]{{1,2}}|\d{{1,2}})\s*[个個]?月"
                                                    rf"|(?:({_YEAR})\s*年\s*)?[前首]\s*([二两兩三])\s*季度?")),
     ("fiscal_quarter", _any('fy', 'fiscal', '财年'), regex.compile(rf"(?i)\b(?:Q([1-4])\s*(?:of\s+)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{{2}}|{_YEAR})|(?:FY|fiscal\s+)'?(\d{{2}}|{_YEAR})\s*Q([1-4]))\b")),
@@ -182,9 +185,11 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
         rf"|({MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR})\b)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORDS})\b(?:,?\s+({_YEAR})\b)?)"
         rf"|截[至止](?:({_YEAR})\s*年)?(?:({_ZH_MONTH})\s*月)?(?:(\d{{1,2}})\s*日|(前日|昨日|昨天|今日|今天|前天)(?:\s*[（(]\s*(?:周|星期)[一二三四五六日天]\s*[)）])?)(?!\s*[止底]?\s*的?\s*(?:\d|[一二三四五六七八九十两]|财|年度|会计|过去|前))")),
     ("month", _any('as of', 'as at', 'end of', 'end-'), regex.compile(rf"(?i)\b(?:as\s+(?:of|at)|by\s+the\s+end\s+of|at\s+the\s+end\s+of|(?:at\s+)?end-)\s*({MONTH_WORDS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+({_YEAR}))?\b")),
-    ("month", re.compile(rf"{_MONTH_AT_WORD_START}\b"), regex.compile(rf"(?i)\b({MONTH_WORDS})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)")),
+    ("month", re.compile(rf"{_MONTH_AT_WORD_START}\b"), OpenedScan(regex.compile(rf"(?i)\b({MONTH_WORDS})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)"),
+                _MONTH_OPENINGS)),
     ("month", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
-    ("decade", _any('0s', "0's", '0’s', '年代'), regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代")),
+    ("decade", _any('0s', "0's", '0’s', '年代'), OpenedScan(regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代"),
+                r"[eml](?<![a-z0-9_].)(?:arly|id|ate)|19|20")),
     # "the 2023/24 season", "2023-24学年", "2023/2024产季": a year across two (the second the next year)
     ("season", re.compile(r"(?:19|20)\d\d\s*[/／-]\s*\d\d"), regex.compile(rf"(?<![\d./]|\d,)({_YEAR})\s*[/／-]\s*((?:19|20)?\d\d)(?![\d%/.,-])")),
     ("year", _any('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s万亿千百]|\s*(?:年代|s\b))")),  # "2032万吨" is a figure
@@ -202,25 +207,52 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     # month of the year" is a month of its own, "the past month" thirty days)
     ("relative_month", _any('last month', 'this month', 'last quarter', 'this quarter', '上月', '上个月', '本月', '上季', '上一季', '本季'),
      regex.compile(r"(?i)(?<!\bthe\s)\b(?:last|this)\s+(month|quarter)\b(?!\s+of\b)|(上一?个?|本)(月|季度?)(?!份?\s*\d|底|末|初|中|同期)")),
-    ("year_word", _any('year', '年'), regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year|the\s+(?:previous|prior|preceding)\s+year)\b|全年|今年|去年|上一?年|前年")),
-    ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月', 'financial year', 'fiscal year'), regex.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the|that|the\s+same)\s+(?:quarter|period|month|half|(?:financial|fiscal)\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months)\b(?!\s+(?:of\s+)?(?:last|a|the\s+previous|the\s+prior)\s+year|\s+a\s+year\s+(?:earlier|before|ago))|该季度|当季|同期|当月")),
+    ("year_word", _any('year', '年'), OpenedScan(regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year|the\s+(?:previous|prior|preceding)\s+year)\b|全年|今年|去年|上一?年|前年"),
+                r"f(?<![a-z0-9_].)(?:ull[\s-]year|or\s+the\s+year)|t(?<![a-z0-9_].)h(?:e\s+(?:whole|previous|prior|preceding)\s+year|is\s+year)"
+                r"|l(?<![a-z0-9_].)ast\s+year|n(?<![a-z0-9_].)ext\s+year|全年|今年|去年|上一?年|前年")),
+    ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月', 'financial year', 'fiscal year'), OpenedScan(regex.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the|that|the\s+same)\s+(?:quarter|period|month|half|(?:financial|fiscal)\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months)\b(?!\s+(?:of\s+)?(?:last|a|the\s+previous|the\s+prior)\s+year|\s+a\s+year\s+(?:earlier|before|ago))|该季度|当季|同期|当月"),
+                r"[idfo](?<![a-z0-9_].)(?:n|uring|or|ver)\s+th(?:e|at)\s+(?:same\s+)?(?:quarter|period|month|half|financial|fiscal|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                r"|该季度|当季|同期|当月")),
 ]
 # The triggers once each, and the patterns with their trigger's number (a tuple's hash is not kept)
 _TRIGGER_LIST = list({id(trigger): trigger for _, trigger, _ in _PATTERNS}.values())
 _NUMBERED_PATTERNS = [(kind, next(n for n, t in enumerate(_TRIGGER_LIST) if t is trigger), pattern)
                       for kind, trigger, pattern in _PATTERNS]
-# Every literal of the triggers once: a text is tested for each of them in one pass (a substring test each,
-# several times quicker than a pattern's search for them), and a trigger of literals fires where the set of
-# those found meets its own
-_LITERALS = tuple(sorted({literal for trigger in _TRIGGER_LIST if isinstance(trigger, tuple) for literal in trigger}))
-_TRIGGER_TESTS = [frozenset(trigger) if isinstance(trigger, tuple) else trigger for trigger in _TRIGGER_LIST]
+# Every literal of the triggers once, each tested with a substring test (several times quicker than a
+# pattern's search for it), the shorter first: a literal that holds a shorter one ("fiscal year", "fiscal";
+# 今年以来, 年) is tested only where that one was found, as it cannot stand where that one does not
+_LITERALS = sorted({literal for trigger in _TRIGGER_LIST if isinstance(trigger, tuple) for literal in trigger},
+                   key=lambda literal: (len(literal), literal))
+_LITERAL_TESTS = [(literal, next((inner for inner in _LITERALS if len(inner) < len(literal) and inner in literal), None))
+                  for literal in _LITERALS]
+# A trigger of literals fires where the set of those found meets its own. A pattern trigger that opens with a
+# month word at a word's start is tried only where one stands (one search for those serves all of them);
+# any other is searched for.
+_TRIGGER_TESTS = [("literals", frozenset(trigger)) if isinstance(trigger, tuple)
+                  else ("at month", trigger) if trigger.pattern.startswith(_MONTH_AT_WORD_START)
+                  else ("search", trigger) for trigger in _TRIGGER_LIST]
+_MONTH_START = re.compile(_MONTH_AT_WORD_START)
 
 
 def _triggers(low: str) -> list[bool]:
     """Per trigger of `_TRIGGER_LIST`, whether it finds something in the case-folded text `low`."""
-    present = {literal for literal in _LITERALS if literal in low}
-    return [not present.isdisjoint(test) if isinstance(test, frozenset) else test.search(low) is not None
-            for test in _TRIGGER_TESTS]
+    present = set()
+    for literal, inner in _LITERAL_TESTS:
+        if (inner is None or inner in present) and literal in low:
+            present.add(literal)
+    # (a month word holds no other's start, as it is all letters: these are every place one opens)
+    month_starts = [m.start() for m in _MONTH_START.finditer(low)]
+    fired = []
+    for how, test in _TRIGGER_TESTS:
+        if how == "literals":
+            fired.append(not present.isdisjoint(test))
+        elif how == "at month":
+            fired.append(any(test.match(low, at) for at in month_starts))
+        else:
+            fired.append(test.search(low) is not None)
+    return fired
+
+
 _COUNT_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
              "eleven": 11, "twelve": 12, "eighteen": 18}
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
