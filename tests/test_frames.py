@@ -603,3 +603,22 @@ def test_a_base_figure_stays_a_base_though_the_sentence_names_its_subject(tmp_pa
     frames = _frames("Chile's copper output fell to 5.3 million tonnes in 2024 from 5.6 million tonnes a year earlier.")
     assert frames["5.6 million tonnes"].basis.value.startswith("past")
     assert frames["5.3 million tonnes"].basis.value == "actual"
+
+
+class _ShortestFirst(set):
+    """A set of names that iterates its shortest first, as some hash seeds happen to."""
+
+    def __iter__(self):
+        return iter(sorted(super().__iter__(), key=len))
+
+
+def test_a_name_announced_before_is_read_whole_whatever_the_set_order():
+    from factcheck.frames import text as frame_text
+    from factcheck.frames.holders import find_mentions
+
+    index = HolderIndex(RULES.vocabulary)
+    sentence = "海澜控股营收约215亿元。"
+    folded = frame_text.fold(sentence)
+    mentions = find_mentions(index, sentence, folded, 0, len(sentence), None,
+                             grounded=_ShortestFirst({"海澜", "海澜控股"}))
+    assert [(m.name, m.rule) for m in mentions if m.rule == "announced before"] == [("海澜控股", "announced before")]

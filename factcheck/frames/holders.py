@@ -638,8 +638,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 reading = index.word_reading(word, pos)
             if reading is not None:
                 add(s, e, *reading)
-        # a name that published earlier in the article, written again ("曼联工资支出约3.7亿英镑")
-        for name in [n for n in grounded or () if T.HAN.match(n)]:
+        # a name that published earlier in the article, written again ("曼联工资支出约3.7亿英镑"); the
+        # longest first, so that 雅迪控股 is not read as 雅迪 (and frames do not hang on a set's hash order)
+        for name in sorted((n for n in grounded or () if T.HAN.match(n)), key=lambda n: (-len(n), n)):
             at = folded.find(name, start, end)
             while at >= 0:
                 if at in bounds:
