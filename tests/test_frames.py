@@ -622,3 +622,20 @@ def test_a_name_announced_before_is_read_whole_whatever_the_set_order():
     mentions = find_mentions(index, sentence, folded, 0, len(sentence), None,
                              grounded=_ShortestFirst({"海澜", "海澜控股"}))
     assert [(m.name, m.rule) for m in mentions if m.rule == "announced before"] == [("海澜控股", "announced before")]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # a day word between the name and its verb ("日前", "昨日") is no part of the name
+    ("绿洲乳业日前发布的经营快报显示，10月公司销售鲜奶3.2万吨。", ["绿洲乳业"]),
+    ("蓝湾航运昨日公布的初步结算显示，去年亏损12亿元。", ["蓝湾航运"]),
+    # a side ("馆方") or a word that points at a name is no publisher's name
+    ("馆方昨日公布，开馆首年入场人次约155万。", []),
+    ("该公司日前发布公告称，上半年营收约8亿元。", []),
+])
+def test_a_chinese_publisher_is_named_up_to_its_day(sentence, names):
+    from factcheck.frames import text as frame_text
+    from factcheck.frames.holders import find_mentions
+
+    index = HolderIndex(RULES.vocabulary)
+    mentions = find_mentions(index, sentence, frame_text.fold(sentence), 0, len(sentence), None)
+    assert [m.name for m in mentions if m.rule == "announcer"] == names

@@ -107,7 +107,7 @@ _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|�
                             r"航空|保险|证券|地产|置业|物流|医药|制药|药业|电信|通信|钢铁|矿业|化工|食品|乳业|电器|电力|石化|航运|船舶|重工|传媒|影业|酒业)$")
 _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 # A Chinese name right before the day it published something, or its code or English name in brackets
-_ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20})(?P<code>[（(][^）)]{1,40}[）)])?\s*"
+_ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20}?)(?P<code>[（(][^）)]{1,40}[）)])?\s*"
                            r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|[今昨]\s*[（(]\s*\d{1,2}\s*[）)]\s*日|昨日|今日|前日|昨天|今天|日前|近日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
                            r"(?:公布|发布|宣布|披露|公告)")
 _FEATURE_NAME = regex.compile(r"\b(?:Sea|Ocean|Gulf|Straits?|Canal|River|Desert|Mountains)$")
@@ -118,7 +118,7 @@ _EVENT_NAME = regex.compile(r"(?:Super\s+|Severe\s+|Tropical\s+)?(?:Typhoon|Hurr
 _PUBLISH_VERBS = ("公布", "发布", "宣布", "披露", "公告")
 _POINTING = frozenset("该这其此本各那双我他她们")  # words that point at a name, none themselves
 _SPEAKS_FOR_ITSELF = regex.compile(r"(?<![\p{Han}])(?P<name>\p{Han}{2,10}?)方面(?=表示|介绍|称|透露|回应|指出|获悉|证实|回复|披露)")
-_OWN_REPORT_AFTER = regex.compile(r"了?[^，。；！？\n]{0,24}?(?:财报|年报|季报|半年报|中报|业绩|财务报告|年度报告|财务业绩)")
+_OWN_REPORT_AFTER = regex.compile(r"了?[^，。；！？\n]{0,24}?(?:财报|年报|季报|半年报|中报|业绩|财务报告|年度报告|财务业绩|结算|决算|自结|财务数据|经营数据|营运数据|运营数据|产销数据|快报|简报|公告)")
 # Words that say what kind of firm a Chinese name is ("金矿商", "游戏公司", "拍卖行"): the name follows them.
 ZH_COMPANY_KINDS = "拍卖行|巨头|龙头|企业|公司|集团|车企|药企|矿企|险企"
 # what describes a company before its name: a trade ending in 商 (not 商业, commerce), 厂, a bank, a kind of firm
@@ -622,7 +622,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             latin = next((n for n in _LATIN_NAME.finditer(code)
                           if not code[n.start() - 1:n.start()].isdigit() and code[n.start() - 1:n.start()] != "."), None)
             # (a stock code names a listed company, whatever words its name holds: "新鸿基地产（0016）")
-            if _may_be_new_name(index, bare, common_ok=_STOCK_CODE.search(code) is not None):
+            # (not "馆方昨日公布", "该公司公布": a side, or words that point at a name)
+            if (_may_be_new_name(index, bare, common_ok=_STOCK_CODE.search(code) is not None)
+                    and bare[-1] != "方" and bare[0] not in _POINTING):
                 # (with its English name in the bracket, "麒麟工具（Kirin Tools）", the English one)
                 add(m.end("run") - len(name), m.end("run"), index.company(latin.group()) if latin else bare,
                     "announcer", "org")
