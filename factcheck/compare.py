@@ -408,7 +408,8 @@ def _equal(a, b) -> bool:
 # An amount with no period of its own ("current"; not a share, nor a change) is of the latest period its
 # article reports on: it joins the one period of its block (a year, half, quarter, month or months) that
 # ended within this many days before the article's date ("1.6 million customers" in October with "1.92
-# million at September 30"). A share or a change without its period may be of any month: it stays apart.
+# million at September 30"), else the one under way that has run at least as long ("5.6 million tonnes" in
+# November with "2025"). A share or a change without its period may be of any month: it stays apart.
 LATEST_DAYS = 100
 
 
@@ -419,12 +420,16 @@ def _date_current(blocks: dict[tuple, list[Placed]]) -> None:
         if changed or dimension in ("percent", "percentage_point", "ratio"):
             continue
         if key[-1] != CURRENT and (end := _period_end(key[-1])) is not None:
-            dated.setdefault(key[:-1], []).append((end, key))
+            dated.setdefault(key[:-1], []).append((_period_start(key[-1]), end, key))
     for key in [k for k in blocks if k[-1] == CURRENT and k[:-1] in dated]:
         stay = []
         for p in blocks[key]:
             day = _day(p.frame.date)
-            near = [k for end, k in dated[key[:-1]] if 0 <= day - end <= LATEST_DAYS]
+            near = [k for _, end, k in dated[key[:-1]] if 0 <= day - end <= LATEST_DAYS]
+            if not near:
+                # none ended lately: the one under way at the article's date ("so far this year"), once it has
+                # run as long (before that, a figure with no period may as well be of the one before it)
+                near = [k for start, end, k in dated[key[:-1]] if start + LATEST_DAYS < day <= end]
             if day and len(near) == 1:
                 blocks[near[0]].append(p)
             else:
@@ -449,6 +454,15 @@ def _period_end(label: str) -> int | None:
     month = (3 * int(m[2]) if m[2] else 6 * int(m[3]) if m[3] else int(m[6] or m[4]) if m[4] else 12)
     first_of_next = date(year + month // 12, month % 12 + 1, 1)
     return first_of_next.toordinal() - 1
+
+
+def _period_start(label: str) -> int:
+    """The first day of a period label `_period_end` knows the end of, as an ordinal."""
+    m = _PERIOD.fullmatch(label)
+    if m is None:
+        return _day(label)
+    month = 3 * int(m[2]) - 2 if m[2] else 6 * int(m[3]) - 5 if m[3] else int(m[4]) if m[4] else 1
+    return date(int(m[1]), month, 1).toordinal()
 
 
 @lru_cache(maxsize=4096)

@@ -168,3 +168,31 @@ def test_the_current_period_is_the_frames_stages():
     from factcheck import compare, frames
 
     assert compare.CURRENT == frames.CURRENT
+
+
+def _placed_amount(value: float, period: str, date: str, file: str) -> Placed:
+    c = claim(value, unit="t", file=file, article=f"{file}#1")
+    frame = Frame(Slot("production"), Slot("@Chile"), Slot("copper"), Slot(period), Slot("actual"), Slot(None),
+                  "mass", date)
+    return Placed(c, frame, value, value, value, "t")
+
+
+def _periods_grouped(*members: Placed) -> list[list[str]]:
+    from factcheck.compare import groups
+
+    return sorted(sorted(p.claim.file for p in g) for _, g in groups(list(members), 366))
+
+
+def test_a_current_amount_joins_the_one_period_under_way_or_just_ended_at_its_date():
+    dated = _placed_amount(5.3e6, "2025", "2025-11-01", "a")
+    # a figure with no period of its own, in November: this year's, under way
+    assert _periods_grouped(dated, _placed_amount(5.6e6, "current", "2025-11-20", "b")) == [["a", "b"]]
+    # in February: too early in the year to be this year's; the year just ended (2024) if a figure gives it
+    assert _periods_grouped(dated, _placed_amount(5.6e6, "current", "2025-02-10", "b")) == [["a"], ["b"]]
+    just_ended = _placed_amount(5.1e6, "2024", "2025-02-01", "c")
+    assert _periods_grouped(dated, just_ended, _placed_amount(5.6e6, "current", "2025-02-10", "b")) == [
+        ["a"], ["b", "c"]]
+    # two periods under way (the year and its second half): which one is not known, so neither
+    half = _placed_amount(2.7e6, "2025H2", "2025-11-15", "d")
+    assert _periods_grouped(dated, half, _placed_amount(5.6e6, "current", "2025-11-20", "b")) == [
+        ["a"], ["b"], ["d"]]

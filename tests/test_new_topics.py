@@ -37,7 +37,7 @@ HERE = Path(__file__).parent / "corpora" / "new_topics"
 # the airport rather than "international", which the other article's travellers still are)
 FLOOR = {"h1": 7, "h2": 5, "h3": 6, "h4": 6, "h5": 6, "h6": 7, "h7": 4, "h8": 6, "h9": 5, "h10": 2, "h11": 3, "h12": 4,
          "h13": 4, "h14": 3, "h15": 2, "h16": 4, "h17": 4, "h18": 5, "h19": 3, "h20": 3,
-         "h21": 4, "h22": 3, "h23": 1, "h24": 2, "h25": 2, "h26": 1, "h27": 3, "h28": 4,
+         "h21": 4, "h22": 3, "h23": 2, "h24": 2, "h25": 2, "h26": 1, "h27": 3, "h28": 4,
          "h29": 4, "h30": 2, "h31": 1, "h32": 3,
          "h33": 2, "h34": 2, "h35": 0, "h36": 3}
 KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month change vs 12-month change"},
@@ -45,7 +45,10 @@ KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month cha
                  # a total "包括毛棕櫚油及棕櫚仁油": one named object, and an inclusion is no scope the frames keep)
                  "h3": {"Indonesia 2023 production: CPO only vs CPO plus palm kernel oil"},
                  # arrivals "by air" are read as all arrivals: a mode of transport is no scope the frames know
-                 "h7": {"Vietnam Jan-Aug 2024 foreign arrivals by air (9.9 million) vs all foreign arrivals (11.4 million)"},
+                 "h7": {"Vietnam Jan-Aug 2024 foreign arrivals by air (9.9 million) vs all foreign arrivals (11.4 million)",
+                        # (the three provinces that produced 14.9 Mt are read as Kazakhstan: a list of provinces
+                        # is no place the frames know; the figure's period, this year's, is right)
+                        "Wheat output of three northern provinces (14.9 Mt) vs national wheat harvest (18.6 Mt), 2024"},
                  # "High-speed trains alone carried about 15.9 million passengers": a part named by the sentence's
                  # subject, which no slot keeps (the whole's own sentence was dated by its "comparison with last
                  # year" until that became a base)
