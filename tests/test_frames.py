@@ -631,6 +631,8 @@ def test_a_name_announced_before_is_read_whole_whatever_the_set_order():
     # a side ("馆方") or a word that points at a name is no publisher's name
     ("馆方昨日公布，开馆首年入场人次约155万。", []),
     ("该公司日前发布公告称，上半年营收约8亿元。", []),
+    # (an adverb before the verb is no part of the name: "农业部已公布" names no "农业部已")
+    ("海湾物流已公布经营数据，上半年营收约8亿元。", ["海湾物流"]),
 ])
 def test_a_chinese_publisher_is_named_up_to_its_day(sentence, names):
     from factcheck.frames import text as frame_text
@@ -639,3 +641,20 @@ def test_a_chinese_publisher_is_named_up_to_its_day(sentence, names):
     index = HolderIndex(RULES.vocabulary)
     mentions = find_mentions(index, sentence, frame_text.fold(sentence), 0, len(sentence), None)
     assert [m.name for m in mentions if m.rule == "announcer"] == names
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # a company named after what it makes: the words between its description and its period or figure
+    ("面板大厂友达10月营收约230亿元。", ["友达"]),
+    ("金矿商红桉资源上半年营收约64.8亿澳元。", ["红桉资源"]),
+    # a trade that is no maker (电商), a generic noun, a person: no name
+    ("电商平台销售额增长20%。", []),
+    ("券商分析师表示，营收约5亿元。", []),
+])
+def test_a_chinese_company_named_after_its_description(sentence, names):
+    from factcheck.frames import text as frame_text
+    from factcheck.frames.holders import find_mentions
+
+    index = HolderIndex(RULES.vocabulary)
+    mentions = find_mentions(index, sentence, frame_text.fold(sentence), 0, len(sentence), None)
+    assert [m.name for m in mentions if m.rule == "described"] == names

@@ -39,7 +39,7 @@ FLOOR = {"h1": 7, "h2": 5, "h3": 6, "h4": 6, "h5": 6, "h6": 7, "h7": 4, "h8": 6,
          "h13": 4, "h14": 3, "h15": 2, "h16": 4, "h17": 4, "h18": 5, "h19": 3, "h20": 3,
          "h21": 4, "h22": 3, "h23": 2, "h24": 2, "h25": 2, "h26": 1, "h27": 3, "h28": 4,
          "h29": 4, "h30": 2, "h31": 1, "h32": 3,
-         "h33": 2, "h34": 2, "h35": 0, "h36": 3}
+         "h33": 2, "h34": 2, "h35": 0, "h36": 4}
 KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month change vs 12-month change"},
                  # ("The world's biggest producer turned out…" became Indonesia's figure; its crude palm oil meets
                  # a total "包括毛棕櫚油及棕櫚仁油": one named object, and an inclusion is no scope the frames keep)
@@ -78,7 +78,12 @@ KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month cha
                  # (Beijing's pilot market read as the nation's: 北京 is China's government; the parts after 其中
                  # meet their whole, a treated area meets a surveyed one)
                  "h35": {"2024 average allowance price: Beijing pilot market about 105 yuan/t vs national market roughly 96 yuan/t",
-                         "Kazakhstan locust-treated area, season to 10 June 2025: 1.46 million ha vs 146万公顷"}}
+                         "Kazakhstan locust-treated area, season to 10 June 2025: 1.46 million ha vs 146万公顷"},
+                 # (Taiwan's 元 read as NT$ by the paper's bracketed day: MediaTek's revenues meet, and with them
+                 # a parent-only figure, a scope the frames do not keep; the consistent 483億元 = NT$48.3
+                 # billion stand in that one finding, in one cluster)
+                 "h36": {"MediaTek October 2025 revenue: parent-only NT$41.6 billion vs consolidated NT$48.3 billion",
+                         "MediaTek consolidated revenue, October 2025: NT$48.3 billion vs 483億元"}}
 
 
 def _flagged(analysis, corpus: Path, entry: dict) -> bool:

@@ -181,7 +181,8 @@ def rate_period(m: regex.Match) -> str:
 # ("保費收入約742億元" in a Taipei paper is NT$); elsewhere it is the yuan. Characters only traditional text has:
 _TRADITIONAL = regex.compile(r"[這們國會與為營億萬灣說業發實經過時來對還後點區臺門開關當華貿險額]")
 # (in both scripts: the scanned text writes some characters simplified, 新台幣 as 新台币)
-_LOCAL_PLACES = (("TWD", regex.compile(r"[台臺][灣湾]|[台臺]北|台股|新?台[幣币]|新北|台中|高雄")),
+# (Taiwan's papers date a day in brackets, "今（10）日公布": that too says whose dollar 元 is)
+_LOCAL_PLACES = (("TWD", regex.compile(r"[台臺][灣湾]|[台臺]北|台股|新?台[幣币]|新北|台中|高雄|[今昨前]\s*[（(]\s*\d{1,2}\s*[）)]\s*日")),
                  ("HKD", regex.compile(r"香港|港股|港元|港[幣币]|港[島岛]|九[龍龙]|新界")),
                  ("MOP", regex.compile(r"澳[門门]|氹仔|路[氹凼]")))
 _YUAN: list = [None, -1, -1, None]  # the article being read (its text, start, end) and its answer, once asked

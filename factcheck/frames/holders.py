@@ -109,7 +109,7 @@ _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 # A Chinese name right before the day it published something, or its code or English name in brackets
 _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20}?)(?P<code>[（(][^）)]{1,40}[）)])?\s*"
                            r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|[今昨]\s*[（(]\s*\d{1,2}\s*[）)]\s*日|昨日|今日|前日|昨天|今天|日前|近日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
-                           r"(?:公布|发布|宣布|披露|公告)")
+                           r"(?:已经?|也|还|则|均|都|亦|正式|首次|再度|再次)?(?:公布|发布|宣布|披露|公告)")
 _FEATURE_NAME = regex.compile(r"\b(?:Sea|Ocean|Gulf|Straits?|Canal|River|Desert|Mountains)$")
 _STOCK_CODE = regex.compile(r"(?<!\d)\d{4,6}(?!\d)")
 _EVENT_NAME = regex.compile(r"(?:Super\s+|Severe\s+|Tropical\s+)?(?:Typhoon|Hurricane|Cyclone|Storm|Tropical\s+Storm|Tropical\s+Depression)\s+[A-Z]"
@@ -118,6 +118,13 @@ _EVENT_NAME = regex.compile(r"(?:Super\s+|Severe\s+|Tropical\s+)?(?:Typhoon|Hurr
 _PUBLISH_VERBS = ("公布", "发布", "宣布", "披露", "公告")
 _POINTING = frozenset("该这其此本各那双我他她们")  # words that point at a name, none themselves
 _SPEAKS_FOR_ITSELF = regex.compile(r"(?<![\p{Han}])(?P<name>\p{Han}{2,10}?)方面(?=表示|介绍|称|透露|回应|指出|获悉|证实|回复|披露)")
+# A Chinese company named after what it is ("面板大厂友达10月营收", "锂电池龙头宁德时代净利润"): the words
+# between a maker's description and the period, the figure or the figure's word that follows (not a person:
+# "券商分析师")
+_DESCRIBED_NAME = regex.compile(r"(?:大厂|龙头|巨头|[车药乳矿险房酒]企|(?<=\p{Han})(?<!电)商(?![业场品务标会户圈铺城]))"
+                                r"(?!平台|市场|行业|产业|企业|公司|集团|品牌|厂商|业者|旗下)(?P<name>\p{Han}{2,5}?)(?<![师员家者长])"
+                                r"(?=\d|[今昨去本上前当首全](?:年|月|季|日|天|周|半年)|[一二三四]季|第[一二三四]季|[上下]半年"
+                                r"|营收|营业|净利|利润|销量|销售|出货|交付|产量|公布|发布|宣布|表示|指出|股价|市值)")
 _OWN_REPORT_AFTER = regex.compile(r"了?[^，。；！？\n]{0,24}?(?:财报|年报|季报|半年报|中报|业绩|财务报告|年度报告|财务业绩|结算|决算|自结|财务数据|经营数据|营运数据|运营数据|产销数据|快报|简报|公告)")
 # Words that say what kind of firm a Chinese name is ("金矿商", "游戏公司", "拍卖行"): the name follows them.
 ZH_COMPANY_KINDS = "拍卖行|巨头|龙头|企业|公司|集团|车企|药企|矿企|险企"
@@ -606,6 +613,12 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                     add(at, m.end("name"), name, "speaks for itself", "org")
                     if grounded is not None:
                         grounded.add(name)
+        for m in _DESCRIBED_NAME.finditer(folded, start, end):
+            name = m["name"]
+            if _may_be_new_name(index, name) and name[0] not in _POINTING and name not in index.cities_zh:
+                add(m.start("name"), m.end("name"), name, "described", "org")
+                if grounded is not None:
+                    grounded.add(name)
         announces = any(verb in window for verb in _PUBLISH_VERBS)  # (most windows publish nothing)
         for m in _ANNOUNCER.finditer(folded, start, end) if announces else ():
             if not (m["code"] or m["day"] or _OWN_REPORT_AFTER.match(folded, m.end())):
