@@ -19,8 +19,8 @@ from .scan import CJK
 from .tokens import T_C, T_D, T_W
 from .units import (BRACKET_CLOSE_AT, BRACKET_OPEN, GAP, KUAI, KUAI_CUE, KUAI_END, MILLION_NOUN, NOT_RATES, PER, PER_SPACE,
                     PER_TIME, PERCENT, PERCENT_OF_LEFT, RATE, SCALE, SCALE_MONEY, SPEEDS, TEMPERATURE_CUE,
-                    TEMPERATURE_SCALES, TIME_ABBREVIATIONS, TIMES, ZHE_NOT, Lexicon, area_before, local_yuan, rate_before, rate_period,
-                    scale_value, temperature_letter)
+                    TEMPERATURE_SCALES, TIME_ABBREVIATIONS, TIMES, ZHE_NOT, Lexicon, area_before, local_crown, local_yuan,
+                    rate_before, rate_period, scale_value, temperature_letter)
 from .vocabulary import CURRENCY_ISO, QUALIFIER_KIND
 
 _OF = regex.compile(r"\s+of\b")
@@ -198,6 +198,8 @@ def _lexicon_unit(lex: Lexicon, s: str, r: Reading, um: regex.Match, pos: int, l
         name = "GBP"  # "profit of 361 million pounds" is sterling; "5 pounds of beef" is weight
     if name == "degree" and TEMPERATURE_CUE.search(s, max(lo, r.start - 60), r.start):
         return pos  # "the temperature is 24 degrees": no scale given, not an angle
+    if name == "crown":
+        name = local_crown(s, lo, hi)  # ("112 million crowns" in an article on a Norwegian firm)
     if name is None:
         return pos
     if name == "CNY" and um[0] == "元" and (named := lex.currency_before(s, r.start, lo)):

@@ -210,6 +210,18 @@ def local_yuan(s: str, lo: int, hi: int) -> str | None:
     return _YUAN[3]
 
 
+# Whose crown bare "crowns" are: the currency an article names by its code, its country or its people
+_CROWNS = (("NOK", regex.compile(r"\bNOK\b|Norw")), ("SEK", regex.compile(r"\bSEK\b|Swed")),
+           ("DKK", regex.compile(r"\bDKK\b|Den(?:mark|ish)|Danes?\b")), ("CZK", regex.compile(r"\bCZK\b|Czech")),
+           ("ISK", regex.compile(r"\bISK\b|Icel")))
+
+
+def local_crown(s: str, lo: int, hi: int) -> str | None:
+    """The crown ("112 million crowns") the article s[lo:hi] names most (None if none, or a tie)."""
+    counts = sorted(((len(pattern.findall(s, lo, hi)), code) for code, pattern in _CROWNS), reverse=True)
+    return counts[0][1] if counts[0][0] and counts[0][0] > counts[1][0] else None
+
+
 def area_before(s: str, start: int, lo: int) -> str | None:
     """亩产约287公斤: the area a Chinese figure is a yield per, from the words before it."""
     m = AREA_LEFT_ZH.search(s, max(lo, start - 10), start)
