@@ -658,3 +658,9 @@ def test_a_chinese_company_named_after_its_description(sentence, names):
     index = HolderIndex(RULES.vocabulary)
     mentions = find_mentions(index, sentence, frame_text.fold(sentence), 0, len(sentence), None)
     assert [m.name for m in mentions if m.rule == "described"] == names
+
+
+def test_a_year_across_two_ends_before_a_comma_or_a_full_stop_but_not_inside_a_number():
+    assert _labels("Output will reach 71,000 units in 2029-30, the bureau said.") == ["2029/30"]
+    assert _labels("Exports fell in 2024-25.") == ["2024/25"]
+    assert "2023/24" not in _labels("The index ranged over 2023-24.5 points in 2025.")

@@ -190,8 +190,9 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("month", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
     ("decade", _any('0s', "0's", '0’s', '年代'), OpenedScan(regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代"),
                 r"[eml](?<![a-z0-9_].)(?:arly|id|ate)|19|20")),
-    # "the 2023/24 season", "2023-24学年", "2023/2024产季": a year across two (the second the next year)
-    ("season", re.compile(r"(?:19|20)\d\d\s*[/／-]\s*\d\d"), regex.compile(rf"(?<![\d./]|\d,)({_YEAR})\s*[/／-]\s*((?:19|20)?\d\d)(?![\d%/.,-])")),
+    # "the 2023/24 season", "2023-24学年", "2023/2024产季": a year across two (the second the next year), before
+    # a comma or a full stop too ("from 2025-26 to 2029-30, including"), not inside a number ("2023-24.5")
+    ("season", re.compile(r"(?:19|20)\d\d\s*[/／-]\s*\d\d"), regex.compile(rf"(?<![\d./]|\d,)({_YEAR})\s*[/／-]\s*((?:19|20)?\d\d)(?![\d%/-]|[.,]\d)")),
     ("year", _any('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s万亿千百]|\s*(?:年代|s\b))")),  # "2032万吨" is a figure
     # "上年同期为680万部": the period named before, a year earlier (before "上年" alone is read)
     ("anaphor", _any('同期', '同季'), regex.compile(r"(?:去年|上年|上一年|前一年)同(?:期|季)")),
