@@ -664,3 +664,12 @@ def test_a_year_across_two_ends_before_a_comma_or_a_full_stop_but_not_inside_a_n
     assert _labels("Output will reach 71,000 units in 2029-30, the bureau said.") == ["2029/30"]
     assert _labels("Exports fell in 2024-25.") == ["2024/25"]
     assert "2023/24" not in _labels("The index ranged over 2023-24.5 points in 2025.")
+
+
+def test_a_period_after_a_base_figure_with_its_verb_is_the_bases(tmp_path):
+    _article(tmp_path, "a.md", "Oat exports hit a record in the first half of 2025", "2025-07-20",
+             "Finland shipped far more oats than the 410,000 tonnes it exported in the first six months of 2024. "
+             "Sales to Germany climbed to 1.2 billion euros over the six months.\n")
+    frames = _by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "1.2 billion euros")].period.value == "2025H1"
+    assert frames[("a.md", "410,000 tonnes")].period.value == "2024H1"

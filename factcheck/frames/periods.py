@@ -264,9 +264,10 @@ _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:(?:founded|established|set\s+up|incor
                              r"|tops?|topped|topping|beat(?:s|ing)?|surpass\w*|exceed\w*|overtak\w*|outstrip\w*|eclips\w*)"
                              r"(?:\s+(?:the|a|its|in|at|end|close|start|beginning|same|period|time|year|of|levels?|figures?)){0,5}\s*"
                              r"|比|较|相比|相较|对比"
-                             # "6.4% more than the 1.16 billion of 2023": the period of a base figure
+                             # "6.4% more than the 1.16 billion of 2023", "than the 479,000 tonnes it exported in
+                             # the first six months of 2024": the period of a base figure
                              r"|\b(?:than|from|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?"
-                             r"(?:[A-Z]{0,3}[$€£¥₹₩₱฿]|Rs\.?\s?)?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+)?\s+(?:of|in|for|at)\s+(?:the\s+)?)$")
+                             r"(?:[A-Z]{0,3}[$€£¥₹₩₱฿]|Rs\.?\s?)?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+){0,2}\s+(?:of|in|for|at)\s+(?:the\s+)?)$")
 # (tried where its alternatives' first words stand)
 _BASE_BEFORE_SCAN = OpenedScan(_BASE_BEFORE, r"(?<![a-z0-9_])(?:founded|established|set|incorporated|formed|than|from|"
                                              r"on|over|versus|vs|against|compared|comparison|relative|since|top|beat|surpass|"
@@ -423,7 +424,7 @@ def _week(m: regex.Match, g: list, article_year: int | None, article_month: int 
 def _read(kind: str, m: regex.Match, article_year: int | None, article_month: int | None = None,
           article_day: int | None = None) -> PeriodMention | None:
     g = [x for x in m.groups()]
-    base = bool(_BASE_BEFORE_SCAN.search(m.string, max(0, m.start() - 40), m.start()))
+    base = bool(_BASE_BEFORE_SCAN.search(m.string, max(0, m.start() - 60), m.start()))
     words = m.group()
     if kind == "first":  # groups: English months, English year; 年, 半年, Chinese months
         months = g[0] or g[4]
