@@ -55,3 +55,22 @@ def test_a_dividend_is_a_payout_and_a_running_total_of_outages_no_stock(tmp_path
     assert frames[("b.md", "1.55港元")].measure.value == "payouts"
     assert frames[("b.md", "12万户")].measure.value != "installed_base"
     assert frames[("b.md", "3万千瓦")].measure.value == "installed_base"
+
+
+def test_applications_transactions_students_and_recalls_are_measures_of_their_own(tmp_path) -> None:
+    article(tmp_path, "a.md", "Harbour City figures", "2025-03-20",
+            "The housing authority said 129,600 applications were on the waiting list. Card networks recorded 4.1 "
+            "billion transactions in March. The university enrolled 38,200 students. Velo Motors will recall "
+            "210,000 cars.\n")
+    article(tmp_path, "b.md", "港城数据", "2025-03-21",
+            "公屋申请约11.2万宗。3月交易量约41亿笔。该校在校生约3.8万人。维罗汽车将召回21万辆汽车。该中心IT容量约15万瓩。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "129,600")].measure.value == "applications"
+    assert frames[("b.md", "11.2万")].measure.value == "applications"
+    assert frames[("a.md", "4.1 billion")].measure.value == "transactions"
+    assert frames[("b.md", "41亿")].measure.value == "transactions"
+    assert frames[("a.md", "38,200")].measure.value == "enrolment"
+    assert frames[("b.md", "3.8万人")].measure.value == "enrolment"
+    assert frames[("a.md", "210,000")].measure.value == "recalls"
+    assert frames[("b.md", "21万辆")].measure.value == "recalls"
+    assert frames[("b.md", "15万瓩")].measure.value == "capacity"

@@ -45,7 +45,7 @@ QUALIFIERS_EN = {
     "some": "approx", "an estimated": "approx", "estimated": "approx", "nearly": "at_most", "almost": "at_most",
     "close to": "at_most", "just over": "over", "well over": "over", "over": "over", "more than": "over",
     "above": "over", "exceeding": "over", "exceeded": "over", "exceeds": "over", "exceed": "over",
-    "in excess of": "over", "upwards of": "over", "at least": "at_least", "no less than": "at_least",
+    "in excess of": "over", "upwards of": "over", "topped": "over", "surpassed": "over", "surpassing": "over", "at least": "at_least", "no less than": "at_least",
     "no fewer than": "at_least", "up to": "at_most", "as much as": "at_most", "as many as": "at_most",
     "as high as": "exact", "as low as": "exact", "as little as": "exact", "as few as": "exact",
     "at most": "at_most", "no more than": "at_most", "just under": "under", "below": "under", "under": "under",
@@ -56,7 +56,7 @@ QUALIFIERS_ZH = {
     "超过": "over", "超": "over", "逾": "over", "多达": "at_most", "高达": "exact", "至少": "at_least",
     "不少于": "at_least", "不低于": "at_least", "不足": "under", "不到": "under", "不超过": "at_most",
     "最多": "at_most", "少于": "under", "低于": "under", "高于": "over", "大于": "over", "达到": "exact",
-    "达": "exact",
+    "达": "exact", "突破": "over", "超出": "over", "多于": "over", "不止": "over",
 }
 # Chinese qualifiers written after the figure and its unit: 5年以上, 100吨左右.
 QUALIFIERS_ZH_AFTER = {"以上": "over", "以下": "at_most", "左右": "approx", "上下": "approx", "多": "over",
