@@ -162,17 +162,17 @@ def test_trade_flow_earnings_merchandise_value_and_attendance(tmp_path) -> None:
 
 
 def test_a_count_of_a_named_thing_and_a_chinese_state_within_its_country(tmp_path) -> None:
-    article(tmp_path, "a.md", "Students", "2025-03-01",
-            "Australia hosted 853,000 international students in 2024, education department data showed.\n")
-    article(tmp_path, "b.md", "Students", "2025-03-02",
-            "Australia hosted 790,000 international students in 2024.\n\nBrazil hosted 20,000 international students in 2024.\n")
-    article(tmp_path, "c.md", "留学生", "2025-03-03", "2024年澳大利亚国际学生约72万人，其中维多利亚州约有28万人。\n")
+    article(tmp_path, "a.md", "Beehives", "2025-03-01",
+            "Australia had 853,000 registered beehives in 2024, agriculture department data showed.\n")
+    article(tmp_path, "b.md", "Beehives", "2025-03-02",
+            "Australia had 790,000 registered beehives in 2024.\n\nBrazil had 20,000 registered beehives in 2024.\n")
+    article(tmp_path, "c.md", "蜂箱", "2025-03-03", "2024年澳大利亚登记蜂箱约72万个，其中维多利亚州约有28万个。\n")
     analysis = analyse([str(tmp_path)])
     frames = by_file(analysis)
     assert frames[("a.md", "853,000")].measure.value == "count"
     # a state, not the whole country, named as in English (pycountry's translations of its subdivisions)
-    assert frames[("c.md", "28万人")].holder.value == "@Victoria"
-    assert quotes(analysis) == [["72万人", "790,000", "853,000"]]  # Brazil's and Victoria's stay out
+    assert frames[("c.md", "28万个")].holder.value == "@Victoria"
+    assert quotes(analysis) == [["72万个", "790,000", "853,000"]]  # Brazil's and Victoria's stay out
 
 
 def test_palm_oil_is_no_crude_oil_and_a_sentences_subject_measure_reaches_its_figure(tmp_path) -> None:
