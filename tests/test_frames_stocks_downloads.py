@@ -74,3 +74,16 @@ def test_applications_transactions_students_and_recalls_are_measures_of_their_ow
     assert frames[("a.md", "210,000")].measure.value == "recalls"
     assert frames[("b.md", "21万辆")].measure.value == "recalls"
     assert frames[("b.md", "15万瓩")].measure.value == "capacity"
+
+
+def test_bad_loans_fares_and_prize_money(tmp_path) -> None:
+    article(tmp_path, "a.md", "Figures of the week", "2025-03-20",
+            "The lender's non-performing loan ratio rose to 1.62%. "
+            "The average room rate was $212 a night. The winner took home $60,000.\n")
+    article(tmp_path, "b.md", "本周数据", "2025-03-21",
+            "该行不良贷款率升至1.58%。冠军奖金6万美元。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    # (a ratio of bad loans is their share of all loans)
+    assert frames[("a.md", "1.62%")].measure.value == frames[("b.md", "1.58%")].measure.value == "share of bad_loans"
+    assert frames[("a.md", "$212")].measure.value == "price"
+    assert frames[("a.md", "$60,000")].measure.value == frames[("b.md", "6万美元")].measure.value == "payouts"
