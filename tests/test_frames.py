@@ -673,3 +673,21 @@ def test_a_period_after_a_base_figure_with_its_verb_is_the_bases(tmp_path):
     frames = _by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "1.2 billion euros")].period.value == "2025H1"
     assert frames[("a.md", "410,000 tonnes")].period.value == "2024H1"
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # a name that opens a clause before its period and its figure's verb is the figure's holder
+    ("华兴重卡10月销量1.86万辆，同比增长37%。", ["华兴重卡"]),
+    ("港線渡輪去年共錄得約1,780萬人次載客量。", ["港线渡轮"]),
+    # generic words, a company pointed at, a verb run into the name: none
+    ("行业去年营收增长5%。", []),
+    ("公司上半年营收约8亿元。", []),
+    ("该公司今年销量约3万辆。", []),
+])
+def test_a_chinese_clause_subject_before_its_period_holds_the_figure(sentence, names):
+    from factcheck.frames import text as frame_text
+    from factcheck.frames.holders import find_mentions
+
+    index = HolderIndex(RULES.vocabulary)
+    mentions = find_mentions(index, sentence, frame_text.fold(sentence), 0, len(sentence), None)
+    assert [m.name for m in mentions if m.rule == "clause subject"] == names

@@ -125,6 +125,14 @@ _DESCRIBED_NAME = regex.compile(r"(?:大厂|龙头|巨头|[车药乳矿险房酒
                                 r"(?!平台|市场|行业|产业|企业|公司|集团|品牌|厂商|业者|旗下)(?P<name>\p{Han}{2,5}?)(?<![师员家者长])"
                                 r"(?=\d|[今昨去本上前当首全](?:年|月|季|日|天|周|半年)|[一二三四]季|第[一二三四]季|[上下]半年"
                                 r"|营收|营业|净利|利润|销量|销售|出货|交付|产量|公布|发布|宣布|表示|指出|股价|市值)")
+# A Chinese name that opens a clause before the period and the figure's verb ("华兴重卡10月销量…", "港线渡轮去年
+#共录得…", "联发科前10月营收…"): the subject whose figure follows
+_CLAUSE_SUBJECT = regex.compile(r"(?:^|(?<=[，。；：！？\n」』）)\s]))(?![日月年]|公司|业务|集团|行业|市场|企业)"
+                                r"(?P<name>(?:(?!公布|发布|宣布|披露|预计|预估|表示|指出|显示|称|计划|上调|下调|调升|调降)\p{Han}){2,6}?)"
+                                r"(?<![到于在将已也还再为从向对至])"
+                                r"(?=(?:\d{1,2}\s*月|[今去本上前当首全]年|[上下]半年|第?[一二三四1-4]季度?|前\d{1,2}个?月|\d{4}\s*年)"
+                                r"[^，。；\n\d]{0,6}?(?:营收|营业|净利|利润|销量|销售|出货|交付|产量|收入|亏损|盈利|录得|实现|共|累计))")
+_SUBJECT_TAGS = ("nr", "ns", "nt", "nz", "j")  # (a single word the segmenter knows as something else is no name)
 _OWN_REPORT_AFTER = regex.compile(r"了?[^，。；！？\n]{0,24}?(?:财报|年报|季报|半年报|中报|业绩|财务报告|年度报告|财务业绩|结算|决算|自结|财务数据|经营数据|营运数据|运营数据|产销数据|快报|简报|公告)")
 # Words that say what kind of firm a Chinese name is ("金矿商", "游戏公司", "拍卖行"): the name follows them.
 ZH_COMPANY_KINDS = "拍卖行|巨头|龙头|企业|公司|集团|车企|药企|矿企|险企"
@@ -617,6 +625,15 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             name = m["name"]
             if _may_be_new_name(index, name) and name[0] not in _POINTING and name not in index.cities_zh:
                 add(m.start("name"), m.end("name"), name, "described", "org")
+                if grounded is not None:
+                    grounded.add(name)
+        for m in _CLAUSE_SUBJECT.finditer(folded, start, end):
+            name, at = m["name"], m.start("name")
+            words = [w for w in han_words if at <= w[0] and w[1] <= m.end("name")]
+            if (_may_be_new_name(index, name) and name[0] not in _POINTING and name not in index.cities_zh
+                    and not _LEADING_PREPOSITION.match(name) and not _ZH_SUBDIVISION.search(name)
+                    and (len(words) > 1 or (words and words[0][2] in _SUBJECT_TAGS))):
+                add(at, m.end("name"), name, "clause subject", "org")
                 if grounded is not None:
                     grounded.add(name)
         announces = any(verb in window for verb in _PUBLISH_VERBS)  # (most windows publish nothing)
