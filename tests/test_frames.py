@@ -68,6 +68,9 @@ def test_aliases_join_languages_and_text_declared_spellings():
     assert declared["Contemporary Amperex"] == "CATL"
     assert declared["Harbor Robotics"] == "HRB"  # an organisation no list knows, named by the text itself
     assert declared_aliases(index, "台积电（TSMC）")["台积电"] == "TSMC"
+    # a bracket of an English name and the short one ("简称"): both are the short one
+    both = declared_aliases(index, "北原电动巴士公司（Northfield Electric Bus，简称NEB）")
+    assert both["北原电动巴士公司"] == both["Northfield Electric Bus"] == "NEB"
     assert declared_aliases(index, "a rise (of 5%) in the market (GW)") == {}
 
 

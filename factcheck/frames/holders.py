@@ -94,7 +94,8 @@ _DECLARED_SHORT = regex.compile(r"\s*(?P<short>[A-Z][A-Za-z0-9&.-]{1,15}|\p{Han}
 # A bracket of several parts: "六合記憶體（HexaCore Memory，股票代號6688）", "越南北方水电公司（Northern Hydropower
 # Corp，NHPC）": each part that is a name (capitalised words, up to five) is another spelling; a ticker is not.
 _DECLARED_PARTS = regex.compile(r"[^()\n]{2,70}\)")
-_DECLARED_PART = regex.compile(r"\s*(?P<short>[A-Z][A-Za-z&.'’-]*(?:\s+[A-Z][A-Za-z&.'’-]*){0,4})\s*")
+# (a part may say it is the short name: "（Deccan Electric Mobility，简称DEML）", "以下简称DEML")
+_DECLARED_PART = regex.compile(r"\s*(?:(?:以下|下)?简称|下称)?\s*(?P<short>[A-Z][A-Za-z&.'’-]*(?:\s+[A-Z][A-Za-z&.'’-]*){0,4})\s*")
 _PART_BREAK = regex.compile(r"[,;、]")
 _OPEN_BRACKET = regex.compile(r"\(")
 _HEADING_AFTER = regex.compile(r"[ \t]*(?:[-–—:]|\n|$)")  # "Core Insights - ...", "Key Points:"
