@@ -72,6 +72,7 @@ def test_aliases_join_languages_and_text_declared_spellings():
     both = declared_aliases(index, "北原电动巴士公司（Northfield Electric Bus，简称NEB）")
     assert both["北原电动巴士公司"] == both["Northfield Electric Bus"] == "NEB"
     assert declared_aliases(index, "a rise (of 5%) in the market (GW)") == {}
+    assert declared_aliases(index, "其中全光纤（FTTP）用户约160万户") == {}  # a kind of line and its acronym
 
 
 class _Frames:

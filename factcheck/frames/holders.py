@@ -377,7 +377,9 @@ def _common_nouns(words: str) -> bool:
     """Whether the segmenter reads Chinese words as common nouns only (人工/智慧), with no name among them and
     no organisation's ending (局, 公司)."""
     tagged = T.tag_han_words(words, 0, len(words))
-    return bool(tagged) and all(pos in ("n", "vn", "l", "i", "an") for _, _, pos in tagged) and not _ZH_ORG_SUFFIX.search(words)
+    # (an adjective before them too: 全光纤（FTTP） is a kind of line, no organisation)
+    return (bool(tagged) and all(pos in ("n", "vn", "l", "i", "an", "a", "b") for _, _, pos in tagged)
+            and tagged[-1][2] not in ("a", "b") and not _ZH_ORG_SUFFIX.search(words))
 
 
 def public_bodies(declared: dict[str, str]) -> frozenset[str]:
