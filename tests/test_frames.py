@@ -695,3 +695,11 @@ def test_a_chinese_clause_subject_before_its_period_holds_the_figure(sentence, n
     index = HolderIndex(RULES.vocabulary)
     mentions = find_mentions(index, sentence, frame_text.fold(sentence), 0, len(sentence), None)
     assert [m.name for m in mentions if m.rule == "clause subject"] == names
+
+
+def test_the_publisher_of_a_byline_holds_none_of_its_figures(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Vireo says output rebounded\nNorthern Metals Report· 2025-02-05 14:20\n\n"
+        "Vireo produced 1.61 million tonnes of copper in 2024, the state miner said.\n", encoding="utf-8")
+    frames = _by_file(analyse([str(tmp_path)]))
+    assert not (frames[("a.txt", "1.61 million tonnes")].holder.value or "").startswith("Northern")

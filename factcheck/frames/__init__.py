@@ -22,7 +22,7 @@ from ..vocabulary import cue_set
 from . import text as T
 from . import cues
 from .holders import (WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions, ground_pending,
-                      ZH_COMPANY_KINDS, public_bodies, title_case)
+                      ZH_COMPANY_KINDS, public_bodies, publisher_names, title_case)
 from .measures import FLOWS, NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods, fiscal_half
 from .sources import article_source, attribution, basis, sentence_sources
@@ -283,7 +283,7 @@ class Framer:
                             | ({own_source.value} if own_source and own_source.value
                                and cues.cites_data(own_source.words) else set()))
         excluded = (frozenset(self.declared.get(s, s) for s in sources) | sources
-                    | ({article.source} if article.source else set()))
+                    | (publisher_names(self.index, article.source) if article.source else set()))
         # measures, places, objects and basis cues: one scan of each window for all four
         scans = [self._cue_sets.scan(folded, lo, hi) for lo, hi in windows]
         words = [T.tag_han_words(folded, lo, hi) if T.HAN.search(folded, lo, hi) else [] for lo, hi in windows]

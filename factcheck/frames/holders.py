@@ -373,6 +373,17 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
     return out
 
 
+def publisher_names(index: HolderIndex, source: str) -> set[str]:
+    """The names a byline's publisher may be read as in its articles ("Pacific Commodities Report": also
+    "Pacific Commodities", as a run loses its last word "Report", and that as a company's name reads): none of
+    them holds the figures it reports."""
+    words = source.split()
+    while len(words) > 1 and words[-1].lower() in _NOT_NAMES:
+        words.pop()
+    short = " ".join(words)
+    return {source, index.company(source), short, index.company(short)}
+
+
 def _common_nouns(words: str) -> bool:
     """Whether the segmenter reads Chinese words as common nouns only (人工/智慧), with no name among them and
     no organisation's ending (局, 公司)."""
