@@ -233,13 +233,15 @@ class CueSets:
                                                   if len(prefix) < 2 or prefix[0] != word or prefix[:2] == pair)
                                       for pair in seconds}, anywhere)
 
-    def scan(self, text: str, start: int, end: int) -> list[list[tuple[int, int, int]]]:
+    def scan(self, text: str, start: int, end: int, han: bool = True) -> list[list[tuple[int, int, int]]]:
+        """`han`: False where the caller knows the range holds no Chinese character (no Chinese opening
+        stands there, so none is sought)."""
         best: list[dict[int, tuple[int, int]]] = [{} for _ in self.sets]
         lowered = _lowered(text)
         table = self._table
         # (openings, the text they are sought in, whether a found opening must be lower-cased to look it up)
         passes = ((self._latin, lowered, False) if lowered is not None else (self._latin_any_case, text, True),
-                  (self._han, text, False))
+                  (self._han if han else None, text, False))
         pairs = self._han_pairs
         for openings, where, lower in passes:
             if openings is None:
