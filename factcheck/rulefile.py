@@ -211,6 +211,12 @@ class CueSets:
                         for k, cs in enumerate(sets) for cue, compiled, literals in cs._always]
         self._always_literals = tuple(sorted({literal for *_, literals in self._always if literals
                                               for literal in literals}))
+        # Per such pattern, its other `literal_clauses` (a group of words: "in\\s+(?:shops|stores)\\s+at" holds
+        # "shops" or "stores"), tried only where its literals all stand: a few searches where a `regex` search
+        # for a pattern that opens with a short word ("in", "to") tries every place that word stands
+        self._always_clauses = [_ordered(c for c in literal_clauses(compiled.pattern, compiled.flags) or ()
+                                         if not (literals and len(c) == 1 and next(iter(c)) in literals))
+                                for _, _, compiled, literals in self._always]
         # A Chinese opening is one character, and most cues it opens hold more Chinese ones ("中国以外", "中游"):
         # per opening, its candidates by the two characters there (those whose second character is another,
         # which cannot match there, left out; those that open with one literal character only kept in each),
@@ -227,13 +233,15 @@ class CueSets:
                                                   if len(prefix) < 2 or prefix[0] != word or prefix[:2] == pair)
                                       for pair in seconds}, anywhere)
 
-    def scan(self, text: str, start: int, end: int) -> list[list[tuple[int, int, int]]]:
+    def scan(self, text: str, start: int, end: int, han: bool = True) -> list[list[tuple[int, int, int]]]:
+        """`han`: False where the caller knows the range holds no Chinese character (no Chinese opening
+        stands there, so none is sought)."""
         best: list[dict[int, tuple[int, int]]] = [{} for _ in self.sets]
         lowered = _lowered(text)
         table = self._table
         # (openings, the text they are sought in, whether a found opening must be lower-cased to look it up)
         passes = ((self._latin, lowered, False) if lowered is not None else (self._latin_any_case, text, True),
-                  (self._han, text, False))
+                  (self._han if han else None, text, False))
         pairs = self._han_pairs
         for openings, where, lower in passes:
             if openings is None:
@@ -258,8 +266,9 @@ class CueSets:
         # (as `_present`: every pattern where the lower-cased text cannot be read for its literals)
         low, same = _lower_cased(text)
         present = {literal for literal in self._always_literals if low.find(literal, start, end) >= 0} if same else None
-        for k, cue, compiled, literals in self._always:
-            if literals is None or present is None or literals <= present:
+        for (k, cue, compiled, literals), clauses in zip(self._always, self._always_clauses):
+            if present is None or ((literals is None or literals <= present)
+                                   and (not clauses or _holds_clauses(low, start, end, clauses))):
                 for hit in compiled.finditer(text, start, end):
                     _keep(best[k], hit.start(), hit.end(), cue)
         return [[(s, here[s][0], here[s][1]) for s in sorted(here)] for here in best]
@@ -328,6 +337,212 @@ def _required_literals(item: str, flags: int) -> tuple[str, ...] | None:
 
 
 _PLAIN_ESCAPES = frozenset("sSdDwWbBAZ")  # escapes of one letter, no argument
+
+
+def literal_clauses(pattern: str, flags: int) -> tuple[frozenset[str], ...] | None:
+    """Literals every match of a pattern holds, lower-cased, as clauses: a match holds at least one literal of
+    each ("(?:data|figures)\\s+from\\s+(?P<source>[A-Z]\\w*)" -> ({"data", "figures"}, {"from"})). Runs of plain
+    characters (ASCII letters and digits, Chinese characters, caseless punctuation) are read as
+    `_required_literals` reads them, and through any group that must match: a group of several alternatives
+    gives one clause, a literal of each. None where none is found or the pattern is of a kind this reading does
+    not know. A text (lower-cased where that keeps its offsets and reads as a case-blind pattern reads it) that
+    lacks every literal of a clause holds no match: the pattern need not be tried there."""
+    if flags & (regex.VERBOSE | regex.FULLCASE | regex.V1):
+        return None
+    try:
+        clauses = _alternatives_clauses(pattern)
+    except _Unread:
+        return None
+    # (a literal that holds another of its clause adds nothing: "根据" holds "据")
+    clauses = [frozenset(a for a in clause if not any(b != a and b in a for b in clause)) for clause in clauses]
+    return tuple(dict.fromkeys(clauses)) or None
+
+
+class _Unread(Exception):
+    """A construct `literal_clauses` does not read."""
+
+
+# characters that match only themselves, in any case: besides ASCII letters and digits (lower-cased, see
+# `_present`) and Chinese characters, punctuation with no case
+_CASELESS = frozenset(" -'\",:;/&%@!=<>~_，。：；、（）《》【】“”‘’—–")
+_QUANTIFIER = regex.compile(r"(?:[?*+]|\{(\d*)(?:,\d*)?\})[?+]?")
+_GROUP_FLAGS = regex.compile(r"\(\?([aimsuL]*(?:-[aimsuL]+)?)(:|\))")
+
+
+def _alternatives_clauses(pattern: str) -> list[frozenset[str]]:
+    """The clauses every match of one of `pattern`'s top-level alternatives holds."""
+    alternatives, depth, at, i = [], 0, 0, 0
+    while i <= len(pattern):
+        if i == len(pattern) or pattern[i] == "|":
+            alternatives.append(pattern[at:i])
+            at, i = i + 1, i + 1
+        elif pattern[i] == "\\":
+            i += 2
+        elif pattern[i] in "([":
+            end = _skipped(pattern, i)
+            if end < 0:
+                raise _Unread
+            i = end
+        else:
+            i += 1
+    each = [_sequence_clauses(alternative) for alternative in alternatives]
+    if len(each) == 1:
+        return each[0]
+    if not all(each):  # an alternative of no literal (or the empty one) may match anywhere
+        return []
+    # one literal of each alternative's most telling clause: the one whose shortest literal is longest
+    return [frozenset().union(*(max(clauses, key=lambda c: min(map(len, c))) for clauses in each))]
+
+
+def _sequence_clauses(item: str) -> list[frozenset[str]]:
+    """The clauses of one alternative: its runs of plain characters, and those of the groups it must match."""
+    clauses: list[frozenset[str]] = []
+    run = ""
+
+    def close() -> None:
+        nonlocal run
+        if run.strip():
+            clauses.append(frozenset({run.lower()}))
+        run = ""
+
+    i = 0
+    while i < len(item):
+        ch = item[i]
+        group: list[frozenset[str]] = []
+        literal = ""
+        if ch.isascii() and ch.isalnum() or ch in _CASELESS or _HAN_CHAR.match(ch):
+            literal, i = ch, i + 1
+        elif ch == "\\":
+            escaped = item[i + 1:i + 2]
+            if not escaped or (escaped.isalnum() and escaped not in _PLAIN_ESCAPES) or not escaped.isascii():
+                raise _Unread
+            if not escaped.isalnum():  # "\(": the character itself
+                literal = escaped
+            i += 2
+        elif ch == "[":
+            end = _skipped(item, i)
+            if end < 0:
+                raise _Unread
+            i = end
+        elif ch == "(":
+            end = _skipped(item, i)
+            if end < 0:
+                raise _Unread
+            group = _group_clauses(item[i:end])
+            i = end
+        elif ch in ".^$":
+            i += 1
+        else:  # a quantifier with nothing before it, a brace or bracket out of place
+            raise _Unread
+        quantifier = _QUANTIFIER.match(item, i)
+        optional = quantifier is not None and (quantifier.group()[0] in "?*" or quantifier.group(1) in ("", "0"))
+        if quantifier is not None:
+            i = quantifier.end()
+        elif item[i:i + 1] == "{":
+            raise _Unread  # a brace that is no count: fuzzy matching, or a literal this reading leaves alone
+        if literal and not optional:
+            run += literal
+        if not literal or quantifier is not None:
+            close()  # (a repeated character ends its run: "ab+c" holds "ab" and "c", not "abc")
+        if group and not optional:
+            clauses.extend(group)
+    close()
+    return clauses
+
+
+def _group_clauses(group: str) -> list[frozenset[str]]:
+    """The clauses of a group that matches where it stands: none for a look-around, a comment or flags."""
+    if not group.startswith("(?"):
+        return _alternatives_clauses(group[1:-1])
+    if group.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+        return []
+    if group.startswith("(?:") or group.startswith("(?>"):
+        return _alternatives_clauses(group[3:-1])
+    named = regex.match(r"\(\?P?<\w+>", group)
+    if named:
+        return _alternatives_clauses(group[named.end():-1])
+    flags = _GROUP_FLAGS.match(group)
+    if flags and flags.group(2) == ":":  # "(?i:...)": case is read in the lower-cased text anyway
+        return _alternatives_clauses(group[flags.end():-1])
+    if flags and flags.end() == len(group):  # "(?i)"
+        return []
+    raise _Unread  # a comment, a conditional, a recursion, a back-reference, flags this reading does not know
+
+
+class LiteralGate:
+    """A pattern tried only where its `literal_clauses` stand: `may_match` is False where a range of a text
+    lacks every literal of a clause, so the pattern cannot match there."""
+
+    def __init__(self, pattern: regex.Pattern):
+        clauses = literal_clauses(pattern.pattern, pattern.flags)
+        # (the clause of the longest literals first: the rarest, most often the one that rules the pattern out)
+        self.clauses = _ordered(clauses) if clauses else None
+
+    def may_match(self, text: str, start: int, end: int) -> bool:
+        if self.clauses is None:
+            return True
+        low, same = _lower_cased(text)
+        # (as `_present`: where the lower-cased text cannot be read for the literals, the pattern is tried)
+        return not same or _holds_clauses(low, start, end, self.clauses)
+
+    def may_match_lowered(self, low: str) -> bool:
+        """`may_match` for a short range already lower-cased (`lowered_range`, not None): a test per literal
+        of a short copy is quicker than a search of the text's range."""
+        if self.clauses is None:
+            return True
+        for clause in self.clauses:
+            for literal in clause:
+                if literal in low:
+                    break
+            else:
+                return False
+        return True
+
+
+def lowered_range(text: str, start: int, end: int) -> str | None:
+    """text[start:end] lower-cased, for `LiteralGate.may_match_lowered`, or None where the lower-cased text
+    cannot be read for literals (`_present`). (A copy lower-cased on its own differs from the same range of the
+    lower-cased text in a final sigma at most, which no literal holds.)"""
+    return text[start:end].lower() if _lower_cased(text)[1] else None
+
+
+def _ordered(clauses) -> tuple[tuple[str, ...], ...]:
+    """Clauses as tuples, the clause of the longest literals first: the rarest, most often the one that rules
+    a pattern out."""
+    return tuple(tuple(sorted(c)) for c in sorted(clauses, key=lambda c: (-min(map(len, c)), sorted(c))))
+
+
+def _holds_clauses(low: str, start: int, end: int, clauses: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether low[start:end] holds a literal of each clause. (A search per literal: one search for a clause,
+    through an alternation, is several times slower.)"""
+    for clause in clauses:
+        for literal in clause:
+            if low.find(literal, start, end) >= 0:
+                break
+        else:
+            return False
+    return True
+
+
+_GATES: dict[regex.Pattern, LiteralGate] = {}
+_WORDS_SEARCH: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def words_search(words: tuple[str, ...]) -> re.Pattern:
+    """A search for any of `words` as written, through a prefix tree (`trie`): quicker than a test per word
+    where most texts hold none of them."""
+    found = _WORDS_SEARCH.get(words)
+    if found is None:
+        found = _WORDS_SEARCH[words] = re.compile(trie(words))
+    return found
+
+
+def literal_gate(pattern: regex.Pattern) -> LiteralGate:
+    """The pattern's `LiteralGate`, made once."""
+    gate = _GATES.get(pattern)
+    if gate is None:
+        gate = _GATES[pattern] = LiteralGate(pattern)
+    return gate
 
 
 def _skipped(item: str, at: int) -> int:

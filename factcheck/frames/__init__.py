@@ -285,8 +285,9 @@ class Framer:
         excluded = (frozenset(self.declared.get(s, s) for s in sources) | sources
                     | (publisher_names(self.index, article.source) if article.source else set()))
         # measures, places, objects and basis cues: one scan of each window for all four
-        scans = [self._cue_sets.scan(folded, lo, hi) for lo, hi in windows]
-        words = [T.tag_han_words(folded, lo, hi) if T.HAN.search(folded, lo, hi) else [] for lo, hi in windows]
+        chinese = [T.HAN.search(folded, lo, hi) is not None for lo, hi in windows]
+        scans = [self._cue_sets.scan(folded, lo, hi, han) for (lo, hi), han in zip(windows, chinese)]
+        words = [T.tag_han_words(folded, lo, hi) if han else [] for (lo, hi), han in zip(windows, chinese)]
         grounded: set[str] = set()
         pending: list[tuple[int, str]] = []
         title_case_until = title[1] if title_case(text, *title) else -1

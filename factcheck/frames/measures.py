@@ -35,12 +35,17 @@ def find_measures(vocab: Vocabulary, folded: str, start: int, end: int,
     hits: list[tuple[int, int, MeasureHit]] = []
     taken: list[tuple[int, int]] = []
     for _, i, s, e in candidates:
-        if not any(a < e and s < b for a, b in taken):
+        for a, b in taken:  # (a loop, not any(): it runs for every cue hit)
+            if a < e and s < b:
+                break
+        else:
             taken.append((s, e))
             hits.append((s, i, MeasureHit(s, e, measures[i])))
             # the same words as a cue of measures listed later, kept after it: "processed" refines ore but
-            # handles transactions, and a figure's dimension says which (`Measure.takes`)
-            hits += [(s, j, MeasureHit(s, e, measures[j])) for j in _also_cued(measures, i, folded[s:e])]
+            # handles transactions, and a figure's dimension says which (`Measure.takes`); a measure of no
+            # dimension has none (`_also_cued`)
+            if measures[i].dimensions:
+                hits += [(s, j, MeasureHit(s, e, measures[j])) for j in _also_cued(measures, i, folded[s:e])]
     hits.sort(key=lambda h: h[:2])
     return [h for _, _, h in hits]
 

@@ -6,6 +6,7 @@ import regex
 
 from ..model import Slot
 from ..rulefile import OpenedScan, WindowScan
+from ..rulefile import literal_gate, lowered_range, words_search
 from ..vocabulary import Vocabulary, cue_set
 from .periods import MONTH_WORDS, WEEKDAY_WORDS
 
@@ -66,7 +67,7 @@ def sentence_sources(vocab: Vocabulary, text: str, folded: str,
     """The first source a sentence names ("according to IDC", "TrendForce 称") and where every named source
     stands (names there are attributions, not holders). Each pattern runs once per sentence."""
     low = folded[sentence[0]:sentence[1]].casefold()
-    english, chinese = _holds_any(low, _TRIGGERS_EN), _holds_any(low, _TRIGGERS_ZH)
+    english, chinese = words_search(_TRIGGERS_EN).search(low) is not None, _holds_any(low, _TRIGGERS_ZH)
     if not english and not chinese:
         return None, []
     first: Slot | None = None
@@ -74,7 +75,10 @@ def sentence_sources(vocab: Vocabulary, text: str, folded: str,
     for lang, patterns in (("en", vocab.attribution_en if english else ()),
                            ("zh", vocab.attribution_zh if chinese else ())):
         source = text if lang == "en" else folded
+        lowered = lowered_range(source, *sentence) if patterns else None
         for pattern in patterns:
+            if lowered is not None and not literal_gate(pattern).may_match_lowered(lowered):
+                continue  # (it lacks a word every match holds: most sentences, for most patterns)
             for m in pattern.finditer(source, sentence[0], sentence[1]):
                 if not m["source"]:
                     continue
