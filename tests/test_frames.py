@@ -703,3 +703,11 @@ def test_the_publisher_of_a_byline_holds_none_of_its_figures(tmp_path):
         "Vireo produced 1.61 million tonnes of copper in 2024, the state miner said.\n", encoding="utf-8")
     frames = _by_file(analyse([str(tmp_path)]))
     assert not (frames[("a.txt", "1.61 million tonnes")].holder.value or "").startswith("Northern")
+
+
+def test_the_end_of_a_year_is_its_last_month_where_a_stock_stands():
+    assert _labels("Reserves stood at 28.1 trillion won at the end of 2025.") == ["2025-12"]
+    assert _labels("Reserves stood at 28.1 trillion won at the end of December.") == ["2025-12"]
+    assert _labels("截至2025年底，基金累计准备金约24.3兆韩元。") == ["2025-12"]
+    assert _labels("截至去年底，申请约11.2万宗。") == ["2024-12"]
+    assert _labels("Revenue for 2025 rose 4%.") == ["2025"]

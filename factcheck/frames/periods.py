@@ -177,6 +177,11 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
         rf"(?i)\b(?:the\s+)?(?:week|seven\s+days)\s+(?:ending|ended|to|through)\s+(?:(?:{_WEEKDAY_STEMS})day,?\s+)?(?:({MONTH_WORDS})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({MONTH_WORDS}))\b"
         rf"|\b(last|previous|latest)\s+week\b|(上一?周|最近一周|过去一周)")),
     # "as of March 31", "by the end of March", "at end-June": a stock at a date is of its month
+    # "at the end of 2025", "end-2024", "2025年底", "去年末": the year's last month, where a stock stands, as "at the
+    # end of December" says it
+    ("year_end", _any('end of', 'end-', 'year-end', '年底', '年末'), regex.compile(
+        rf"(?i)\b(?:at|by)\s+the\s+end\s+of\s+({_YEAR})\b|\b(?:at\s+)?(?:year-)?end[-\s]({_YEAR})\b"
+        rf"|(?:({_YEAR})\s*年|(今年|去年))\s*[底末](?!\s*[前后之以])")),
     ("month", re.compile(rf"a(?<!\w.)t\s+{MONTH_WORDS}\.?\s+\d"), regex.compile(rf"(?i)\bat\s+({MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR}))?")),
     # "as of Tuesday", "as of Sept 8", "截至8日": a running total at one day (at a month's last day, of that
     # month, as "at the end of September" is)
@@ -430,6 +435,9 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
         months = g[0] or g[4]
         n = 6 if g[3] else 12 if g[1] or g[2] else _count(months)
         return PeriodMention(m.start(), m.end(), "first", None, str(n), base, words) if n else None
+    if kind == "year_end":
+        year = _year(g[0] or g[1] or g[2] or _counted_year(g[3], article_year))
+        return PeriodMention(m.start(), m.end(), "month", year, "12", base, words) if year else None
     if kind == "year_to_date":
         if article_year is None or article_month is None or article_month < 2:
             return None
