@@ -711,3 +711,11 @@ def test_the_end_of_a_year_is_its_last_month_where_a_stock_stands():
     assert _labels("截至2025年底，基金累计准备金约24.3兆韩元。") == ["2025-12"]
     assert _labels("截至去年底，申请约11.2万宗。") == ["2024-12"]
     assert _labels("Revenue for 2025 rose 4%.") == ["2025"]
+
+
+def test_the_same_period_a_year_before_with_no_period_named_is_no_current_figure(tmp_path):
+    _article(tmp_path, "a.md", "氢价走高", "2025-06-10",
+             "加氢站平均售价约为每公斤9900韩元。去年同期加氢站平均售价约为每公斤8800韩元。\n")
+    frames = _by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "9900韩元")].period.value == "current"
+    assert frames[("a.md", "8800韩元")].period.value == "2024, the same period"

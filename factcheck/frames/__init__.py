@@ -848,6 +848,10 @@ class Framer:
                 prior = [q for q in periods if q.end <= p.start and q.kind not in ("anaphor", "year") and not q.base
                          and (wanted is None or q.kind in wanted)]
                 if not prior:
+                    # "去年同期…8800韩元" with no period named before: a year ago, of a period not known (so it
+                    # meets only figures of the same words, never a current figure or a whole year's)
+                    if back and year:
+                        return Slot(f"{year - back}, the same period", p.words, "period:a year before, the period not named"), year - back
                     return None
                 p = prior[-1]
             if p.kind == "year" and p.year is None:
