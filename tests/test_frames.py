@@ -719,3 +719,15 @@ def test_the_same_period_a_year_before_with_no_period_named_is_no_current_figure
     frames = _by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "9900韩元")].period.value == "current"
     assert frames[("a.md", "8800韩元")].period.value == "2024, the same period"
+
+
+def test_sales_there_are_of_the_place_before_and_a_whole_its_parts_follow_takes_no_headlines_place(tmp_path):
+    _article(tmp_path, "a.md", "Lumen Skincare's quarter", "2025-11-06",
+             "Lumen Skincare's revenue rose to ₩980 billion in the third quarter. Japan, once its fastest-growing "
+             "market, slowed. Sales there fell 4% to ₩210 billion.\n")
+    _article(tmp_path, "b.md", "卢门护肤三季度中国市场销售额下滑", "2025-11-07",
+             "卢门护肤（Lumen Skincare）三季度实现营收9800亿韩元，其中中国市场销售额约1900亿韩元。\n")
+    frames = _by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "₩210 billion")].holder.value == "Lumen Skincare@Japan"
+    assert frames[("b.md", "9800亿韩元")].holder.value == "Lumen Skincare@"  # the whole, not the headline's China
+    assert frames[("b.md", "1900亿韩元")].holder.value.endswith("@China")

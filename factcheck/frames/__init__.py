@@ -89,6 +89,11 @@ _COUNTERPART = {  # flow -> (the word that names the other party, the words writ
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _APOSTROPHES = ("'", "’")  # what a possessive opens with (a test before the patterns that read one)
 _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
+# A place named before, pointed at ("sales there", "当地销量"); not "there is", "there were"
+_THERE = regex.compile(r"(?i)\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|seems?|appears?)\b)"
+                       r"|\bin\s+that\s+(?:market|country|region)\b|当地|该地区|该国|该市场")
+# A figure its parts follow ("营收1.24万亿韩元，其中中国市场销售额约2650亿韩元", "4.86 million, of which…"): the whole
+_PARTS_FOLLOW = regex.compile(r"(?i)[^，,。；;\n]{0,12}?[，,]\s*(?:其中|包括|of\s+which|including)")
 # A wire story's dateline, split off as a sentence of its own: "LOS ANGELES, Oct 21 (TMW)", "SINGAPORE".
 _WIRE_CITY = r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?"
 _WIRE_DATELINE = regex.compile(rf"\s*{_WIRE_CITY}\s*")  # a line that is only "BEIJING, Aug 12 (Reuters)"
@@ -718,6 +723,11 @@ class Framer:
         # outside its clause, only a place named before the figure: "沙特日产900万桶,伊拉克…" is not Iraq's
         place = cues.pick([m for m in in_clause if m is not holder], claim, usable, ("world", "region")) or cues.pick(
             [m for m in in_sentence if m is not holder], claim, usable, ("world", "region"), before_only=True)
+        if place is None and (there := _THERE.search(folded, clause[0], claim.start)) is not None:
+            # "China continued to shrink. Sales there fell 9.7%": the place the sentence before is about
+            named = [m for m in self._mentions_in(*self._previous_sentence) + self._mentions_in(sentence[0], there.start())
+                     if m.kind in ("region", "world") and m is not holder]
+            place = named[-1] if named else None
         share = bool(measure and measure.startswith("share"))
         if holder is not None and holder.kind == "region":
             if share:
@@ -726,6 +736,7 @@ class Framer:
                         Slot(place.name if place else WORLD, place.words if place else "", "place" if place else "share of the world"))
             return Slot(None, "", ""), Slot(holder.name, holder.words, holder.rule)
         if (place is None and title_place is not None and not _WHOLE.search(folded, clause[0], claim.start)
+                and not _PARTS_FOLLOW.match(folded, claim.end)
                 and (holder is None or holder.kind != "org" or self._market(folded, title_place))):
             # ("total revenue", "group revenue": the whole company's figure, not the headline's market)
             # A company's figure takes the headline's place only where the headline names it as a market
