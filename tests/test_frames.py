@@ -731,3 +731,14 @@ def test_sales_there_are_of_the_place_before_and_a_whole_its_parts_follow_takes_
     assert frames[("a.md", "₩210 billion")].holder.value == "Lumen Skincare@Japan"
     assert frames[("b.md", "9800亿韩元")].holder.value == "Lumen Skincare@"  # the whole, not the headline's China
     assert frames[("b.md", "1900亿韩元")].holder.value.endswith("@China")
+
+
+def test_a_capacity_a_year_is_one_quantity_with_a_capacity(tmp_path):
+    _article(tmp_path, "a.md", "Plant capacity", "2025-03-01",
+             "The Ostrava plant has a capacity of 300,000 tonnes a year.\n")
+    _article(tmp_path, "b.md", "Plant capacity", "2025-03-02",
+             "The Ostrava plant has a capacity of 250,000 tonnes.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = _by_file(analysis)
+    assert frames[("a.md", "300,000 tonnes a year")].dimension == frames[("b.md", "250,000 tonnes")].dimension == "mass"
+    assert _quotes(analysis) == [["250,000 tonnes", "300,000 tonnes a year"]]

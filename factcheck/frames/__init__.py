@@ -630,6 +630,9 @@ class Framer:
         if measure.value == "share" and not holder_text and not obj:
             # "Only 56.8% of those on the list": a share of nothing named, of no one, anywhere: not compared
             measure = Slot(None, measure.words, "share names no whole, holder or place: not compared")
+        if measure.value == "capacity" and claim.unit.endswith(" / year"):
+            # a capacity is a year's: "300,000 tonnes a year" and "a capacity of 250,000 tons" are one quantity
+            dim = dimension(self.units, claim.unit[:-len(" / year")])
         return Frame(
             measure=measure,
             holder=Slot(holder_text, holder.words, holder.rule),
