@@ -742,3 +742,17 @@ def test_a_capacity_a_year_is_one_quantity_with_a_capacity(tmp_path):
     frames = _by_file(analysis)
     assert frames[("a.md", "300,000 tonnes a year")].dimension == frames[("b.md", "250,000 tonnes")].dimension == "mass"
     assert _quotes(analysis) == [["250,000 tonnes", "300,000 tonnes a year"]]
+
+
+def test_a_countrys_shipments_worth_a_sum_its_year_and_a_partner_by_one_character(tmp_path):
+    _article(tmp_path, "a.md", "Chile's salmon trade", "2024-10-09",
+             "Chile shipped salmon worth US$4.1 billion in January-August, the exporters' association said.\n")
+    _article(tmp_path, "b.md", "Chile salmon exports", "2024-10-10",
+             "Chile's salmon exports rose to $3.7 billion in the first eight months of the year as fish farms "
+             "recovered from last year's algal bloom.\n")
+    _article(tmp_path, "c.md", "智利三文鱼", "2024-10-11", "今年1-8月，智利对华出口三文鱼约9.2亿美元。\n")
+    frames = _by_file(analyse([str(tmp_path)]))
+    a, b, c = frames[("a.md", "US$4.1 billion")], frames[("b.md", "$3.7 billion")], frames[("c.md", "9.2亿美元")]
+    assert a.measure.value == b.measure.value == "exports"
+    assert a.period.value == b.period.value == c.period.value == "2024-01..2024-08"
+    assert c.measure.value == "exports to China"  # 对华: to China, another quantity than all exports

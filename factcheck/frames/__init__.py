@@ -89,6 +89,8 @@ _COUNTERPART = {  # flow -> (the word that names the other party, the words writ
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _APOSTROPHES = ("'", "’")  # what a possessive opens with (a test before the patterns that read one)
 _WHOLE = regex.compile(r"(?i)\b(?:total|overall|group|company-wide|group-wide|consolidated)\b|总营收|总收入|集团")
+_OF_THIS_YEAR = regex.compile(r"(?i)\b(?:of|in)\s+(?:the|this)\s+year$|\bthis\s+year$")
+_RELATIVE_YEAR_WORD = regex.compile(r"(?i)(?:last|previous|prior)\s+year|去年|上年")
 # A place named before, pointed at ("sales there", "当地销量"); not "there is", "there were"
 _THERE = regex.compile(r"(?i)\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|seems?|appears?)\b)"
                        r"|\bin\s+that\s+(?:market|country|region)\b|当地|该地区|该国|该市场")
@@ -609,10 +611,12 @@ class Framer:
         read_as = cues.equivalent(vocab, measure.value, obj)
         if read_as != measure.value:
             measure = Slot(read_as, measure.words, f"{measure.rule} (read as {read_as} for this object)")
-        if (measure.value == "sales" and not holder.value and place.value and place.value != WORLD and hit is not None
+        if (measure.value in ("sales", "revenue") and not holder.value and place.value and place.value != WORLD
+                and hit is not None
                 and cues.SHIPPED.fullmatch(measure.words) and place.words
                 and folded[max(0, hit.start - len(place.words) - 3):hit.start].rstrip().endswith(place.words)):
-            # "Vietnam shipped 1.46 million tonnes of coffee": what a country ships is what it exports
+            # "Vietnam shipped 1.46 million tonnes of coffee", "Peru shipped fishmeal worth US$1.86 billion": what
+            # a country ships is what it exports
             measure = Slot("exports", measure.words, f"{measure.rule} (read as exports: a country ships)")
         if (measure.value is None and dim == "count" and obj and claim.noun and not change
                 and not measure.rule.startswith("count names nothing")):
@@ -833,8 +837,13 @@ class Framer:
             """The year of a month, quarter or half written without one: a year the sentence names before it
             or in the figure's clause, else the latest such period not after the article's date, else the
             article's own period. ("…at 14.25% in September, … a cycle that began last year": not last year's.)"""
+            this_year = _OF_THIS_YEAR.search(p.words) is not None
             for q in self._periods_in(*sentence):
                 if q.kind == "year" and q.year and not q.base and (q.end <= p.start or clause[0] <= q.start < clause[1]):
+                    if this_year and q.start >= p.end and _RELATIVE_YEAR_WORD.match(q.words):
+                        # "in the first eight months of the year as … following last year's El Niño": the
+                        # article's year, not the year a later clause looks back to
+                        continue
                     return q.year
             if p.kind == "year":  # "full-year", "全年": the year the article is about
                 return title_period.year if title_period and title_period.year else year

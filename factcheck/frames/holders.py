@@ -134,6 +134,11 @@ _CLAUSE_SUBJECT = regex.compile(r"(?:^|(?<=[，。；：！？\n」』）)\s]))(
                                 r"(?=(?:\d{1,2}\s*月|[今去本上前当首全]年|[上下]半年|第?[一二三四1-4]季度?|前\d{1,2}个?月|\d{4}\s*年)"
                                 r"[^，。；\n\d]{0,6}?(?:营收|营业|净利|利润|销量|销售|出货|交付|产量|收入|亏损|盈利|录得|实现|共|累计))")
 _SUBJECT_TAGS = ("nr", "ns", "nt", "nz", "j")  # (a single word the segmenter knows as something else is no name)
+# A trade partner by its one-character name, as trade news write it: 对华出口 (exports to China), 自美进口, 对欧投资
+_PARTNER_ABBREVIATION = regex.compile(r"(?<=[对向自从赴来])(?P<abbr>[华美日欧俄韩印台港澳])"
+                                      r"(?=(?:出口|进口|贸易|投资|输出|输入|销售|顺差|逆差|出货|发货))")
+_PARTNER_NAMES = {"华": "中国", "美": "美国", "日": "日本", "欧": "欧盟", "俄": "俄罗斯", "韩": "韩国", "印": "印度",
+                  "台": "台湾", "港": "香港", "澳": "澳门"}
 _OWN_REPORT_AFTER = regex.compile(r"了?[^，。；！？\n]{0,24}?(?:财报|年报|季报|半年报|中报|业绩|财务报告|年度报告|财务业绩|结算|决算|自结|财务数据|经营数据|营运数据|运营数据|产销数据|快报|简报|公告)")
 # Words that say what kind of firm a Chinese name is ("金矿商", "游戏公司", "拍卖行"): the name follows them.
 ZH_COMPANY_KINDS = "拍卖行|巨头|龙头|企业|公司|集团|车企|药企|矿企|险企"
@@ -650,6 +655,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 add(at, m.end("name"), name, "clause subject", "org")
                 if grounded is not None:
                     grounded.add(name)
+        for m in _PARTNER_ABBREVIATION.finditer(folded, start, end):
+            if (partner := index.zh_names.get(_PARTNER_NAMES[m["abbr"]])) is not None:
+                add(m.start("abbr"), m.end("abbr"), partner, "trade partner's short name", "region")
         announces = any(verb in window for verb in _PUBLISH_VERBS)  # (most windows publish nothing)
         for m in _ANNOUNCER.finditer(folded, start, end) if announces else ():
             if not (m["code"] or m["day"] or _OWN_REPORT_AFTER.match(folded, m.end())):
