@@ -756,3 +756,10 @@ def test_a_countrys_shipments_worth_a_sum_its_year_and_a_partner_by_one_characte
     assert a.measure.value == b.measure.value == "exports"
     assert a.period.value == b.period.value == c.period.value == "2024-01..2024-08"
     assert c.measure.value == "exports to China"  # 对华: to China, another quantity than all exports
+
+
+def test_that_province_is_the_one_named_before(tmp_path):
+    _article(tmp_path, "a.md", "加拿大麻疹", "2025-06-10",
+             "疫情重灾区仍是安大略省。根据当地公共卫生局统计，该省今年累计2,083例。\n")
+    frames = _by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "2,083例")].holder.value == "@Ontario"
