@@ -763,3 +763,11 @@ def test_that_province_is_the_one_named_before(tmp_path):
              "疫情重灾区仍是安大略省。根据当地公共卫生局统计，该省今年累计2,083例。\n")
     frames = _by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "2,083例")].holder.value == "@Ontario"
+
+
+def test_places_listed_with_and_are_no_organisation(tmp_path):
+    _article(tmp_path, "a.md", "Scooter sales", "2025-06-12",
+             "Orvelle said sales in North America and India rose to 2.1 million units.\n")
+    frames = _by_file(analyse([str(tmp_path)]))
+    holder = frames[("a.md", "2.1 million")].holder.value or ""
+    assert "North America and India" not in holder

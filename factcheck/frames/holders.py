@@ -547,6 +547,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             within = inner[bisect_left(inner_starts, at):bisect_right(inner_starts, at + len(run))]
             if not within:
                 continue
+            if " and " in run and any((a == at or b == at + len(run)) and (a, b) != (at, at + len(run))
+                                      for a, b, _ in within):
+                continue  # "Zhambyl and Almaty", "Tsim Sha Tsui and Causeway Bay": places listed, no organisation
             place = index.cities_en.get(run)
             if place is not None and any(at <= a and b <= at + len(run) for a, b, _ in within):
                 add(at, at + len(run), place[0], "city", "region")
