@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import math
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter
 from typing import Collection, Iterable, Mapping
 
 import regex
 
 from . import numfmt
-from .corpus import line_col
+from .corpus import LineIndex
 from .model import COUNTED, Article, Claim, ClaimRef, Finding, Frame
 from .normalise import COMPARED_IN, Units, conversion_factor
 from .rules import Rules
@@ -113,9 +115,11 @@ def place(claims: list[tuple[Claim, Frame]], rules: Rules, units: Units) -> list
 
 def finding_id(rule: str, subject: str, claims: list[Claim]) -> str:
     """Stable across edits elsewhere in a file: code, subject, files and normalised values, never offsets."""
-    parts = sorted({(c.file, round(c.value, 9), None if c.value_high is None else round(c.value_high, 9), c.unit)
-                    for c in claims}, key=repr)
-    digest = hashlib.sha1(repr((rule, subject, parts)).encode("utf-8")).hexdigest()[:12]
+    parts = {(c.file, round(c.value, 9), None if c.value_high is None else round(c.value_high, 9), c.unit)
+             for c in claims}
+    # repr((rule, subject, parts sorted by repr)), each part's repr made once (a finding cites up to thousands)
+    listed = ", ".join(sorted(map(repr, parts)))
+    digest = hashlib.sha1(f"({rule!r}, {subject!r}, [{listed}])".encode("utf-8")).hexdigest()[:12]
     return f"{rule}-{digest}"
 
 
@@ -133,18 +137,29 @@ class Comparer:
         self.articles = articles
         self.positions = positions or {}  # (line, column) already known, without the claim's text
         self._rates: dict[tuple[str, str], float | None] = {}
+        self._line_starts: dict[str, object] = {}  # file -> where its lines start (`corpus.LineIndex`)
+        # (one dict per frame and per slot, shared by the findings that list them: frames share their slots)
+        self._frame_dicts = FrameDicts()
 
     def ref(self, p: Placed) -> ClaimRef:
         return self.refs((p,))[0]
 
     def refs(self, members: Iterable[Placed]) -> tuple[ClaimRef, ...]:
         """`ref` of each member, in order (a finding's claims: tens of thousands in a corpus's findings)."""
-        positions, texts, articles = self.positions, self.texts, self.articles
+        positions, line_starts, articles = self.positions, self._line_starts, self.articles
         out = []
         for p in members:
             c = p.claim
             # (no claim hashed when no position is known: the usual case, where the texts give them)
-            line, col = (positions and positions.get(c)) or line_col(texts[c.file], c.start)
+            known = positions and positions.get(c)
+            if known:
+                line, col = known
+            else:  # (`corpus.line_col`, each file's line starts looked up once per comparer)
+                starts = line_starts.get(c.file)
+                if starts is None:
+                    starts = line_starts[c.file] = LineIndex(self.texts[c.file]).starts
+                line = bisect_right(starts, c.start)
+                col = c.start - starts[line - 1] + 1
             article = articles.get(c.article)
             out.append(ClaimRef(c.file, c.article, article.title if article else "", article.date if article else None,
                                 c.start, c.end, line, col, c.text, c.sentence, c.value, c.value_high, c.unit,
@@ -171,30 +186,35 @@ class Comparer:
 
     def _group_finding(self, key: str, members: list[Placed]) -> Finding | None:
         f = members[0].frame
-        scale = max(abs(p.value) for p in members)
+        scale = max(map(abs, map(_VALUE, members)))
         tol = self.rules.tolerance(f.measure.value or "", f.dimension).amount(scale)
-        members = sorted(members, key=lambda p: (p.low, p.high, p.claim.file, p.claim.start))
+        members = sorted(members, key=_BY_INTERVAL)
         clusters: list[list[Placed]] = []
+        highs: list[float] = []  # each cluster's lowest high, `min(p.high for p in cluster)`
         cluster_high = -math.inf
         for p in members:
             if clusters and p.low - cluster_high <= tol + 1e-9 * max(1.0, abs(cluster_high)):
                 clusters[-1].append(p)
                 cluster_high = min(cluster_high, p.high)
             else:
+                if clusters:
+                    highs.append(cluster_high)
                 clusters.append([p])
                 cluster_high = p.high
         if len(clusters) < 2:
             return None
-        # Disagreement only counts across articles: one cluster's articles must differ from another's.
-        articles = [{p.claim.article for p in c} for c in clusters]
-        if all(len(x) == 1 and x == articles[0] for x in articles):
+        # Disagreement only counts across articles: one cluster's articles must differ from another's (every
+        # cluster of the one article of the first is all the group's claims of one article).
+        article = members[0].claim.article
+        if all(p.claim.article == article for p in members):
             return None
-        gaps = [min(p.low for p in later) - min(p.high for p in earlier)
-                for earlier, later in zip(clusters, clusters[1:])]
+        gaps = [min(map(_LOW, later)) - high for high, later in zip(highs, clusters[1:])]
         gap = max(gaps)
         severity = "high" if gap > self.rules.high_factor * max(tol, _rounding(members)) else "medium"
         ordered = [p for c in clusters for p in c]
-        values = " vs ".join(", ".join(dict.fromkeys(_show(p.claim) for p in c)) for c in clusters)
+        quantity = numfmt.quantity  # (`_show` of each claim)
+        values = " vs ".join(", ".join(dict.fromkeys(quantity(c.value, c.unit, c.value_high, c.qualifier)
+                                                     for c in map(_CLAIM, cluster))) for cluster in clusters)
         title = describe(f, members)
         sources = distinct_sources({p.frame.attribution.value for p in ordered if p.frame.attribution.value})
         message = f"{title}: {values}"
@@ -207,7 +227,7 @@ class Comparer:
                        claims=self.refs(ordered),
                        extra={"tolerance": tol, "gap": gap, "clusters": [len(c) for c in clusters],
                               "title": title, "shared": shared_slots(members), "sources": sources,
-                              "frames": [frame_dict(p.frame) for p in ordered]})
+                              "frames": list(map(self._frame_dicts, [p.frame for p in ordered]))})
 
     # -- FC200 -----------------------------------------------------------------------------------------
 
@@ -266,6 +286,11 @@ class Comparer:
         return None
 
 
+# (C-level keys and getters for the passes over a group's members, which may be thousands)
+_BY_INTERVAL = attrgetter("low", "high", "claim.file", "claim.start")
+_VALUE, _LOW, _CLAIM = attrgetter("value"), attrgetter("low"), attrgetter("claim")
+
+
 # Figures further apart than this are not one quantity misquoted but two quantities (a total and a part, a
 # price and a volume), unless they share their digits: "8.74亿吨" against "8.74 million t" is a slipped scale word.
 APART = 10.0
@@ -275,14 +300,12 @@ def _same_quantity(members: list[Placed]) -> list[list[Placed]]:
     """A group cut where two neighbouring figures (by size) stand more than `APART` times apart and are no
     decimal slip of each other; each part is compared on its own."""
     ordered = sorted(members, key=lambda p: abs(p.value))
-    parts = [[ordered[0]]]
-    for before, p in zip(ordered, ordered[1:]):
-        small, big = abs(before.value), abs(p.value)
-        if small > 0 and big / small > APART and not _slipped(big / small):
-            parts.append([p])
-        else:
-            parts[-1].append(p)
-    return parts if len(parts) > 1 else [members]
+    sizes = list(map(abs, map(_VALUE, ordered)))
+    cuts = [i for i, (small, big) in enumerate(zip(sizes, sizes[1:]), 1)
+            if small > 0 and big / small > APART and not _slipped(big / small)]
+    if not cuts:
+        return [members]
+    return [ordered[start:end] for start, end in zip([0, *cuts], [*cuts, len(ordered)])]
 
 
 def _slipped(ratio: float) -> bool:
@@ -558,31 +581,37 @@ def _rounding(members: list[Placed]) -> float:
 
 
 class FrameDicts:
-    """`frame_dict` of many frames, made once per frame and per slot and shared: the frames of a corpus read
-    from the store share their slots (a few hundred at 10k articles), and a finding lists a frame per claim."""
+    """`frame_dict` of many frames, made once per frame and per slot and shared: the frames of a corpus share
+    their slots (a few hundred at 10k articles), and a finding lists a frame per claim."""
 
     def __init__(self) -> None:
-        self._made: dict[int, tuple[object, dict]] = {}  # id(frame or slot) -> (it, its dict), kept alive here
+        self._frames: dict[int, tuple[Frame, dict]] = {}  # id(frame) -> (it, kept alive here; its dict)
+        # id(slot) -> its dict. Every slot looked up stays alive in `_kept`, so no other object can take its id.
+        self._slots: dict[int, dict] = {}
+        self._kept: list = []
 
     def __call__(self, frame: Frame) -> dict:
-        held = self._made.get(id(frame))
-        if held is not None and held[0] is frame:
+        held = self._frames.get(id(frame))
+        if held is not None:
             return held[1]
+        slots, slot = self._slots, self._slot
+        m, h, o, p, b, a = frame.measure, frame.holder, frame.object, frame.period, frame.basis, frame.attribution
+        # (a slot made before is a dict look-up, not a call: six per frame, tens of thousands of frames)
         made = {"dimension": frame.dimension, "change": frame.change, "date": frame.date,
-                **{name: self._slot(getattr(frame, name)) for name in _SLOT_NAMES}}
-        self._made[id(frame)] = (frame, made)
+                "measure": slots.get(id(m)) or slot(m), "holder": slots.get(id(h)) or slot(h),
+                "object": slots.get(id(o)) or slot(o), "period": slots.get(id(p)) or slot(p),
+                "basis": slots.get(id(b)) or slot(b), "attribution": slots.get(id(a)) or slot(a)}
+        self._frames[id(frame)] = (frame, made)
         return made
 
     def _slot(self, slot) -> dict:  # noqa: ANN001
-        held = self._made.get(id(slot))
-        if held is not None and held[0] is slot:
-            return held[1]
-        made = {"value": slot.value, "words": slot.words, "rule": slot.rule}
-        self._made[id(slot)] = (slot, made)
+        made = self._slots[id(slot)] = {"value": slot.value, "words": slot.words, "rule": slot.rule}
+        self._kept.append(slot)
         return made
 
 
 _SLOT_NAMES = ("measure", "holder", "object", "period", "basis", "attribution")
+assert _SLOT_NAMES == tuple(f for f in Frame.__dataclass_fields__ if f not in ("dimension", "date", "change"))
 
 
 def frame_dict(frame: Frame) -> dict:
