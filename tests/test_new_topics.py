@@ -1,4 +1,4 @@
-"""Golden floor on a hundred and sixty topics no rule names (drug sales, cocoa, metro ridership, streaming, inflation,
+"""Golden floor on a hundred and sixty-eight topics no rule names (drug sales, cocoa, metro ridership, streaming, inflation,
 copper, universities, a carmaker, shipbuilding, lithium, palm oil, defence budgets, a shopping festival, tea,
 5G networks, a football season, wine exports, an airline, a housing market, a census, hydropower, a
 memory-chip maker, rice, a city's air, a container port, a game publisher, tourist arrivals, wheat, an insurer, a coffee chain, a film's box office, a fishery, hospital waiting lists, tax revenue, sportswear, a dairy co-operative, a gas pipeline, a bank's bad loans, a marathon, regional unemployment, an airport, cement, sugar, broadband, wind-turbine orders, an auction house, a reservoir, forest fires, chip-equipment orders, cruises, rail freight, a gold miner, vaccine doses, a power
@@ -16,7 +16,8 @@ bank's gold, road deaths, an esports final, convenience stores, durians, electri
 agency, bubble tea, births, high-speed rail, a K-pop group, container freight, locusts, mortgages, a carbon
 market, casino revenue, export orders, retail sales, a chip designer's month, pork imports, hydrogen stations, a
 film festival, a cinema chain, pineapples, air cargo, a power utility's losses, public housing, parcels, youth
-jobs, oysters, heavy trucks, a Grand Prix, a health-insurance fund, a glacier, a mobile game), English and Chinese, written with an answer key: the planted disagreements each corpus finds stay found, and no trap (another
+jobs, oysters, heavy trucks, a Grand Prix, a health-insurance fund, a glacier, a mobile game, a low-cost airline, orange juice, a metro fare cut, nickel ore, a machine-tool maker,
+Hong Kong home sales, a typhoon's farm damage, a department store), English and Chinese, written with an answer key: the planted disagreements each corpus finds stay found, and no trap (another
 period, holder, scope, or a forecast) or consistent pair (one figure in two units or languages) is flagged,
 beyond the known failures listed."""
 
@@ -43,7 +44,9 @@ FLOOR = {"h1": 7, "h2": 6, "h3": 6, "h4": 6, "h5": 6, "h6": 7, "h7": 4, "h8": 7,
          "h29": 5, "h30": 2, "h31": 1, "h32": 3,
          "h33": 2, "h34": 2, "h35": 0, "h36": 4,
          # h37-h40 measured first at 6 of 32 (3, 0, 2, 1), before this session's mechanisms
-         "h37": 3, "h38": 2, "h39": 3, "h40": 3}
+         "h37": 3, "h38": 2, "h39": 3, "h40": 3,
+         # h41-h42 written at the end of the session that built h37-h40's mechanisms: 3 of 16 before them, 4 after
+         "h41": 1, "h42": 3}
 KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month change vs 12-month change"},
                  # ("The world's biggest producer turned out…" became Indonesia's figure; its crude palm oil meets
                  # a total "包括毛棕櫚油及棕櫚仁油": one named object, and an inclusion is no scope the frames keep)
@@ -99,7 +102,11 @@ KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month cha
                          "South Korea average hydrogen pump price: a year earlier 8,800 won/kg vs now about 9,900 won/kg",
                          "Starlight 2024 revenue: box-office segment 3.41 billion yuan vs total revenue 4.86 billion yuan",
                          "South Korea average hydrogen pump price, now: about 9,900 won per kilogram = around 9,900 won per kg",
-                         "Starlight revenue 2024: 4.86 billion yuan = 48.6亿元"}}
+                         "Starlight revenue 2024: 4.86 billion yuan = 48.6亿元"},
+                 # (a quarter's profit meets the same quarter a year before, read as the article's; the consistent
+                 # pair stands in that finding)
+                 "h41": {"Volantis profit after tax: Q Jul-Sep 2025 €1.34 billion vs same quarter 2024 €1.05 billion",
+                         "Volantis profit after tax, quarter to Sept 2025: €1.34 billion = 13.4亿欧元"}}
 
 
 def _flagged(analysis, corpus: Path, entry: dict) -> bool:
