@@ -87,3 +87,11 @@ def test_bad_loans_fares_and_prize_money(tmp_path) -> None:
     assert frames[("a.md", "1.62%")].measure.value == frames[("b.md", "1.58%")].measure.value == "share of bad_loans"
     assert frames[("a.md", "$212")].measure.value == "price"
     assert frames[("a.md", "$60,000")].measure.value == frames[("b.md", "6万美元")].measure.value == "payouts"
+
+
+def test_tickets_sold_are_admissions(tmp_path) -> None:
+    article(tmp_path, "a.md", "Cinema chain results", "2025-03-20",
+            "The company's cinemas sold 61.2 million tickets during the year, and admissions at its IMAX "
+            "screens rose.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "61.2 million")].measure.value == "visitors"
