@@ -89,15 +89,27 @@ def _qualified(claim: Claim, rules: Rules) -> tuple[float, float]:
     return v - half, v + half
 
 
+def _in_headline(claim: Claim, headlines: Mapping[str, str]) -> bool:
+    """Whether a claim's sentence is its article's headline (or the front matter's "title:" line holding it)."""
+    title = (headlines.get(claim.article) or "").strip()
+    sentence = claim.sentence.strip()
+    return bool(title) and title in sentence and len(sentence) <= len(title) + len("title: ''")
+
+
 # Claims of one dimension are compared in one unit (a month is 1/12 year, a kilogram 1/1000 t).
 _BASE_UNIT = COMPARED_IN
 
 
-def place(claims: list[tuple[Claim, Frame]], rules: Rules, units: Units) -> list[Placed]:
+def place(claims: list[tuple[Claim, Frame]], rules: Rules, units: Units,
+          headlines: Mapping[str, str] | None = None) -> list[Placed]:
+    """Each claim's interval in the unit its dimension is compared in. `headlines`: each article's headline (by
+    article id): an exact figure there may be rounded a whole step ("jumps 40%" over a story's 40.6%)."""
     out = []
     factors: dict[tuple[str, str], tuple[float, str]] = {}  # (unit, base unit) -> (factor, unit compared in)
     for claim, frame in claims:
         low, high = interval(claim, rules)
+        if headlines and claim.qualifier == "exact" and claim.precision and _in_headline(claim, headlines):
+            low, high = low - claim.precision / 2, high + claim.precision / 2
         base = _BASE_UNIT.get(frame.dimension)
         factor, unit = 1.0, claim.unit
         if base and claim.unit != base:

@@ -148,7 +148,9 @@ def analyse_extraction(extraction: Extraction, rules_dir: str | None = None, job
     articles = {a.id: a for a in extraction.articles}
     framed = frame_corpus(extraction, rules_dir, jobs)
     # (a Chinese name that holds an English name's figures is that name: coreference)
-    placed = with_inferred_holders(place([(claim, framed[claim]) for claim in extraction.claims], rules, units))
+    headlines = {a.id: a.title for a in extraction.articles if a.title}
+    placed = with_inferred_holders(place([(claim, framed[claim]) for claim in extraction.claims], rules, units,
+                                         headlines))
     comparer = Comparer(rules, texts, articles, extraction.positions)
     # A whole corpus read through the store may have been compared before, with the same files, rules and code.
     key = comparison_key(extraction.corpus.files, rules.digest) if extraction.store is not None and involving is None else None

@@ -196,3 +196,19 @@ def test_a_current_amount_joins_the_one_period_under_way_or_just_ended_at_its_da
     half = _placed_amount(2.7e6, "2025H2", "2025-11-15", "d")
     assert _periods_grouped(dated, half, _placed_amount(5.6e6, "current", "2025-11-20", "b")) == [
         ["a"], ["b"], ["d"]]
+
+
+
+def test_a_headline_may_round_a_whole_step(tmp_path):
+    from factcheck.pipeline import analyse
+
+    def article(name, title, body):
+        (tmp_path / name).write_text(f"---\ntitle: {title}\ndate: 2025-07-10\n---\n{body}\n", encoding="utf-8")
+
+    article("a.md", "Lisbon's foreign arrivals jump 40% in first half as flights return",
+            "Lisbon welcomed 3.1 million foreign visitors in the first half of 2025, up 40.6% on a year earlier.")
+    article("b.md", "Lisbon tourism", "Foreign arrivals in Lisbon rose 40.6% in the first half of 2025.")
+    assert analyse([str(tmp_path)]).findings == []  # the headline's 40% is the story's 40.6%, rounded
+    article("c.md", "Lisbon's half", "Foreign arrivals in Lisbon rose 40% in the first half of 2025.")
+    found = [sorted(c.quote for c in f.claims) for f in analyse([str(tmp_path)]).findings]
+    assert found and all("40%" in q and "40.6%" in q for q in found)  # a body's 40% is not rounded so
