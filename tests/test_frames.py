@@ -771,3 +771,12 @@ def test_places_listed_with_and_are_no_organisation(tmp_path):
     frames = _by_file(analyse([str(tmp_path)]))
     holder = frames[("a.md", "2.1 million")].holder.value or ""
     assert "North America and India" not in holder
+
+
+def test_the_same_period_of_last_year_and_the_figure_it_earned_then(tmp_path):
+    _article(tmp_path, "a.md", "Skyline Air's summer", "2025-10-28",
+             "Skyline Air said profit for the three months to Sept. 30 rose to €1.34 billion. Profit after tax was "
+             "up 28 per cent on the same period of last year, when it earned €1.05 billion.\n")
+    frames = _by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "€1.34 billion")].period.value == "2025Q3"
+    assert frames[("a.md", "€1.05 billion")].period.value == "2024Q3"

@@ -76,7 +76,8 @@ _NAMES_A_SEGMENT = "measure:names a segment, no figure of it"
 _SEGMENT_AFTER = regex.compile(r"(?i)[\s-]*(?:[a-z]+[\s-]+)?(?:bracket|segment|price\s+band|band|tier|price\s+range|"
                             r"age\s+group|category)\b|的?(?:[中高低]端|入门)?(?:价位段|价格段|价格带|区间|档次|年龄段)")
 _VIEWPOINT_AFTER = regex.compile(r"(?:范围|市场|层面|范围内)?(?:来|上)?看")
-_A_YEAR_BEFORE = regex.compile(r"去年|上年|上一年|前一年")
+_YEAR_BACK_TAIL = regex.compile(r"\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior|a)\s+year.*$")
+_A_YEAR_BEFORE = regex.compile(r"去年|上年|上一年|前一年|(?i:the\s+same\s+\w+\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior|a)\s+year)")
 # The other party of a flow, written right before its name: "exports to China", "imports from Russia", "trade
 # with Japan", 对美国出口, 出口到日本, 自俄罗斯进口. Exports to one country are not a country's exports.
 _COUNTERPART = {  # flow -> (the word that names the other party, the words written right before its name)
@@ -864,6 +865,7 @@ class Framer:
             if p.kind == "anaphor":
                 words = p.words.lower()
                 back = 1 if _A_YEAR_BEFORE.match(words) else 0
+                words = _YEAR_BACK_TAIL.sub("", words)  # ("the same period of last year": a period, not a year)
                 # ("for the nine months": the months range named before; "该季度": the quarter named before,
                 # fiscal or calendar)
                 wanted = ("months",) if "months" in words else ("season", "fiscal") if "year" in words else next(

@@ -81,7 +81,8 @@ AVERAGE = regex.compile(r"(?i)\b(?:average|averaged|averaging|mean)\b|平均|日
 AGO = regex.compile(r"(?i)\s*(?:a|one|the\s+(?:previous|prior|preceding))\s+(?P<unit>day|week|month|quarter|year)"
                      r"(?:\s+(?:earlier|before|ago|previously))?\b")
 SHIPPED = regex.compile(r"(?i)ship(?:s|ped)")  # the verb, its subject the country: not "shipments in China"
-OWN_BASE_BEFORE = regex.compile(r"\s*(?:的|度?(?:为|是|达|录得|则为))\s*")  # "上年度为81.2%": that year's own
+# (and "…on the same period of last year, when it earned €1.05 billion": that period's own figure)
+OWN_BASE_BEFORE = regex.compile(r"\s*(?:的|度?(?:为|是|达|录得|则为))\s*|,?\s+when\s+(?:it|they|the\s+\w+)\s+(?:earned|made|had|posted|reported|recorded|sold|stood\s+at|was|were)\s+")  # "上年度为81.2%": that year's own
 LONGEST_NAME = 200  # characters: no name or period a text writes is longer
 
 

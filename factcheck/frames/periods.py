@@ -201,6 +201,9 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("year", _any('19', '20'), regex.compile(rf"(?<![\d.]|\d,)({_YEAR})(?:\s*年)?(?![\d%年s万亿千百]|\s*(?:年代|s\b))")),  # "2032万吨" is a figure
     # "上年同期为680万部": the period named before, a year earlier (before "上年" alone is read)
     ("anaphor", _any('同期', '同季'), regex.compile(r"(?:去年|上年|上一年|前一年)同(?:期|季)")),
+    # "the same period of last year", "the same quarter a year earlier": the period named before, a year earlier
+    ("anaphor", _any('same period', 'same quarter', 'same month', 'same half'), regex.compile(
+        r"(?i)\bthe\s+same\s+(?:period|quarter|month|half)\s+(?:of\s+)?(?:last\s+year|the\s+(?:previous|prior)\s+year|a\s+year\s+(?:earlier|before|ago))")),
     # "so far this year", "year to date", 今年以来: January to the month before the article's (the figures a
     # report in October gives are September's)
     ("year_to_date", _any('so far this year', 'this year so far', 'to date', '今年以来', '年初至今', '年初以来', '今年迄今', '今年至今', '今年累计', '年内累计'),
