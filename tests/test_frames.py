@@ -609,6 +609,16 @@ def test_a_base_figure_stays_a_base_though_the_sentence_names_its_subject(tmp_pa
     assert frames["5.3 million tonnes"].basis.value == "actual"
 
 
+def _names_read(sentence: str, rule: str, grounded: set[str] | None = None) -> list[str]:
+    """The names `find_mentions` reads in one sentence by one rule."""
+    from factcheck.frames import text as frame_text
+    from factcheck.frames.holders import find_mentions
+
+    mentions = find_mentions(HolderIndex(RULES.vocabulary), sentence, frame_text.fold(sentence), 0, len(sentence),
+                             None, grounded=grounded)
+    return [m.name for m in mentions if m.rule == rule]
+
+
 class _ShortestFirst(set):
     """A set of names that iterates its shortest first, as some hash seeds happen to."""
 
@@ -617,15 +627,7 @@ class _ShortestFirst(set):
 
 
 def test_a_name_announced_before_is_read_whole_whatever_the_set_order():
-    from factcheck.frames import text as frame_text
-    from factcheck.frames.holders import find_mentions
-
-    index = HolderIndex(RULES.vocabulary)
-    sentence = "海澜控股营收约215亿元。"
-    folded = frame_text.fold(sentence)
-    mentions = find_mentions(index, sentence, folded, 0, len(sentence), None,
-                             grounded=_ShortestFirst({"海澜", "海澜控股"}))
-    assert [(m.name, m.rule) for m in mentions if m.rule == "announced before"] == [("海澜控股", "announced before")]
+    assert _names_read("海澜控股营收约215亿元。", "announced before", _ShortestFirst({"海澜", "海澜控股"})) == ["海澜控股"]
 
 
 @pytest.mark.parametrize("sentence, names", [
@@ -639,12 +641,7 @@ def test_a_name_announced_before_is_read_whole_whatever_the_set_order():
     ("海湾物流已公布经营数据，上半年营收约8亿元。", ["海湾物流"]),
 ])
 def test_a_chinese_publisher_is_named_up_to_its_day(sentence, names):
-    from factcheck.frames import text as frame_text
-    from factcheck.frames.holders import find_mentions
-
-    index = HolderIndex(RULES.vocabulary)
-    mentions = find_mentions(index, sentence, frame_text.fold(sentence), 0, len(sentence), None)
-    assert [m.name for m in mentions if m.rule == "announcer"] == names
+    assert _names_read(sentence, "announcer") == names
 
 
 @pytest.mark.parametrize("sentence, names", [
@@ -656,12 +653,7 @@ def test_a_chinese_publisher_is_named_up_to_its_day(sentence, names):
     ("券商分析师表示，营收约5亿元。", []),
 ])
 def test_a_chinese_company_named_after_its_description(sentence, names):
-    from factcheck.frames import text as frame_text
-    from factcheck.frames.holders import find_mentions
-
-    index = HolderIndex(RULES.vocabulary)
-    mentions = find_mentions(index, sentence, frame_text.fold(sentence), 0, len(sentence), None)
-    assert [m.name for m in mentions if m.rule == "described"] == names
+    assert _names_read(sentence, "described") == names
 
 
 def test_a_year_across_two_ends_before_a_comma_or_a_full_stop_but_not_inside_a_number():
@@ -689,12 +681,7 @@ def test_a_period_after_a_base_figure_with_its_verb_is_the_bases(tmp_path):
     ("该公司今年销量约3万辆。", []),
 ])
 def test_a_chinese_clause_subject_before_its_period_holds_the_figure(sentence, names):
-    from factcheck.frames import text as frame_text
-    from factcheck.frames.holders import find_mentions
-
-    index = HolderIndex(RULES.vocabulary)
-    mentions = find_mentions(index, sentence, frame_text.fold(sentence), 0, len(sentence), None)
-    assert [m.name for m in mentions if m.rule == "clause subject"] == names
+    assert _names_read(sentence, "clause subject") == names
 
 
 def test_the_publisher_of_a_byline_holds_none_of_its_figures(tmp_path):

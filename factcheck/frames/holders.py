@@ -629,6 +629,12 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     if chinese:
         # "金矿商红桉资源21日公布…", "岚溪咖啡11月12日晚间发布…": whoever publishes on a date is an organisation
         window = folded[start:end]
+        def introduce(s: int, e: int, name: str, rule: str) -> None:
+            """A Chinese organisation the text introduces, also where the article writes it again."""
+            add(s, e, name, rule, "org")
+            if grounded is not None:
+                grounded.add(name)
+
         if "方面" in window:
             # "美宜佳方面介绍", "记者从美宜佳方面获悉": an organisation speaking for itself, named so
             for m in _SPEAKS_FOR_ITSELF.finditer(folded, start, end):
@@ -637,27 +643,19 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                     cut = name.rindex("从") + 1
                     name, at = name[cut:], at + cut
                 # (not "该公司方面", "官方", "双方", "北京方面": words that point at a name, a side, a place)
-                if (_may_be_new_name(index, name) and name[-1] != "方" and name[0] not in _POINTING
-                        and not _LEADING_PREPOSITION.match(name) and name not in index.cities_zh
+                if (_may_be_new_name(index, name) and not _LEADING_PREPOSITION.match(name)
                         and _ZH_CORPORATE.sub("", name)):
-                    add(at, m.end("name"), name, "speaks for itself", "org")
-                    if grounded is not None:
-                        grounded.add(name)
+                    introduce(at, m.end("name"), name, "speaks for itself")
         for m in _DESCRIBED_NAME.finditer(folded, start, end):
             name = m["name"]
-            if _may_be_new_name(index, name) and name[0] not in _POINTING and name not in index.cities_zh:
-                add(m.start("name"), m.end("name"), name, "described", "org")
-                if grounded is not None:
-                    grounded.add(name)
+            if _may_be_new_name(index, name):
+                introduce(m.start("name"), m.end("name"), name, "described")
         for m in _CLAUSE_SUBJECT.finditer(folded, start, end):
             name, at = m["name"], m.start("name")
             words = [w for w in han_words if at <= w[0] and w[1] <= m.end("name")]
-            if (_may_be_new_name(index, name) and name[0] not in _POINTING and name not in index.cities_zh
-                    and not _LEADING_PREPOSITION.match(name) and not _ZH_SUBDIVISION.search(name)
+            if (_may_be_new_name(index, name) and not _LEADING_PREPOSITION.match(name) and not _ZH_SUBDIVISION.search(name)
                     and (len(words) > 1 or (words and words[0][2] in _SUBJECT_TAGS))):
-                add(at, m.end("name"), name, "clause subject", "org")
-                if grounded is not None:
-                    grounded.add(name)
+                introduce(at, m.end("name"), name, "clause subject")
         for m in _PARTNER_ABBREVIATION.finditer(folded, start, end):
             if (partner := index.zh_names.get(_PARTNER_NAMES[m["abbr"]])) is not None:
                 add(m.start("abbr"), m.end("abbr"), partner, "trade partner's short name", "region")
@@ -676,10 +674,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             # (an English name in the bracket, not a stock code's exchange: "600941.SH" names no "SH")
             latin = next((n for n in _LATIN_NAME.finditer(code)
                           if not code[n.start() - 1:n.start()].isdigit() and code[n.start() - 1:n.start()] != "."), None)
-            # (a stock code names a listed company, whatever words its name holds: "新鸿基地产（0016）")
-            # (not "馆方昨日公布", "该公司公布": a side, or words that point at a name)
-            if (_may_be_new_name(index, bare, common_ok=_STOCK_CODE.search(code) is not None)
-                    and bare[-1] != "方" and bare[0] not in _POINTING):
+            # (a stock code names a listed company, whatever words its name holds: "新鸿基地产（0016）"; not
+            # "馆方昨日公布", "该公司公布": a side, or words that point at a name)
+            if _may_be_new_name(index, bare, common_ok=_STOCK_CODE.search(code) is not None):
                 # (with its English name in the bracket, "麒麟工具（Kirin Tools）", the English one)
                 add(m.end("run") - len(name), m.end("run"), index.company(latin.group()) if latin else bare,
                     "announcer", "org")
@@ -739,9 +736,11 @@ def _place_institutions(index: HolderIndex, folded: str, han_words: list[tuple[i
 
 
 def _may_be_new_name(index: HolderIndex, name: str, common_ok: bool = False) -> bool:
-    """Whether Chinese words may be a name the text introduces: two characters or more, not a known place or
-    name, no time ("周日"), and (unless `common_ok`) no word the vocabularies know otherwise."""
-    return (len(name) >= 2 and (common_ok or not index.is_common(name)) and name not in index.zh_names
+    """Whether Chinese words may be a name the text introduces: two characters or more, not a known place, city
+    or name, no time ("周日"), no side ("馆方", "双方") nor a word that points at a name ("该公司"), and (unless
+    `common_ok`) no word the vocabularies know otherwise."""
+    return (len(name) >= 2 and name[-1] != "方" and name[0] not in _POINTING and name not in index.cities_zh
+            and (common_ok or not index.is_common(name)) and name not in index.zh_names
             and not _TIME_WORD.search(name))
 
 
