@@ -47,7 +47,8 @@ def _distinctive(p) -> tuple | None:
 
 def _main_organisation(placed: list) -> str | None:
     """The organisation that holds most of an article's figures (two or more of them)."""
-    counts = Counter(who for p in placed if (who := (p.frame.holder.value or "").partition("@")[0]))
+    # (a figure that names no measure is compared with nothing: "双方分别持股57%和43%" makes no company the story's)
+    counts = Counter(who for p in placed if p.frame.measure.value and (who := (p.frame.holder.value or "").partition("@")[0]))
     if not counts:
         return None
     (name, n), *rest = counts.most_common(2)

@@ -627,7 +627,9 @@ class _ShortestFirst(set):
 
 
 def test_a_name_announced_before_is_read_whole_whatever_the_set_order():
-    assert _names_read("海澜控股营收约215亿元。", "announced before", _ShortestFirst({"海澜", "海澜控股"})) == ["海澜控股"]
+    # (a name no trade word ends: "海澜控股" is read by its trade, before any name announced before)
+    assert _names_read("海澜之家营收约215亿元。", "announced before", _ShortestFirst({"海澜", "海澜之家"})) == ["海澜之家"]
+    assert _names_read("海澜控股营收约215亿元。", "named by its trade", _ShortestFirst({"海澜", "海澜控股"})) == ["海澜控股"]
 
 
 @pytest.mark.parametrize("sentence, names", [

@@ -51,8 +51,9 @@ def test_a_dividend_is_a_payout_and_a_running_total_of_outages_no_stock(tmp_path
     article(tmp_path, "b.md", "海港置业派息", "2025-03-21",
             "海港置业建议派发2024年末期股息每股1.55港元。台风期间累计停电约12万户，累计装机容量约3万千瓦。\n")
     frames = by_file(analyse([str(tmp_path)]))
-    assert frames[("a.md", "HK$1.80")].measure.value == "payouts"
-    assert frames[("b.md", "1.55港元")].measure.value == "payouts"
+    # (per share: another quantity than the dividends paid in all)
+    assert frames[("a.md", "HK$1.80")].measure.value == "payouts per share"
+    assert frames[("b.md", "1.55港元")].measure.value == "payouts per share"
     assert frames[("b.md", "12万户")].measure.value != "installed_base"
     assert frames[("b.md", "3万千瓦")].measure.value == "installed_base"
 

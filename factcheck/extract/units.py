@@ -21,7 +21,7 @@ PERCENT = regex.compile(r"\s*(?:%|(?i:per\s?cents?|pct|percentage\s+points?|perc
 PERCENT_OF_LEFT = regex.compile(r"(?<![\d%]\s*)(?P<word>\b(?i:per\s?cents?|percents?)\s+of\s+)$")
 MEASURE = regex.compile(r"(?P<m>[多余]?(?:" + alternation(MEASURE_WORDS_ZH) + "))")
 TIMES = regex.compile(r"\s*(?:-\s*)?(?i:times|fold)\b")
-PER = regex.compile(r"\s*(?:per|a|an|/|each)\s*(?P<per>ton|tonne|kg|kilogram|barrel|ounce|year|month|week|day|night|"
+PER = regex.compile(r"\s*(?:(?:per|an?|each)\s+|/\s*)(?P<per>ton|tonne|kg|kilogram|barrel|ounce|year|month|week|day|night|"
                     r"hour|share|unit|person|capita|head|bushel|pound|lb|gallon|litre|liter|mile|km|kwh|mwh|"
                     r"passenger|seat|square\s+metre|square\s+foot|sqm|sq\s?ft)s?\b(?!\s+ago\b)", regex.I)
 PER_TIME = regex.compile(r"(?i:[ \t]*(?:/|per[ \t]+)[ \t]*(?P<t>milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|"

@@ -22,7 +22,7 @@ from ..vocabulary import cue_set
 from . import text as T
 from . import cues
 from .holders import (WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions, ground_pending,
-                      ZH_COMPANY_KINDS, public_bodies, publisher_names, title_case)
+                      ZH_COMPANY_KINDS, public_bodies, publisher_names, title_case, with_full_chinese_names)
 from .measures import FLOWS, NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods, fiscal_half
 from .sources import article_source, attribution, basis, sentence_sources
@@ -106,6 +106,9 @@ _DATELINE_PREFIX = regex.compile(rf"\s*(?:{_WIRE_CITY}\s*[-–—]\s|[【\[]记�
 # not of the first one's measure.
 _STATEMENT_BREAK = regex.compile(r"[;；]")
 # Flows and levels whose figure is a total or a peak unless written as an average
+_PER_SHARE_BEFORE = regex.compile(r"(?i)\b(?:per|a)\s+share\b(?:\s+(?:of|was|were|came\s+to|rose\s+to|fell\s+to|to|at)){0,2}"
+                                 r"\s*(?:(?:about|around|nearly|some)\s+)?$|每股[^\d，。；,;]{0,6}$|(?i:\beps\b)[^.;\d]{0,20}$")
+_PER_SHARE_AFTER = regex.compile(r"(?i)\s*(?:(?:a|per|each)\s+share\b|/\s*share\b)")
 _AVERAGED = frozenset({"demand", "consumption", "production", "sales", "throughput", "visitors", "exports",
                        "imports", "installations", "orders", "trade"})
 # Measures only an organisation has figures of (a country's "revenue" is its government's, written so)
@@ -304,7 +307,7 @@ class Framer:
                                            scan[1], han, grounded, pending, title_case_until)]
         if pending:
             mentions = ground_pending(self.index, text, mentions, pending, grounded, excluded)
-        mentions = _with_full_names(mentions)
+        mentions = with_full_chinese_names(_with_full_names(mentions))
         if self._traditional:
             mentions = [_own_country_in_taiwan(m) for m in mentions]
         month = int(article.date[5:7]) if article.date and len(article.date) >= 7 else None
@@ -365,6 +368,12 @@ class Framer:
             title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
                                 and (m.kind == "world" or (m.kind == "region" and m.rule == "place"))
                                 and not _ranks_in(folded, m)
+                                # ("customers in Europe and China held back": places listed are no one market)
+                                and not _listed_with_place(folded, m, mentions)
+                                # ("ships forced to sail around Africa": a route, no market)
+                                # (not "sold around the world", "across Europe": markets)
+                                and not (m.kind == "region"
+                                         and _ROUTE_BEFORE.search(folded, max(lede[0][0], m.start - 12), m.start))
                                 # "imports from China": the other party of a trade sets no article's market
                                 and not _OBJECT_OF_SCAN.search(folded, max(lede[0][0], m.start - 14), m.start)
                                 # "Cinevo's Asia-Pacific business": one part of a company, not the article's market
@@ -557,6 +566,12 @@ class Framer:
             # "average demand across May was 11,900 MW" beside "a record 14,208 MW": a mean is another quantity
             # than a total or a peak
             key = f"{key} average"
+        if key and is_money(self.units, claim.unit) and (
+                _PER_SHARE_BEFORE.search(folded, max(clause[0], claim.start - 40), claim.start)
+                or _PER_SHARE_AFTER.match(folded, claim.end)):
+            # "earnings per share of NT$5.12", "每股纯益5.12元", "paid 45 cents a share": a figure per share is
+            # another quantity than the company's total
+            key = f"{key} per share"
         if key == "sales" and is_money(self.units, claim.unit):
             key = "revenue"  # sales in money are revenue: "semiconductor sales reached $627.6 billion" = 销售额
             trade = self._shipped_trade(folded, hit, sentence, hits)
@@ -717,7 +732,7 @@ class Framer:
                       else last_org if last_org is not None and last_org.kind == "org"
                       else earlier[-1] if earlier else regions[0] if regions else last_org)
             rule_suffix = " (pronoun)"
-        if (holder is None and measure in _COMPANY_MEASURES
+        if (holder is None and (measure or "").removesuffix(" per share") in _COMPANY_MEASURES
                 and not any(m.kind in ("region", "world") for m in in_clause if m.end <= claim.start)
                 and not _ANOTHER_COMPANY.search(folded, sentence[0], claim.start)):
             # A company's figure the sentence names no one for ("Sales rose to 4.05 billion yuan", "第二季毛利率为
@@ -990,6 +1005,21 @@ def _own_country_in_taiwan(m: Mention) -> Mention:
 _NOT_ONE_NAME = regex.compile(r"[.,;:!?]\s")  # ("Strandvejen. Halvorsen": two names a run read as one)
 
 
+_ROUTE_BEFORE = regex.compile(r"(?i)\b(?:around|round|via|through|past|bypass\w*)\s+(?:the\s+)?$")
+_PLACE_LIST_JOIN = regex.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*|与|和|及|或|、)\s*")
+
+
+def _listed_with_place(folded: str, place: Mention, mentions: list[Mention]) -> bool:
+    """Whether a place is listed with another ("Europe and China", "欧洲与中国大陆", "Japan, Korea")."""
+    at = bisect.bisect_right([m.start for m in mentions], place.start)
+    after = mentions[at] if at < len(mentions) else None
+    before = mentions[at - 2] if at >= 2 else None
+    return ((after is not None and after.kind in ("region", "world")
+             and _PLACE_LIST_JOIN.fullmatch(folded, place.end, after.start) is not None)
+            or (before is not None and before.kind in ("region", "world")
+                and _PLACE_LIST_JOIN.fullmatch(folded, before.end, place.start) is not None))
+
+
 def _with_full_names(mentions: list[Mention]) -> list[Mention]:
     """A one-word organisation name read as the one longer name of the article it opens or ends: "Rovers"
     after "Blackwater Rovers" (a name of another story, "Rovers Nations", does not count)."""
@@ -1001,6 +1031,12 @@ def _with_full_names(mentions: list[Mention]) -> list[Mention]:
         # (as written: "Haneul Holdings", read "Haneul", is the parent, not a short form of "Haneul Beauty")
         if m.kind == "org" and " " not in m.name and m.words.startswith(m.name) and " " not in m.words.strip():
             full = [n for n in longer if n.startswith(m.name + " ") or n.endswith(" " + m.name)]
+            if len(full) == 1:
+                m = replace(m, name=full[0], rule=f"{m.rule} (the short form of {full[0]})")
+        elif m.kind == "org" and " " in m.name and m.words.strip() == m.name:
+            # ("Kangyuan Pharmacy" in the headline, "Kangyuan Pharmacy Chain" in the lede: a name and its
+            # longer form, both written whole)
+            full = [n for n in longer if n.startswith(m.name + " ")]
             if len(full) == 1:
                 m = replace(m, name=full[0], rule=f"{m.rule} (the short form of {full[0]})")
         out.append(m)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 
 import regex
@@ -107,6 +107,14 @@ _UNIT_BRACKET = regex.compile(r"\d[^\d\s(（]{0,8}\s*[(（]$")
 _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司|"
                             r"航空|保险|证券|地产|置业|物流|医药|制药|药业|电信|通信|钢铁|矿业|化工|食品|乳业|电器|电力|石化|航运|船舶|重工|传媒|影业|酒业)$")
 _ZH_NAME_TAGS = {"nt", "nz", "ns"}
+# A company's name as Chinese news writes it: its own word, then the trade it is in ("鸿泰/精密机械", "玉峰/银行",
+# "金升/珠宝"); the trade word (the last of one or two after the name word) ends in one of these
+_ZH_TRADE = regex.compile(r"(?:公司|股份|控股|集团|汽车|电子|科技|能源|银行|航空|保险|人寿|产险|证券|地产|置业|物流|快递|"
+                          r"医药|制药|药业|生物|医疗|电信|通信|钢铁|矿业|化工|化学|食品|乳业|饮料|啤酒|酒业|电器|电力|电气|"
+                          r"电机|石化|石油|航运|海运|船舶|重工|机械|精机|工业|实业|传媒|影业|文娱|游戏|软件|半导体|光电|"
+                          r"材料|纺织|服饰|珠宝|玩具|水泥|建材|水务|燃气|家电|家居|百货|零售|超市|酒店|航天|新能源|光伏|"
+                          r"电池|锂业|纸业|水产|牧业|种业|资源|矿产|资本|信托|租赁|物产|贸易|咖啡|制造|造船|车业)$")
+_ZH_NAME_WORD_TAGS = ("nr", "nrt", "nrfg", "nz", "nt")
 # A Chinese name right before the day it published something, or its code or English name in brackets
 _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20}?)(?P<code>[（(][^）)]{1,40}[）)])?\s*"
                            r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|[今昨]\s*[（(]\s*\d{1,2}\s*[）)]\s*日|昨日|今日|前日|昨天|今天|日前|近日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
@@ -144,10 +152,10 @@ _OWN_REPORT_AFTER = regex.compile(r"了?[^，。；！？\n]{0,24}?(?:财报|年
 ZH_COMPANY_KINDS = "拍卖行|巨头|龙头|企业|公司|集团|车企|药企|矿企|险企"
 # what describes a company before its name: a trade ending in 商 (not 商业, commerce), 厂, a bank, a kind of firm
 _DESCRIBED = regex.compile(rf"商(?![业场品务标会])|厂|银行|机构|{ZH_COMPANY_KINDS}")
-_LEADING_PREPOSITION = regex.compile(r"^[据由经向对在从与和及]")
+_LEADING_PREPOSITION = regex.compile(r"^[据由经向对在从与和及于]")
 _LATIN_NAME = regex.compile(r"[A-Z][A-Za-z&.'’-]*(?:\s+[A-Z][A-Za-z&.'’-]*)*")
 # a time that stands before a date ("周日", "昨日", "本周"): when, not who
-_TIME_WORD = regex.compile(r"^(?:周[一二三四五六日末]|星期.|[昨今当同前次]日|[昨今当]天|本周|上周|日前|近日|此前)$|[日天周年月]$")
+_TIME_WORD = regex.compile(r"^(?:周[一二三四五六日末]|星期.|[昨今当同前次]日|[昨今当]天|本周|上周|日前|近日|此前)$|[日天周年月]$|时间$")
 _ZH_SUBDIVISION = regex.compile(r"[州省市县区邦]$")
 # Offices that compile others' figures: named in a sentence, they are its source, never whose figure it is.
 # A public body reports its country's figures (a statistics office, customs, a ministry, an agency): never its own.
@@ -231,7 +239,9 @@ class HolderIndex:
                 name = name.rpartition(" ")[0]
                 while " " in name and self._measure_word(name.rpartition(" ")[2]):
                     name = name.rpartition(" ")[0]
-            if name and (self.is_object_abbreviation(name.rpartition(" ")[2]) or name.casefold() in self.unit_words):
+            last = name.rpartition(" ")[2] if name else ""
+            if name and (self.is_object_abbreviation(last) or name.casefold() in self.unit_words
+                         or (last.isupper() and self._measure_word(last))):  # ("EBITDA": a measure's acronym)
                 name = None  # "DRAM", "LNG", "Average DRAM": an object's abbreviation names a thing, not a holder
             self.run_names[run] = name
         return self.run_names[run]
@@ -293,6 +303,11 @@ class HolderIndex:
     def _measure_word(self, word: str) -> bool:
         low = word.lower()
         return any(m.en is not None and m.en.fullmatch(low) for m in self.vocab.measures)
+
+    def ends_in_measure(self, words: str) -> bool:
+        """Whether Chinese words end in a word a measure of the vocabularies is named by (…获利, …收入)."""
+        tail = words[-2:]
+        return any(m.zh is not None and m.zh.fullmatch(tail) for m in self.vocab.measures)
 
     def is_object_abbreviation(self, word: str) -> bool:
         return word.isupper() and any(cue.en is not None and cue.en.fullmatch(word) for cue in self.vocab.objects)
@@ -366,6 +381,8 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
             continue  # "高频宽记忆体（HBM）": a thing and its abbreviation, no organisation
         if not known and T.HAN.match(long) and short.isupper() and len(short) <= 4 and _common_nouns(long):
             continue  # "人工智慧（AI）", "电动汽车（EV）": a term and its acronym, no organisation
+        if not known and T.HAN.match(long) and index.ends_in_measure(long):
+            continue  # "税息折旧及摊销前获利（EBITDA）": a measure and its acronym, no organisation
         # (an English name and its Chinese one, either way round, are the English name: "Jade Harbor Life
         # Insurance Co (玉港人寿)" and "玉港人寿（Jade Harbor Life）" name one insurer)
         latin = long if T.HAN.match(short) and not T.HAN.match(long) else short
@@ -583,6 +600,11 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     runs = []
     readings = index.run_readings
     for run_start, run in proper_runs:
+        if " and " in run and (listed := _listed_places(index, run)):
+            # "Hubei and Jiangxi", "Alberta, Ontario and Quebec": places listed, each its own, no organisation
+            for offset, part, place in listed:
+                add(run_start + offset, run_start + offset + len(part), place, "city", "region")
+            continue
         reading = readings.get(run, False)
         if reading is False:
             reading = index.run_reading(run)
@@ -684,6 +706,11 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                     grounded.add(bare)
         for s, e in _place_institutions(index, folded, han_words):
             add(s, e, folded[s:e], "segmenter", "org")
+        for s, e, own in _trade_names(index, folded, han_words):
+            read = len(found)
+            introduce(s, e, folded[s:e], "named by its trade")
+            if grounded is not None and len(found) > read:
+                grounded.add(own)  # (its own word alone names it too: "鸿泰" once "鸿泰精密机械" is named)
         word_readings = index.word_readings
         for s, e, pos in han_words:
             word = folded[s:e]
@@ -735,6 +762,56 @@ def _place_institutions(index: HolderIndex, folded: str, han_words: list[tuple[i
     return out
 
 
+def _trade_names(index: HolderIndex, folded: str, han_words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans of companies named by their own word and their trade (`_ZH_TRADE`): the own word is one the
+    segmenter tags a name or does not know (it found it in the text: "全益/机械"), of two to four characters,
+    and no place, time or word the vocabularies know; the trade word follows it directly, alone or after one
+    more word ("鸿泰/精密机械", "玉峰/商业/银行"). (start, end, the own word)."""
+    out = []
+    for k, (s, e, pos) in enumerate(han_words[:-1]):
+        if e - s >= 3 and folded[s] in "厂商" and not T.known_word(folded[s:e]):
+            s += 1  # ("工具机/厂鸿岳/精密机械": the maker's description ends in 厂, which the segmenter joined)
+        word = folded[s:e]
+        if not (2 <= e - s <= 4 and (pos in _ZH_NAME_WORD_TAGS or (pos[:1] == "n" and not T.known_word(word)))
+                and _HAN_WORD.fullmatch(word) is not None
+                and _may_be_new_name(index, word) and not _ZH_SUBDIVISION.search(word)
+                and not _TRADE_NAME_STOP.search(word) and not _DESCRIPTOR_ZH.search(word)):
+            continue
+        for last in han_words[k + 1:k + 3]:
+            if last[0] != e or not T.HAN.match(folded, last[0]) or _TRADE_NAME_STOP.search(folded, last[0], last[1]):
+                break
+            if _ZH_TRADE.search(folded, last[0], last[1]):
+                if not _BUSINESS_AFTER.match(folded, last[1]):  # ("马士基海运业务": a company's business)
+                    out.append((s, last[1], word))
+                break
+            e = last[1]
+    return out
+
+
+def with_full_chinese_names(mentions: list[Mention]) -> list[Mention]:
+    """A Chinese company's short name read as the one longer name of the article that opens with the short
+    name's own word: 玉峰银行 after 玉峰商业银行, 鸿泰精机 beside 鸿泰精密机械, 华翔 after 华翔航空."""
+    names = {m.name for m in mentions if m.kind == "org" and T.HAN.match(m.name)}
+    if len(names) < 2:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.name in names:
+            own = _ZH_TRADE.sub("", m.name) or m.name
+            longer = sorted((n for n in names if len(n) > len(m.name) and n.startswith(own) and len(own) >= 2),
+                            key=len, reverse=True)
+            if longer and (len(longer) == 1 or len(longer[1]) < len(longer[0])):
+                m = replace(m, name=longer[0], rule=f"{m.rule} (the short form of {longer[0]})")
+        out.append(m)
+    return out
+
+
+_HAN_WORD = regex.compile(r"\p{Han}+")
+_BUSINESS_AFTER = regex.compile(r"业务|板块|部门|分部|事业|业者|行业|产业|市场|企业|类股|股")
+# (a word with a character no company's own word holds: a measure, a preposition or a verb the segmenter joined)
+_TRADE_NAME_STOP = regex.compile(r"[的了和与及在对向从为是将把被等]")
+
+
 def _may_be_new_name(index: HolderIndex, name: str, common_ok: bool = False) -> bool:
     """Whether Chinese words may be a name the text introduces: two characters or more, not a known place, city
     or name, no time ("周日"), no side ("馆方", "双方") nor a word that points at a name ("该公司"), and (unless
@@ -751,6 +828,23 @@ def title_case(text: str, start: int, end: int) -> bool:
 
 
 _LONG_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+
+
+_LIST_CUT = regex.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed_places(index: HolderIndex, run: str) -> list[tuple[int, str, str]] | None:
+    """(offset, words, place) of each item of a run that lists places only, else None."""
+    out, at = [], 0
+    for cut in [*_LIST_CUT.finditer(run), None]:
+        part = run[at:cut.start() if cut else len(run)]
+        place = index.cities_en.get(part)
+        name = place[0] if place else index.en_names.get(part)
+        if name is None or index.kind_of(name) == "org":
+            return None
+        out.append((at, part, name))
+        at = cut.end() if cut else at
+    return out
 
 
 def _runs(text: str, start: int, end: int) -> list[tuple[int, str]]:

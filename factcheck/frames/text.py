@@ -116,9 +116,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return join_abbreviations(text, [(a, b) for a, b in out if not text[a].isspace() or text[a:b].strip()])
 
 
-# Words whose stop ends no sentence: "HexaCore Memory Inc. (6688.TW) said", "on Sept. 30", "Dr. Lee".
+# Words whose stop ends no sentence: "HexaCore Memory Inc. (6688.TW) said", "on Sept. 30", "Dr. Lee", and
+# initials: "A.P. Moller-Maersk", "the U.S. Department of Commerce" (one initial may end a name that ends its
+# sentence: "Tseung Kwan O. Officials…").
 _ABBREVIATION = re.compile(r"(?i)(?<![A-Za-z])(?:inc|corp|co|ltd|plc|llc|bhd|mr|mrs|ms|dr|prof|st|no|nos|vs|"
-                           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$")
+                           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$|(?<=(?-i:[A-Z])\.)(?-i:[A-Z])\.$")
 
 
 def join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -220,6 +222,11 @@ def tag_han_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]
         for word, pos in tag(block.group()):
             out.append((at, at + len(word), pos))
             at += len(word)
+
+
+def known_word(word: str) -> bool:
+    """Whether the segmenter's dictionary holds a word (one it did not find in the text by itself)."""
+    return _tagger().has_word(word)
 
 
 def add_words(words) -> None:

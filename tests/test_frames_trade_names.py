@@ -1,0 +1,92 @@
+"""Holders and measures of company news on topics no rule names: Chinese companies named by their own word
+and their trade (鸿岳/精密机械, 凯川/银行) and their short forms, a headline's shorter English name, places
+listed in one run, a lede's places that are no market, figures per share, measures spelt as acronyms, and
+initials that end no sentence. Corpora written for the tests."""
+
+from __future__ import annotations
+
+from factcheck.frames import text as T
+from factcheck.frames.holders import declared_aliases
+from factcheck.pipeline import analyse, framer_for
+from frame_helpers import article, by_file, quotes
+
+
+def test_a_chinese_company_named_by_its_trade_and_its_short_forms(tmp_path) -> None:
+    article(tmp_path, "a.md", "鸿岳精机去年获利下滑", "2025-03-20",
+            "工具机厂鸿岳精密机械昨（19）日召开法说会，全年合并营收为新台币142亿元。\n\n"
+            "鸿岳精机全年税后纯益为13.6亿元，每股纯益4.35元。\n\n"
+            "鸿岳今年将投资约9亿元扩建新厂。\n\n"
+            "同业全泽机械去年毛利率为24.1%。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    # (the headline's and the body's short forms are the one longer name the article gives)
+    for figure in ("142亿元", "13.6亿元", "9亿元"):
+        assert frames[("a.md", figure)].holder.value == "鸿岳精密机械@", figure
+    assert frames[("a.md", "24.1%")].holder.value.startswith("全泽机械@")  # another company, by its trade too
+
+
+def test_a_trade_word_after_a_common_word_or_before_a_business_names_no_company(tmp_path) -> None:
+    article(tmp_path, "a.md", "港口货运增长", "2025-03-20",
+            "去年全国汽车出口量为586万辆。\n\n"
+            "马士基海运业务收入为84亿美元。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert not (frames[("a.md", "586万辆")].holder.value or "").startswith("全国")
+    assert "海运" not in (frames[("a.md", "84亿美元")].holder.value or "")
+
+
+def test_a_chinese_company_and_its_english_name_meet_by_the_figures_they_share(tmp_path) -> None:
+    article(tmp_path, "a.md", "Hongyue Precision profit falls", "2025-03-19",
+            "Hongyue Precision Machinery Co. said its 2024 revenue came to NT$14.2 billion. Earnings per share "
+            "were NT$4.35.\n\nNet profit fell to NT$1.21 billion in 2024.\n")
+    article(tmp_path, "b.md", "鸿岳精机去年获利下滑", "2025-03-20",
+            "工具機廠鴻岳精密機械昨（19）日召開法說會，2024年合併營收為新台幣142億元。\n\n"
+            "鴻岳精機2024年稅後純益為13.6億元，每股純益4.35元。\n")
+    analysis = analyse([str(tmp_path)])
+    assert any(q == sorted(["NT$1.21 billion", "13.6億元"]) for q in quotes(analysis))
+    frames = by_file(analysis)
+    # a figure per share is another quantity than the profit: the agreeing EPS stays out of the finding
+    assert frames[("a.md", "NT$4.35")].measure.value == "profit per share"
+    assert frames[("b.md", "4.35元")].measure.value == "profit per share"
+    assert frames[("b.md", "13.6億元")].holder.value == frames[("a.md", "NT$1.21 billion")].holder.value
+    assert not any("4.35元" in q for q in quotes(analysis))
+
+
+def test_a_measure_and_its_acronym_name_no_organisation(tmp_path) -> None:
+    index = framer_for(None).index
+    assert declared_aliases(index, "调整后税息折旧及摊销前获利（EBITDA）为11.2亿美元。") == {}
+    article(tmp_path, "a.md", "Harrow Freight keeps its outlook", "2025-05-08",
+            "Harrow Freight said EBITDA rose to $2.1 billion in the first quarter. Operating profit (EBIT) jumped "
+            "to $1.1 billion in the quarter.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "$2.1 billion")].measure.value == "ebitda"
+    assert frames[("a.md", "$1.1 billion")].holder.value.startswith("Harrow Freight")
+
+
+def test_a_headline_name_is_the_longer_name_the_lede_gives(tmp_path) -> None:
+    article(tmp_path, "a.md", "Lanmere Pharmacy keeps opening stores", "2025-08-29",
+            "Lanmere Pharmacy Chain operated 9,410 stores at the end of June, most of them in Hubei and Jiangxi.\n\n"
+            "Same-store revenue fell to 3.2 billion yuan in the first half, the report showed. Lanmere Pharmacy "
+            "said it would open 900 more.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "9,410")].holder.value.startswith("Lanmere Pharmacy Chain@")
+    assert frames[("a.md", "3.2 billion yuan")].holder.value.startswith("Lanmere Pharmacy Chain@")
+    # ("Hubei and Jiangxi": two provinces listed, no organisation)
+    assert "Hubei and Jiangxi" not in (frames[("a.md", "9,410")].holder.value or "")
+
+
+def test_places_listed_or_on_a_route_in_the_lede_are_no_market(tmp_path) -> None:
+    article(tmp_path, "a.md", "Corvane Tools profit slides", "2025-03-12",
+            "Corvane Tools said its earnings fell as customers in Europe and China held back.\n\n"
+            "Net profit dropped to $142 million.\n")
+    article(tmp_path, "b.md", "Tidewell Lines beats forecasts", "2025-05-08",
+            "Tidewell Lines posted higher earnings, saying ships forced to sail around Africa kept capacity tight.\n\n"
+            "Operating profit rose to $310 million.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "$142 million")].holder.value == "Corvane Tools@"
+    assert frames[("b.md", "$310 million")].holder.value == "Tidewell Lines@"
+
+
+def test_initials_end_no_sentence() -> None:
+    text = "A.P. Halvorsen posted earnings. The U.S. Department of Commerce said so. It ended in Tseung Kwan O. Officials met."
+    spans = [text[a:b] for a, b in T.sentences(text, 0, len(text))]
+    assert spans == ["A.P. Halvorsen posted earnings.", "The U.S. Department of Commerce said so.",
+                     "It ended in Tseung Kwan O.", "Officials met."]
