@@ -710,6 +710,7 @@ class Framer:
                                 and _POSSESSIVE.match(folded, m.end)], claim, usable, ("region",),
                            before_only=True)
                   or cues.pick(in_clause, claim, usable, ("org",)) or cues.pick(in_clause, claim, usable, ("region",))
+                  or self._apposed_subject(folded, sentence, claim, usable)
                   or cues.pick(in_sentence, claim, usable, ("org",), before_only=True)
                   or cues.pick(in_sentence, claim, usable, ("region",), before_only=True))
         rule_suffix = " (the subject)" if described is not None else ""
@@ -780,6 +781,17 @@ class Framer:
         lo = sentence[0] if named_first else min(sentence[0], self._previous_sentence[0] or sentence[0])
         named = [h for h in hits if h.measure.name in FLOWS and lo <= h.start < hit.start]
         return named[-1].measure.name if named else None
+
+    def _apposed_subject(self, folded: str, sentence: tuple[int, int], claim: Claim, usable) -> Mention | None:
+        """The organisation a sentence opens with, set off by an apposition before its verb ("Vandermeer Group,
+        the Amsterdam-based brewer behind Kroonberg pilsner, said its margin…"): the subject, not a name
+        inside the apposition."""
+        named = self._mentions_in(sentence[0], claim.start)
+        first = named[0] if named else None
+        if (first is None or first.kind != "org" or folded[sentence[0]:first.start].strip()
+                or len(named) < 2 or not usable(first)):
+            return None
+        return first if _APPOSITION_BEFORE_VERB.match(folded, first.end, claim.start) else None
 
     def _described_subject(self, folded: str, sentence: tuple[int, int], claim: Claim) -> Mention | None:
         """The name a sentence's subject refers to by the last word of it: "The resort, a joint venture in which
@@ -1005,6 +1017,8 @@ def _own_country_in_taiwan(m: Mention) -> Mention:
 _NOT_ONE_NAME = regex.compile(r"[.,;:!?]\s")  # ("Strandvejen. Halvorsen": two names a run read as one)
 
 
+_APPOSITION_BEFORE_VERB = regex.compile(r",\s+(?:the|a|an|one\s+of)\s[^,;.]{0,120},\s+(?:[a-z]+\s+){0,2}"
+                                        r"(?:said|says|reported|reports|posted|posts|announced|disclosed)\b")
 _ROUTE_BEFORE = regex.compile(r"(?i)\b(?:around|round|via|through|past|bypass\w*)\s+(?:the\s+)?$")
 _PLACE_LIST_JOIN = regex.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*|与|和|及|或|、)\s*")
 

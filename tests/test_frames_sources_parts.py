@@ -1,0 +1,48 @@
+"""Whose figure, and what part of it: a source cited on its day of publication (据…（CNA）昨（23）日公布的数据)
+and a statistics office ("Stats NZ figures show") hold none of it, a sentence's subject set off by an
+apposition holds it over a brand named inside, a part after 其中 is no whole, gate receipts are revenue and a
+price per mmBtu names no one. Corpora written for the tests, on topics no rule names."""
+
+from __future__ import annotations
+
+from factcheck.pipeline import analyse
+from frame_helpers import article, by_file, quotes
+
+
+def test_a_source_cited_on_its_day_and_a_statistics_office_hold_no_figure(tmp_path) -> None:
+    article(tmp_path, "a.md", "厄瓜多蟹类出口创新高", "2026-01-24",
+            "根据厄瓜多国家渔业协会（CNF）昨（23）日公布的数据，2025年全年蟹类出口量达12.4万公吨。\n")
+    article(tmp_path, "b.md", "Kiwi fruit exports slip", "2025-08-02",
+            "New Zealand's kiwifruit exports were worth NZ$2.3 billion in the year to June, Stats NZ figures show.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    crabs = frames[("a.md", "12.4万公吨")]
+    assert crabs.holder.value == "@Ecuador" and crabs.attribution.value == "厄瓜多国家渔业协会"
+    assert frames[("b.md", "NZ$2.3 billion")].holder.value == "@New Zealand"
+
+
+def test_a_subject_set_off_by_an_apposition_holds_the_figure_over_a_brand_inside(tmp_path) -> None:
+    article(tmp_path, "a.md", "Brewer results", "2026-02-12",
+            "Haldane Group, the Leeds-based brewer behind Copperfield ale and Marrow Stout, said on Thursday "
+            "that its operating margin widened to 13.8% in 2025.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "13.8%")].holder.value.startswith("Haldane")
+
+
+def test_a_part_after_qizhong_is_no_whole(tmp_path) -> None:
+    article(tmp_path, "a.md", "青川银行上半年业绩", "2025-07-22",
+            "青川银行上半年营收为86亿元，同比增长6.2%；其中利息收入同比增长9.5%。\n")
+    article(tmp_path, "b.md", "Qingchuan Bank results", "2025-07-22",
+            "Qingchuan Bank said first-half revenue rose 6.2% to 8.6 billion yuan.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "9.5%")].object.value.endswith("其中")
+    assert not any("9.5%" in q for f in quotes(analysis) for q in f)  # the part meets neither whole
+
+
+def test_gate_receipts_are_revenue_and_a_price_per_mmbtu_names_no_one(tmp_path) -> None:
+    article(tmp_path, "a.md", "Cup final", "2026-03-02",
+            "Gate receipts reached A$41.2 million, the organisers said. Japan paid an average $11.90 per mmBtu "
+            "for its imports in January.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "A$41.2 million")].measure.value == "revenue"
+    assert "mmBtu" not in (frames[("a.md", "$11.90")].holder.value or "")
