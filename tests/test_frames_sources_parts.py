@@ -46,3 +46,16 @@ def test_gate_receipts_are_revenue_and_a_price_per_mmbtu_names_no_one(tmp_path) 
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "A$41.2 million")].measure.value == "revenue"
     assert "mmBtu" not in (frames[("a.md", "$11.90")].holder.value or "")
+
+
+def test_a_fleet_in_chinese_months_into_the_next_year_and_a_lake_that_holds_nothing(tmp_path) -> None:
+    article(tmp_path, "a.md", "Rental results", "2026-02-19",
+            "Ardent Rentals said its average fleet was 412,000 vehicles in 2025.\n\n"
+            "Tolls brought in roughly $1.9 billion between October and March, the canal's operator said. "
+            "Water in Corran Lake fell to 24.1 metres in 2025.\n")
+    article(tmp_path, "b.md", "租车业绩", "2026-02-20", "阿登租车2025年平均运营车队约39.8万辆。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("b.md", "39.8万辆")].measure.value == frames[("a.md", "412,000")].measure.value == "installed_base"
+    assert frames[("a.md", "$1.9 billion")].period.value == "2025-10..2026-03"
+    assert "Corran" not in (frames[("a.md", "24.1 metres")].holder.value or "")

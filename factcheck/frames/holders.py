@@ -119,7 +119,7 @@ _ZH_NAME_WORD_TAGS = ("nr", "nrt", "nrfg", "nz", "nt")
 _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20}?)(?P<code>[（(][^）)]{1,40}[）)])?\s*"
                            r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|[今昨]\s*[（(]\s*\d{1,2}\s*[）)]\s*日|昨日|今日|前日|昨天|今天|日前|近日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
                            r"(?:已经?|也|还|则|均|都|亦|正式|首次|再度|再次)?(?:公布|发布|宣布|披露|公告)")
-_FEATURE_NAME = regex.compile(r"\b(?:Sea|Ocean|Gulf|Straits?|Canal|River|Desert|Mountains)$")
+_FEATURE_NAME = regex.compile(r"\b(?:Sea|Ocean|Gulf|Straits?|Canal|River|Desert|Mountains|Lakes?|Reservoir|Glacier|Peninsula)$")
 _STOCK_CODE = regex.compile(r"(?<!\d)\d{4,6}(?!\d)")
 _EVENT_NAME = regex.compile(r"(?:Super\s+|Severe\s+|Tropical\s+)?(?:Typhoon|Hurricane|Cyclone|Storm|Tropical\s+Storm|Tropical\s+Depression)\s+[A-Z]"
                             # a game, a tournament or a fair: when and where figures are, not whose ("Super Bowl")

@@ -49,6 +49,8 @@ class PeriodMention:
             return f"{y}-{int(self.part):02d}"
         if self.kind == "months":
             lo, hi = (int(x) for x in self.part.split(".."))
+            if hi > 12:  # ("between October and March": into the next year, its months counted on past 12)
+                return f"{y}-{lo:02d}..{y + 1}-{hi - 12:02d}"
             return _months_label(y, lo, hi)
         if self.kind == "fiscal":
             # A fiscal year is named by the calendar year it ends in (FY2025, "fiscal 2025", 2025财年: the
@@ -496,7 +498,9 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
             y, lo, hi = g[0], _month(g[1]), _month(g[2])
         else:
             y, lo, hi = g[2], _month(g[0]), _month(g[1])
-        if not 1 <= lo <= hi <= 12:
+        if 1 <= hi < lo <= 12 and not y:
+            hi += 12  # "between October and March", "10月至次年3月": the months run on into the next year
+        elif not 1 <= lo <= hi <= 12:
             return None
         return PeriodMention(m.start(), m.end(), kind, _year(y), f"{lo}..{hi}", base, words)
     if kind == "month":
