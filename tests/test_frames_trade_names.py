@@ -90,3 +90,15 @@ def test_initials_end_no_sentence() -> None:
     spans = [text[a:b] for a, b in T.sentences(text, 0, len(text))]
     assert spans == ["A.P. Halvorsen posted earnings.", "The U.S. Department of Commerce said so.",
                      "It ended in Tseung Kwan O.", "Officials met."]
+
+
+def test_a_chinese_short_form_is_the_company_its_english_bracket_names(tmp_path) -> None:
+    article(tmp_path, "a.md", "钾肥销量创新高 岭原冠首季每股赚1.58美元", "2026-05-07",
+            "加拿大肥料大厂岭原冠养分公司（Ridgecrown Nutrients）昨（6）日公布今年第一季财报。\n\n"
+            "财报显示，岭原冠首季钾肥平均实现售价为每吨298美元。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "298美元")].holder.value == "Ridgecrown Nutrients@"
+    # (a statistics office's name shortened is no company: 政府统计 of 政府统计处)
+    article(tmp_path, "b.md", "零售", "2025-10-31", "政府统计处昨日公布，9月网上零售销售额约22.6亿港元。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert not (frames[("b.md", "22.6亿港元")].holder.value or "").startswith("政府")

@@ -702,8 +702,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 # (with its English name in the bracket, "麒麟工具（Kirin Tools）", the English one)
                 add(m.end("run") - len(name), m.end("run"), index.company(latin.group()) if latin else bare,
                     "announcer", "org")
-                if grounded is not None and not latin:
-                    grounded.add(bare)
+                if grounded is not None and not index.is_agency(name):
+                    # (and its short form, the name without the noun it ends in: 草原冠 of 草原冠养分公司)
+                    grounded.update(n for n in (bare, _without_last_noun(index, bare)) if n and (n != bare or not latin))
         for s, e in _place_institutions(index, folded, han_words):
             add(s, e, folded[s:e], "segmenter", "org")
         for s, e, own in _trade_names(index, folded, han_words):
@@ -790,20 +791,32 @@ def _trade_names(index: HolderIndex, folded: str, han_words: list[tuple[int, int
 
 def with_full_chinese_names(mentions: list[Mention]) -> list[Mention]:
     """A Chinese company's short name read as the one longer name of the article that opens with the short
-    name's own word: 玉峰银行 after 玉峰商业银行, 鸿泰精机 beside 鸿泰精密机械, 华翔 after 华翔航空."""
-    names = {m.name for m in mentions if m.kind == "org" and T.HAN.match(m.name)}
-    if len(names) < 2:
+    name's own word: 玉峰银行 after 玉峰商业银行, 鸿泰精机 beside 鸿泰精密机械, 华翔 after 华翔航空, 草原冠 after
+    草原冠养分公司（Prairie Crest Nutrients）, whose name is the English one."""
+    # (each Chinese-written organisation: as written, folded, and the name it is read as)
+    written = {(T.fold(m.words), m.name) for m in mentions if m.kind == "org" and T.HAN.match(m.words)}
+    if len(written) < 2:
         return mentions
     out = []
     for m in mentions:
-        if m.name in names:
+        if m.kind == "org" and T.HAN.match(m.name):
             own = _ZH_TRADE.sub("", m.name) or m.name
-            longer = sorted((n for n in names if len(n) > len(m.name) and n.startswith(own) and len(own) >= 2),
-                            key=len, reverse=True)
-            if longer and (len(longer) == 1 or len(longer[1]) < len(longer[0])):
-                m = replace(m, name=longer[0], rule=f"{m.rule} (the short form of {longer[0]})")
+            longer = sorted({(w, n) for w, n in written if len(w) > len(m.name) and w.startswith(own) and len(own) >= 2
+                             and n != m.name}, key=lambda wn: len(wn[0]), reverse=True)
+            if longer and (len(longer) == 1 or len(longer[1][0]) < len(longer[0][0])):
+                m = replace(m, name=longer[0][1], rule=f"{m.rule} (the short form of {longer[0][1]})")
         out.append(m)
     return out
+
+
+def _without_last_noun(index: HolderIndex, name: str) -> str | None:
+    """A Chinese name without the common noun it ends in (草原冠/养分 -> 草原冠), where what stays is a name of
+    its own: two characters or more, no word the dictionary knows."""
+    words = T.tag_words(name, 0, len(name))
+    if len(words) < 2 or not words[-1][2].startswith("n") or words[-1][2] in _ZH_NAME_WORD_TAGS:
+        return None
+    rest = name[:words[-1][0]]
+    return rest if len(rest) >= 2 and not T.known_word(rest) and _may_be_new_name(index, rest) else None
 
 
 _HAN_WORD = regex.compile(r"\p{Han}+")
