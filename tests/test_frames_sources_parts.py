@@ -59,3 +59,10 @@ def test_a_fleet_in_chinese_months_into_the_next_year_and_a_lake_that_holds_noth
     assert frames[("b.md", "39.8万辆")].measure.value == frames[("a.md", "412,000")].measure.value == "installed_base"
     assert frames[("a.md", "$1.9 billion")].period.value == "2025-10..2026-03"
     assert "Corran" not in (frames[("a.md", "24.1 metres")].holder.value or "")
+
+
+def test_interim_results_to_a_month_are_the_half_that_ends_with_it(tmp_path) -> None:
+    article(tmp_path, "a.md", "虚拟银行业绩", "2025-08-27",
+            "本港虚拟银行青湾银行昨（26）日公布截至今年6月底止的中期业绩，期内纯利录得1.52亿港元。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "1.52亿港元")].period.value == "2025H1"

@@ -142,8 +142,9 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("year_to_zh", _any('截至', '截止'), regex.compile(rf"截[至止](?:({_YEAR})\s*年|(今年|去年))?\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]{{0,2}}的?(?:上一|上个|本|该)?(?:({_YEAR})\s*)?(?:财年|财政年度|会计年度|年度|(?:过去|前)?(?:12|十二)\s*个月|一年)(?!\s*第?[一二三四1-4]季)")),
     # "the three months through September", "six months to June 2024": those months, ending with that one
     ("months_ending", _any('months to', 'months end', 'months through'), regex.compile(rf"(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months\s+(?:to|ended|ending|through)\s+(?:the\s+end\s+of\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?(?:,?\s+({_YEAR}))?\b")),
-    # "截至2025年9月30日止六个月": the six months ending with that month (before "截至…年度" and "9月" are read)
-    ("months_ending_zh", _any('截至', '截止'), regex.compile(rf"截[至止](?:({_YEAR})\s*年|(今年|去年))?\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]{{0,2}}的?\s*([二三四五六七八九十]|十一|\d{{1,2}})\s*[个個]月")),
+    # "截至2025年9月30日止六个月", "截至6月底止的中期": the months ending with that month (before "截至…年度" and
+    # "9月" are read)
+    ("months_ending_zh", _any('截至', '截止'), regex.compile(rf"截[至止](?:({_YEAR})\s*年|(今年|去年))?\s*({_ZH_MONTH})\s*月(?:\s*\d{{1,2}}\s*日)?[止底末]{{0,2}}的?\s*(?:([二三四五六七八九十]|十一|\d{{1,2}})\s*[个個]月|(中期|半年度?|上半年|下半年))")),
     # "in its first 12 months", "during its first year", 开馆首年, 开业首6个月: the holder's own first months
     ("first", _any('first', '首', '第一年'), regex.compile(r"(?i)\b(?:in|during|over|for)\s+(?:its|their)\s+(?:first|opening)\s+(?:(\d{1,2}|six|three|nine|twelve|eighteen)\s+months|(year|full\s+year))\b(?!\s+of\b)"
                                                   r"|(?:[开開][馆館]|[开開]业|[开開]通|通[车車]|上市|[运運][营營]|[营營][运運]|投産|投产|[开開]幕)(?:后|後|以来|以來)?(?:的)?(?:首|第一)(?:(年)|(半年)|[个個]?(\d{1,2}|[三六九])\s*[个個]?月)")),
@@ -525,7 +526,8 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
         return PeriodMention(m.start(), m.end(), "months", _year(g[2]), f"{hi - n + 1}..{hi}", base, words)
     if kind == "months_ending_zh":
         year = _year(g[0] or _counted_year(g[1], article_year))
-        n, hi = _count(g[3]), _month(g[2])
+        # ("截至今年6月底止的中期业绩": the half, six months, that ends with the month)
+        n, hi = _count(g[3]) if g[3] else 6, _month(g[2])
         if not 2 <= n <= 11 or not 1 <= hi - n + 1:
             return None
         return PeriodMention(m.start(), m.end(), "months", year, f"{hi - n + 1}..{hi}", base, words)
