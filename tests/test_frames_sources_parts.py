@@ -66,3 +66,14 @@ def test_interim_results_to_a_month_are_the_half_that_ends_with_it(tmp_path) -> 
             "本港虚拟银行青湾银行昨（26）日公布截至今年6月底止的中期业绩，期内纯利录得1.52亿港元。\n")
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "1.52亿港元")].period.value == "2025H1"
+
+
+def test_a_sum_per_unit_of_a_trade_flow_is_its_price_and_the_unit_names_no_place(tmp_path) -> None:
+    article(tmp_path, "a.md", "Gas imports", "2026-02-24",
+            "Norland's gas imports reached 2.1 million tonnes in January. The average landed cost of the imports "
+            "was $10.70 per million British thermal units, the customs data showed.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    price = frames[("a.md", "$10.70")]
+    assert price.measure.value == "price of imports"
+    assert "United Kingdom" not in (price.holder.value or "") and "British" not in (price.holder.value or "")
+    assert price.object.value != "british thermal"

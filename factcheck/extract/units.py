@@ -23,7 +23,7 @@ MEASURE = regex.compile(r"(?P<m>[多余]?(?:" + alternation(MEASURE_WORDS_ZH) + 
 TIMES = regex.compile(r"\s*(?:-\s*)?(?i:times|fold)\b")
 PER = regex.compile(r"\s*(?:(?:per|an?|each)\s+|/\s*)(?P<per>ton|tonne|kg|kilogram|barrel|ounce|year|month|week|day|night|"
                     r"hour|share|unit|person|capita|head|bushel|pound|lb|gallon|litre|liter|mile|km|kwh|mwh|"
-                    r"passenger|seat|square\s+metre|square\s+foot|sqm|sq\s?ft|mmbtu|million\s+btu)s?\b(?!\s+ago\b)", regex.I)
+                    r"passenger|seat|square\s+metre|square\s+foot|sqm|sq\s?ft|mmbtu|million\s+btu|million\s+british\s+thermal\s+unit)s?\b(?!\s+ago\b)", regex.I)
 PER_TIME = regex.compile(r"(?i:[ \t]*(?:/|per[ \t]+)[ \t]*(?P<t>milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|"
                          r"hours?|hrs?|h)\b|[ \t]+an?[ \t]+(?P<t>hour|second|minute)\b)")
 # What a unit is per, when it is an area or a volume: "31 micrograms per cubic metre", "34微克/立方米",

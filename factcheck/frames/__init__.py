@@ -106,6 +106,8 @@ _DATELINE_PREFIX = regex.compile(rf"\s*(?:{_WIRE_CITY}\s*[-–—]\s|[【\[]记�
 # not of the first one's measure.
 _STATEMENT_BREAK = regex.compile(r"[;；]")
 # Flows and levels whose figure is a total or a peak unless written as an average
+_PER_PHYSICAL_UNIT = regex.compile(r"(?i)per\s+(?:ton|tonne|kg|kilogram|barrel|ounce|pound|lb|gallon|litre|liter|"
+                                   r"kwh|mwh|mmbtu|million\s+btu|million\s+british\s+thermal\s+unit|bushel)s?$")
 _PER_SHARE_BEFORE = regex.compile(r"(?i)\b(?:per|a)\s+share\b(?:\s+(?:of|was|were|came\s+to|rose\s+to|fell\s+to|to|at)){0,2}"
                                  r"\s*(?:(?:about|around|nearly|some)\s+)?$|每股[^\d，。；,;]{0,6}$|(?i:\beps\b)[^.;\d]{0,20}$")
 _PER_SHARE_AFTER = regex.compile(r"(?i)\s*(?:(?:a|per|each)\s+share\b|/\s*share\b)")
@@ -566,6 +568,11 @@ class Framer:
             # "average demand across May was 11,900 MW" beside "a record 14,208 MW": a mean is another quantity
             # than a total or a peak
             key = f"{key} average"
+        if ((key or "").removesuffix(" average") in FLOWS and is_money(self.units, claim.unit)
+                and _PER_PHYSICAL_UNIT.match(claim.noun or "")):
+            # "the average landed cost of the imports was $11.40 per million British thermal units": a sum per
+            # unit of a trade flow is its price (an average one too)
+            key = f"price of {key.removesuffix(' average')}"
         if key and is_money(self.units, claim.unit) and (
                 _PER_SHARE_BEFORE.search(folded, max(clause[0], claim.start - 40), claim.start)
                 or _PER_SHARE_AFTER.match(folded, claim.end)):

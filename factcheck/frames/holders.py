@@ -526,9 +526,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     def add(s: int, e: int, name: str, rule: str, kind: str | None = None) -> None:
         kind = kind or kinds.get(name, "org")  # (`index.kind_of`)
         if (name in sources or taken.find(1, s - start, e - start) >= 0 or text[e:e + 1] in _CURRENCY_SIGNS
-                or (kind != "org" and _currency_word_at(text, e))):
+                or (kind != "org" and _currency_word_at(text, e)) or _UNIT_AFTER_PLACE.match(text, e)):
             # (a place right before a currency names the currency: "US$2.55 billion", "HK$136,800", "in US
-            # dollars", "新台币")
+            # dollars", "新台币"; before a unit, the unit: "British thermal units", "US gallons")
             return
         if kind == "org" and index.is_agency(name):
             return  # a statistics office or customs reports figures; they are never its own
@@ -819,6 +819,7 @@ def _without_last_noun(index: HolderIndex, name: str) -> str | None:
     return rest if len(rest) >= 2 and not T.known_word(rest) and _may_be_new_name(index, rest) else None
 
 
+_UNIT_AFTER_PLACE = regex.compile(r"(?i)\s+(?:thermal\s+units?|gallons?|pints?|quarts?|fluid\s+ounces?|bushels?)\b")
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _BUSINESS_AFTER = regex.compile(r"业务|板块|部门|分部|事业|业者|行业|产业|市场|企业|类股|股")
 # (a word with a character no company's own word holds: a measure, a preposition or a verb the segmenter joined)
