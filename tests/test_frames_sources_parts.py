@@ -59,6 +59,10 @@ def test_a_fleet_in_chinese_months_into_the_next_year_and_a_lake_that_holds_noth
     assert frames[("b.md", "39.8万辆")].measure.value == frames[("a.md", "412,000")].measure.value == "installed_base"
     assert frames[("a.md", "$1.9 billion")].period.value == "2025-10..2026-03"
     assert "Corran" not in (frames[("a.md", "24.1 metres")].holder.value or "")
+    # (a canal named with a place amid its words is the canal, no organisation)
+    article(tmp_path, "c.md", "Drought-hit Panama Canal cuts its outlook", "2026-04-14",
+            "Tolls brought in $2.6 billion in the half, the authority said.\n")
+    assert "Canal" not in (by_file(analyse([str(tmp_path)]))[("c.md", "$2.6 billion")].holder.value or "")
 
 
 def test_interim_results_to_a_month_are_the_half_that_ends_with_it(tmp_path) -> None:

@@ -572,7 +572,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
                 add(at, at + len(run), place[0], "city", "region")
             elif any(at < a and b < at + len(run) for a, b, _ in within):
                 name = index.run_name(run)
-                if name and name == run and index.kind_of(name) != "region":
+                # (not an event or a feature: "Drought-hit Panama Canal" is the canal, read below)
+                if name and name == run and index.kind_of(name) != "region" and index.name_reading(name)[1] is None:
                     add(at, at + len(run), index.company(name), "proper noun")
             elif _TRADE.search(run) and any(a == at and b < at + len(run) for a, b, _ in within):
                 # "China Mobile", "Singapore Airlines": a company named after its country, by its trade
