@@ -64,3 +64,14 @@ def test_a_share_of_body_weight_lost_is_no_loss_of_money(tmp_path) -> None:
     frames = by_figure(analyse([str(tmp_path)]))
     assert frames["14.1%"].measure.value != "profit"
     assert frames["$120 million"].measure.value == "profit"
+
+
+def test_what_a_trade_flow_earned_is_its_value_unless_a_company_earned_it(tmp_path) -> None:
+    article(tmp_path, "a.md", "Cashew exports", "2026-01-20",
+            "Exports totalled about 410,000 tonnes in 2025, the agency said, and generated 52 billion rupees in "
+            "revenue.\n\nExport earnings shrank. Cashew shipments brought in $610 million in 2025.\n\n"
+            "Kollam Agro exported 20,000 tonnes and generated 2.1 billion rupees in revenue.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "52 billion rupees")].measure.value == "exports"
+    assert frames[("a.md", "$610 million")].measure.value == "exports"
+    assert frames[("a.md", "2.1 billion rupees")].measure.value == "revenue"  # the company's own

@@ -561,6 +561,13 @@ class Framer:
             flow = next((h for h in hits if h.measure.name in FLOWS and 0 <= hit.start - h.end <= 1), None)
             if flow is not None:
                 key, hit = flow.measure.name, flow
+        if key == "revenue" and hit is not None and is_money(self.units, claim.unit):
+            # "Exports totalled 3.1 million tonnes …, and generated 148 billion baht in revenue", "Coal
+            # shipments brought in US$30.5 billion" (after "Export earnings shrank"): what a trade flow the
+            # sentence opens with earned is that flow's value, unless a company is named before
+            flow = self._subject_flow(folded, hit, sentence, hits)
+            if flow is not None:
+                key = flow
         if key and cues.GAP_BEFORE.search(folded, max(clause[0], claim.start - 16), claim.start):
             # "与Cinevo的差距缩小至不足1000万", "narrowed the gap to 10 million": a difference, not a level
             key = f"{key} gap"
@@ -777,6 +784,18 @@ class Framer:
         h = Slot(holder.name, holder.words, holder.rule + rule_suffix) if holder else Slot(None, "", "")
         p = Slot(place.name, place.words, "place" if place is not title_place else "headline") if place else Slot(None, "", "")
         return h, p
+
+    def _subject_flow(self, folded: str, hit, sentence: tuple[int, int], hits) -> str | None:
+        """The trade flow a sentence names before a figure's earnings word, itself or by its shipments, where
+        no organisation is named before it (else the company's revenue)."""
+        if any(m.kind == "org" for m in self._mentions_in(sentence[0], hit.start)):
+            return None
+        before = [h for h in hits if sentence[0] <= h.start and h.end <= hit.start]
+        flow = next((h for h in before if h.measure.name in FLOWS), None)
+        if flow is not None:
+            return flow.measure.name
+        shipped = next((h for h in before if _SHIPMENTS.match(folded, h.start)), None)
+        return self._shipped_trade(folded, shipped, sentence, hits) if shipped is not None else None
 
     def _shipped_trade(self, folded: str, hit, sentence: tuple[int, int], hits) -> str | None:
         """The trade flow (exports, imports) that a figure's "shipments" refer back to: the one named before it
