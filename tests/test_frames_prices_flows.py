@@ -75,3 +75,12 @@ def test_what_a_trade_flow_earned_is_its_value_unless_a_company_earned_it(tmp_pa
     assert frames[("a.md", "52 billion rupees")].measure.value == "exports"
     assert frames[("a.md", "$610 million")].measure.value == "exports"
     assert frames[("a.md", "2.1 billion rupees")].measure.value == "revenue"  # the company's own
+
+
+def test_shipments_after_a_trade_flow_are_that_flow_but_a_part_of_them_is_not(tmp_path) -> None:
+    article(tmp_path, "a.md", "Lamb exports", "2025-08-01",
+            "Lamb exports hit a record. Shipments in the first half of 2025 totalled 318,000 tonnes.\n\n"
+            "Lamb exports rose again. Chilled cuts made up 96,000 tonnes of the shipments.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "318,000 tonnes")].measure.value == "exports"
+    assert frames[("a.md", "96,000 tonnes")].measure.value != "exports"

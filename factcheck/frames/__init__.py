@@ -592,6 +592,11 @@ class Framer:
             if trade is not None:
                 # "Mexico exported 1.2 million tons…, and the shipments were worth US$3.1 billion": the exports' value
                 key = trade
+        elif (key == "sales" and hit is not None and hit.end <= claim.start
+              and (trade := self._shipped_trade(folded, hit, sentence, hits)) is not None):
+            # "…as beef exports hit a record. Shipments in the first half totalled 742,000 tonnes": the exports
+            # (not "made up 7,350 tonnes of the shipments": a part of them)
+            key = trade
         if change and key in cues.VALUED and hit is not None and cues.names_value(folded, hit.start, hit.end):
             # "出口额增长32.5%" is the value of exports, "出口量下降17.1%" their volume: two changes of one flow
             key = f"{key} value"
