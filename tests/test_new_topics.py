@@ -1,4 +1,4 @@
-"""Golden floor on a hundred and sixty-eight topics no rule names (drug sales, cocoa, metro ridership, streaming, inflation,
+"""Golden floor on a hundred and ninety-two topics no rule names (drug sales, cocoa, metro ridership, streaming, inflation,
 copper, universities, a carmaker, shipbuilding, lithium, palm oil, defence budgets, a shopping festival, tea,
 5G networks, a football season, wine exports, an airline, a housing market, a census, hydropower, a
 memory-chip maker, rice, a city's air, a container port, a game publisher, tourist arrivals, wheat, an insurer, a coffee chain, a film's box office, a fishery, hospital waiting lists, tax revenue, sportswear, a dairy co-operative, a gas pipeline, a bank's bad loans, a marathon, regional unemployment, an airport, cement, sugar, broadband, wind-turbine orders, an auction house, a reservoir, forest fires, chip-equipment orders, cruises, rail freight, a gold miner, vaccine doses, a power
@@ -17,7 +17,10 @@ agency, bubble tea, births, high-speed rail, a K-pop group, container freight, l
 market, casino revenue, export orders, retail sales, a chip designer's month, pork imports, hydrogen stations, a
 film festival, a cinema chain, pineapples, air cargo, a power utility's losses, public housing, parcels, youth
 jobs, oysters, heavy trucks, a Grand Prix, a health-insurance fund, a glacier, a mobile game, a low-cost airline, orange juice, a metro fare cut, nickel ore, a machine-tool maker,
-Hong Kong home sales, a typhoon's farm damage, a department store), English and Chinese, written with an answer key: the planted disagreements each corpus finds stay found, and no trap (another
+Hong Kong home sales, a typhoon's farm damage, a department store, LNG imports, a brewer, shrimp exports, a homelessness count,
+a canal in drought, a fertiliser maker, school places, a refinery fire, honey, an online bank, a rugby tournament, speed
+cameras, car rental, lumber, bird flu, a pharmacy chain, a postal operator, chip packaging, coffee exports, a water utility,
+a developer's interim results, a wildfire season, smartphones in Southeast Asia, a national railway), English and Chinese, written with an answer key: the planted disagreements each corpus finds stay found, and no trap (another
 period, holder, scope, or a forecast) or consistent pair (one figure in two units or languages) is flagged,
 beyond the known failures listed."""
 
@@ -46,7 +49,10 @@ FLOOR = {"h1": 7, "h2": 6, "h3": 6, "h4": 6, "h5": 6, "h6": 7, "h7": 4, "h8": 7,
          # h37-h40 measured first at 6 of 32 (3, 0, 2, 1), before this session's mechanisms
          "h37": 3, "h38": 2, "h39": 3, "h40": 3,
          # h41-h42 written at the end of the session that built h37-h40's mechanisms: 3 of 16 before them, 4 after
-         "h41": 1, "h42": 3}
+         "h41": 1, "h42": 4,
+         # h43-h46 written at the start of the session that then read their misses (5 of 32 before it, 10
+         # after); h47-h48 written mid-session and measured only (3 of 16 before, 3 after)
+         "h43": 4, "h44": 2, "h45": 3, "h46": 1, "h47": 1, "h48": 2}
 KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month change vs 12-month change"},
                  # ("The world's biggest producer turned out…" became Indonesia's figure; its crude palm oil meets
                  # a total "包括毛棕櫚油及棕櫚仁油": one named object, and an inclusion is no scope the frames keep)
@@ -104,7 +110,15 @@ KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month cha
                          "Starlight revenue 2024: 4.86 billion yuan = 48.6亿元"},
                  # (the quarter's profit in Chinese, with no period of its own, meets a figure of no period the
                  # English article gives beside it; the consistent pair stands in that finding)
-                 "h41": {"Volantis profit after tax, quarter to Sept 2025: €1.34 billion = 13.4亿欧元"}}
+                 "h41": {"Volantis profit after tax, quarter to Sept 2025: €1.34 billion = 13.4亿欧元"},
+                 # (a bank's operating income, read as profit, stands in one finding with its net profit, which
+                 # the articles disagree on; a share "about 71 per cent" meets 71.3% in a finding with a third)
+                 "h45": {"Novabay operating income, H1 2025: HK$1.07 billion vs about HK$1.1 billion",
+                         "Shenzhen 2025 camera tickets for exceeding limit by under 20%, share: about 71 per cent vs 71.3%"},
+                 # (held out, measured once: a group's contracted sales meet its Hong Kong projects', a place the
+                 # frames do not keep as a scope; a quarter's shipments meet the quarter before)
+                 "h48": {"Harbourfront Land contracted sales H1 2025: group total HK$18.6 billion vs Hong Kong projects only about 121億港元",
+                         "Orvia Southeast Asia shipments: Q2 2025 4.12 million units vs Q1 2025 3.56 million"}}
 
 
 def _flagged(analysis, corpus: Path, entry: dict) -> bool:
