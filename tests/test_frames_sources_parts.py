@@ -81,3 +81,10 @@ def test_a_sum_per_unit_of_a_trade_flow_is_its_price_and_the_unit_names_no_place
     assert price.measure.value == "price of imports"
     assert "United Kingdom" not in (price.holder.value or "") and "British" not in (price.holder.value or "")
     assert price.object.value != "british thermal"
+
+
+def test_a_virus_code_of_letters_and_figures_holds_no_figure(tmp_path) -> None:
+    article(tmp_path, "a.md", "Bird flu spreads", "2026-01-14",
+            "Officials said H5N1 had now been confirmed on 23 farms in the county.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert "H5N1" not in (frames[("a.md", "23")].holder.value or "")

@@ -101,7 +101,7 @@ _OPEN_BRACKET = regex.compile(r"\(")
 _HEADING_AFTER = regex.compile(r"[ \t]*(?:[-–—:]|\n|$)")  # "Core Insights - ...", "Key Points:"
 _NUMBERED = regex.compile(r"[ \t]+\d")
 _BLANKS = (" ", "\t")  # what `_NUMBERED` opens with: a quicker test first
-_CODE_NAME = regex.compile(r"[A-Z]{1,4}-?\d[\d.]*")
+_CODE_NAME = regex.compile(r"[A-Z]{1,5}-?\d[\d.]*(?:[A-Z]\d[\d.]*)*")  # ("H5N1", "COVID-19": a code, letters and figures)
 _UNIT_BRACKET = regex.compile(r"\d[^\d\s(（]{0,8}\s*[(（]$")
 # Segmenter names that are organisations by their form; other proper nouns it tags are too often things.
 _ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司|"
