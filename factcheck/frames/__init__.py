@@ -265,7 +265,7 @@ class Framer:
         """Frames of one article's claims; `folded` is `prepare(text)` of the article's file."""
         vocab = self.vocab
         year = int(article.date[:4]) if article.date else None
-        front = cues.FRONT_MATTER.match(text, article.start)  # YAML front matter is metadata, not prose
+        front = cues.FRONT_MATTER.match(text, article.start, article.end)  # YAML front matter is metadata, not prose
         body_start = front.end() if front else article.start
         # The front matter's title (as the corpus read it) is the headline; the body's first line is its lede.
         at = text.find(article.title, front.start(), front.end()) if front and article.title else -1
