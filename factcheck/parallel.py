@@ -22,6 +22,8 @@ Result = tuple[list[Article], list[Claim], "list[Frame] | None", "dict[str, str]
 ENGINES = ("local", "dask")
 POOL_MIN_CHARS = 2_000_000  # about 2-3 s of single-process extraction
 BATCH_CHARS = 1_000_000  # characters of text per task sent to a worker
+# A file this large is read in parts, its articles split over the workers (else one file is one task)
+SPLIT_CHARS = 2_000_000
 LOCAL_SCHEDULERS = {"sync", "synchronous", "single-threaded", "threads", "processes"}
 
 # Called with each SourceFile just before it is extracted (in the process that extracts it). Tests use it
@@ -52,6 +54,28 @@ def _extract_one(source: SourceFile, rules_dir: str | None, frame: bool = False)
     for hook in extraction_hooks:
         hook(source)
     return extract_file(source, rules_dir, frame)
+
+
+def _extract_part(source: SourceFile, articles: list[Article], rules_dir: str | None,
+                  frame: bool = False) -> "PackedResults":
+    """A large file's results for some of its articles, packed (`_run_pool` joins the parts in order)."""
+    from .pipeline import extract_articles
+
+    return pack_results([extract_articles(source, articles, rules_dir, frame)])
+
+
+def _parts(articles: list[Article], count: int) -> list[list[Article]]:
+    """Contiguous runs of articles, about as many characters each, `count` of them at most."""
+    total = sum(a.end - a.start for a in articles)
+    out: list[list[Article]] = [[]]
+    size = 0
+    for article in articles:
+        if size >= total / count and out[-1]:
+            out.append([])
+            size = 0
+        out[-1].append(article)
+        size += article.end - article.start
+    return [p for p in out if p]
 
 
 def _extract_batch(batch: Sequence[SourceFile], rules_dir: str | None, frame: bool = False) -> "PackedResults":
@@ -185,7 +209,8 @@ def extract_sources(sources: Sequence[SourceFile], rules_dir: str | None = None,
     try:
         if engine == "dask" and todo:
             stats.workers = _run_dask(todo, rules_dir, jobs, scheduler, done, frame)
-        elif jobs > 1 and len(todo) > 1 and sum(len(s.text) for _, s in todo) >= POOL_MIN_CHARS // (4 if frame else 1):
+        elif jobs > 1 and (len(todo) > 1 or (todo and len(todo[0][1].text) >= SPLIT_CHARS)) \
+                and sum(len(s.text) for _, s in todo) >= POOL_MIN_CHARS // (4 if frame else 1):
             stats.workers = _run_pool(todo, rules_dir, jobs, done, frame)
         else:
             for i, source in todo:
@@ -209,8 +234,13 @@ def _init_worker(rules_dir: str | None, frame: bool = False) -> None:
 
 def _run_pool(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: int,
               done: Callable[[list[tuple[int, Result]]], None], frame: bool = False) -> int:
-    batches = _batches(todo, jobs)
-    workers = min(jobs, len(batches))
+    from .corpus import split_articles
+
+    large = [(i, s) for i, s in todo if len(s.text) >= SPLIT_CHARS]
+    batches = _batches([(i, s) for i, s in todo if len(s.text) < SPLIT_CHARS], jobs)
+    # each large file's articles in parts, one task each: (file's place, its articles, its parts)
+    split = [(i, s, _parts(split_articles(s), 2 * jobs)) for i, s in large]
+    workers = min(jobs, len(batches) + sum(len(parts) for _, _, parts in split))
     if frame:  # built once here, so forked workers inherit it compiled
         from .pipeline import framer_for
 
@@ -218,9 +248,20 @@ def _run_pool(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: i
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(rules_dir, frame)) as pool:
         futures = {pool.submit(_extract_batch, [s for _, s in batch], rules_dir, frame): batch
                    for batch in batches}
+        part_futures = [(i, [pool.submit(_extract_part, s, part, rules_dir, frame) for part in parts])
+                        for i, s, parts in split]
         for future in as_completed(futures):
             done([(i, result) for (i, _), result in zip(futures[future], unpack_results(future.result()))])
+        for i, pending in part_futures:
+            done([(i, _joined([unpack_results(f.result())[0] for f in pending]))])
     return workers
+
+
+def _joined(parts: list[Result]) -> Result:
+    """One file's result from its parts' results, in article order (each part declares the same aliases)."""
+    framed = parts[0][2] is not None
+    return ([a for p in parts for a in p[0]], [c for p in parts for c in p[1]],
+            [f for p in parts for f in p[2]] if framed else None, parts[0][3])
 
 
 def _run_dask(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: int, scheduler: str | None,

@@ -53,9 +53,15 @@ def claims_frame(claims: Iterable[Claim]) -> "pd.DataFrame":
 def extract_file(source: SourceFile, rules_dir: str | None = None, frame: bool = False) -> FileResult:
     """One file's articles and claims and, with `frame`, their frames and the file's declared aliases: the
     per-file work, done where the file is (a worker process, with the text already at hand)."""
+    return extract_articles(source, split_articles(source), rules_dir, frame)
+
+
+def extract_articles(source: SourceFile, articles: list[Article], rules_dir: str | None = None,
+                     frame: bool = False) -> FileResult:
+    """`extract_file` of some of a file's articles (each article's claims and frames depend on its own text
+    and on what the whole file declares only, so a large file's articles may be read in parts)."""
     from .extract import Extractor  # here, not at the top: a run whose files are all stored never extracts
 
-    articles = split_articles(source)
     extractor = Extractor(load_units(rules_dir))
     claims = extractor.extract(source.text, articles, source.path)
     if not frame:

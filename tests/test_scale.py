@@ -67,6 +67,25 @@ def test_frames_sent_back_from_workers_are_the_frames_made(corpus: Path, counted
     assert pooled.declared == serial.declared
 
 
+def test_a_large_file_is_read_in_parts_by_the_workers_with_the_same_result(tmp_path: Path, monkeypatch) -> None:
+    # (one file, the sample articles over and over: read whole in one process, and in parts by two workers)
+    big = tmp_path / "big" / "archive.txt"
+    big.parent.mkdir()
+    big.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))) * 3,
+                   encoding="utf-8")
+    serial = run_extraction([big.parent], jobs=1, frame=True)
+    monkeypatch.setattr(parallel, "POOL_MIN_CHARS", 0)
+    monkeypatch.setattr(parallel, "SPLIT_CHARS", 10_000)
+    parts = []
+    monkeypatch.setattr(parallel, "_parts", lambda articles, count, real=parallel._parts: parts.append(
+        real(articles, count)) or parts[-1])
+    pooled = run_extraction([big.parent], jobs=2, frame=True)
+    assert pooled.stats.workers == 2 and len(parts) == 1 and len(parts[0]) == 4
+    assert pooled.articles == serial.articles and pooled.claims == serial.claims and pooled.claims
+    assert [repr(pooled.frames[c]) for c in pooled.claims] == [repr(serial.frames[c]) for c in serial.claims]
+    assert pooled.declared == serial.declared
+
+
 def test_packed_results_round_trip() -> None:
     import dataclasses
     import pickle
