@@ -238,8 +238,9 @@ def _run_pool(todo: list[tuple[int, SourceFile]], rules_dir: str | None, jobs: i
 
     large = [(i, s) for i, s in todo if len(s.text) >= SPLIT_CHARS]
     batches = _batches([(i, s) for i, s in todo if len(s.text) < SPLIT_CHARS], jobs)
-    # each large file's articles in parts, one task each: (file's place, its articles, its parts)
-    split = [(i, s, _parts(split_articles(s), 2 * jobs)) for i, s in large]
+    # each large file's articles in as many parts as workers, one task each (every part folds and scans the
+    # whole text for what the file declares: more parts cost more than they balance)
+    split = [(i, s, _parts(split_articles(s), jobs)) for i, s in large]
     workers = min(jobs, len(batches) + sum(len(parts) for _, _, parts in split))
     if frame:  # built once here, so forked workers inherit it compiled
         from .pipeline import framer_for

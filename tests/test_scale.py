@@ -80,7 +80,7 @@ def test_a_large_file_is_read_in_parts_by_the_workers_with_the_same_result(tmp_p
     monkeypatch.setattr(parallel, "_parts", lambda articles, count, real=parallel._parts: parts.append(
         real(articles, count)) or parts[-1])
     pooled = run_extraction([big.parent], jobs=2, frame=True)
-    assert pooled.stats.workers == 2 and len(parts) == 1 and len(parts[0]) == 4
+    assert pooled.stats.workers == 2 and len(parts) == 1 and len(parts[0]) == 2
     assert pooled.articles == serial.articles and pooled.claims == serial.claims and pooled.claims
     assert [repr(pooled.frames[c]) for c in pooled.claims] == [repr(serial.frames[c]) for c in serial.claims]
     assert pooled.declared == serial.declared
