@@ -88,3 +88,13 @@ def test_a_virus_code_of_letters_and_figures_holds_no_figure(tmp_path) -> None:
             "Officials said H5N1 had now been confirmed on 23 farms in the county.\n")
     frames = by_file(analyse([str(tmp_path)]))
     assert "H5N1" not in (frames[("a.md", "23")].holder.value or "")
+
+
+def test_a_name_opening_its_sentence_before_a_company_apposition_is_the_company(tmp_path) -> None:
+    article(tmp_path, "a.md", "Postal results", "2026-02-26",
+            "Vesterpost, the Danish national postal operator, reported a net loss of €96 million for 2025.\n\n"
+            "The brighter spot was the parcels and logistics division, whose revenue climbed to €1.2 billion.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "€96 million")].holder.value == "Vesterpost@"
+    # (a division's revenue, named three words long and by "whose", is a part of the company's)
+    assert "division" in (frames[("a.md", "€1.2 billion")].object.value or "")

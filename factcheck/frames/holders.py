@@ -625,6 +625,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             initial = _opens_sentence(text, at, start)
         if initial and " " in name and not _HEADING_AFTER.match(text, after):
             initial = False  # "Northwind Traders reported ...": several capitalised words make a name
+        elif initial and text[after:after + 1] == "," and _APPOSED_COMPANY.match(text, after):
+            initial = False  # "NedPost, the Dutch national postal operator, reported …": a company, described
         if at < title_case_until and name not in index.cities_en:
             initial = True  # "Vietnam's Tourism Rebound Gathers Pace": capitals that name nothing
         runs.append((at, name, initial))
@@ -820,6 +822,10 @@ def _without_last_noun(index: HolderIndex, name: str) -> str | None:
     return rest if len(rest) >= 2 and not T.known_word(rest) and _may_be_new_name(index, rest) else None
 
 
+_APPOSED_COMPANY = regex.compile(r",\s+(?:the|a|an|one\s+of\s+the)\s+[^,.;()]{0,60}?\b(?:company|firm|group|maker|operator|"
+                             r"producer|manufacturer|supplier|bank|lender|insurer|airline|carrier|retailer|chain|"
+                             r"developer|miner|brewer|utility|conglomerate|exporter|importer|publisher|packager)s?\b"
+                             r"[^,.;()]{0,40},")
 _UNIT_AFTER_PLACE = regex.compile(r"(?i)\s+(?:thermal\s+units?|gallons?|pints?|quarts?|fluid\s+ounces?|bushels?)\b")
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _BUSINESS_AFTER = regex.compile(r"业务|板块|部门|分部|事业|业者|行业|产业|市场|企业|类股|股")

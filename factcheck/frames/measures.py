@@ -99,9 +99,9 @@ _OF_ITS = regex.compile(r"\s*of\s+(?:its|their|the\s+(?:company|firm|country|nat
 _OF_AFTER = regex.compile(r"\s*(?:of|of\s+the|of\s+all)\s+(?!its\b|their\b)", regex.I)
 _SOURCE_AFTER = regex.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?!its\b|their\b|a\s+year\b|the\s+(?:same|previous|prior)\b)", regex.I)
 _ZH_SEGMENT_IN = regex.compile(r"(?:业务|板块|事业部|分部)")
-_RELATIVE_AFTER = regex.compile(r",?\s+(?:which|that)\b")
+_RELATIVE_AFTER = regex.compile(r",?\s+(?:which|that|whose)\b")
 _EARNED_FROM = frozenset({"revenue", "sales", "output_value"})
-_SEGMENT_BEFORE = regex.compile(r"\b(?i:its|the|their)\s+([a-z][\w-]+(?:\s+[a-z][\w-]+)?)\s+(business|division|segment|arm)\b")
+_SEGMENT_BEFORE = regex.compile(r"\b(?i:its|the|their)\s+([a-z][\w-]+(?:\s+[a-z][\w-]+){0,2})\s+(business|division|segment|arm)\b")
 _ZH_OF = regex.compile(r"的?(?:市场|份额|比重|占比)")
 
 
