@@ -217,7 +217,10 @@ _CROWNS = (("NOK", regex.compile(r"\bNOK\b|Norw")), ("SEK", regex.compile(r"\bSE
 
 
 def local_crown(s: str, lo: int, hi: int) -> str | None:
-    """The crown ("112 million crowns") the article s[lo:hi] names most (None if none, or a tie)."""
+    """The crown ("112 million crowns") the article s[lo:hi] names most (None if none, or a tie). `lo` may be
+    where the last figure ended: the article announced (`reading_article`) is read from its start."""
+    if _YUAN[0] is s and _YUAN[1] <= lo <= _YUAN[2] and _YUAN[2] == hi:
+        lo = _YUAN[1]
     counts = sorted(((len(pattern.findall(s, lo, hi)), code) for code, pattern in _CROWNS), reverse=True)
     return counts[0][1] if counts[0][0] and counts[0][0] > counts[1][0] else None
 
