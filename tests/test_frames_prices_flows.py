@@ -84,3 +84,12 @@ def test_shipments_after_a_trade_flow_are_that_flow_but_a_part_of_them_is_not(tm
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "318,000 tonnes")].measure.value == "exports"
     assert frames[("a.md", "96,000 tonnes")].measure.value != "exports"
+
+
+def test_loss_making_routes_name_no_loss(tmp_path) -> None:
+    article(tmp_path, "a.md", "Rail subsidy", "2026-02-20",
+            "The ministry paid 3.9 billion kroner to Fjordbane in 2025 under the contract that covers loss-making "
+            "rural routes. Fjordbane's net loss was NOK 210 million.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "3.9 billion kroner")].measure.value != "profit"
+    assert frames[("a.md", "NOK 210 million")].measure.value == "profit"
