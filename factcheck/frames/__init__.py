@@ -21,8 +21,9 @@ from ..rulefile import CueSets, OpenedScan, WindowScan
 from ..vocabulary import cue_set
 from . import text as T
 from . import cues
-from .holders import (WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions, ground_pending,
-                      ZH_COMPANY_KINDS, public_bodies, publisher_names, title_case, with_full_chinese_names)
+from .holders import (COMPANY_NOUNS, WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions,
+                      ground_pending, ZH_COMPANY_KINDS, public_bodies, publisher_names, title_case,
+                      with_full_chinese_names)
 from .measures import FLOWS, NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods, fiscal_half
 from .sources import article_source, attribution, basis, sentence_sources
@@ -129,13 +130,9 @@ _ANAPHOR_KINDS = {"quarter": ("quarter", "fiscal_quarter"), "季": ("quarter", "
                   "月": ("month",),  # 当月: the month named before, not "今年以来" between
                   "half": ("half",)}
 _BRACKET_AFTER = regex.compile(r"\s*[(（]\s*")
-# What a text calls the company it has named: "the company said", "the carmaker's margin"
-_COMPANY_NOUNS = (r"company|firm|group|carmaker|automaker|maker|brand|vendor|bank|lender|insurer|airline|retailer|"
-                  r"miner|operator|publisher|chain|developer|producer|manufacturer|supplier|brewer|utility|conglomerate|"
-                  r"club|team|franchise")
 # A sentence opening with "The" and a noun of its own ("The resort,", "The park drew"), not a company word
 # (`_PRONOUN` reads those) nor a compound ("the resort operator")
-_DEFINITE_SUBJECT = regex.compile(rf"\s*[Tt]he\s+(?!(?:{_COMPANY_NOUNS})\b)([a-z][a-z-]{{2,}})(?=,|\s+(?!(?:{_COMPANY_NOUNS}|of)\b)[a-z])")
+_DEFINITE_SUBJECT = regex.compile(rf"\s*[Tt]he\s+(?!(?:{COMPANY_NOUNS})\b)([a-z][a-z-]{{2,}})(?=,|\s+(?!(?:{COMPANY_NOUNS}|of)\b)[a-z])")
 # A name that says who owns, backs or leads what it describes: "Andrew Forrest-controlled", "Tencent-backed"
 _OWNER_AFTER = regex.compile(r"(?:\s+[A-Z][\w'’]*){0,3}-(?:controlled|owned|backed|led|run|funded|financed)\b")
 _SHIPMENTS = regex.compile(r"(?i)ship(?:ments?|ped)\b|出货")
@@ -153,7 +150,7 @@ _TRADE_NOUNS = (r"giant|house|carrier|start-?up|platform|co-?operative|farmer|gr
 _HOME_OF = regex.compile(r"\s*-?\s*(?:based|headquartered|listed)\b")
 _HOME_OF_ZH = regex.compile(r"总部(?:设|位)?(?:于|在)$")
 _DESCRIPTOR_BEFORE_NAME = regex.compile(
-    rf"['’]s\s+|(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_COMPANY_NOUNS}|{_TRADE_NOUNS})s?\s+"
+    rf"['’]s\s+|(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{COMPANY_NOUNS}|{_TRADE_NOUNS})s?\s+"
     # (the Chinese name may stand between, when the English one in its bracket is the mention: "峡湾鲑（Fjordlax）")
     rf"|的?\p{{Han}}{{0,6}}?(?:\p{{Han}}商|{ZH_COMPANY_KINDS})(?:\p{{Han}}{{1,8}}[（(])?")
 _MARKET_AFTER = regex.compile(r"(?:['’]s)?[\s-]+(?:[\w-]+\s+){0,3}?(?:markets?|sales|shipments|deliveries|demand|"
@@ -165,11 +162,11 @@ _MARKET_BEFORE = regex.compile(r"(?i)\b(?:in|across|within|throughout|into|outsi
 # ", the Indian company behind…": a nationality in an apposition describes the company named before it
 _APPOSITION_BEFORE = regex.compile(r",\s*(?:the|an?)\s+(?:[\w-]+\s+){0,2}$")
 _ONE_COMPANY_BEFORE = regex.compile(r"(?i)\b(?:the|an?)\s+$")
-_ONE_COMPANY_AFTER = regex.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_COMPANY_NOUNS}|{_TRADE_NOUNS})\b(?!s)")
-_COMPANY_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_COMPANY_NOUNS}|{_TRADE_NOUNS})\b")
-_PRONOUN = regex.compile(rf"(?i)\b(?:its|their|the\s+(?:{_COMPANY_NOUNS}|country|nation|state|city|government)"
+_ONE_COMPANY_AFTER = regex.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{COMPANY_NOUNS}|{_TRADE_NOUNS})\b(?!s)")
+_COMPANY_NOUN_AFTER = regex.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{COMPANY_NOUNS}|{_TRADE_NOUNS})\b")
+_PRONOUN = regex.compile(rf"(?i)\b(?:its|their|the\s+(?:{COMPANY_NOUNS}|country|nation|state|city|government)"
                          # "The Edinburgh company has raised…": a company described by its home
-                         rf"|the\s+(?-i:[A-Z][\w-]*\s+){{1,2}}(?:{_COMPANY_NOUNS}))\b"
+                         rf"|the\s+(?-i:[A-Z][\w-]*\s+){{1,2}}(?:{COMPANY_NOUNS}))\b"
                          r"|该公司|该集团|其|该国|该企业"
                          # "报告显示，公司全年实现净利润…", "根据公司公布的资料", "根据捷运公司统计": the company
                          # ("今年上半年公司光伏组件出货…": after a time, the company)
@@ -177,7 +174,7 @@ _PRONOUN = regex.compile(rf"(?i)\b(?:its|their|the\s+(?:{_COMPANY_NOUNS}|country
 # "…, the company said": the figure is the company's, as "its" figure would be ("their first dose" after a
 # figure is not: its subject is whoever the figure counts)
 # ("the Osaka-based company said", "the Hong Kong-listed company said": a description between)
-_SAID_BY_IT = regex.compile(rf"(?i)\bthe\s+(?:[\w-]+\s+){{0,2}}(?:{_COMPANY_NOUNS}|club|party)\s+(?:said|says|reported|"
+_SAID_BY_IT = regex.compile(rf"(?i)\bthe\s+(?:[\w-]+\s+){{0,2}}(?:{COMPANY_NOUNS}|club|party)\s+(?:said|says|reported|"
                             r"reports|added|announced|disclosed)\b|(?:该公司|该集团|公司|集团)(?:表示|称|公布|披露)")
 _OBJECT_OF = regex.compile(r"(?i)\b(?:above|below|behind|ahead\s+of|than|from|to|on|over|against|versus|"
                            r"vs\.?|outpac\w*|overtak\w*|beat\w*|after|compared\s+(?:with|to)|along\s+with|"
@@ -586,17 +583,16 @@ class Framer:
             # "earnings per share of NT$5.12", "每股纯益5.12元", "paid 45 cents a share": a figure per share is
             # another quantity than the company's total
             key = f"{key} per share"
-        if key == "sales" and is_money(self.units, claim.unit):
-            key = "revenue"  # sales in money are revenue: "semiconductor sales reached $627.6 billion" = 销售额
-            trade = self._shipped_trade(folded, hit, sentence, hits)
-            if trade is not None:
-                # "Mexico exported 1.2 million tons…, and the shipments were worth US$3.1 billion": the exports' value
-                key = trade
-        elif (key == "sales" and hit is not None and hit.end <= claim.start
-              and (trade := self._shipped_trade(folded, hit, sentence, hits)) is not None):
+        if key == "sales":
+            money = is_money(self.units, claim.unit)
+            if money:
+                key = "revenue"  # sales in money are revenue: "semiconductor sales reached $627.6 billion" = 销售额
+            # "Mexico exported 1.2 million tons…, and the shipments were worth US$3.1 billion": the exports' value;
             # "…as beef exports hit a record. Shipments in the first half totalled 742,000 tonnes": the exports
             # (not "made up 7,350 tonnes of the shipments": a part of them)
-            key = trade
+            if ((money or (hit is not None and hit.end <= claim.start))
+                    and (trade := self._shipped_trade(folded, hit, sentence, hits)) is not None):
+                key = trade
         if change and key in cues.VALUED and hit is not None and cues.names_value(folded, hit.start, hit.end):
             # "出口额增长32.5%" is the value of exports, "出口量下降17.1%" their volume: two changes of one flow
             key = f"{key} value"
@@ -1051,7 +1047,7 @@ _NOT_ONE_NAME = regex.compile(r"[.,;:!?]\s")  # ("Strandvejen. Halvorsen": two n
 _APPOSITION_BEFORE_VERB = regex.compile(r",\s+(?:the|a|an|one\s+of)\s[^,;.]{0,120},\s+(?:[a-z]+\s+){0,2}"
                                         r"(?:said|says|reported|reports|posted|posts|announced|disclosed)\b")
 _ROUTE_BEFORE = regex.compile(r"(?i)\b(?:around|round|via|through|past|bypass\w*)\s+(?:the\s+)?$")
-_PLACE_LIST_JOIN = regex.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*|与|和|及|或|、)\s*")
+_PLACE_LIST_JOIN = regex.compile(rf"\s*(?:{T.CONJUNCT_BREAK.pattern}|\s+or\s+|\s*&\s*|或)\s*")
 
 
 def _listed_with_place(folded: str, place: Mention, mentions: list[Mention]) -> bool:

@@ -103,17 +103,18 @@ _NUMBERED = regex.compile(r"[ \t]+\d")
 _BLANKS = (" ", "\t")  # what `_NUMBERED` opens with: a quicker test first
 _CODE_NAME = regex.compile(r"[A-Z]{1,5}-?\d[\d.]*(?:[A-Z]\d[\d.]*)*")  # ("H5N1", "COVID-19": a code, letters and figures)
 _UNIT_BRACKET = regex.compile(r"\d[^\d\s(（]{0,8}\s*[(（]$")
+# Words of a company's trade or form that end a Chinese company's name, for both readers below
+_ZH_TRADES = ("公司|股份|控股|集团|汽车|电子|科技|能源|银行|航空|保险|证券|地产|置业|物流|医药|制药|药业|电信|通信|"
+              "钢铁|矿业|化工|食品|乳业|酒业|电器|电力|石化|航运|船舶|重工|传媒|影业")
 # Segmenter names that are organisations by their form; other proper nouns it tags are too often things.
-_ZH_ORG_SUFFIX = regex.compile(r"(?:公司|股份|控股|汽车|电子|科技|能源|集团|银行|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司|"
-                            r"航空|保险|证券|地产|置业|物流|医药|制药|药业|电信|通信|钢铁|矿业|化工|食品|乳业|电器|电力|石化|航运|船舶|重工|传媒|影业|酒业)$")
+_ZH_ORG_SUFFIX = regex.compile(rf"(?:{_ZH_TRADES}|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司)$")
 _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 # A company's name as Chinese news writes it: its own word, then the trade it is in ("鸿泰/精密机械", "玉峰/银行",
 # "金升/珠宝"); the trade word (the last of one or two after the name word) ends in one of these
-_ZH_TRADE = regex.compile(r"(?:公司|股份|控股|集团|汽车|电子|科技|能源|银行|航空|保险|人寿|产险|证券|地产|置业|物流|快递|"
-                          r"医药|制药|药业|生物|医疗|电信|通信|钢铁|矿业|化工|化学|食品|乳业|饮料|啤酒|酒业|电器|电力|电气|"
-                          r"电机|石化|石油|航运|海运|船舶|重工|机械|精机|工业|实业|传媒|影业|文娱|游戏|软件|半导体|光电|"
-                          r"材料|纺织|服饰|珠宝|玩具|水泥|建材|水务|燃气|家电|家居|百货|零售|超市|酒店|航天|新能源|光伏|"
-                          r"电池|锂业|纸业|水产|牧业|种业|资源|矿产|资本|信托|租赁|物产|贸易|咖啡|制造|造船|车业)$")
+_ZH_TRADE = regex.compile(rf"(?:{_ZH_TRADES}|人寿|产险|快递|生物|医疗|化学|饮料|啤酒|电气|电机|石油|海运|机械|精机|工业|"
+                          r"实业|文娱|游戏|软件|半导体|光电|材料|纺织|服饰|珠宝|玩具|水泥|建材|水务|燃气|家电|家居|百货|零售|"
+                          r"超市|酒店|航天|新能源|光伏|电池|锂业|纸业|水产|牧业|种业|资源|矿产|资本|信托|租赁|物产|贸易|咖啡|"
+                          r"制造|造船|车业)$")
 _ZH_NAME_WORD_TAGS = ("nr", "nrt", "nrfg", "nz", "nt")
 # A Chinese name right before the day it published something, or its code or English name in brackets
 _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20}?)(?P<code>[（(][^）)]{1,40}[）)])?\s*"
@@ -822,10 +823,12 @@ def _without_last_noun(index: HolderIndex, name: str) -> str | None:
     return rest if len(rest) >= 2 and not T.known_word(rest) and _may_be_new_name(index, rest) else None
 
 
-_APPOSED_COMPANY = regex.compile(r",\s+(?:the|a|an|one\s+of\s+the)\s+[^,.;()]{0,60}?\b(?:company|firm|group|maker|operator|"
-                             r"producer|manufacturer|supplier|bank|lender|insurer|airline|carrier|retailer|chain|"
-                             r"developer|miner|brewer|utility|conglomerate|exporter|importer|publisher|packager)s?\b"
-                             r"[^,.;()]{0,40},")
+# What a text calls the company it has named: "the company said", "the carmaker's margin"
+COMPANY_NOUNS = (r"company|firm|group|carmaker|automaker|maker|brand|vendor|bank|lender|insurer|airline|retailer|"
+                 r"miner|operator|publisher|chain|developer|producer|manufacturer|supplier|brewer|utility|conglomerate|"
+                 r"club|team|franchise")
+_APPOSED_COMPANY = regex.compile(rf",\s+(?:the|a|an|one\s+of\s+the)\s+[^,.;()]{{0,60}}?\b(?:{COMPANY_NOUNS}|carrier|"
+                             rf"exporter|importer|packager)s?\b[^,.;()]{{0,40}},")
 _UNIT_AFTER_PLACE = regex.compile(r"(?i)\s+(?:thermal\s+units?|gallons?|pints?|quarts?|fluid\s+ounces?|bushels?)\b")
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _BUSINESS_AFTER = regex.compile(r"业务|板块|部门|分部|事业|业者|行业|产业|市场|企业|类股|股")
@@ -851,13 +854,10 @@ def title_case(text: str, start: int, end: int) -> bool:
 _LONG_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 
 
-_LIST_CUT = regex.compile(r",\s*(?:and\s+)?|\s+and\s+")
-
-
 def _listed_places(index: HolderIndex, run: str) -> list[tuple[int, str, str]] | None:
     """(offset, words, place) of each item of a run that lists places only, else None."""
     out, at = [], 0
-    for cut in [*_LIST_CUT.finditer(run), None]:
+    for cut in [*T.CONJUNCT_BREAK.finditer(run), None]:
         part = run[at:cut.start() if cut else len(run)]
         place = index.cities_en.get(part)
         name = place[0] if place else index.en_names.get(part)

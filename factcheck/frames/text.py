@@ -240,12 +240,13 @@ def add_words(words) -> None:
 # -- "respectively" lists ----------------------------------------------------------------------------------
 _RESPECTIVE = regex.compile(r"\b(?i:respectively)\b|分别|各自")
 _FIGURE_JOIN = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|和|与|及|、|，)\s*")
-_CONJUNCT_BREAK = regex.compile(r",\s*(?:and\s+)?|\s+and\s+|、|和|与|及")
+# What joins the items of a list: "A, B and C", "A、B和C"
+CONJUNCT_BREAK = regex.compile(r",\s*(?:and\s+)?|\s+and\s+|、|和|与|及")
 _REGION_STOP = regex.compile(r"[()（）,，;；:：]")
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    cuts = list(_CONJUNCT_BREAK.finditer(text, start, end))
+    cuts = list(CONJUNCT_BREAK.finditer(text, start, end))
     bounds = [start] + [c.end() for c in cuts]
     ends = [c.start() for c in cuts] + [end]
     return [(a, b) for a, b in zip(bounds, ends) if text[a:b].strip()]
