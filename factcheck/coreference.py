@@ -128,11 +128,14 @@ def short_forms(placed: list) -> dict[str, str]:
     longer: dict[str, set[str]] = defaultdict(set)
     for name in names:
         words = name.split()
-        for n in range(1, len(words)):
-            # (a club or a firm is also called by its last words: "Rovers" of "Blackwater Rovers")
-            for part in (" ".join(words[:n]), " ".join(words[-n:])):
-                if part in names:
-                    longer[part].add(name)
+        parts = [p for n in range(1, len(words)) for p in (" ".join(words[:n]), " ".join(words[-n:]))]
+        # (a club or a firm is also called by its last words: "Rovers" of "Blackwater Rovers"; a hyphenated
+        # name by either half: "Maersk" of "A.P. Moller-Maersk", "Mercedes" of "Mercedes-Benz")
+        parts += [half for half in (words[0].partition("-")[0], words[-1].rpartition("-")[2])
+                  if "-" in name and half and half != name]
+        for part in parts:
+            if part in names:
+                longer[part].add(name)
     out = {}
     for short, full in longer.items():
         # (the longest of nested names: "Jade Peak" of "Jade Peak Commercial" and "Jade Peak Commercial Bank")
@@ -166,7 +169,7 @@ def with_inferred_holders(placed: list) -> list:
 
 
 def _writes_short_form(full: str, written: str) -> bool:
-    return full.startswith(written) or full.endswith(" " + written)
+    return full.startswith(written) or full.endswith((" " + written, "-" + written))
 
 
 def _who(p) -> str:

@@ -52,7 +52,7 @@ FLOOR = {"h1": 7, "h2": 6, "h3": 6, "h4": 6, "h5": 6, "h6": 7, "h7": 4, "h8": 7,
          "h41": 1, "h42": 4,
          # h43-h46 written at the start of the session that then read their misses (5 of 32 before it, 10
          # after); h47-h48 written mid-session and measured only (3 of 16 before, 3 after)
-         "h43": 4, "h44": 2, "h45": 3, "h46": 1, "h47": 3, "h48": 2}
+         "h43": 4, "h44": 2, "h45": 3, "h46": 1, "h47": 3, "h48": 3}
 KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month change vs 12-month change"},
                  # ("The world's biggest producer turned out…" became Indonesia's figure; its crude palm oil meets
                  # a total "包括毛棕櫚油及棕櫚仁油": one named object, and an inclusion is no scope the frames keep)
@@ -115,10 +115,8 @@ KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month cha
                  # the articles disagree on; a share "about 71 per cent" meets 71.3% in a finding with a third)
                  "h45": {"Novabay operating income, H1 2025: HK$1.07 billion vs about HK$1.1 billion",
                          "Shenzhen 2025 camera tickets for exceeding limit by under 20%, share: about 71 per cent vs 71.3%"},
-                 # (held out, measured once: a group's contracted sales meet its Hong Kong projects', a place the
-                 # frames do not keep as a scope; a quarter's shipments meet the quarter before)
-                 "h48": {"Harbourfront Land contracted sales H1 2025: group total HK$18.6 billion vs Hong Kong projects only about 121億港元",
-                         "Orvia Southeast Asia shipments: Q2 2025 4.12 million units vs Q1 2025 3.56 million"}}
+                 # (held out, measured once: a quarter's shipments meet the quarter before)
+                 "h48": {"Orvia Southeast Asia shipments: Q2 2025 4.12 million units vs Q1 2025 3.56 million"}}
 
 
 def _flagged(analysis, corpus: Path, entry: dict) -> bool:

@@ -115,7 +115,8 @@ _PER_SHARE_AFTER = regex.compile(r"(?i)\s*(?:(?:a|per|each)\s+share\b|/\s*share\
 _AVERAGED = frozenset({"demand", "consumption", "production", "sales", "throughput", "visitors", "exports",
                        "imports", "installations", "orders", "trade"})
 # Measures only an organisation has figures of (a country's "revenue" is its government's, written so)
-_COMPANY_MEASURES = frozenset({"revenue", "profit", "margin", "users", "backlog", "orders"})
+_COMPANY_MEASURES = frozenset({"revenue", "profit", "adjusted_profit", "ebitda", "contracted_sales", "margin", "users",
+                               "backlog", "orders"})
 # Words that name a company other than the story's: its parent, a unit, a rival
 _ANOTHER_COMPANY = regex.compile(r"(?i)\b(?:parent|subsidiary|subsidiaries|unit|rivals?|competitors?|peers?)\b"
                                  r"|母公司|子公司|旗下|对手|同业|同行")

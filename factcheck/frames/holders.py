@@ -628,6 +628,11 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             initial = False  # "Northwind Traders reported ...": several capitalised words make a name
         elif initial and text[after:after + 1] == "," and _APPOSED_COMPANY.match(text, after):
             initial = False  # "NedPost, the Dutch national postal operator, reported …": a company, described
+        elif initial and after < len(text) and T.HAN.match(text, after):
+            initial = False  # "Vela的营收…", "Vela第三季度…": Chinese writes no capital that opens a sentence
+        elif initial and text[after:after + 1] in _APOSTROPHES and _OWNS_A_NOUN.match(text, after) \
+                and not index.is_common(name.lower()) and not _NO_OWNER_WORD.fullmatch(name):
+            initial = False  # "Maersk's ocean division powered …": a word that owns something is a name
         if at < title_case_until and name not in index.cities_en:
             initial = True  # "Vietnam's Tourism Rebound Gathers Pace": capitals that name nothing
         runs.append((at, name, initial))
@@ -829,6 +834,11 @@ COMPANY_NOUNS = (r"company|firm|group|carmaker|automaker|maker|brand|vendor|bank
                  r"club|team|franchise")
 _APPOSED_COMPANY = regex.compile(rf",\s+(?:the|a|an|one\s+of\s+the)\s+[^,.;()]{{0,60}}?\b(?:{COMPANY_NOUNS}|carrier|"
                              rf"exporter|importer|packager)s?\b[^,.;()]{{0,40}},")
+_APOSTROPHES = ("'", "’")
+_OWNS_A_NOUN = regex.compile(r"['’]s\s+[a-z]")
+# (words that open a sentence and own what follows, yet name no one: "Today's figures", "Group's revenue")
+_NO_OWNER_WORD = regex.compile(rf"(?i)today|yesterday|tomorrow|tonight|(?:{COMPANY_NOUNS})|country|nation|world|"
+                               r"industry|sector|market|government|city|state|region|province")
 _UNIT_AFTER_PLACE = regex.compile(r"(?i)\s+(?:thermal\s+units?|gallons?|pints?|quarts?|fluid\s+ounces?|bushels?)\b")
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _BUSINESS_AFTER = regex.compile(r"业务|板块|部门|分部|事业|业者|行业|产业|市场|企业|类股|股")

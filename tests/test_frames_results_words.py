@@ -1,0 +1,65 @@
+"""Measures of company results written around the figure: a relative clause set off after a measure
+describes it and names no figure, and adjusted, underlying or core profit is never the reported profit.
+Corpora written for the tests."""
+
+from __future__ import annotations
+
+from factcheck.pipeline import analyse
+from frame_helpers import article, by_file, quotes
+
+
+def test_a_relative_clause_after_a_measure_names_no_figure(tmp_path) -> None:
+    article(tmp_path, "a.md", "Kestrel Mills profit slips", "2025-03-02",
+            "Kestrel Mills said operating profit, which excludes one-off gains on land sales, came to 410 million "
+            "euros in 2024.\n")
+    article(tmp_path, "b.md", "Kestrel Mills results", "2025-03-03",
+            "Kestrel Mills reported that operating profit, which strips out write-downs on its investment portfolio, "
+            "reached 350 million euros in 2024.\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("b.md", "350 million euros")].measure.value == "profit"
+    assert ["350 million euros", "410 million euros"] in quotes(analysis)
+
+def test_adjusted_or_underlying_profit_is_not_the_reported_profit(tmp_path) -> None:
+    article(tmp_path, "a.md", "Ferrow Logistics returns to profit", "2025-08-14",
+            "Ferrow Logistics said net profit was 1.12 billion yuan in the second quarter. Adjusted net profit, which "
+            "strips out share-based pay, came in at 1.64 billion yuan.\n")
+    article(tmp_path, "b.md", "費洛物流第二季轉盈", "2025-08-15",
+            "費洛物流（Ferrow Logistics）第二季淨利潤為11.2億元，經調整淨利潤為16.4億元。\n")
+    article(tmp_path, "c.md", "Ferrow Logistics beats estimates", "2025-08-15",
+            "Ferrow Logistics posted underlying profit of 1.94 billion yuan for the second quarter.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "1.64 billion yuan")].measure.value == "adjusted_profit"
+    assert frames[("b.md", "16.4億元")].measure.value == "adjusted_profit"
+    assert frames[("a.md", "1.12 billion yuan")].measure.value == "profit"
+    # the reported profit agrees across languages; adjusted 1.64 and underlying 1.94 disagree
+    flagged = quotes(analysis)
+    assert not any(any("1.12 billion" in q for q in f) for f in flagged)
+    assert any(any("1.64 billion" in q for q in f) and any("1.94 billion" in q for q in f) for f in flagged)
+    assert any(any("16.4億元" in q for q in f) and any("1.94 billion" in q for q in f) for f in flagged)
+
+
+def test_a_name_that_opens_its_sentence_owning_a_noun_is_a_name(tmp_path) -> None:
+    article(tmp_path, "a.md", "Varnholt's steel arm lifts results", "2025-05-08",
+            "Varnholt's steel division powered a rebound at the German group. Group EBITDA came in at 2.3 billion "
+            "euros in the first quarter.\n")
+    article(tmp_path, "b.md", "Today's results", "2025-05-08",
+            "Today's figures showed that EBITDA came in at 1.1 billion euros in the first quarter.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "2.3 billion euros")].holder.value.startswith("Varnholt@")
+    assert not frames[("b.md", "1.1 billion euros")].holder.value
+
+
+def test_a_latin_name_opening_chinese_prose_is_a_name(tmp_path) -> None:
+    article(tmp_path, "a.md", "Torvane第二季度营收增长", "2025-08-22", "Torvane的营收为31亿美元。\n")
+    assert by_file(analyse([str(tmp_path)]))[("a.md", "31亿美元")].holder.value.startswith("Torvane@")
+
+
+def test_a_hyphenated_name_is_also_called_by_its_last_half(tmp_path) -> None:
+    article(tmp_path, "a.md", "Moller-Varnholt rebounds", "2025-05-08",
+            "A.P. Moller-Varnholt said EBITDA rose to 2.71 billion dollars in the first quarter.\n")
+    article(tmp_path, "b.md", "Varnholt rebounds", "2025-05-08",
+            "The carrier Varnholt said EBITDA came in at 2.3 billion dollars in the first quarter.\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("b.md", "2.3 billion dollars")].holder.value.startswith("A.P. Moller-Varnholt@")
+    assert ["2.3 billion dollars", "2.71 billion dollars"] in quotes(analysis)
