@@ -102,3 +102,23 @@ def test_a_chinese_short_form_is_the_company_its_english_bracket_names(tmp_path)
     article(tmp_path, "b.md", "零售", "2025-10-31", "政府统计处昨日公布，9月网上零售销售额约22.6亿港元。\n")
     frames = by_file(analyse([str(tmp_path)]))
     assert not (frames[("b.md", "22.6亿港元")].holder.value or "").startswith("政府")
+
+
+def test_a_company_holding_its_results_call_on_a_date_is_named(tmp_path) -> None:
+    # (召開法說會 on a date introduces the company as 公布 does; 同業 before a name is "its peer", no part of it)
+    article(tmp_path, "a.md", "恆岳封測第三季獲利大增", "2025-10-31",
+            "封測廠恆岳先進封測昨（30）日召開法說會，公布第三季財報。第三季合併營收新台幣486億元，毛利率達27.1%。\n\n"
+            "同業大澤微系統日前公布，第三季產能利用率約82%。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "27.1%")].holder.value.startswith("恒岳先进封测@")
+    assert frames[("a.md", "82%")].holder.value.startswith("大泽微系统@")
+
+
+def test_a_short_name_before_another_trade_is_another_company(tmp_path) -> None:
+    # (玉川金控, once 玉川人壽 is named and read short as 玉川, is the parent: not the life insurer)
+    article(tmp_path, "a.md", "玉川人壽前三季保費大增", "2024-10-25",
+            "玉川人壽昨（24）日舉行法說會，1-9月初年度保費收入約742億元。\n\n"
+            "玉川人壽前三季稅後淨利287億元。母公司玉川金控同期稅後淨利336億元。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "287億元")].holder.value.startswith("玉川人寿@")
+    assert not (frames[("a.md", "336億元")].holder.value or "").startswith("玉川人寿@")

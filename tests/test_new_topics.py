@@ -52,7 +52,7 @@ FLOOR = {"h1": 7, "h2": 6, "h3": 6, "h4": 6, "h5": 6, "h6": 7, "h7": 4, "h8": 7,
          "h41": 1, "h42": 4,
          # h43-h46 written at the start of the session that then read their misses (5 of 32 before it, 10
          # after); h47-h48 written mid-session and measured only (3 of 16 before, 3 after)
-         "h43": 4, "h44": 2, "h45": 3, "h46": 1, "h47": 3, "h48": 3}
+         "h43": 4, "h44": 2, "h45": 3, "h46": 1, "h47": 4, "h48": 3}
 KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month change vs 12-month change"},
                  # ("The world's biggest producer turned out…" became Indonesia's figure; its crude palm oil meets
                  # a total "包括毛棕櫚油及棕櫚仁油": one named object, and an inclusion is no scope the frames keep)

@@ -115,17 +115,18 @@ _ZH_TRADE = regex.compile(rf"(?:{_ZH_TRADES}|人寿|产险|快递|生物|医疗|
                           r"实业|文娱|游戏|软件|半导体|光电|材料|纺织|服饰|珠宝|玩具|水泥|建材|水务|燃气|家电|家居|百货|零售|"
                           r"超市|酒店|航天|新能源|光伏|电池|锂业|纸业|水产|牧业|种业|资源|矿产|资本|信托|租赁|物产|贸易|咖啡|"
                           r"制造|造船|车业)$")
+_TRADE_AFTER = regex.compile(_ZH_TRADE.pattern.removesuffix("$") + "|金控")
 _ZH_NAME_WORD_TAGS = ("nr", "nrt", "nrfg", "nz", "nt")
 # A Chinese name right before the day it published something, or its code or English name in brackets
 _ANNOUNCER = regex.compile(r"(?<![\p{Han}])(?P<run>\p{Han}{2,20}?)(?P<code>[（(][^）)]{1,40}[）)])?\s*"
                            r"(?P<day>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日|[今昨]\s*[（(]\s*\d{1,2}\s*[）)]\s*日|昨日|今日|前日|昨天|今天|日前|近日)?\s*(?:晚间|晚|早间|上午|下午|盘后)?\s*"
-                           r"(?:已经?|也|还|则|均|都|亦|正式|首次|再度|再次)?(?:公布|发布|宣布|披露|公告)")
+                           r"(?:已经?|也|还|则|均|都|亦|正式|首次|再度|再次)?(?:公布|发布|宣布|披露|公告|召开|举行|举办)")
 _FEATURE_NAME = regex.compile(r"\b(?:Sea|Ocean|Gulf|Straits?|Canal|River|Desert|Mountains|Lakes?|Reservoir|Glacier|Peninsula)$")
 _STOCK_CODE = regex.compile(r"(?<!\d)\d{4,6}(?!\d)")
 _EVENT_NAME = regex.compile(r"(?:Super\s+|Severe\s+|Tropical\s+)?(?:Typhoon|Hurricane|Cyclone|Storm|Tropical\s+Storm|Tropical\s+Depression)\s+[A-Z]"
                             # a game, a tournament or a fair: when and where figures are, not whose ("Super Bowl")
                             r"|.*\b(?:Bowl|Cup|Olympics|Olympic\s+Games|Paralympics|Grand\s+Prix|Championships?|World\s+Series|Worlds|Expo|Festival|Marathon)$")
-_PUBLISH_VERBS = ("公布", "发布", "宣布", "披露", "公告")
+_PUBLISH_VERBS = ("公布", "发布", "宣布", "披露", "公告", "召开", "举行", "举办")  # (召开法说会: holds its results call)
 _POINTING = frozenset("该这其此本各那双我他她们")  # words that point at a name, none themselves
 _SPEAKS_FOR_ITSELF = regex.compile(r"(?<![\p{Han}])(?P<name>\p{Han}{2,10}?)方面(?=表示|介绍|称|透露|回应|指出|获悉|证实|回复|披露)")
 # A Chinese company named after what it is ("面板大厂友达10月营收", "锂电池龙头宁德时代净利润"): the words
@@ -140,7 +141,7 @@ _DESCRIBED_NAME = regex.compile(r"(?:大厂|龙头|巨头|[车药乳矿险房酒
 _CLAUSE_SUBJECT = regex.compile(r"(?:^|(?<=[，。；：！？\n」』）)\s]))(?![日月年]|公司|业务|集团|行业|市场|企业)"
                                 r"(?P<name>(?:(?!公布|发布|宣布|披露|预计|预估|表示|指出|显示|称|计划|上调|下调|调升|调降)\p{Han}){2,6}?)"
                                 r"(?<![到于在将已也还再为从向对至])"
-                                r"(?=(?:\d{1,2}\s*月|[今去本上前当首全]年|[上下]半年|第?[一二三四1-4]季度?|前\d{1,2}个?月|\d{4}\s*年)"
+                                r"(?=(?:\d{1,2}\s*月|[今去本上前当首全]年|[上下]半年|[第前]?[一二三四两1-4]季度?|前[\d一二三四五六七八九十]{1,2}个?月|\d{4}\s*年)"
                                 r"[^，。；\n\d]{0,6}?(?:营收|营业|净利|利润|销量|销售|出货|交付|产量|收入|亏损|盈利|录得|实现|共|累计))")
 _SUBJECT_TAGS = ("nr", "ns", "nt", "nz", "j")  # (a single word the segmenter knows as something else is no name)
 # A trade partner by its one-character name, as trade news write it: 对华出口 (exports to China), 自美进口, 对欧投资
@@ -153,7 +154,7 @@ _OWN_REPORT_AFTER = regex.compile(r"了?[^，。；！？\n]{0,24}?(?:财报|年
 ZH_COMPANY_KINDS = "拍卖行|巨头|龙头|企业|公司|集团|车企|药企|矿企|险企"
 # what describes a company before its name: a trade ending in 商 (not 商业, commerce), 厂, a bank, a kind of firm
 _DESCRIBED = regex.compile(rf"商(?![业场品务标会])|厂|银行|机构|{ZH_COMPANY_KINDS}")
-_LEADING_PREPOSITION = regex.compile(r"^[据由经向对在从与和及于]")
+_LEADING_PREPOSITION = regex.compile(r"^(?:[据由经向对在从与和及于]|同业|同行|对手)")  # (同业: "its peer", no name)
 _LATIN_NAME = regex.compile(r"[A-Z][A-Za-z&.'’-]*(?:\s+[A-Z][A-Za-z&.'’-]*)*")
 # a time that stands before a date ("周日", "昨日", "本周"): when, not who
 _TIME_WORD = regex.compile(r"^(?:周[一二三四五六日末]|星期.|[昨今当同前次]日|[昨今当]天|本周|上周|日前|近日|此前)$|[日天周年月]$|时间$")
@@ -734,7 +735,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         for name in sorted((n for n in grounded or () if T.HAN.match(n)), key=lambda n: (-len(n), n)):
             at = folded.find(name, start, end)
             while at >= 0:
-                if at in bounds:
+                # (not where a trade follows it: 玉港金控, once 玉港人寿 is named, is its parent, another company)
+                if at in bounds and not _TRADE_AFTER.match(folded, at + len(name)):
                     add(at, at + len(name), name, "announced before", "org")
                 at = folded.find(name, at + len(name), end)
     found.sort(key=lambda x: x.start)
