@@ -272,3 +272,16 @@ def test_an_amount_without_its_period_is_of_the_latest_one_its_article_reports(t
             "after 20% in the first quarter of 2024.\n")
     found = quotes(analyse([str(tmp_path)]))
     assert found == [["1.6 million", "1.92 million"]]  # 2022's figure and an undated change stay apart
+
+
+def test_the_whole_city_is_the_city_its_bureau_named(tmp_path) -> None:
+    # (全市 after 嘉義市交通局: the city's figure; "claimed 318 lives": lives are the measure's words, no object)
+    article(tmp_path, "a.md", "南市去年交通死亡人數下降", "2025-04-15",
+            "臺南市交通局15日公布統計，2024年全市道路交通事故30日內死亡人數為271人。\n")
+    article(tmp_path, "b.md", "Tainan road deaths fall", "2025-04-16",
+            "Road crashes in Tainan claimed 318 lives in 2024, the city government said.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "271人")].holder.value == "@Tainan"
+    assert not frames[("b.md", "318")].object.value
+    assert ["271人", "318"] in quotes(analysis)

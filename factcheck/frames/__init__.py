@@ -95,7 +95,7 @@ _OF_THIS_YEAR = regex.compile(r"(?i)\b(?:of|in)\s+(?:the|this)\s+year$|\bthis\s+
 _RELATIVE_YEAR_WORD = regex.compile(r"(?i)(?:last|previous|prior)\s+year|去年|上年")
 # A place named before, pointed at ("sales there", "当地销量"); not "there is", "there were"
 _THERE = regex.compile(r"(?i)\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|seems?|appears?)\b)"
-                       r"|\bin\s+that\s+(?:market|country|region|state|province)\b|当地|该地区|该国|该市场|该[州省市县区岛]|全[州省](?=[^，。；]{0,12}\d)")
+                       r"|\bin\s+that\s+(?:market|country|region|state|province)\b|当地|该地区|该国|该市场|该[州省市县区岛]|全[州省市县区岛](?=[^，。；]{0,12}\d)")
 # A figure its parts follow ("营收1.24万亿韩元，其中中国市场销售额约2650亿韩元", "4.86 million, of which…"): the whole
 _PARTS_FOLLOW = regex.compile(r"(?i)[^，,。；;\n]{0,12}?[，,]\s*(?:其中|包括|of\s+which|including)")
 # A wire story's dateline, split off as a sentence of its own: "LOS ANGELES, Oct 21 (TMW)", "SINGAPORE".

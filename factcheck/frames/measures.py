@@ -263,7 +263,8 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
             return words_zh + ("其中",)
         return words_zh
     words: list[str] = []
-    if claim_noun and not claim_noun.startswith("per "):  # ("$11.40 per mmBtu": a unit, not what is priced)
+    # ("$11.40 per mmBtu": a unit, not what is priced; "claimed 318 lives": the measure's own words)
+    if claim_noun and not claim_noun.startswith("per ") and not (hit is not None and hit.start <= start and hit.end > end):
         words += [w for w in _EN_WORD.findall(claim_noun) if keep(w)]
     if hit is not None and hit.start >= clause[0]:
         at = hit.start
