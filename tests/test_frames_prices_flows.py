@@ -93,3 +93,11 @@ def test_loss_making_routes_name_no_loss(tmp_path) -> None:
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "3.9 billion kroner")].measure.value != "profit"
     assert frames[("a.md", "NOK 210 million")].measure.value == "profit"
+
+
+def test_a_part_after_qizhong_counts_what_its_whole_counts(tmp_path) -> None:
+    # (供应国 is a supplier, no figure of supply)
+    article(tmp_path, "a.md", "欧盟LNG进口", "2025-10-20",
+            "今年前9个月欧盟LNG进口量约1050亿立方米，其中来自美国的约500亿立方米，美国稳居欧盟最大LNG供应国。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "500亿立方米")].measure.value.startswith("imports")

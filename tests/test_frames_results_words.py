@@ -63,3 +63,16 @@ def test_a_hyphenated_name_is_also_called_by_its_last_half(tmp_path) -> None:
     analysis = analyse([str(tmp_path)])
     assert by_file(analysis)[("b.md", "2.3 billion dollars")].holder.value.startswith("A.P. Moller-Varnholt@")
     assert ["2.3 billion dollars", "2.71 billion dollars"] in quotes(analysis)
+
+
+def test_a_fiscal_quarter_with_its_end_date_is_that_calendar_quarter(tmp_path) -> None:
+    # (发运 is shipping, as "shipped" is)
+    article(tmp_path, "a.md", "Brightwater Ore shipments slip", "2025-04-25",
+            "Brightwater Ore said it shipped 46.1 million tonnes of iron ore in the three months to March 31.\n")
+    article(tmp_path, "b.md", "明水矿业（Brightwater Ore）季度发运量下降", "2025-04-25",
+            "明水矿业（Brightwater Ore）24日发布2025财年第三季度（截至2025年3月31日）生产报告，该季度共发运铁矿石3950万吨。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("b.md", "3950万吨")].period.value == "2025Q1"
+    assert frames[("b.md", "3950万吨")].measure.value == "sales"
+    assert ["3950万吨", "46.1 million tonnes"] in quotes(analysis)

@@ -148,8 +148,11 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
         # In the sentence, not past a semicolon after the figure: "达到53.4亿吨;同期进口量…" names the next figure's
         # (nor past "while", "whereas", "but": "…climbed to US$21.7 billion, while orders from China rose")
         stop = _LIST_BREAK.search(folded, end, sentence[1]) or _NEXT_STATEMENT.search(folded, end, sentence[1])
-        hit = (nearest(hits, start, end, *clause, ("level",), text=folded)
-               or nearest(hits, start, end, sentence[0], stop.start() if stop else sentence[1], ("level",), 60, folded))
+        hit = nearest(hits, start, end, *clause, ("level",), text=folded)
+        if hit is None and _PART_OPENING_ZH.search(folded, clause[0], start):
+            # "进口量约1050亿立方米，其中来自美国的约500亿立方米": a part counts what its whole counts
+            hit = nearest(hits, start, end, sentence[0], clause[0], ("level",), text=folded)
+        hit = hit or nearest(hits, start, end, sentence[0], stop.start() if stop else sentence[1], ("level",), 60, folded)
         hit = _refined(hits, hit, start, end, clause)
         if duration and (hit is None or (hit.measure.name != "duration" and "time" not in hit.measure.dimensions)):
             return None, None  # "18 months", "a five-year window": a time is a duration (or an age), nothing else

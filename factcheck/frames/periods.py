@@ -283,6 +283,8 @@ _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:(?:founded|established|set\s+up|incor
 _BASE_BEFORE_SCAN = OpenedScan(_BASE_BEFORE, r"(?<![a-z0-9_])(?:founded|established|set|incorporated|formed|than|from|"
                                              r"on|over|versus|vs|against|compared|comparison|relative|since|top|beat|surpass|"
                                              r"exceed|outstrip|eclips)|[比较相对]")
+_QUARTER_ENDED = regex.compile(rf"(?i)\s*[（(]\s*(?:截至|截止|至|ended|ending|to|through)\s*(?:(?:(\d{{4}})\s*年\s*(\d{{1,2}})\s*月)"
+                               rf"|(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?,?\s+(\d{{4}}))")
 _THIS_FISCAL_NEAR = regex.compile(r"[本今](?:财年|财政年度|会计年度)")
 _RELATIVE_YEAR = regex.compile(r"(?:the\s+)?(last|this|next|previous|prior|preceding)\s+year")
 _MAY_VERB = regex.compile(r"(?i)\bmay\s+(?:be|have|not|reach|rise|fall|grow|also|well|still)\b")
@@ -465,6 +467,12 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
         if m.string[max(0, m.start() - 1):m.start()] in ("（", "("):
             return None  # "2023-24财年（截至2024年6月30日）": the end of the period just named
         return _as_of_day(m, g, article_year, article_month, article_day, base, words)
+    if kind in ("fiscal_quarter", "fiscal_quarter_bare") and (ended := _QUARTER_ENDED.match(m.string, m.end())):
+        # "2025财年第三季度（截至2025年3月31日）", "fiscal Q3 (ended March 31, 2025)": the calendar quarter
+        # the text says it is, which figures of calendar quarters meet
+        year, month = (ended[1], ended[2]) if ended[1] else (ended[4], ended[3])
+        if _month(month) % 3 == 0:
+            return PeriodMention(m.start(), ended.end(), "quarter", _year(year), str(_month(month) // 3), base, words)
     if kind == "fiscal_quarter" and len(g) == 6:
         if g[0]:
             q, y = _ORDINAL[g[0].lower()], g[1]
