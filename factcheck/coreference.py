@@ -108,12 +108,14 @@ def reading_matches(placed: list) -> dict[str, set[str]]:
         for n in (1, 2):
             if len(words) >= n and len(reading := "".join(words[:n])) >= MIN_READING:
                 by_reading[reading].add(name)
-    from pypinyin import lazy_pinyin  # (its dictionary takes a moment to load: only where a name may match)
+    from pypinyin import Style, lazy_pinyin  # (its dictionary takes a moment to load: only where a name may match)
 
     out = {}
     for name in han:
-        syllables = lazy_pinyin(name)
-        matches = {latin_name for n in range(len(syllables), 1, -1)
+        # (Taiwan spells its names in Wade-Giles: 雪山 is "Hsueh Shan", not "Xueshan"; apostrophes and the
+        # umlaut, which pypinyin writes as v, left out as English text leaves them)
+        readings = (lazy_pinyin(name), [_WADE_GILES_PLAIN.sub(_plain, w) for w in lazy_pinyin(name, style=Style.WADEGILES)])
+        matches = {latin_name for syllables in readings for n in range(len(syllables), 1, -1)
                    for latin_name in by_reading.get("".join(syllables[:n]), ())}
         if matches:
             out[name] = matches
@@ -166,6 +168,13 @@ def with_inferred_holders(placed: list) -> list:
         placed = [_renamed(p, aliases[who][0], f"their articles agree on {aliases[who][1]} figures")
                   if (who := _who(p)) in aliases else p for p in placed]
     return placed
+
+
+_WADE_GILES_PLAIN = regex.compile(r"['’v]")
+
+
+def _plain(m) -> str:
+    return "u" if m.group() == "v" else ""
 
 
 def _writes_short_form(full: str, written: str) -> bool:

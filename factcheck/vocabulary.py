@@ -30,6 +30,9 @@ class Measure(Cue):
     # A more specific kind of another measure: named anywhere in the clause, it refines the other measure's
     # word nearest the figure ("零售价达到每公斤480比索": 每公斤 says price, 零售价 which price).
     refines: str | None = None
+    # A stock, which stands at a date (an installed base, reserves, debt, subscribers): its figure "in the first
+    # half" or "in 2025" is the one at the period's end, as "at end-June" or "at the end of 2025" says.
+    stock: bool = False
 
     def takes(self, dimension: str) -> bool:
         """Whether a figure of this dimension can be of the measure; `money` stands for every currency, and
@@ -149,7 +152,7 @@ def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozense
             equivalents.append((doc, item))
         for item in data.get("measures") or []:
             check_keys(doc, item, {"key", "description", "type", "cues", "is_change", "dimensions", "of_measures",
-                                   "refines"},
+                                   "refines", "stock"},
                        {"key", "cues"},
                        "measure")
             key = str(item["key"])
@@ -164,7 +167,8 @@ def _measures(docs: list[tuple[Located, dict]]) -> tuple[list[Measure], frozense
                                    type=str(item.get("type", "level")), is_change=item.get("is_change") is True,
                                    dimensions=frozenset(str(d) for d in dimensions),
                                    of_measures=item.get("of_measures") is True,
-                                   refines=str(item["refines"]) if item.get("refines") else None))
+                                   refines=str(item["refines"]) if item.get("refines") else None,
+                                   stock=item.get("stock") is True))
             except ValueError as exc:
                 raise doc.error(item.get("type", item), f"measure {key!r}: {exc}") from None
         for pair in data.get("disjoint") or []:

@@ -80,3 +80,14 @@ def test_a_chinese_name_that_reads_as_an_english_name_in_mandarin_is_that_name(t
     assert "Mandarin" in frames[("b.md", "13.1億人")].holder.rule
     assert ["1.46 billion", "13.1億人"] in quotes(analysis)
     assert not any("0.9 billion" in group for group in quotes(analysis))  # Qingshan is another name
+
+
+def test_a_taiwanese_name_read_in_wade_giles_is_that_name(tmp_path) -> None:
+    # (雪峰 reads Hsueh Feng in Wade-Giles, as Taiwan spells its names, Xuefeng in pinyin)
+    article(tmp_path, "a.md", "Hsueh Feng Data grows", "2025-08-13",
+            "Hsueh Feng Data had 186 MW of IT capacity in operation at the end of June.\n")
+    article(tmp_path, "b.md", "雪峰數據容量", "2025-08-13",
+            "資料中心營運商雪峰數據昨（12）日舉行法說會，截至6月底，營運中的IT容量約15萬瓩。\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("b.md", "15萬瓩")].holder.value.startswith("Hsueh Feng@")
+    assert ["15萬瓩", "186 MW"] in quotes(analysis)

@@ -76,3 +76,19 @@ def test_a_fiscal_quarter_with_its_end_date_is_that_calendar_quarter(tmp_path) -
     assert frames[("b.md", "3950万吨")].period.value == "2025Q1"
     assert frames[("b.md", "3950万吨")].measure.value == "sales"
     assert ["3950万吨", "46.1 million tonnes"] in quotes(analysis)
+
+
+def test_a_stock_in_a_period_is_the_stock_at_its_end(tmp_path) -> None:
+    # (a first-half headline's capacity is the capacity at end-June; a stock the year "started with" is not)
+    article(tmp_path, "a.md", "Corrin Data first-half revenue rises, capacity reaches 186 MW", "2025-08-13",
+            "Corrin Data said revenue rose 20% in the first half.\n")
+    article(tmp_path, "b.md", "Corrin Data capacity", "2025-08-14",
+            "Corrin Data had 150 MW of capacity in operation at the end of June.\n")
+    article(tmp_path, "c.md", "Corrin pension", "2025-08-14",
+            "The Corrin Fund started the year with €65.1 billion under management and returned 2.4% in the first "
+            "half. Its assets reached €68.4 billion at the end of June.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "186 MW")].period.value == "2025-06"
+    assert ["150 MW", "186 MW"] in quotes(analysis)
+    assert frames[("c.md", "€65.1 billion")].period.value != "2025-06"

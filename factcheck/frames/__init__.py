@@ -666,6 +666,15 @@ class Framer:
         if measure.value == "share" and not holder_text and not obj:
             # "Only 56.8% of those on the list": a share of nothing named, of no one, anywhere: not compared
             measure = Slot(None, measure.words, "share names no whole, holder or place: not compared")
+        if (not change and (stock := self._measure(measure.value or "")) is not None and stock.stock
+                and (period.rule in ("period:clause", "period:headline") or sentence == self._context[1])
+                and (end_month := _STOCK_PERIOD.fullmatch(period.value or ""))):
+            # "capacity reaches 186 MW" under a first-half headline, "reserves in 2024": where the stock stood at
+            # the period's end ("截至6月底", "at the end of 2024"); not a period a body sentence names elsewhere
+            # ("started the year with €65.1 billion … and returned 2.4% in the first half")
+            part = end_month[2] or ""
+            last = 12 if not part else 3 * int(part[1]) if part[0] == "Q" else 6 * int(part[1])
+            period = Slot(f"{end_month[1]}-{last:02d}", period.words, f"{period.rule} (a stock: at the period's end)")
         if measure.value == "capacity" and claim.unit.endswith(" / year"):
             # a capacity is a year's: "300,000 tonnes a year" and "a capacity of 250,000 tons" are one quantity
             dim = dimension(self.units, claim.unit[:-len(" / year")])
@@ -1031,6 +1040,7 @@ def _level_before(frames: list[Frame], claims: list[Claim], sentence_start: int)
     return None
 
 
+_STOCK_PERIOD = regex.compile(r"(\d{4})((?:Q[1-4]|H[12]))?")
 _CALENDAR_HALF = regex.compile(r"(?i)calendar|of\s+the\s+year|今年|去年")
 _TRADITIONAL_OWN = regex.compile(r"我國|國內|本國")
 
