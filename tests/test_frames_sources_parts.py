@@ -98,3 +98,12 @@ def test_a_name_opening_its_sentence_before_a_company_apposition_is_the_company(
     assert frames[("a.md", "€96 million")].holder.value == "Vesterpost@"
     # (a division's revenue, named three words long and by "whose", is a part of the company's)
     assert "division" in (frames[("a.md", "€1.2 billion")].object.value or "")
+
+
+def test_a_whole_its_parts_follow_past_its_change_takes_no_headline_market(tmp_path) -> None:
+    article(tmp_path, "a.md", "岚驰汽车上半年海外销量同比翻倍", "2025-07-02",
+            "岚驰汽车（002999.SZ）1日发布产销快报，今年上半年公司新能源汽车累计销量达214.6万辆，同比增长约33%；"
+            "其中海外销量46.4万辆。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "214.6万辆")].holder.value.endswith("@")
+    assert frames[("a.md", "33%")].holder.value.endswith("@")

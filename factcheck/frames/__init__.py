@@ -97,7 +97,9 @@ _RELATIVE_YEAR_WORD = regex.compile(r"(?i)(?:last|previous|prior)\s+year|去年|
 _THERE = regex.compile(r"(?i)\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|seems?|appears?)\b)"
                        r"|\bin\s+that\s+(?:market|country|region|state|province)\b|当地|该地区|该国|该市场|该[州省市县区岛]|全[州省市县区岛](?=[^，。；]{0,12}\d)")
 # A figure its parts follow ("营收1.24万亿韩元，其中中国市场销售额约2650亿韩元", "4.86 million, of which…"): the whole
-_PARTS_FOLLOW = regex.compile(r"(?i)[^，,。；;\n]{0,12}?[，,]\s*(?:其中|包括|of\s+which|including)")
+_PARTS_FOLLOW = regex.compile(r"(?i)[^，,。；;\n]{0,12}?[，,]\s*(?:其中|包括|of\s+which|including)"
+                              # (or past the figure's change: "销量达214.6万辆，同比增长约33%；其中海外销量…")
+                              r"|(?:[^，,。；;\n]{0,16}?[，,；;]){1,2}\s*其中")
 # A wire story's dateline, split off as a sentence of its own: "LOS ANGELES, Oct 21 (TMW)", "SINGAPORE".
 _WIRE_CITY = r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?"
 _WIRE_DATELINE = regex.compile(rf"\s*{_WIRE_CITY}\s*")  # a line that is only "BEIJING, Aug 12 (Reuters)"
