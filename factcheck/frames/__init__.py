@@ -21,9 +21,9 @@ from ..rulefile import CueSets, OpenedScan, WindowScan
 from ..vocabulary import cue_set
 from . import text as T
 from . import cues
+from .chinese_names import ZH_COMPANY_KINDS, with_full_chinese_names
 from .holders import (COMPANY_NOUNS, WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions,
-                      ground_pending, ZH_COMPANY_KINDS, public_bodies, publisher_names, title_case,
-                      with_full_chinese_names)
+                      ground_pending, public_bodies, publisher_names, title_case)
 from .measures import FLOWS, NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
 from .periods import CURRENT, PeriodMention, find_periods, fiscal_half
 from .sources import article_source, attribution, basis, sentence_sources
