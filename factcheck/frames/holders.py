@@ -92,7 +92,8 @@ _POSSESSIVE = regex.compile(r"['’]s?$")
 _DECLARED_LONG = regex.compile(r"(?r)(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*")
 _LONG_OF = regex.compile(r"(?r)(?:[A-Z][\w&.'’-]*\s+(?:(?:of|and|for|the|de)\s+)?){1,8}of\s+$")
 _LEADING_THE = regex.compile(r"^(?:The|the)\s+")
-_DECLARED_SHORT = regex.compile(r"\s*(?P<short>[A-Z][A-Za-z0-9&.-]{1,15}|\p{Han}{2,8})\s*\)")
+# (a Chinese name's English one may run to several words: "港线保险集团（Harbourline Insurance Group）")
+_DECLARED_SHORT = regex.compile(r"\s*(?P<short>[A-Z][A-Za-z0-9&.-]{1,15}(?:\s+[A-Z][A-Za-z0-9&.'’-]*){0,5}|\p{Han}{2,8})\s*\)")
 # A bracket of several parts: "六合記憶體（HexaCore Memory，股票代號6688）", "越南北方水电公司（Northern Hydropower
 # Corp，NHPC）": each part that is a name (capitalised words, up to five) is another spelling; a ticker is not.
 _DECLARED_PARTS = regex.compile(r"[^()\n]{2,70}\)")
@@ -321,6 +322,8 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
                 long = _LEADING_THE.sub("", folded[whole.start():before.end("long")].strip())
         # the acronym of several names is the one the other articles declare: "Northern Hydropower Corp (NHPC)"
         short = next((n for n in shorts if n.isupper()), shorts[0]) if inside is None else shorts[0]
+        if inside is not None and " " in short and not T.HAN.match(long):
+            continue  # (several English words in a bracket after English ones are an aside, no short form)
         if T.HAN.match(long):
             if _FIGURE_BEFORE.search(folded, max(0, before.start("long") - 1), before.start("long") + 1):
                 continue  # "1650万修正总吨（CGT）", "9.1万吨（以锂金属当量计）": a figure's unit, not a name
@@ -332,6 +335,8 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
                  or index.zh_names.get(long))
         if not known and not (short.isupper() or short[:1].isupper()) and not T.HAN.match(short):
             continue
+        if not known and T.HAN.match(long) and T.HAN.match(short) and not _abbreviates(short, long):
+            continue  # "理赔总额（未计再保险摊回）": a note on the figure, not a short form of a name
         if index.is_object_abbreviation(short):
             continue  # "高频宽记忆体（HBM）": a thing and its abbreviation, no organisation
         if not known and T.HAN.match(long) and short.isupper() and len(short) <= 4 and _common_nouns(long):
@@ -348,6 +353,16 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
             if s and s.lower() not in _NOT_NAMES:
                 out.setdefault(s, canonical)
     return out
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether a Chinese short form takes its characters from the long one, in order (国发会 of 国家发展委员会)."""
+    at = 0
+    for ch in short:
+        at = long.find(ch, at) + 1
+        if not at:
+            return False
+    return True
 
 
 def publisher_names(index: HolderIndex, source: str) -> set[str]:

@@ -1,0 +1,48 @@
+"""Frames on a port's, a farm co-operative's and an insurer's news: vessel calls are no ships sold, a
+co-operative's collections are its output, a Chinese name's English name in a bracket may run to several words,
+a note in a bracket is no short form, and a traditional-character yield per hectare. Corpora written for the
+tests."""
+
+from __future__ import annotations
+
+from factcheck.frames.holders import declared_aliases
+from factcheck.pipeline import analyse, framer_for
+from frame_helpers import article, by_file, quotes
+
+
+def test_vessel_calls_are_movements_not_ships_sold(tmp_path) -> None:
+    article(tmp_path, "a.md", "Port of Saltmere traffic", "2024-07-20",
+            "The port recorded 5,870 container vessel calls during the half, with ultra-large ships taking a growing "
+            "share of arrivals.\n")
+    article(tmp_path, "b.md", "鹽湖港上半年靠泊船舶", "2024-07-21",
+            "鹽湖港上半年貨櫃裝卸量達462萬TEU，貨櫃船靠泊6,310艘次。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "5,870")].measure.value == "movements"
+    assert frames[("b.md", "6,310艘")].measure.value == "movements"
+    assert frames[("b.md", "462萬TEU")].measure.value == "throughput"
+
+
+def test_what_a_cooperative_collects_is_its_output_and_a_processor_refines_nothing(tmp_path) -> None:
+    article(tmp_path, "a.md", "Ridgeback Dairy milk volumes", "2024-06-04",
+            "Ridgeback Dairy, the country's second-largest milk processor, said it collected 412 million kilograms "
+            "of milk solids in the season.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "412 million kilograms")].measure.value == "production"
+
+
+def test_a_long_english_name_in_a_bracket_and_a_note_that_is_none(tmp_path) -> None:
+    index = framer_for(None).index
+    declared = declared_aliases(index, "澳大利亚财产保险公司鹰岬保险集团（Eaglecape Insurance Group）表示，"
+                                       "理赔总额（未计再保险摊回）为3.25亿澳元。国家发展委员会（国发会）公布。")
+    assert declared["鹰岬保险集团"] == "Eaglecape"
+    assert "理赔总额" not in " ".join(declared) and "未计再保险摊回" not in declared
+    assert declared["国发会"] == "国发会"
+
+
+def test_a_yield_per_hectare_in_traditional_characters(tmp_path) -> None:
+    article(tmp_path, "a.md", "法國小麥單產下滑", "2024-09-01", "今年全國軟質小麥平均單產為每公頃6.8噸。\n")
+    article(tmp_path, "b.md", "French wheat yields slump", "2024-09-01",
+            "The national average soft wheat yield fell to 6.2 tonnes per hectare this year.\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("a.md", "6.8噸")].dimension == by_file(analysis)[("b.md", "6.2 tonnes per hectare")].dimension
+    assert ["6.2 tonnes per hectare", "6.8噸"] in quotes(analysis)
