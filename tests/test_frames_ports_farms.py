@@ -46,3 +46,24 @@ def test_a_yield_per_hectare_in_traditional_characters(tmp_path) -> None:
     analysis = analyse([str(tmp_path)])
     assert by_file(analysis)[("a.md", "6.8噸")].dimension == by_file(analysis)[("b.md", "6.2 tonnes per hectare")].dimension
     assert ["6.2 tonnes per hectare", "6.8噸"] in quotes(analysis)
+
+
+def test_a_declared_chinese_name_by_its_leading_words_or_without_its_place(tmp_path) -> None:
+    index = framer_for(None).index
+    declared = declared_aliases(index, "美国汽车租赁公司克雷斯特兰出行集团（Crestline Mobility Group）18日公布。"
+                                       "据臺灣港務公司（TIPC）统计。")
+    assert declared["克雷斯特兰"] == "Crestline Mobility" and declared["港务公司"] == "TIPC"
+    assert "台湾" not in declared and "美国" not in declared
+    # (and where it stands before a figure, glued to it)
+    article(tmp_path, "a.md", "克雷斯特兰出行集团（Crestline Mobility Group）业绩", "2026-02-19",
+            "克雷斯特兰2025年平均运营车队约54.6万辆。\n")
+    assert by_file(analyse([str(tmp_path)]))[("a.md", "54.6万辆")].holder.value.startswith("Crestline Mobility@")
+
+
+def test_a_name_that_holds_a_source_word_cites_nothing(tmp_path) -> None:
+    # ("Tallow" holds "tall", as in tally; "Accountis" holds "counts")
+    article(tmp_path, "a.md", "岚溪咖啡（Tallow Coffee）三季度营收", "2024-11-12", "三季度，营收为46亿元。\n")
+    article(tmp_path, "b.md", "Tallow Coffee results", "2024-11-12",
+            "Tallow Coffee reported revenue of 4.62 billion yuan for the third quarter.\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("b.md", "4.62 billion yuan")].holder.value == "Tallow@"

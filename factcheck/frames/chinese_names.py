@@ -106,6 +106,7 @@ _NAME_OPENING_TAGS = ("ns", "nr", "nz", "nt")
 
 _NAME_PART_TAGS = ("ns", "nr", "nz", "nt", "n", "b")
 
+
 def _place_institutions(index: HolderIndex, folded: str, han_words: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Spans of names the segmenter splits into a name and an institution's kind ("上海/迪士尼/度假区",
     "九寨沟/国家/公园"): a name word, up to two more words, the kind; a country written first is left off
@@ -123,6 +124,7 @@ def _place_institutions(index: HolderIndex, folded: str, han_words: list[tuple[i
         if first < n and e - han_words[first][0] >= 4:
             out.append((han_words[first][0], e))
     return out
+
 
 def _trade_names(index: HolderIndex, folded: str, han_words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Spans of companies named by their own word and their trade (`_ZH_TRADE`): the own word is one the
@@ -149,6 +151,7 @@ def _trade_names(index: HolderIndex, folded: str, han_words: list[tuple[int, int
             e = last[1]
     return out
 
+
 def with_full_chinese_names(mentions: list[Mention]) -> list[Mention]:
     """A Chinese company's short name read as the one longer name of the article that opens with the short
     name's own word: 玉峰银行 after 玉峰商业银行, 鸿泰精机 beside 鸿泰精密机械, 华翔 after 华翔航空, 草原冠 after
@@ -168,6 +171,7 @@ def with_full_chinese_names(mentions: list[Mention]) -> list[Mention]:
         out.append(m)
     return out
 
+
 def _without_last_noun(index: HolderIndex, name: str) -> str | None:
     """A Chinese name without the common noun it ends in (草原冠/养分 -> 草原冠), where what stays is a name of
     its own: two characters or more, no word the dictionary knows."""
@@ -176,6 +180,30 @@ def _without_last_noun(index: HolderIndex, name: str) -> str | None:
         return None
     rest = name[:words[-1][0]]
     return rest if len(rest) >= 2 and not T.known_word(rest) and _may_be_new_name(index, rest) else None
+
+
+def leading_names(index: HolderIndex, name: str) -> list[str]:
+    """The leading words of a Chinese name that may name it alone, as headlines and later sentences write it:
+    克雷斯特兰 of 克雷斯特兰出行 (Crestline Mobility); three characters or more, ending where the segmenter ends
+    a word, neither a place nor a word the dictionary knows (not 台湾 of 台湾港务)."""
+    words = T.tag_words(name, 0, len(name))
+    return [prefix for _, end, _ in words[:-1] if len(prefix := name[:end]) >= 3
+            and not T.known_word(prefix) and _may_be_new_name(index, prefix)]
+
+
+def without_place(index: HolderIndex, name: str) -> str | None:
+    """A Chinese name without the place it opens with, as a second reference writes it: 港务公司 of
+    台湾港务公司; None where it opens with none or too little stays (three characters or more)."""
+    words = T.tag_words(name, 0, len(name))
+    if len(words) < 2:
+        return None
+    first = name[:words[0][1]]
+    place = index.zh_names.get(first)
+    rest = name[words[0][1]:]
+    if (place is None or index.kind_of(place) != "region") and first not in index.cities_zh:
+        return None
+    return rest if len(rest) >= 3 and not index.is_common(rest) else None
+
 
 def _may_be_new_name(index: HolderIndex, name: str, common_ok: bool = False) -> bool:
     """Whether Chinese words may be a name the text introduces: two characters or more, not a known place, city

@@ -187,8 +187,9 @@ def pick(mentions: list[Mention], claim: Claim, usable, kinds: tuple[str, ...],
     return None if best is None else best[1]
 
 
-_SOURCE_ONLY = regex.compile(r"(?i)according|data\b|figures|estimat|statistics|tracker|survey|counts?\b|tall|\bthat$|"
-                            r"calculat|research|analys|据|数据|统计")
+# (at word starts: "Tallow Coffee" tallies nothing, "accounts" counts nothing)
+_SOURCE_ONLY = regex.compile(r"(?i)\baccording|\bdata\b|\bfigures|\bestimat|\bstatistics|\btracker|\bsurvey|\bcounts?\b|"
+                            r"\btall(?:y|ies|ied)\b|\bthat$|\bcalculat|\bresearch|\banalys|据|数据|统计")
 
 
 # A company's own report ("according to Halvorsen's annual report", "据比亚迪财报") gives its own figures: the

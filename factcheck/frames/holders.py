@@ -19,8 +19,8 @@ from ..extract.vocabulary import trie
 from ..rulefile import CaseBlind
 from ..vocabulary import CITY_POPULATION_OPENING, Vocabulary, cities, cue_set, subdivisions
 from . import text as T
-from .chinese_names import (DESCRIPTOR_ZH, ZH_CORPORATE, ZH_SUBDIVISION, ZH_TRADES,
-                            chinese_mentions)
+from .chinese_names import (DESCRIPTOR_ZH, ZH_CORPORATE, ZH_SUBDIVISION, ZH_TRADES, chinese_mentions,
+                            leading_names, without_place)
 
 WORLD = "World"
 
@@ -349,7 +349,11 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
         canonical = known or (index.company(latin) if " " in latin else latin)
         # "越南北方水电公司": headlines drop the corporate form ("越南北方水电上半年发电…")
         bare = ZH_CORPORATE.sub("", long) if T.HAN.match(long) else long
-        for s in (long, *shorts, *[index.company(n) for n in shorts if " " in n], *([bare] if len(bare) >= 3 else [])):
+        leading = leading_names(index, bare) if T.HAN.match(long) and not T.HAN.match(short) else []
+        if T.HAN.match(long) and not T.HAN.match(short) and (placeless := without_place(index, long)):
+            leading.append(placeless)
+        for s in (long, *shorts, *[index.company(n) for n in shorts if " " in n], *([bare] if len(bare) >= 3 else []),
+                  *leading):
             if s and s.lower() not in _NOT_NAMES:
                 out.setdefault(s, canonical)
     return out
@@ -470,7 +474,8 @@ _TITLE = CaseBlind(rf"(?:c(?:hief{_B(5)}\s+(?:executive|financial\s+officer|econ
 def declared_pattern(declared: dict[str, str]) -> re.Pattern | None:
     # (Latin letters and digits bound a name; a Chinese one is bounded by the segmenter's words instead:
     # "宁德时代上半年营收")
-    return _alternation(declared, r"{}(?![A-Za-z0-9_])", r"(?<![A-Za-z0-9_].)")
+    # (a Latin spelling ends where a word does; a Chinese one may stand before a figure: 克雷斯特兰2025年)
+    return _alternation(declared, r"{}(?:(?<=[\u3400-\u9fff])|(?![A-Za-z0-9_]))", r"(?<![A-Za-z0-9_].)")
 
 
 def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: int,
@@ -558,7 +563,11 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     if declared:
         names, pattern, public = declared
         for m in pattern.finditer(folded, start, end):
-            if T.HAN.match(folded, m.start()) and not (m.start() in bounds and m.end() in bounds):
+            # (a Chinese spelling where the segmenter's words begin and end, or beside what is no Chinese: not
+            # 空客 in 航空客运; a long one may be split otherwise in context: 克雷斯特兰2025年)
+            if (T.HAN.match(folded, m.start()) and m.end() - m.start() < 4
+                    and not ((m.start() in bounds or not T.HAN.match(folded, m.start() - 1))
+                             and (m.end() in bounds or not T.HAN.match(folded, m.end())))):
                 continue
             if names[m.group()] in public and index.kind_of(names[m.group()]) == "org":
                 # "NEA" of "National Energy Administration (NEA)": a public body's figures are not its own
