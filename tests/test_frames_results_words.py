@@ -92,3 +92,12 @@ def test_a_stock_in_a_period_is_the_stock_at_its_end(tmp_path) -> None:
     assert frames[("a.md", "186 MW")].period.value == "2025-06"
     assert ["150 MW", "186 MW"] in quotes(analysis)
     assert frames[("c.md", "€65.1 billion")].period.value != "2025-06"
+
+
+def test_last_years_figure_a_change_is_from_is_a_past_figure(tmp_path) -> None:
+    article(tmp_path, "a.md", "Ardenne wheat harvest slumps", "2024-09-05",
+            "Ardenne's soft wheat harvest fell 26.3% from last year's 35.0 million tonnes, official estimates showed.\n")
+    article(tmp_path, "b.md", "Ardenne harvest", "2024-09-05", "Ardenne harvested 25.8 million tonnes of soft wheat this year.\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("a.md", "35.0 million tonnes")].basis.value.startswith("past")
+    assert not any("35.0 million tonnes" in q for f in quotes(analysis) for q in f)

@@ -100,7 +100,8 @@ ATTACHED = regex.compile(r"(?i)\s*(?:(?!(?:than|from|over|since|on|against|versu
                           r"(?:of|in|for)\s+(?:the\s+)?")
 BASE_FIGURE = regex.compile(
     r"(?i)(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|against|(?:up|down)\s+(?:from|on)|from|than\s+(?=the|its|their))(?:\s+(?:a|an|the|just|about|around|"
-    r"roughly|nearly|almost|some|its|their))*|\bwhen\b[^,;.]{0,40}\b(?:stood|was|were|had\s+been)(?:\s+at)?)\s*$"
+    # ("fell 26.3% from last year's 35.0 million tonnes": the year before's figure)
+    r"roughly|nearly|almost|some|its|their|(?:last|the\s+previous|the\s+prior)\s+(?:year|season|quarter|month)['’]s))*|\bwhen\b[^,;.]{0,40}\b(?:stood|was|were|had\s+been)(?:\s+at)?)\s*$"
     # "较上一产季的223万吨", "比2023年的53.3%": what it is compared with, written as 较/比 … 的 before the figure
     r"|(?:较|比|相比于?|相较于?|对比)[^，,。；;:：()]{0,12}?的\s*$"
     # "毛利率由上年度的20.6%改善至24.0%": the figure it changed from
