@@ -55,6 +55,8 @@ RATE = regex.compile(
     r"|[ \t]+(?P<adv>(?i:" + alternation(RATE_ADVERBS) + r"))\b"
     r"|(?:/|每)(?P<zh>" + alternation(RATE_ZH) + r"))")
 AREA_LEFT_ZH = regex.compile(r"(?P<w>" + alternation(AREA_BEFORE_ZH) + r")\p{Han}{0,4}[约近超逾]?$")
+# "daily intake peaked at", "average daily output of", "its daily ridership was": up to four words between
+DAILY_LEFT = regex.compile(r"\b(?:daily|per-day)\s+(?:[a-z][a-z-]*\s+){1,4}(?:about\s+|around\s+|nearly\s+|some\s+)?$")
 RATE_LEFT_ZH = regex.compile(r"(?P<w>" + alternation(RATE_BEFORE_ZH) + r")\p{Han}{0,6}$")
 # Unit names a rate is not read after: shares, counts, money and periods themselves.
 NOT_RATES = frozenset({"percent", "percentage_point", "basis_point", "cheng", "count", "ratio", "year", "month",
@@ -232,9 +234,12 @@ def area_before(s: str, start: int, lo: int) -> str | None:
 
 
 def rate_before(s: str, start: int, lo: int) -> str | None:
-    """日均进口1104万桶: the period a Chinese figure is a rate per, from the words before it."""
+    """日均进口1104万桶, "daily intake peaked at 16.8 million litres": the period a figure is a rate per, from
+    the words before it (in English, "daily" only: an annual or a monthly total is the year's or month's own)."""
     m = RATE_LEFT_ZH.search(s, max(lo, start - 10), start)
-    return RATE_BEFORE_ZH[m["w"]] if m else None
+    if m:
+        return RATE_BEFORE_ZH[m["w"]]
+    return "day" if DAILY_LEFT.search(s, max(lo, start - 60), start) else None
 
 
 def _is_money_name(name: str) -> bool:
