@@ -239,7 +239,11 @@ def rate_before(s: str, start: int, lo: int) -> str | None:
     m = RATE_LEFT_ZH.search(s, max(lo, start - 10), start)
     if m:
         return RATE_BEFORE_ZH[m["w"]]
-    return "day" if DAILY_LEFT.search(s, max(lo, start - 60), start) else None
+    at = max(lo, start - 60)
+    # (a plain search for the words first: most figures have none before them)
+    if s.find("daily", at, start) < 0 and s.find("per-day", at, start) < 0:
+        return None
+    return "day" if DAILY_LEFT.search(s, at, start) else None
 
 
 def _is_money_name(name: str) -> bool:
