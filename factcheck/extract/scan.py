@@ -15,8 +15,8 @@ import regex
 
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}  # "，" stays a clause mark
 _WIDTH.update(str.maketrans("\u3000−￥\u2011\u2010", " -¥--"))
-_WIDTH.update(str.maketrans("個點兩萬億陸貳參叄噸圓幣歐韓盧鎊臺週裏釐對塊錢屬約達過餘長漲減擴縮戶輛項種條隻處場門頃畝產",
-                            "个点两万亿陆贰叁叁吨元币欧韩卢镑台周里厘对块钱属约达过余长涨减扩缩户辆项种条只处场门顷亩产"))
+_WIDTH.update(str.maketrans("個點兩萬億陸貳參叄噸圓幣歐韓盧鎊臺週裏釐對塊錢屬約達過餘長漲減擴縮戶輛項種條隻處場門頃畝產標準",
+                            "个点两万亿陆贰叁叁吨元币欧韩卢镑台周里厘对块钱属约达过余长涨减扩缩户辆项种条只处场门顷亩产标准"))
 _WIDTH_STR = {chr(k): chr(v) if isinstance(v, int) else v for k, v in _WIDTH.items()}
 # The standard library's `re` scans a class of literal characters several times faster than `regex`.
 _WIDTH_CHARS = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_WIDTH_STR)) + "]")
