@@ -1,4 +1,4 @@
-"""Golden floor on a hundred and ninety-six topics no rule names (drug sales, cocoa, metro ridership, streaming, inflation,
+"""Golden floor on two hundred topics no rule names (drug sales, cocoa, metro ridership, streaming, inflation,
 copper, universities, a carmaker, shipbuilding, lithium, palm oil, defence budgets, a shopping festival, tea,
 5G networks, a football season, wine exports, an airline, a housing market, a census, hydropower, a
 memory-chip maker, rice, a city's air, a container port, a game publisher, tourist arrivals, wheat, an insurer, a coffee chain, a film's box office, a fishery, hospital waiting lists, tax revenue, sportswear, a dairy co-operative, a gas pipeline, a bank's bad loans, a marathon, regional unemployment, an airport, cement, sugar, broadband, wind-turbine orders, an auction house, a reservoir, forest fires, chip-equipment orders, cruises, rail freight, a gold miner, vaccine doses, a power
@@ -21,7 +21,7 @@ Hong Kong home sales, a typhoon's farm damage, a department store, LNG imports, 
 a canal in drought, a fertiliser maker, school places, a refinery fire, honey, an online bank, a rugby tournament, speed
 cameras, car rental, lumber, bird flu, a pharmacy chain, a postal operator, chip packaging, coffee exports, a water utility,
 a developer's interim results, a wildfire season, smartphones in Southeast Asia, a national railway, a dairy
-co-operative, a container port, an insurer after a hailstorm, a wheat harvest), English and Chinese, written with an answer key: the planted disagreements each corpus finds stay found, and no trap (another
+co-operative, a container port, an insurer after a hailstorm, a wheat harvest, a music festival, a fishing quota), English and Chinese, written with an answer key: the planted disagreements each corpus finds stay found, and no trap (another
 period, holder, scope, or a forecast) or consistent pair (one figure in two units or languages) is flagged,
 beyond the known failures listed."""
 
@@ -56,7 +56,10 @@ FLOOR = {"h1": 7, "h2": 6, "h3": 6, "h4": 6, "h5": 6, "h6": 7, "h7": 4, "h8": 7,
          "h43": 4, "h44": 2, "h45": 3, "h46": 1, "h47": 4, "h48": 3,
          # h49 written this session by a helper and measured once before reading (1 of 8 at the start, 1 after
          # the session's first changes), then read to develop
-         "h49": 3}
+         "h49": 3,
+         # h50 written by a helper this session, measured once before reading: 2 of 8 at the session's start,
+         # 3 of 8 at its end (two of its topics, an insurer after a hailstorm and a port, are h49's kinds)
+         "h50": 3}
 KNOWN_FLAGGED = {"h2": {"Brazil consumer prices in September: month-on-month change vs 12-month change"},
                  # ("The world's biggest producer turned out…" became Indonesia's figure; its crude palm oil meets
                  # a total "包括毛棕櫚油及棕櫚仁油": one named object, and an inclusion is no scope the frames keep)
