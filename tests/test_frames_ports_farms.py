@@ -67,3 +67,16 @@ def test_a_name_that_holds_a_source_word_cites_nothing(tmp_path) -> None:
             "Tallow Coffee reported revenue of 4.62 billion yuan for the third quarter.\n")
     analysis = analyse([str(tmp_path)])
     assert by_file(analysis)[("b.md", "4.62 billion yuan")].holder.value == "Tallow@"
+
+
+def test_transshipment_is_a_part_of_throughput_not_the_whole(tmp_path) -> None:
+    article(tmp_path, "a.md", "Port of Saltmere volumes", "2025-07-20",
+            "The port handled 12.48 million TEU in the first half. Transshipment volume rose to 6.91 million TEU.\n")
+    article(tmp_path, "b.md", "鹽湖港上半年貨櫃量", "2025-07-21",
+            "鹽湖港今年上半年貨櫃裝卸量達1,248萬標準箱，其中轉運量達619萬標準箱。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "6.91 million TEU")].measure.value == "transshipment"
+    assert frames[("b.md", "619萬標準箱")].measure.value == "transshipment"
+    assert ["6.91 million TEU", "619萬標準箱"] in quotes(analysis)
+    assert not any("12.48 million TEU" in q for f in quotes(analysis) for q in f)
