@@ -80,3 +80,12 @@ def test_transshipment_is_a_part_of_throughput_not_the_whole(tmp_path) -> None:
     assert frames[("b.md", "619萬標準箱")].measure.value == "transshipment"
     assert ["6.91 million TEU", "619萬標準箱"] in quotes(analysis)
     assert not any("12.48 million TEU" in q for f in quotes(analysis) for q in f)
+
+
+def test_a_catch_capped_or_limited_is_a_quota(tmp_path) -> None:
+    article(tmp_path, "a.md", "Saury quota cut", "2025-03-28",
+            "The commission agreed that the saury catch on the high seas will be capped at 121,500 tonnes. The "
+            "high-seas portion of the limit for this year was set at 112,500 tonnes last year.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "121,500 tonnes")].measure.value == "quota"
+    assert frames[("a.md", "112,500 tonnes")].measure.value == "quota"
