@@ -276,3 +276,15 @@ def test_a_company_that_publishes_today_written_the_taiwanese_way(tmp_path) -> N
     article(tmp_path, "a.md", "湖岸晶片10月營收", "2025-11-10",
             "IC設計龍頭湖岸晶片今（10）日公布10月合併營收483億元，月增9.6%。\n")
     assert by_file(analyse([str(tmp_path)]))[("a.md", "483億元")].holder.value.startswith("湖岸晶片@")
+
+
+def test_where_a_running_total_starts_is_not_its_period(tmp_path) -> None:
+    # ("since the outbreak was declared in August 2024", 自2024年8月…以来: the total to date, as of June 1)
+    article(tmp_path, "a.md", "Cholera toll rises in Sudan", "2025-06-02",
+            "Cholera has killed 1,720 people in Sudan since the outbreak was declared in August 2024, with more "
+            "than 65,000 cases recorded as of June 1, the health ministry said.\n")
+    article(tmp_path, "b.md", "苏丹霍乱疫情", "2025-06-03",
+            "苏丹卫生部3日发布的数据显示，自2024年8月本轮霍乱疫情暴发以来，截至6月1日，全国累计1460人死亡。\n")
+    analysis = analyse([str(tmp_path)])
+    assert by_file(analysis)[("a.md", "1,720")].period.value != "2024-08"
+    assert ["1,720", "1460人"] in quotes(analysis)

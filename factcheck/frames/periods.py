@@ -275,6 +275,9 @@ _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:(?:founded|established|set\s+up|incor
                              r"|tops?|topped|topping|beat(?:s|ing)?|surpass\w*|exceed\w*|overtak\w*|outstrip\w*|eclips\w*)"
                              r"(?:\s+(?:the|a|its|in|at|end|close|start|beginning|same|period|time|year|of|levels?|figures?)){0,5}\s*"
                              r"|比|较|相比|相较|对比"
+                             # "since the outbreak was declared in August 2024", "自2024年8月…以来": where a running
+                             # total starts, not the period it is of
+                             r"|\bsince\s+(?:[a-z]+\s+){1,6}(?:in|on)\s+|自\s*"
                              # "6.4% more than the 1.16 billion of 2023", "than the 479,000 tonnes it exported in
                              # the first six months of 2024": the period of a base figure
                              r"|\b(?:than|from|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?"
@@ -282,7 +285,7 @@ _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:(?:founded|established|set\s+up|incor
 # (tried where its alternatives' first words stand)
 _BASE_BEFORE_SCAN = OpenedScan(_BASE_BEFORE, r"(?<![a-z0-9_])(?:founded|established|set|incorporated|formed|than|from|"
                                              r"on|over|versus|vs|against|compared|comparison|relative|since|top|beat|surpass|"
-                                             r"exceed|outstrip|eclips)|[比较相对]")
+                                             r"exceed|outstrip|eclips)|[比较相对自]")
 _QUARTER_ENDED = regex.compile(rf"(?i)\s*[（(]\s*(?:截至|截止|至|ended|ending|to|through)\s*(?:(?:(\d{{4}})\s*年\s*(\d{{1,2}})\s*月)"
                                rf"|(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?,?\s+(\d{{4}}))")
 _THIS_FISCAL_NEAR = regex.compile(r"[本今](?:财年|财政年度|会计年度)")
