@@ -114,7 +114,7 @@ def reading_matches(placed: list) -> dict[str, set[str]]:
     for name in han:
         # (Taiwan spells its names in Wade-Giles: 雪山 is "Hsueh Shan", not "Xueshan"; apostrophes and the
         # umlaut, which pypinyin writes as v, left out as English text leaves them)
-        readings = (lazy_pinyin(name), [_WADE_GILES_PLAIN.sub(_plain, w) for w in lazy_pinyin(name, style=Style.WADEGILES)])
+        readings = (lazy_pinyin(name), [w.translate(_WADE_GILES_PLAIN) for w in lazy_pinyin(name, style=Style.WADEGILES)])
         matches = {latin_name for syllables in readings for n in range(len(syllables), 1, -1)
                    for latin_name in by_reading.get("".join(syllables[:n]), ())}
         if matches:
@@ -170,11 +170,7 @@ def with_inferred_holders(placed: list) -> list:
     return placed
 
 
-_WADE_GILES_PLAIN = regex.compile(r"['’v]")
-
-
-def _plain(m) -> str:
-    return "u" if m.group() == "v" else ""
+_WADE_GILES_PLAIN = str.maketrans({"'": None, "’": None, "v": "u"})
 
 
 def _writes_short_form(full: str, written: str) -> bool:

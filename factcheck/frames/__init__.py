@@ -25,7 +25,7 @@ from .chinese_names import ZH_COMPANY_KINDS, with_full_chinese_names
 from .holders import (COMPANY_NOUNS, WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions,
                       ground_pending, public_bodies, publisher_names, title_case)
 from .measures import FLOWS, NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
-from .periods import CURRENT, PeriodMention, find_periods, fiscal_half
+from .periods import CURRENT, PeriodMention, at_period_end, find_periods, fiscal_half
 from .sources import article_source, attribution, basis, sentence_sources
 
 __all__ = ["Framer", "objects_affinity", "objects_compatible", "slot_values", "uses_foreign_aliases", "declared_pattern", "CURRENT", "WORLD"]
@@ -670,13 +670,11 @@ class Framer:
             measure = Slot(None, measure.words, "share names no whole, holder or place: not compared")
         if (not change and (stock := self._measure(measure.value or "")) is not None and stock.stock
                 and (period.rule in ("period:clause", "period:headline") or sentence == self._context[1])
-                and (end_month := _STOCK_PERIOD.fullmatch(period.value or ""))):
+                and (end_month := at_period_end(period.value or ""))):
             # "capacity reaches 186 MW" under a first-half headline, "reserves in 2024": where the stock stood at
             # the period's end ("截至6月底", "at the end of 2024"); not a period a body sentence names elsewhere
             # ("started the year with €65.1 billion … and returned 2.4% in the first half")
-            part = end_month[2] or ""
-            last = 12 if not part else 3 * int(part[1]) if part[0] == "Q" else 6 * int(part[1])
-            period = Slot(f"{end_month[1]}-{last:02d}", period.words, f"{period.rule} (a stock: at the period's end)")
+            period = Slot(end_month, period.words, f"{period.rule} (a stock: at the period's end)")
         if measure.value == "capacity" and claim.unit.endswith(" / year"):
             # a capacity is a year's: "300,000 tonnes a year" and "a capacity of 250,000 tons" are one quantity
             dim = dimension(self.units, claim.unit[:-len(" / year")])
@@ -1042,7 +1040,6 @@ def _level_before(frames: list[Frame], claims: list[Claim], sentence_start: int)
     return None
 
 
-_STOCK_PERIOD = regex.compile(r"(\d{4})((?:Q[1-4]|H[12]))?")
 _CALENDAR_HALF = regex.compile(r"(?i)calendar|of\s+the\s+year|今年|去年")
 _TRADITIONAL_OWN = regex.compile(r"我國|國內|本國")
 

@@ -182,6 +182,16 @@ def _without_last_noun(index: HolderIndex, name: str) -> str | None:
     return rest if len(rest) >= 2 and not T.known_word(rest) and _may_be_new_name(index, rest) else None
 
 
+def abbreviates(short: str, long: str) -> bool:
+    """Whether a Chinese short form takes its characters from the long one, in order (国发会 of 国家发展委员会)."""
+    at = 0
+    for ch in short:
+        at = long.find(ch, at) + 1
+        if not at:
+            return False
+    return True
+
+
 def leading_names(index: HolderIndex, name: str) -> list[str]:
     """The leading words of a Chinese name that may name it alone, as headlines and later sentences write it:
     克雷斯特兰 of 克雷斯特兰出行 (Crestline Mobility); three characters or more, ending where the segmenter ends

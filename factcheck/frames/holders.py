@@ -19,7 +19,7 @@ from ..extract.vocabulary import trie
 from ..rulefile import CaseBlind
 from ..vocabulary import CITY_POPULATION_OPENING, Vocabulary, cities, cue_set, subdivisions
 from . import text as T
-from .chinese_names import (DESCRIPTOR_ZH, ZH_CORPORATE, ZH_SUBDIVISION, ZH_TRADES, chinese_mentions,
+from .chinese_names import (DESCRIPTOR_ZH, ZH_CORPORATE, ZH_SUBDIVISION, ZH_TRADES, abbreviates, chinese_mentions,
                             leading_names, without_place)
 
 WORLD = "World"
@@ -335,7 +335,7 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
                  or index.zh_names.get(long))
         if not known and not (short.isupper() or short[:1].isupper()) and not T.HAN.match(short):
             continue
-        if not known and T.HAN.match(long) and T.HAN.match(short) and not _abbreviates(short, long):
+        if not known and T.HAN.match(long) and T.HAN.match(short) and not abbreviates(short, long):
             continue  # "理赔总额（未计再保险摊回）": a note on the figure, not a short form of a name
         if index.is_object_abbreviation(short):
             continue  # "高频宽记忆体（HBM）": a thing and its abbreviation, no organisation
@@ -349,24 +349,14 @@ def declared_aliases(index: HolderIndex, text: str, already_folded: bool = False
         canonical = known or (index.company(latin) if " " in latin else latin)
         # "越南北方水电公司": headlines drop the corporate form ("越南北方水电上半年发电…")
         bare = ZH_CORPORATE.sub("", long) if T.HAN.match(long) else long
-        leading = leading_names(index, bare) if T.HAN.match(long) and not T.HAN.match(short) else []
-        if T.HAN.match(long) and not T.HAN.match(short) and (placeless := without_place(index, long)):
-            leading.append(placeless)
+        leading = []
+        if T.HAN.match(long) and not T.HAN.match(short):  # (a Chinese name declared with its English one)
+            leading = leading_names(index, bare) + [n for n in (without_place(index, long),) if n]
         for s in (long, *shorts, *[index.company(n) for n in shorts if " " in n], *([bare] if len(bare) >= 3 else []),
                   *leading):
             if s and s.lower() not in _NOT_NAMES:
                 out.setdefault(s, canonical)
     return out
-
-
-def _abbreviates(short: str, long: str) -> bool:
-    """Whether a Chinese short form takes its characters from the long one, in order (国发会 of 国家发展委员会)."""
-    at = 0
-    for ch in short:
-        at = long.find(ch, at) + 1
-        if not at:
-            return False
-    return True
 
 
 def publisher_names(index: HolderIndex, source: str) -> set[str]:

@@ -108,8 +108,6 @@ _ZH_OF = regex.compile(r"的?(?:市场|份额|比重|占比)")
 _ASIDE = regex.compile(rf"(?i),\s*(?:{T.ASIDE_OPENINGS}|such\s+as|among\s+them)\b[^,;.]*,"
                        r"|[,，]\s*(?:包括|其中包括|不包括|不含|包含)[^,，;；。]*[,，]|[(（]\s*(?:包括|不含|including|excluding)[^()（）]*[)）]")
 
-_RELATIVE_ASIDE = regex.compile(r"(?i),\s*(?:which|that)\b[^,;.]*,")
-
 
 def _refined(hits: list[MeasureHit], hit: MeasureHit | None, start: int, end: int,
              clause: tuple[int, int]) -> MeasureHit | None:
@@ -133,7 +131,7 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
     if hits and "," in folded[sentence[0]:start]:
         # "Underlying profit, which strips out revaluation changes on investment properties, came to HK$6.84
         # billion": a relative clause set off after a measure describes that measure; its words name no figure
-        described = [m.span() for m in _RELATIVE_ASIDE.finditer(folded, sentence[0], start)
+        described = [m.span() for m in T.RELATIVE_ASIDE.finditer(folded, sentence[0], start)
                      if any(h.end <= m.start() and not folded[h.end:m.start()].strip() for h in hits)]
         hits = [h for h in hits if not any(a <= h.start < b for a, b in described)]
     if change:

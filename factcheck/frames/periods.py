@@ -70,6 +70,19 @@ class PeriodMention:
         return None
 
 
+_CALENDAR_LABEL = regex.compile(r"(\d{4})(?:Q([1-4])|H([12]))?")
+
+
+def at_period_end(label: str) -> str | None:
+    """The month a year, quarter or half label ends in ("2025" -> "2025-12", "2025H1" -> "2025-06"), where a
+    stock given for the period stands; None for other labels."""
+    m = _CALENDAR_LABEL.fullmatch(label)
+    if m is None:
+        return None
+    month = 3 * int(m[2]) if m[2] else 6 * int(m[3]) if m[3] else 12
+    return f"{m[1]}-{month:02d}"
+
+
 def fiscal_half(half: int, first_year: int, end_month: int) -> "PeriodMention":
     """The months of a half of a fiscal year that ends in `end_month` of `first_year` + 1: the first half of
     the year to March 2026 is April to September 2025."""

@@ -172,6 +172,9 @@ _ASIDE = regex.compile(r"\([^()\n]{1,40}\)")
 # What opens an aside that says what a figure leaves out or takes in ("…, which excludes handset sales, …")
 ASIDE_OPENINGS = r"(?:which|that)\s+(?:excludes?|includes?)|including|excluding|not\s+including"
 _COMMA_ASIDE = regex.compile(rf"(?i),\s*(?:{ASIDE_OPENINGS})\b[^,;.]*,")
+# A relative clause set off by commas ("operating profit, which strips out one-off gains, came to"): it describes
+# the words before it
+RELATIVE_ASIDE = regex.compile(r"(?i),\s*(?:which|that)\b[^,;.]*,")
 
 
 @lru_cache(maxsize=1)
