@@ -50,7 +50,8 @@ ASCII_UNIT_END = r"(?!(?!\p{Han})[\p{L}\p{N}])"
 # canonical unit to these once, with pint, and keeps them (see the module's docstring).
 COMPARED_IN = {"mass": "t", "time": "year", "length": "km", "area": "square_kilometer", "volume": "cubic_meter",
                "power": "GW", "energy": "GWh", "mass per area": "metric_ton / hectare",
-               "mass per volume": "microgram / cubic_meter"}
+               "mass per volume": "microgram / cubic_meter", "volume per time": "cubic_meter / day",
+               "mass per time": "t / day"}
 
 
 @dataclass(frozen=True)
@@ -298,4 +299,5 @@ _DIMENSION_NAMES = {"[mass]": "mass", "[time]": "time", "[length]": "length", "[
                     "[length] ** 3": "volume", "[mass] * [length] ** 2 / [time] ** 3": "power",
                     "[mass] * [length] ** 2 / [time] ** 2": "energy",
                     "[mass] / [length] ** 3": "mass per volume", "[mass] / [length] ** 2": "mass per area",
+                    "[length] ** 3 / [time]": "volume per time", "[mass] / [time]": "mass per time",
                     "[container]": "containers"}
