@@ -209,3 +209,14 @@ def test_a_pronoun_names_nothing_counted(tmp_path) -> None:
             "full-fibre connections.\n")
     frames = by_figure(analyse([str(tmp_path)]))
     assert "them" not in (frames["1.92 million"].object.value or "")
+
+
+def test_a_cue_that_looks_past_its_words_is_read_where_they_stand(tmp_path) -> None:
+    # ("backlog" is people waiting, a count, and also orders where a sum follows it: the second reading is
+    # tried in the sentence, not on the bare word)
+    article(tmp_path, "a.md", "Kestrel Turbines results", "2025-02-10",
+            "Kestrel Turbines posted revenue of €9.1 billion in 2024. Its backlog worth €21.4 billion gives the "
+            "group visibility.\n\nThe court's backlog stood at 12,300 in June.\n")
+    frames = by_figure(analyse([str(tmp_path)]))
+    assert frames["€21.4 billion"].measure.value == "orders"
+    assert frames["12,300"].measure.value == "backlog"

@@ -45,7 +45,7 @@ def find_measures(vocab: Vocabulary, folded: str, start: int, end: int,
             # handles transactions, and a figure's dimension says which (`Measure.takes`); a measure of no
             # dimension has none (`_also_cued`)
             if measures[i].dimensions:
-                hits += [(s, j, MeasureHit(s, e, measures[j])) for j in _also_cued(measures, i, folded[s:e])]
+                hits += [(s, j, MeasureHit(s, e, measures[j])) for j in _also_cued(measures, i, folded, s, e)]
     hits.sort(key=lambda h: h[:2])
     return [h for _, _, h in hits]
 
@@ -53,21 +53,32 @@ def find_measures(vocab: Vocabulary, folded: str, start: int, end: int,
 _ALSO: dict[int, tuple[tuple, dict[tuple[int, str], tuple[int, ...]]]] = {}
 
 
-def _also_cued(measures: tuple, first: int, words: str) -> tuple[int, ...]:
-    """Measures after `first` a cue of which is these very words (kept: the same words recur)."""
+def _also_cued(measures: tuple, first: int, folded: str, start: int, end: int) -> tuple[int, ...]:
+    """Measures after `first` a cue of which is these very words (kept: the same words recur). A cue that
+    looks around itself ("backlogs?" before "worth" or a currency) is tried where the words stand."""
     entry = _ALSO.get(id(measures))
     if entry is None or entry[0] is not measures:
-        entry = _ALSO[id(measures)] = (measures, {})
+        looking = frozenset(j for j, m in enumerate(measures) if any(
+            p is not None and _LOOKAROUND.search(p.pattern) for p in (m.en, m.zh)))
+        entry = _ALSO[id(measures)] = (measures, {}, looking)
+    if not measures[first].dimensions:  # (else it takes every figure and the others never count)
+        return ()
+    words = folded[start:end]
     key = (first, words.lower())
     found = entry[1].get(key)
     if found is None:
         if len(entry[1]) > _KEPT:
             entry[1].clear()
-        # (only where the first is of some dimensions: else it takes every figure and the others never count)
         found = entry[1][key] = tuple(
-            j for j in range(first + 1, len(measures)) if measures[first].dimensions
+            j for j in range(first + 1, len(measures)) if j not in entry[2]
             and any(p is not None and p.fullmatch(words) for p in (measures[j].en, measures[j].zh)))
-    return found
+    in_place = tuple(j for j in entry[2] if j > first and any(
+        p is not None and (m := p.match(folded, start)) is not None and m.end() == end
+        for p in (measures[j].en, measures[j].zh)))
+    return tuple(sorted(found + in_place)) if in_place else found
+
+
+_LOOKAROUND = regex.compile(r"\(\?(?:[=!]|<[=!])")
 
 
 def _distance(hit: MeasureHit, start: int, end: int, text: str = "") -> int:
