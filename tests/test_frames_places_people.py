@@ -285,3 +285,17 @@ def test_the_whole_city_is_the_city_its_bureau_named(tmp_path) -> None:
     assert frames[("a.md", "271人")].holder.value == "@Tainan"
     assert not frames[("b.md", "318")].object.value
     assert ["271人", "318"] in quotes(analysis)
+
+
+def test_a_language_is_no_place_and_no_holder(tmp_path) -> None:
+    # ("English" is the language more often than England: what is spent on it is the country's figure)
+    article(tmp_path, "a.md", "Japanese families spend more on cram schools in 2024", "2025-03-10",
+            "Cram schools in Japan had another record year in 2024. By subject, English took the most spending, "
+            "410 billion yen, followed by mathematics.\n")
+    article(tmp_path, "b.md", "Cram school spending in Japan", "2025-03-11",
+            "Spending on English lessons at cram schools in Japan came to 480 billion yen in 2024.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_figure(analysis)
+    assert frames["410 billion yen"].holder.value == frames["480 billion yen"].holder.value
+    assert "Engl" not in (frames["410 billion yen"].holder.value or "")
+    assert ["410 billion yen", "480 billion yen"] in quotes(analysis)

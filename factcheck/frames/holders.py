@@ -60,6 +60,8 @@ _NO_NAME_ALONE = frozenset({
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central",
     "northern", "southern", "eastern", "western", "midwest", "mainland", "capital", "coast", "interior",
+    # languages, which a figure may be spent on or taught in, hold none ("English remained the costliest")
+    "english", "mandarin", "cantonese", "hindi", "arabic", "latin",
 })
 # The standard library's engine: three times quicker than `regex` on this pattern, which runs over every window.
 # Latin letters and digits, not \w: a name written inside Chinese ("流媒体平台Cinevo于…") ends where the
