@@ -96,3 +96,14 @@ def test_tickets_sold_are_admissions(tmp_path) -> None:
             "screens rose.\n")
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "61.2 million")].measure.value == "visitors"
+
+
+def test_what_was_installed_in_chinese_is_an_installation_and_a_running_total_a_stock(tmp_path) -> None:
+    article(tmp_path, "a.md", "Riverton recycling bins", "2026-01-20",
+            "The city had installed about 2,340 smart recycling bins as of the end of December.\n")
+    article(tmp_path, "b.md", "河城智能回收桶", "2026-01-21",
+            "截至去年底，全市已安裝約3240個智能回收桶（Riverton）。另外，截至去年底累计安装充电桩5.6万个。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "2,340")].measure.value == "installations"
+    assert frames[("b.md", "3240個")].measure.value == "installations"
+    assert frames[("b.md", "5.6万个")].measure.value == "installed_base"
