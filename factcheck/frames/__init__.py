@@ -87,6 +87,8 @@ _COUNTERPART = {  # flow -> (the word that names the other party, the words writ
     "trade": ("with", regex.compile(r"(?i)(?:\b(?:with|and)\s+(?:the\s+)?|与|同)$")),
     # "orders from the United States", 来自美国的订单: one customer's orders, not all of them
     "orders": ("from", regex.compile(r"(?i)(?:\bfrom\s+(?:the\s+)?|来自|自)$")),
+    # "3.36 million came from mainland China", 来自内地的旅客: one market's visitors, not all of them
+    "visitors": ("from", regex.compile(r"(?i)(?:\bfrom\s+(?:the\s+)?(?:mainland\s+)?|来自)$")),
 }
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _APOSTROPHES = ("'", "’")  # what a possessive opens with (a test before the patterns that read one)
@@ -96,6 +98,7 @@ _RELATIVE_YEAR_WORD = regex.compile(r"(?i)(?:last|previous|prior)\s+year|去年|
 # A place named before, pointed at ("sales there", "当地销量"); not "there is", "there were"
 _THERE = regex.compile(r"(?i)\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|should|seems?|appears?)\b)"
                        r"|\bin\s+that\s+(?:market|country|region|state|province)\b|当地|该地区|该国|该市场|该[州省市县区岛]|全[州省市县区岛](?=[^，。；]{0,12}\d)")
+_THERE_AFTER = regex.compile(r"(?i)(?:\s+[a-z]+){0,2}?\s+there\b(?!\s+(?:is|are|was|were)\b)")
 # A figure its parts follow ("营收1.24万亿韩元，其中中国市场销售额约2650亿韩元", "4.86 million, of which…"): the whole
 _PARTS_FOLLOW = regex.compile(r"(?i)[^，,。；;\n]{0,12}?[，,]\s*(?:其中|包括|of\s+which|including)"
                               # (or past the figure's change: "销量达214.6万辆，同比增长约33%；其中海外销量…")
@@ -114,6 +117,7 @@ _PER_PHYSICAL_UNIT = regex.compile(r"(?i)per\s+(?:ton|tonne|kg|kilogram|barrel|o
 _PER_SHARE_BEFORE = regex.compile(r"(?i)\b(?:per|a)\s+share\b(?:\s+(?:of|was|were|came\s+to|rose\s+to|fell\s+to|to|at)){0,2}"
                                  r"\s*(?:(?:about|around|nearly|some)\s+)?$|每股[^\d，。；,;]{0,6}$|(?i:\beps\b)[^.;\d]{0,20}$")
 _PER_SHARE_AFTER = regex.compile(r"(?i)\s*(?:(?:a|per|each)\s+share\b|/\s*share\b)")
+_PER_DAY_AFTER = regex.compile(r"(?i)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:a|per|each)\s+(?:day|week|night)\b|[^，,。；]{0,6}?每[日天周]")
 _AVERAGED = frozenset({"demand", "consumption", "production", "sales", "throughput", "visitors", "exports",
                        "imports", "installations", "orders", "trade"})
 # Measures only an organisation has figures of (a country's "revenue" is its government's, written so)
@@ -571,7 +575,9 @@ class Framer:
         if key and cues.GAP_BEFORE.search(folded, max(clause[0], claim.start - 16), claim.start):
             # "与Cinevo的差距缩小至不足1000万", "narrowed the gap to 10 million": a difference, not a level
             key = f"{key} gap"
-        if key in _AVERAGED and cues.AVERAGE.search(folded, clause[0], claim.start):
+        if key in _AVERAGED and (cues.AVERAGE.search(folded, clause[0], claim.start)
+                                 # ("caps entries at 41,000 visitors a day": a count per day, no total)
+                                 or (claim.noun and _PER_DAY_AFTER.match(folded, claim.end, clause[1]))):
             # "average demand across May was 11,900 MW" beside "a record 14,208 MW": a mean is another quantity
             # than a total or a peak
             key = f"{key} average"
@@ -642,6 +648,10 @@ class Framer:
         noun = None if claim.noun and self.units.unit_for(claim.noun.strip()) else claim.noun
         obj = object_words(vocab, text, folded, noun, claim.lang, claim.start, claim.end, clause, hit,
                            names, sentence, self._objects)
+        if (obj and hit is not None and not obj[0].startswith(cues.NAMED)
+                and all(w in folded[hit.start:hit.end].lower() for w in obj)):
+            # "drew about 1.46 million spectators", "1.2 million fans": the measure's own word names no object
+            obj = ()
         read_as = cues.equivalent(vocab, measure.value, obj)
         if read_as != measure.value:
             measure = Slot(read_as, measure.words, f"{measure.rule} (read as {read_as} for this object)")
@@ -772,7 +782,9 @@ class Framer:
         # outside its clause, only a place named before the figure: "沙特日产900万桶,伊拉克…" is not Iraq's
         place = cues.pick([m for m in in_clause if m is not holder], claim, usable, ("world", "region")) or cues.pick(
             [m for m in in_sentence if m is not holder], claim, usable, ("world", "region"), before_only=True)
-        if place is None and (there := _THERE.search(folded, clause[0], claim.start)) is not None:
+        if place is None and ((there := _THERE.search(folded, clause[0], claim.start)) is not None
+                              # ("Cinevo had 91.6 million members there at the end of September")
+                              or (there := _THERE_AFTER.match(folded, claim.end, clause[1])) is not None):
             # "China continued to shrink. Sales there fell 9.7%": the place the sentence before is about
             named = [m for m in self._mentions_in(*self._previous_sentence) + self._mentions_in(sentence[0], there.start())
                      if m.kind in ("region", "world") and m is not holder]
