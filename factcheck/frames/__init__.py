@@ -135,7 +135,7 @@ _PART_OF_YEAR = ("quarter", "half", "fiscal_quarter", "months")
 # what "the quarter", "该季度", "the month", "the half" go back to
 _ANAPHOR_KINDS = {"quarter": ("quarter", "fiscal_quarter"), "季": ("quarter", "fiscal_quarter"), "month": ("month",),
                   "月": ("month",),  # 当月: the month named before, not "今年以来" between
-                  "half": ("half",)}
+                  "half": ("half",), "week": ("week",), "周": ("week",)}
 _BRACKET_AFTER = regex.compile(r"\s*[(（]\s*")
 # A sentence opening with "The" and a noun of its own ("The resort,", "The park drew"), not a company word
 # (`_PRONOUN` reads those) nor a compound ("the resort operator")
@@ -945,7 +945,7 @@ class Framer:
                 # ("for the nine months": the months range named before; "该季度": the quarter named before,
                 # fiscal or calendar)
                 wanted = ("months",) if "months" in words else ("season", "fiscal") if "year" in words else next(
-                    (_ANAPHOR_KINDS[k] for k in ("quarter", "month", "half", "季", "月") if k in words), None)
+                    (_ANAPHOR_KINDS[k] for k in ("quarter", "month", "half", "week", "季", "月", "周") if k in words), None)
                 prior = [q for q in periods if q.end <= p.start and q.kind not in ("anaphor", "year") and not q.base
                          and (wanted is None or q.kind in wanted)]
                 if not prior:

@@ -191,7 +191,9 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     # is never the year's, nor the running total's; "this week" is the present, as a figure of no period is)
     ("week", _any('week', '周', '週'), regex.compile(
         rf"(?i)\b(?:the\s+)?(?:week|seven\s+days)\s+(?:ending|ended|to|through)\s+(?:(?:{_WEEKDAY_STEMS})day,?\s+)?(?:({MONTH_WORDS})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({MONTH_WORDS}))\b"
-        rf"|\b(last|previous|latest)\s+week\b|(上一?周|最近一周|过去一周)")),
+        rf"|\b(last|previous|latest)\s+week\b|(上一?周|最近一周|过去一周)"
+        # "截至11月9日的一周", "截至11月9日为止的一週"
+        r"|(?:截至|截止)(\d{1,2})月(\d{1,2})日(?:为止)?的(?:这|那)?一周")),
     # "as of March 31", "by the end of March", "at end-June": a stock at a date is of its month
     # "at the end of 2025", "end-2024", "2025年底", "去年末": the year's last month, where a stock stands, as "at the
     # end of December" says it
@@ -235,9 +237,9 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
     ("year_word", _any('year', '年'), OpenedScan(regex.compile(r"(?i)\b(?:full[\s-]year|the\s+whole\s+year|for\s+the\s+year|(?:last|this|next)\s+year|the\s+(?:previous|prior|preceding)\s+year)\b|全年|今年|去年|上一?年|前年"),
                 r"f(?<![a-z0-9_].)(?:ull[\s-]year|or\s+the\s+year)|t(?<![a-z0-9_].)h(?:e\s+(?:whole|previous|prior|preceding)\s+year|is\s+year)"
                 r"|l(?<![a-z0-9_].)ast\s+year|n(?<![a-z0-9_].)ext\s+year|全年|今年|去年|上一?年|前年")),
-    ("anaphor", _any('quarter', 'period', 'month', 'half', '季', '同期', '当月', 'financial year', 'fiscal year'), OpenedScan(regex.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the|that|the\s+same)\s+(?:quarter|period|month|half|(?:financial|fiscal)\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months)\b(?!\s+(?:of\s+)?(?:last|a|the\s+previous|the\s+prior)\s+year|\s+a\s+year\s+(?:earlier|before|ago))|该季度|当季|同期|当月"),
-                r"[idfo](?<![a-z0-9_].)(?:n|uring|or|ver)\s+th(?:e|at)\s+(?:same\s+)?(?:quarter|period|month|half|financial|fiscal|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                r"|该季度|当季|同期|当月")),
+    ("anaphor", _any('quarter', 'period', 'month', 'half', 'week', '季', '同期', '当月', '周', 'financial year', 'fiscal year'), OpenedScan(regex.compile(r"(?i)\b(?:in|during|for|over)\s+(?:the|that|the\s+same)\s+(?:quarter|period|month|half|week(?!\s+(?:ending|ended|to|through|before|earlier|ago)\b)|(?:financial|fiscal)\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months)\b(?!\s+(?:of\s+)?(?:last|a|the\s+previous|the\s+prior)\s+year|\s+a\s+year\s+(?:earlier|before|ago))|该季度|当季|同期|当月|这一?周|该周|当周"),
+                r"[idfo](?<![a-z0-9_].)(?:n|uring|or|ver)\s+th(?:e|at)\s+(?:same\s+)?(?:quarter|period|month|half|week|financial|fiscal|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                r"|该季度|当季|同期|当月|这一?周|该周|当周")),
 ]
 # The triggers once each, and the patterns with their trigger's number (a tuple's hash is not kept)
 _TRIGGER_LIST = list({id(trigger): trigger for _, trigger, _ in _PATTERNS}.values())
@@ -433,7 +435,8 @@ def _week(m: regex.Match, g: list, article_year: int | None, article_month: int 
           article_day: int | None, base: bool, words: str) -> PeriodMention | None:
     """The ISO week a week's figure is of: the one holding the day it ends on, or counted from the article's
     date ("last week", 上周, 最近一周: the week before the article's)."""
-    month_a, day_a, day_b, month_b, _, _ = g
+    month_a, day_a, day_b, month_b, _, _, zh_month, zh_day = g
+    month_a, day_a = (zh_month, zh_day) if zh_month else (month_a, day_a)
     if article_year is None or article_month is None or article_day is None:
         return None
     try:

@@ -1,0 +1,29 @@
+"""Weeks: "the week to Nov. 9" and 截至11月9日的一周 name one ISO week, "during the week" and 这一周 the week
+named before, and 据X推估 cites X's estimate (X is no holder). Corpora written for the tests."""
+
+from __future__ import annotations
+
+from factcheck.frames.periods import find_periods
+from factcheck.frames import text as T
+from factcheck.pipeline import analyse
+from frame_helpers import article, by_file, quotes
+
+
+def test_a_chinese_week_ending_on_a_day_is_that_iso_week() -> None:
+    text = T.fold("疾管署公布，截至3月16日的一週，全國門診就診人次上升。")
+    weeks = [p for p in find_periods(text, 0, len(text), 2025, 3, 19) if p.kind == "week"]
+    assert [(w.year, w.part) for w in weeks] == [(2025, "11")]
+
+
+def test_the_week_named_before_is_the_week_of_a_later_figure_in_both_languages(tmp_path) -> None:
+    article(tmp_path, "a.md", "Norovirus cases jump in Korea", "2025-03-19",
+            "Sentinel clinics reported 3,412 norovirus patients in the week to March 16, the disease agency said. "
+            "The agency estimated that about 61,000 people nationwide sought treatment during the week.\n")
+    article(tmp_path, "b.md", "韩国诺如病毒病例激增", "2025-03-20",
+            "海岚流行病研究所（HEI）公布，截至3月16日的一周，哨点医院共报告3412名诺如病毒患者。\n\n据HEI推估，这一周全国约有7.4万人因诺如病毒就医。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "61,000")].period.value == "2025-W11"
+    assert frames[("b.md", "7.4万人")].period.value == "2025-W11"
+    assert "HEI" not in (frames[("b.md", "7.4万人")].holder.value or "")
+    assert any("61,000" in " ".join(q) and "7.4万人" in " ".join(q) for q in quotes(analysis))
