@@ -299,3 +299,17 @@ def test_a_language_is_no_place_and_no_holder(tmp_path) -> None:
     assert frames["410 billion yen"].holder.value == frames["480 billion yen"].holder.value
     assert "Engl" not in (frames["410 billion yen"].holder.value or "")
     assert ["410 billion yen", "480 billion yen"] in quotes(analysis)
+
+
+def test_rainfall_is_a_measure_and_a_county_a_place(tmp_path) -> None:
+    # ("Lianshan county": a place however little known; rain in millimetres is precipitation, in both languages)
+    article(tmp_path, "a.md", "Storms lash northern Guangdong", "2025-06-17",
+            "Lianshan county recorded 388.4 mm of rain in the 24 hours to 8 a.m., the provincial weather bureau "
+            "said.\n")
+    article(tmp_path, "b.md", "粤北暴雨", "2025-06-17",
+            "据广东省气象局统计，连山县（Lianshan）24小时降雨量达312.6毫米。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    english = frames[("a.md", "388.4 mm")]
+    assert english.measure.value == "precipitation" and english.holder.value == "@Lianshan"
+    assert frames[("b.md", "312.6毫米")].measure.value == "precipitation"

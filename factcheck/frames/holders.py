@@ -55,6 +55,7 @@ _NOT_NAMES = FUNCTION_WORDS | {
     "take", "consider", "look", "meet", "ask",
     "shares", "stock", "stocks",  # "Shares of Haneul Beauty rose 6.8%": the company's shares
 }
+_SUBDIVISION_AFTER = re.compile(r" (?:county|province|prefecture|district|township|municipality|oblast|governorate)\b")
 # Words that name no holder by themselves, though names open with them ("South Africa", "Central Bank")
 _NO_NAME_ALONE = frozenset({
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -622,6 +623,9 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
             # "Typhoon Kong-rey", "Hurricane Milton": an event, whose losses are its places' (no holder);
             # "the Red Sea", "the Panama Canal": a sea, a strait or a river holds no figure and is no market
             add(at, at + len(name), name, *landmark)
+        elif " " not in name and _SUBDIVISION_AFTER.match(text, at + len(name)):
+            # "Fogang county", "Jaén province": a place within its country, however little known
+            add(at, at + len(name), name, "subdivision", "region")
         elif not initial or name in here:
             add(at, at + len(name), company, "proper noun")
         elif pending is not None and taken.find(1, at - start, at + len(name) - start) < 0:
