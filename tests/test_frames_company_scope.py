@@ -178,3 +178,21 @@ def test_international_traffic_is_a_part_of_it_not_the_world(tmp_path) -> None:
             "At Isle Line, international passenger numbers reached 1.1 million in 2024.\n")
     analysis = analyse([str(tmp_path)])
     assert by_file(analysis)[("b.md", "1.1 million")].holder.value == "Isle Line@"  # no "World"
+
+
+def test_the_subject_before_a_possessive_apposition_holds_the_figure_and_a_cause_sets_no_market(tmp_path) -> None:
+    # ("Korvin Chemical, Europe's largest maker of the resin PVB, said": Korvin's profit, not PVB's; "fresh
+    # capacity in Asia" is a cause, no market of the article's figures)
+    article(tmp_path, "a.md", "Korvin Chemical profit falls", "2025-10-28",
+            "FRANKFURT, Oct 28 (AMW) - Korvin Chemical, Europe's largest maker of the resin PVB, said on Tuesday "
+            "its third-quarter net profit fell 11.2% from a year earlier, as weak car sales and fresh capacity in "
+            "Asia weighed on prices.\n\nKorvin sold 212,000 tonnes of resin in the quarter.\n")
+    article(tmp_path, "b.md", "科尔文化工第三季度净利润下降", "2025-10-29",
+            "科尔文化工（Korvin Chemical）公布，公司第三季度实现归属于上市公司股东的净利润同比下降14.8%。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    english = frames[("a.md", "11.2%")]
+    assert english.holder.value == "Korvin@"
+    assert frames[("b.md", "14.8%")].holder.value == "Korvin@"
+    assert frames[("a.md", "212,000 tonnes")].holder.value == "Korvin@"
+    assert ["11.2%", "14.8%"] in quotes(analysis)

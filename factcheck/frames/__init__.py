@@ -369,11 +369,14 @@ class Framer:
                              and p.part != "12" and not p.base
                              and title[0] <= p.start < (lede[-1][1] if lede else title[1])), None)
         if title_place is None:  # "shipped worldwide" in the lede sets the market of the whole article
+            # ("…, as … fresh capacity in Asia weighed on prices": a place in a cause is no market)
+            lede_causes = [c for sp in lede for c in cues.cause_spans(folded, sp)]
             # A market word ("worldwide", "global", "in Europe"), not a country the lede names: "Brazil
             # produced 55.7 million bags" is Brazil's figure, not the market of every figure after it.
             title_place = next((m for m in mentions if lede and lede[0][0] <= m.start < lede[-1][1]
                                 and (m.kind == "world" or (m.kind == "region" and m.rule == "place"))
                                 and not _ranks_in(folded, m)
+                                and not any(a <= m.start < b for a, b in lede_causes)
                                 # ("customers in Europe and China held back": places listed are no one market)
                                 and not _listed_with_place(folded, m, mentions)
                                 # ("ships forced to sail around Africa": a route, no market)
@@ -837,7 +840,8 @@ class Framer:
         inside the apposition."""
         named = self._mentions_in(sentence[0], claim.start)
         first = named[0] if named else None
-        if (first is None or first.kind != "org" or folded[sentence[0]:first.start].strip()
+        opening = _DATELINE_PREFIX.match(folded, sentence[0], first.start) if first is not None else None
+        if (first is None or first.kind != "org" or folded[opening.end() if opening else sentence[0]:first.start].strip()
                 or len(named) < 2 or not usable(first)):
             return None
         return first if _APPOSITION_BEFORE_VERB.match(folded, first.end, claim.start) else None
@@ -1066,7 +1070,7 @@ def _own_country_in_taiwan(m: Mention) -> Mention:
 _NOT_ONE_NAME = regex.compile(r"[.,;:!?]\s")  # ("Strandvejen. Halvorsen": two names a run read as one)
 
 
-_APPOSITION_BEFORE_VERB = regex.compile(r",\s+(?:the|a|an|one\s+of)\s[^,;.]{0,120},\s+(?:[a-z]+\s+){0,2}"
+_APPOSITION_BEFORE_VERB = regex.compile(r",\s+(?:the|a|an|one\s+of|[A-Z][\w.&-]*['’]s)\s[^,;.]{0,120},\s+(?:[a-z]+\s+){0,2}"
                                         r"(?:said|says|reported|reports|posted|posts|announced|disclosed)\b")
 _ROUTE_BEFORE = regex.compile(r"(?i)\b(?:around|round|via|through|past|bypass\w*)\s+(?:the\s+)?$")
 _PLACE_LIST_JOIN = regex.compile(rf"\s*(?:{T.CONJUNCT_BREAK.pattern}|\s+or\s+|\s*&\s*|或)\s*")
