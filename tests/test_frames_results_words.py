@@ -101,3 +101,22 @@ def test_last_years_figure_a_change_is_from_is_a_past_figure(tmp_path) -> None:
     analysis = analyse([str(tmp_path)])
     assert by_file(analysis)[("a.md", "35.0 million tonnes")].basis.value.startswith("past")
     assert not any("35.0 million tonnes" in q for f in quotes(analysis) for q in f)
+
+
+def test_a_second_change_joined_by_and_is_of_the_first_ones_measure(tmp_path) -> None:
+    # ("rose 6.1 percent from a month earlier and 27.5 percent from the same month last year": both of revenue,
+    # the first on the month before; a present-tense cause in the lede, "as new ships join the global fleet",
+    # sets no market; 〔記者…報導〕 is a dateline, 使用率 a utilisation)
+    article(tmp_path, "a.md", "Haiyue Shipping November sales", "2025-12-08",
+            "Taiwanese dry bulk carrier Haiyue Shipping reported strong sales, although analysts cautioned that "
+            "rates may slip as new ships join the global fleet.\n\nHaiyue Shipping's November revenue rose 6.1 "
+            "percent from a month earlier and 27.5 percent from the same month last year, the company said.\n")
+    article(tmp_path, "b.md", "海岳航運11月營收年增", "2025-12-08",
+            "〔記者王大明／台北報導〕海岳航運（Haiyue Shipping）今日公布11月營收年增23.1%，船隊使用率達96.5%。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    second = frames[("a.md", "27.5 percent")]
+    assert second.measure.value == "revenue" and second.change
+    assert frames[("a.md", "6.1 percent")].measure.value == "revenue on the previous period"
+    assert frames[("b.md", "96.5%")].measure.value == "utilization"
+    assert ["23.1%", "27.5 percent"] in quotes(analysis)

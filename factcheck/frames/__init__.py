@@ -107,7 +107,7 @@ _PARTS_FOLLOW = regex.compile(r"(?i)[^，,。；;\n]{0,12}?[，,]\s*(?:其中|�
 _WIRE_CITY = r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,30}\))?"
 _WIRE_DATELINE = regex.compile(rf"\s*{_WIRE_CITY}\s*")  # a line that is only "BEIJING, Aug 12 (Reuters)"
 # ... and one that opens a sentence: "TAIPEI, Aug 22 (Reuters) -", "【记者陈怡君／台北报导】", "新华社利马10月8日电"
-_DATELINE_PREFIX = regex.compile(rf"\s*(?:{_WIRE_CITY}\s*[-–—]\s|[【\[]记者[^】\]\n]{{0,20}}报[道导][】\]]|[\p{{Han}}]{{2,6}}\d{{1,2}}月\d{{1,2}}日电)")
+_DATELINE_PREFIX = regex.compile(rf"\s*(?:{_WIRE_CITY}\s*[-–—]\s|[【\[〔]记者[^】\]〕\n]{{0,20}}报[道导][】\]〕]|[\p{{Han}}]{{2,6}}\d{{1,2}}月\d{{1,2}}日电)")
 # Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
 # not of the first one's measure.
 _STATEMENT_BREAK = regex.compile(r"[;；]")
@@ -117,6 +117,7 @@ _PER_PHYSICAL_UNIT = regex.compile(r"(?i)per\s+(?:ton|tonne|kg|kilogram|barrel|o
 _PER_SHARE_BEFORE = regex.compile(r"(?i)\b(?:per|a)\s+share\b(?:\s+(?:of|was|were|came\s+to|rose\s+to|fell\s+to|to|at)){0,2}"
                                  r"\s*(?:(?:about|around|nearly|some)\s+)?$|每股[^\d，。；,;]{0,6}$|(?i:\beps\b)[^.;\d]{0,20}$")
 _PER_SHARE_AFTER = regex.compile(r"(?i)\s*(?:(?:a|per|each)\s+share\b|/\s*share\b)")
+_SECOND_CHANGE = regex.compile(r"(?i)[^.;:，。；]{0,50}?(?:,\s*|\s+)and\s+(?:by\s+|up\s+|down\s+)?(?:about\s+|some\s+|nearly\s+)?")
 _PER_DAY_AFTER = regex.compile(r"(?i)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:a|per|each)\s+(?:day|week|night)\b|[^，,。；]{0,6}?每[日天周]")
 _AVERAGED = frozenset({"demand", "consumption", "production", "sales", "throughput", "visitors", "exports",
                        "imports", "installations", "orders", "trade"})
@@ -427,6 +428,17 @@ class Framer:
                 # "TSMC held 64.9% of the market, while Samsung had 9.3%": the same measure, another holder
                 frame = replace(frame, measure=Slot(frames[-1].measure.value, frames[-1].measure.words,
                                                     "measure:as the figure before it"))
+            if (frame.measure.value is None and frames and frames[-1].change
+                    and frames[-1].measure.value and claim.unit == claims[len(frames) - 1].unit
+                    and spans[i][0] <= claims[len(frames) - 1].start
+                    and _SECOND_CHANGE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)):
+                # "revenue rose 18.4 percent from a month earlier and 31.2 percent from the same month last
+                # year": the second change is of the first one's measure (on its own base)
+                key = frames[-1].measure.value.removesuffix(" on the previous period")
+                if cues.on_the_previous_period(folded, claim.start, claim.end, (claims[len(frames) - 1].end, spans[i][1])):
+                    key += " on the previous period"
+                frame = replace(frame, measure=Slot(key, frames[-1].measure.words, "measure:as the change before it"),
+                                change=True)
             if (frame.change and frames and frame.basis.value == "actual" and not frames[-1].change
                     and frames[-1].basis.value not in (None, "actual") and spans[i][0] <= claims[len(frames) - 1].start
                     and cues.APPOSED_CHANGE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)):
