@@ -236,3 +236,16 @@ def test_month_triggers_find_what_a_word_boundary_search_finds(text):
     triggers = [trigger for _, trigger, _ in P._PATTERNS if isinstance(trigger, re.Pattern) and "(?<!" in trigger.pattern]
     low = text.casefold()
     assert [bool(t.search(low)) for t in triggers] == [bool(r.search(low)) for r in reference]
+
+
+def test_a_cue_the_segmenter_splits_after_a_dates_last_character_is_kept() -> None:
+    from factcheck.frames.cues import within_words
+
+    text = "玉山2025年营收为548亿元，付费用户"
+    at = text.index("营收")
+    words = [(0, 2, "玉山"), (2, 6, "2025"), (6, 8, "年营"), (8, 10, "收为"), (10, 13, "548"),
+             (13, 15, "亿元"), (15, 16, "，"), (16, 18, "付费"), (18, 20, "用户")]
+    fee = text.index("费用")
+    hits = [(at, at + 2, 0), (fee, fee + 2, 1)]
+    # (营收 across 年营/收为 stays; 费用 across 付费/用户 does not)
+    assert within_words(hits, words, text) == [(at, at + 2, 0)]

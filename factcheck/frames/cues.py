@@ -208,6 +208,7 @@ def cites_data(words: str) -> bool:
 
 
 _GLUED = frozenset("为约达是")  # characters the segmenter glues to the word before a figure
+_GLUED_BEFORE = frozenset("年月")  # a date's last character, which it glues to the word after it (2025年营|收为)
 
 
 def within_words(hits: list[tuple[int, int, int]], words: list[tuple[int, int, str]],
@@ -215,7 +216,7 @@ def within_words(hits: list[tuple[int, int, int]], words: list[tuple[int, int, s
     """Cue hits (start, end, cue) of `text` that no Chinese word straddles: 费用 (cost) is not read across
     付费/用户 (paying users), so 用户 stays free. A word may hold the whole cue (销量 in 总销量) or the cue
     several words (市场/份额). The segmenter's 价为 and 价约 are a cue's last character and a verb glued on:
-    产地价 stands in 产地/价为."""
+    产地价 stands in 产地/价为; its 年营 a date's 年 glued to a cue's first: 营收 stands in 2025/年营/收为."""
     if not words:
         return hits
     starts = [s for s, _, _ in words]
@@ -224,7 +225,8 @@ def within_words(hits: list[tuple[int, int, int]], words: list[tuple[int, int, s
         s, e, _ = hit
         i = bisect.bisect_right(starts, s) - 1  # the word the cue opens in
         j = bisect.bisect_left(starts, e) - 1  # the word the cue closes in
-        if (0 <= i and starts[i] < s < words[i][1] < e) or (0 <= j and s < starts[j] < e < words[j][1]
+        if (0 <= i and starts[i] < s < words[i][1] < e and not (starts[i] + 1 == s and text[starts[i]] in _GLUED_BEFORE)) \
+                or (0 <= j and s < starts[j] < e < words[j][1]
                                                               and not (e + 1 == words[j][1] and text[e] in _GLUED)):
             continue
         kept.append(hit)
