@@ -122,3 +122,16 @@ def test_a_short_name_before_another_trade_is_another_company(tmp_path) -> None:
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "287億元")].holder.value.startswith("玉川人寿@")
     assert not (frames[("a.md", "336億元")].holder.value or "").startswith("玉川人寿@")
+
+
+def test_a_towns_name_that_opens_the_storys_organisation_is_the_organisation_called_short(tmp_path) -> None:
+    # ("Aurora" is a town of some 390,000; in a story on the Aurora Alliance it is the alliance; 曙光聯盟 is named
+    # by its kind, 联盟, after its own word)
+    article(tmp_path, "a.md", "Yushan Airways to join Aurora Alliance", "2026-01-20",
+            "Taiwan's Yushan Airways will join the Aurora Alliance next year. Aurora's 17 airlines operate a "
+            "combined fleet of about 4,860 aircraft, the alliance said.\n")
+    article(tmp_path, "b.md", "玉山航空加入曙光聯盟", "2026-01-21",
+            "根據聯盟公布資料，曙光聯盟現有17家成員航空公司，成員機隊規模合計達5,680架。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "4,860")].holder.value.startswith("Aurora Alliance@")
+    assert frames[("b.md", "5,680架")].holder.value.startswith("曙光联盟@")

@@ -110,7 +110,7 @@ _BLANKS = (" ", "\t")  # what `_NUMBERED` opens with: a quicker test first
 _CODE_NAME = regex.compile(r"[A-Z]{1,5}-?\d[\d.]*(?:[A-Z]\d[\d.]*)*")  # ("H5N1", "COVID-19": a code, letters and figures)
 _UNIT_BRACKET = regex.compile(r"\d[^\d\s(（]{0,8}\s*[(（]$")
 # Segmenter names that are organisations by their form; other proper nouns it tags are too often things.
-_ZH_ORG_SUFFIX = regex.compile(rf"(?:{ZH_TRADES}|大学|学院|协会|联合会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司)$")
+_ZH_ORG_SUFFIX = regex.compile(rf"(?:{ZH_TRADES}|大学|学院|协会|联合会|联盟|商会|基金会|公会|委员会|研究院|研究所|研究中心|机构|政府|部|局|署|厅|所|厂|集团公司)$")
 _ZH_NAME_TAGS = {"nt", "nz", "ns"}
 _FEATURE_NAME = regex.compile(r"\b(?:Sea|Ocean|Gulf|Straits?|Canal|River|Desert|Mountains|Lakes?|Reservoir|Glacier|Peninsula)$")
 _EVENT_NAME = regex.compile(r"(?:Super\s+|Severe\s+|Tropical\s+)?(?:Typhoon|Hurricane|Cyclone|Storm|Tropical\s+Storm|Tropical\s+Depression)\s+[A-Z]"
@@ -614,6 +614,12 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
     titled = {m.end() for m in _TITLE.finditer(text, start, end)} if runs else ()
     for at, name, initial in runs:
         city, landmark, company = index.name_reading(name)
+        # "Aurora's 17 airlines" in a story on the Aurora Alliance: the alliance, called short, not a town of
+        # that name (a great city stays the city: "Taichung" beside "Taichung City Government")
+        short = (" " not in name and city is not None and city[1] < CITY_POPULATION_OPENING
+                 and any(n.startswith(name + " ") for n in here))
+        if short:
+            city = None
         if city is not None and (not initial or city[1] >= CITY_POPULATION_OPENING):
             add(at, at + len(name), city[0], "city", "region")
         elif at in titled:
@@ -626,8 +632,8 @@ def find_mentions(index: HolderIndex, text: str, folded: str, start: int, end: i
         elif " " not in name and _SUBDIVISION_AFTER.match(text, at + len(name)):
             # "Fogang county", "Jaén province": a place within its country, however little known
             add(at, at + len(name), name, "subdivision", "region")
-        elif not initial or name in here:
-            add(at, at + len(name), company, "proper noun")
+        elif not initial or name in here or short:
+            add(at, at + len(name), company, "proper noun", "org" if short else None)
         elif pending is not None and taken.find(1, at - start, at + len(name) - start) < 0:
             pending.append((at, name))
     if chinese:
