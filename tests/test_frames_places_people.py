@@ -313,3 +313,16 @@ def test_rainfall_is_a_measure_and_a_county_a_place(tmp_path) -> None:
     english = frames[("a.md", "388.4 mm")]
     assert english.measure.value == "precipitation" and english.holder.value == "@Lianshan"
     assert frames[("b.md", "312.6毫米")].measure.value == "precipitation"
+
+
+def test_a_place_word_inside_another_word_is_no_place_and_a_listed_item_is_its_figures_object(tmp_path) -> None:
+    # (世界 in 世界杯, the World Cup, is no market; "followed by literature at 12.9%": literature's share)
+    article(tmp_path, "a.md", "上半年全国彩票销售增长", "2026-07-27",
+            "从类型看，竞猜型彩票销售1102亿元，世界杯开赛后足球竞猜销量明显放大；即开型彩票销售同比增长12.6%。\n")
+    article(tmp_path, "b.md", "New titles in 2024", "2025-02-03",
+            "By subject, children's books took 14.2 percent of new titles, followed by literature at 12.9 percent "
+            "and comics at 10.6 percent.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert "World" not in (frames[("a.md", "12.6%")].holder.value or "")
+    assert frames[("b.md", "12.9 percent")].object.value == "literature"
+    assert frames[("b.md", "10.6 percent")].object.value == "comic"

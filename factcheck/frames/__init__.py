@@ -311,7 +311,7 @@ class Framer:
         title_case_until = title[1] if title_case(text, *title) else -1
         mentions = [m for (lo, hi), scan, han in zip(windows, scans, words)
                     for m in find_mentions(self.index, text, folded, lo, hi, self._declared_pattern(), excluded,
-                                           scan[1], han, grounded, pending, title_case_until)]
+                                           cues.on_word_bounds(scan[1], han), han, grounded, pending, title_case_until)]
         if pending:
             mentions = ground_pending(self.index, text, mentions, pending, grounded, excluded)
         mentions = with_full_chinese_names(_with_full_names(mentions))

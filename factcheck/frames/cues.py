@@ -211,6 +211,20 @@ _GLUED = frozenset("为约达是")  # characters the segmenter glues to the word
 _GLUED_BEFORE = frozenset("年月")  # a date's last character, which it glues to the word after it (2025年营|收为)
 
 
+def on_word_bounds(hits: list[tuple[int, int, int]], words: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:
+    """Place cue hits that open and close where the segmenter's words do, or stand in a word it reads as a
+    place (亚太 in 亚太地区): a place is no part of another word (世界 in 世界杯, the World Cup)."""
+    if not words:
+        return hits
+    starts = [s for s, _, _ in words]
+    kept = []
+    for hit in hits:
+        i = bisect.bisect_right(starts, hit[0]) - 1
+        if i < 0 or (words[i][0] == hit[0] and words[i][1] == hit[1]) or words[i][2] == "ns" or words[i][1] < hit[1]:
+            kept.append(hit)  # (a cue over several words, 中国/大陆, is read as before)
+    return kept
+
+
 def within_words(hits: list[tuple[int, int, int]], words: list[tuple[int, int, str]],
                  text: str) -> list[tuple[int, int, int]]:
     """Cue hits (start, end, cue) of `text` that no Chinese word straddles: 费用 (cost) is not read across

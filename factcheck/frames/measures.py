@@ -274,6 +274,13 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
         if words_zh and _PART_OPENING_ZH.search(folded, max(0, clause[0] - 3), start):
             return words_zh + ("其中",)
         return words_zh
+    item = _ITEM_AT.search(text, max((sentence or clause)[0], start - 50), start)
+    if item is not None and outside_names(item.start("item"), item.end("item")):
+        # "children's books took 14.2%, followed by literature at 12.9% and comics at 10.6%": each figure is
+        # of its own item
+        listed = [w for w in _EN_WORD.findall(item["item"]) if keep(w)]
+        if listed:
+            return tuple(dict.fromkeys(_stem(w) for w in listed))
     words: list[str] = []
     # ("$11.40 per mmBtu": a unit, not what is priced; "claimed 318 lives": the measure's own words)
     if claim_noun and not claim_noun.startswith("per ") and not (hit is not None and hit.start <= start and hit.end > end):
@@ -336,6 +343,8 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
     return tuple(dict.fromkeys(_stem(w) for w in words))
 
 
+_ITEM_AT = regex.compile(r"(?i)\b(?:followed\s+by|then|and|,)\s+(?:the\s+)?(?P<item>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
+                         r"\s+(?:at|with)\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$")
 _WHOLE_BEFORE = regex.compile(r"(?i)\b(?:total|overall|combined|average|blanket)\s+(?:\w+\s+)?$")
 _WHOLE_RATE = regex.compile(r"(?i)\b(?:total|overall|combined|average|blanket)\s+(?:\w+\s+)?(?:rate|level)s?\b")
 _ON_AFTER = regex.compile(r"(?i)\s+(?:on|for|against)\s+(?:the\s+)?")
