@@ -27,3 +27,10 @@ def test_the_week_named_before_is_the_week_of_a_later_figure_in_both_languages(t
     assert frames[("b.md", "7.4万人")].period.value == "2025-W11"
     assert "HEI" not in (frames[("b.md", "7.4万人")].holder.value or "")
     assert any("61,000" in " ".join(q) and "7.4万人" in " ".join(q) for q in quotes(analysis))
+
+
+def test_a_month_after_which_something_ran_is_no_period_of_later_figures() -> None:
+    # ("6月中旬世界杯开赛后，…": when the World Cup began, not the period of the half-year's figures)
+    text = T.fold("竞猜型彩票销售1102亿元，6月中旬世界杯开赛后，足球竞猜销量明显放大；即开型彩票销售同比增长12.6%。6月销量增长5%。")
+    months = [p for p in find_periods(text, 0, len(text), 2026, 7, 27) if p.kind == "month"]
+    assert [(m.part, m.base) for m in months] == [("6", True), ("6", False)]

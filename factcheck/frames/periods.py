@@ -297,6 +297,8 @@ _BASE_BEFORE = regex.compile(r"(?i)(?:\b(?:(?:founded|established|set\s+up|incor
                              # the first six months of 2024": the period of a base figure
                              r"|\b(?:than|from|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:the\s+|its\s+|their\s+)?"
                              r"(?:[A-Z]{0,3}[$€£¥₹₩₱฿]|Rs\.?\s?)?[\d.,]+\s*(?:%|[A-Za-z]+)?(?:\s+[A-Za-z]+){0,2}\s+(?:of|in|for|at)\s+(?:the\s+)?)$")
+# "6月中旬世界杯开赛后，…": when something happened, after which the figures run, not their period
+_EVENT_TIME_AFTER = regex.compile(r"(?:上旬|中旬|下旬|初|底|末)?[\p{Han}]{0,10}?(?:开赛|开幕|开始|启动|上市|推出|实施|落地|开通)?(?:后|後|之后|以后)(?=[，,])")
 # (tried where its alternatives' first words stand)
 _BASE_BEFORE_SCAN = OpenedScan(_BASE_BEFORE, r"(?<![a-z0-9_])(?:founded|established|set|incorporated|formed|than|from|"
                                              r"on|over|versus|vs|against|compared|comparison|relative|since|top|beat|surpass|"
@@ -456,7 +458,8 @@ def _week(m: regex.Match, g: list, article_year: int | None, article_month: int 
 def _read(kind: str, m: regex.Match, article_year: int | None, article_month: int | None = None,
           article_day: int | None = None) -> PeriodMention | None:
     g = [x for x in m.groups()]
-    base = bool(_BASE_BEFORE_SCAN.search(m.string, max(0, m.start() - 60), m.start()))
+    base = bool(_BASE_BEFORE_SCAN.search(m.string, max(0, m.start() - 60), m.start())
+                or _EVENT_TIME_AFTER.match(m.string, m.end()) is not None)
     words = m.group()
     if kind == "first":  # groups: English months, English year; 年, 半年, Chinese months
         months = g[0] or g[4]
