@@ -135,3 +135,15 @@ def test_a_towns_name_that_opens_the_storys_organisation_is_the_organisation_cal
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "4,860")].holder.value.startswith("Aurora Alliance@")
     assert frames[("b.md", "5,680架")].holder.value.startswith("曙光联盟@")
+
+
+def test_a_department_store_is_no_government_department_and_its_takings_are_revenue(tmp_path) -> None:
+    # ("Department" names an office that compiles others' figures, not in "Department Store"; 业绩 before a sum
+    # is a shop's takings)
+    article(tmp_path, "a.md", "Lanyue Department Store anniversary sale rings up record", "2025-11-10",
+            "Lanyue Department Store said its anniversary sale took in a record NT$18.2 billion.\n")
+    article(tmp_path, "b.md", "蘭月百貨週年慶業績創新高", "2025-11-11",
+            "蘭月百貨（Lanyue Department Store）週年慶業績衝上182億元。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "NT$18.2 billion")].holder.value.startswith("Lanyue")
+    assert frames[("b.md", "182億元")].measure.value == "revenue"

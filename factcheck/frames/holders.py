@@ -122,7 +122,7 @@ _DATA_AGENCY = regex.compile(r"统计局|统计署|统计处|统计部门|海关
                              r"(?i:\bstatistic(?:s|al)\b|\bcensus\b|\bcustoms\b)|"
                              # a central bank publishes its country's reserves and rates ("People's Bank of China")
                              r"(?i:\bcentral\s+bank\b|\breserve\s+bank\b|\bpeople['’]s\s+bank\b|\bfederal\s+reserve\b)|人民银行|中央银行|央行$|"
-                             r"\b(?:Ministry|Administration|Department|Bureau|Authority)\b|^Stats\s")
+                             r"\b(?:Ministry|Administration|Department(?!\s+Stores?\b)|Bureau|Authority)\b|^Stats\s")
 
 
 _KEPT = 200_000  # readings of names kept per index; beyond, they are read again
