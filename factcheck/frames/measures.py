@@ -65,14 +65,19 @@ def _also_cued(measures: tuple, first: int, folded: str, start: int, end: int) -
         return ()
     words = folded[start:end]
     key = (first, words.lower())
-    found = entry[1].get(key)
-    if found is None:
+    cached = entry[1].get(key)
+    if cached is None:
         if len(entry[1]) > _KEPT:
             entry[1].clear()
-        found = entry[1][key] = tuple(
-            j for j in range(first + 1, len(measures)) if j not in entry[2]
-            and any(p is not None and p.fullmatch(words) for p in (measures[j].en, measures[j].zh)))
-    in_place = tuple(j for j in entry[2] if j > first and any(
+        later = range(first + 1, len(measures))
+        found = tuple(j for j in later if j not in entry[2]
+                      and any(p is not None and p.fullmatch(words) for p in (measures[j].en, measures[j].zh)))
+        # (a cue that looks around may match these words where it stands: the words are at least its start)
+        maybe = tuple(j for j in later if j in entry[2] and any(
+            p is not None and p.fullmatch(words, partial=True) for p in (measures[j].en, measures[j].zh)))
+        cached = entry[1][key] = (found, maybe)
+    found, maybe = cached
+    in_place = tuple(j for j in maybe if any(
         p is not None and (m := p.match(folded, start)) is not None and m.end() == end
         for p in (measures[j].en, measures[j].zh)))
     return tuple(sorted(found + in_place)) if in_place else found
