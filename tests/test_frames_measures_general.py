@@ -220,3 +220,19 @@ def test_a_cue_that_looks_past_its_words_is_read_where_they_stand(tmp_path) -> N
     frames = by_figure(analyse([str(tmp_path)]))
     assert frames["€21.4 billion"].measure.value == "orders"
     assert frames["12,300"].measure.value == "backlog"
+
+
+def test_a_rate_for_a_group_is_of_that_group_and_a_where_clause_names_no_item(tmp_path) -> None:
+    # ("the unemployment rate for young people": the young's rate, not the whole's; ", where traffic signals
+    # at 1,850 intersections": no list of items)
+    article(tmp_path, "a.md", "Jobless rate", "2025-06-17",
+            "Vestland's unemployment rate for young people aged 16 to 24 fell to 13.2 per cent in May.\n")
+    article(tmp_path, "b.md", "Jobs data", "2025-06-17",
+            "Vestland's urban unemployment rate was 4.9 per cent in May.\n\nThe outage reached Harlow, where traffic "
+            "signals at 1,850 intersections failed.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "13.2 per cent")].period.value == "2025-05"
+    assert frames[("a.md", "13.2 per cent")].object.value == "young"
+    assert "where" not in (frames[("b.md", "1,850")].object.value or "")
+    assert not any("13.2 per cent" in q for q in quotes(analysis))

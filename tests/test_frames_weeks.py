@@ -34,3 +34,9 @@ def test_a_month_after_which_something_ran_is_no_period_of_later_figures() -> No
     text = T.fold("竞猜型彩票销售1102亿元，6月中旬世界杯开赛后，足球竞猜销量明显放大；即开型彩票销售同比增长12.6%。6月销量增长5%。")
     months = [p for p in find_periods(text, 0, len(text), 2026, 7, 27) if p.kind == "month"]
     assert [(m.part, m.base) for m in months] == [("6", True), ("6", False)]
+
+
+def test_may_after_a_preposition_is_the_month_and_before_a_verb_the_verb() -> None:
+    text = T.fold("Exports rose 31.4% in May from a year earlier. Shipments since May grew. Prices may rise in 2025.")
+    found = [(p.kind, p.part) for p in find_periods(text, 0, len(text), 2025, 6, 18)]
+    assert found == [("month", "5"), ("month", "5"), ("year", "")]

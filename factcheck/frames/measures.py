@@ -348,11 +348,11 @@ def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | No
     return tuple(dict.fromkeys(_stem(w) for w in words))
 
 
-_ITEM_AT = regex.compile(r"(?i)\b(?:followed\s+by|then|and|,)\s+(?:the\s+)?(?P<item>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
+_ITEM_AT = regex.compile(r"(?i)\b(?:followed\s+by|then|and|,)\s+(?:the\s+)?(?!(?:where|which|who|whose|when|while|as|with|that|there|it|they)\b)(?P<item>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
                          r"\s+(?:at|with)\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$")
 _WHOLE_BEFORE = regex.compile(r"(?i)\b(?:total|overall|combined|average|blanket)\s+(?:\w+\s+)?$")
 _WHOLE_RATE = regex.compile(r"(?i)\b(?:total|overall|combined|average|blanket)\s+(?:\w+\s+)?(?:rate|level)s?\b")
-_ON_AFTER = regex.compile(r"(?i)\s+(?:on|for|against)\s+(?:the\s+)?")
+_ON_AFTER = regex.compile(r"(?i)(?:\s+rates?)?\s+(?:on|for|against|among)\s+(?:the\s+)?")  # ("unemployment rate for young people")
 
 
 _NOT_NOUN = regex.compile(r"(?:ed|ing|ly)$|^(?:full-year|year-end|so-called)$")

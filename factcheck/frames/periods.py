@@ -307,6 +307,8 @@ _QUARTER_ENDED = regex.compile(rf"(?i)\s*[（(]\s*(?:截至|截止|至|ended|end
                                rf"|(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?({MONTH_WORDS})\.?(?:\s+\d{{1,2}})?,?\s+(\d{{4}}))")
 _THIS_FISCAL_NEAR = regex.compile(r"[本今](?:财年|财政年度|会计年度)")
 _RELATIVE_YEAR = regex.compile(r"(?:the\s+)?(last|this|next|previous|prior|preceding)\s+year")
+_MAY_MONTH_BEFORE = regex.compile(r"(?i)\b(?:in|during|for|since|of|until|till|through|from|to|last|next|this|early|"
+                                   r"late|mid|end|between)[\s-]+$")
 _MAY_VERB = regex.compile(r"(?i)\bmay\s+(?:be|have|not|reach|rise|fall|grow|also|well|still)\b")
 
 
@@ -539,8 +541,9 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
             y, mo = g[0], g[1]
         elif g[0] and g[0][:1].isalpha():
             y, mo = g[1], g[0]
-            if g[0].lower() == "may" and (not g[1] or _MAY_VERB.match(m.string, m.start())):
-                return None  # the verb
+            if g[0].lower() == "may" and (_MAY_VERB.match(m.string, m.start()) or not (
+                    g[1] or (g[0] == "May" and _MAY_MONTH_BEFORE.search(m.string, max(0, m.start() - 12), m.start())))):
+                return None  # the verb ("in May", "since May": the month)
             if len(g[0]) == 3 and g[0].lower() in ("mar", "jun", "jul", "aug", "dec", "jan", "oct", "nov", "feb", "apr", "sep") and not g[1]:
                 return None  # bare abbreviations read as words too often
         else:
