@@ -48,7 +48,7 @@ FLOOR = {"h1": 7, "h2": 6, "h3": 6, "h4": 6, "h5": 6, "h6": 7, "h7": 4, "h8": 7,
          "h29": 5, "h30": 4, "h31": 2, "h32": 4,
          "h33": 2, "h34": 2, "h35": 0, "h36": 4,
          # h37-h40 measured first at 6 of 32 (3, 0, 2, 1), before this session's mechanisms
-         "h37": 4, "h38": 2, "h39": 3, "h40": 3,
+         "h37": 4, "h38": 2, "h39": 4, "h40": 3,
          # h41-h42 written at the end of the session that built h37-h40's mechanisms: 3 of 16 before them, 4 after
          "h41": 2, "h42": 4,
          # h43-h46 written at the start of the session that then read their misses (5 of 32 before it, 10
