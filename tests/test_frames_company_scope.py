@@ -196,3 +196,21 @@ def test_the_subject_before_a_possessive_apposition_holds_the_figure_and_a_cause
     assert frames[("b.md", "14.8%")].holder.value == "Korvin@"
     assert frames[("a.md", "212,000 tonnes")].holder.value == "Korvin@"
     assert ["11.2%", "14.8%"] in quotes(analysis)
+
+
+def test_a_name_declared_before_a_bracket_stops_at_a_line_and_a_long_subject_sets_the_measure(tmp_path) -> None:
+    # ("By Staff writer, with CNA\n\nDelin Auto Parts (德霖汽車零件)": the name is the line's, not the byline's;
+    # "Shipments of lamps, the company's fastest-growing line, reached 4.2 million": the subject's measure;
+    # "as U.S. repair demand holds up": a cause, no market)
+    article(tmp_path, "a.md", "Taiwan's Marlin Auto Parts posts higher profit as U.S. repair demand holds up", "2025-08-12",
+            "Marlin Auto Parts Co reported a rise in first-half profit on Tuesday.\n\nShipments of lamp assemblies, "
+            "the company's fastest-growing line, reached 3.9 million units in the half.\n")
+    article(tmp_path, "b.md", "Marlin's margin hits record", "2025-08-13",
+            "By Staff writer, with CNA\n\nMarlin Auto Parts (馬林汽車零件) said Marlin shipped 3.4 million lamp "
+            "assemblies in the first half.\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    english = frames[("a.md", "3.9 million")]
+    assert english.measure.value == "sales" and english.holder.value == "Marlin Auto Parts@"
+    assert frames[("b.md", "3.4 million")].holder.value == "Marlin Auto Parts@"
+    assert ["3.4 million", "3.9 million"] in quotes(analysis)

@@ -29,8 +29,10 @@ _CAUSE = regex.compile(r"(?i)\b(?:thanks\s+to|helped\s+by|driven\s+by|because\s+
                        r"|(?<!\b(?:such|well)\s+)\bas\s+(?!(?:much|many|high|low|far|well|long|soon|large|little|few|"
                        r"expected)\b)(?:[a-z-]+\s+){1,7}[a-z]+ed\b"
                        # "… as new vessels join the global fleet": a clause in the present
-                       r"|\bas\s+(?:[a-z-]+\s+){1,4}(?:joins?|enters?|arrives?|comes?|weighs?|hits?|slows?|keeps?|"
-                       r"push(?:es)?|pulls?|drives?|eases?|fades?|bites?|lingers?|persists?|spreads?|continues?)\b"
+                       r"|\bas\s+(?:[\w.'’-]+\s+){1,4}(?:joins?|enters?|arrives?|comes?|weighs?|hits?|slows?|keeps?|"
+                       r"push(?:es)?|pulls?|drives?|eases?|fades?|bites?|lingers?|persists?|spreads?|continues?|holds?|"
+                       r"stays?|remains?|grows?|rises?|falls?|climbs?|slips?|softens?|improves?|recovers?|cools?|"
+                       r"surges?|slumps?|lags?|wanes?|mounts?|deepens?|widens?|narrows?)\b"
                        # "受美国政治不确定性影响，…": under the influence of
                        r"|受惠于|得益于|受益于|由于|因为|受(?=[^，,。；;]{1,30}影响)")
 # Where a cause phrase can open: the first words of `_CAUSE`'s alternatives, lower-cased, at a word's start

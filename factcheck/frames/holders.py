@@ -92,7 +92,7 @@ _TRADE = regex.compile(r"(?:\s+(?:Airlines?|Airways|Air\s+Lines|Air|Motors?|Auto
                        r"Music|Publishing|Dairy|Farms?|Agriculture|Pipeline|Gas|Oil|Sports))+$")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 # "long name (SHORT)": the long form ends right before the bracket, the short form fills it.
-_DECLARED_LONG = regex.compile(r"(?r)(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*)\s*")
+_DECLARED_LONG = regex.compile(r"(?r)(?P<long>\p{Han}{2,12}|(?:[A-Z][\w&.'’-]*[ \t]+){0,6}[A-Z][\w&.'’-]*)[ \t]*")  # (not across a line)
 _LONG_OF = regex.compile(r"(?r)(?:[A-Z][\w&.'’-]*\s+(?:(?:of|and|for|the|de)\s+)?){1,8}of\s+$")
 _LEADING_THE = regex.compile(r"^(?:The|the)\s+")
 # (a Chinese name's English one may run to several words: "港线保险集团（Harbourline Insurance Group）")

@@ -167,6 +167,11 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
             # "进口量约1050亿立方米，其中来自美国的约500亿立方米": a part counts what its whole counts
             hit = nearest(hits, start, end, sentence[0], clause[0], ("level",), text=folded)
         hit = hit or nearest(hits, start, end, sentence[0], stop.start() if stop else sentence[1], ("level",), 60, folded)
+        if hit is None and hits and hits[0].measure.type == "level" and hits[0].start - sentence[0] <= 2 \
+                and hits[0].end <= start and not _DIGIT.search(folded, hits[0].end, start):
+            # "Shipments of lamp assemblies, the company's fastest-growing line, reached 4.8 million units": the
+            # sentence's subject, however long its aside, is what its first figure measures
+            hit = hits[0]
         hit = _refined(hits, hit, start, end, clause)
         if duration and (hit is None or (hit.measure.name != "duration" and "time" not in hit.measure.dimensions)):
             return None, None  # "18 months", "a five-year window": a time is a duration (or an age), nothing else
@@ -205,6 +210,7 @@ def choose(hits: list[MeasureHit], folded: str, start: int, end: int, clause: tu
     return None, None
 
 
+_DIGIT = regex.compile(r"\d")
 _PRICED = {"price", "cost"}
 FLOWS = frozenset({"imports", "exports"})  # trade flows, whose price and value the framer reads too
 _LIST_BREAK = regex.compile(r"[;；。]")
