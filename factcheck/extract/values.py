@@ -17,7 +17,8 @@ from .tokens import (CN, T_C, T_CMULT, T_D, T_DAPPROX, T_DCN, T_F, T_FRAC, T_FRA
                      T_VF, T_VFD, T_VFN, T_VFU, T_VFW, T_VFW2, T_W, T_ZHE, read_number, safe_chinese,
                      token_at)
 from .units import SCALE, Lexicon, scale_value
-from .vocabulary import FRACTION_WORDS, MULTIPLIER_BARE, MULTIPLIER_WORDS, MULTIPLIER_ZH, SCALE_WORDS, VULGAR_FRACTIONS
+from .vocabulary import (FRACTION_WORDS, MULTIPLIER_BARE, MULTIPLIER_WORDS, MULTIPLIER_ZH, SCALE_WORDS, VULGAR_FRACTIONS,
+                         ZERO_WORDS)
 
 _OF_THE = regex.compile(r"\s+(?:of|the)\b")
 _SPACES_HYPHENS = regex.compile(r"[\s-]+")
@@ -258,9 +259,6 @@ def _written_fraction(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) ->
     return ext
 
 
-_ZERO_WORDS = frozenset("件部售食钱錢星散碎头頭点點用工")
-
-
 def _chinese(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> Reading | None:
     """两千名, 十多万人, 三百余吨, 二两: a Chinese numeral, a claim only with a unit or measure word."""
     start, end = m.span()
@@ -270,7 +268,7 @@ def _chinese(lex: Lexicon, s: str, m: regex.Match, lo: int, hi: int) -> Reading 
     before = s[start - 1] if start > lo else ""
     if (before and before in "第其数几上前后每") or text[0] in "万亿萬億兆" or text in ("百", "千"):
         return None  # 第三, 数十; 百公里加速, 千人计划: a basis or a name, not a figure
-    if text in ("零", "〇") and s[end:end + 1] in _ZERO_WORDS:
+    if text in ("零", "〇") and s[end:end + 1] in ZERO_WORDS:
         return None  # 零件, 零部件, 零售, 零食, 零点: words, not a count of nothing
     if text == "一" and s[end:end + 1] == "半" and not CJK.match(s[end + 1:end + 2] or " ") or \
             text == "一" and s[end:end + 2] in ("半的", "半以", "半左", "半多", "半是", "半来", "半用", "半为"):

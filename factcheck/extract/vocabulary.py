@@ -36,6 +36,8 @@ MULTIPLIER_WORDS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "
 # Multipliers that are also other words (a double room, twice a week): read only where `values` says so.
 MULTIPLIER_BARE = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4, "twice": 2, "thrice": 3}
 MULTIPLIER_ZH = {"翻番": 2, "翻一番": 2, "翻了一番": 2, "翻倍": 2, "翻了一倍": 2}
+# Characters that open a word after 零 (零件 parts, 零部件, 零售 retail, 零食, 零点 midnight): no count of nothing
+ZERO_WORDS = frozenset("件部售食钱錢星散碎头頭点點用工")
 
 # -- qualifiers -----------------------------------------------------------------------------------------
 
