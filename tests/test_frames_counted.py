@@ -75,3 +75,20 @@ def test_a_week_is_its_own_period(tmp_path) -> None:
             "Norway counted 142 new mumps cases in the week ending June 7. It has recorded 3,260 mumps cases in 2025.\n")
     article(tmp_path, "b.md", "挪威腮腺炎", "2025-06-15", "挪威2025年累计报告腮腺炎病例约2,650例。\n")
     assert quotes(analyse([str(tmp_path)])) == [["2,650例", "3,260"]]
+
+
+def test_a_count_by_its_counter_over_listed_places_is_a_count_of_no_listed_place(tmp_path) -> None:
+    # ("跳脱机组容量合计约320万瓩，A、B及C等地共184万户停电": households, counted by 户, not the capacity of the
+    # clause before; the total is over the places listed, none of them its place)
+    article(tmp_path, "a.md", "南部大停电", "2025-06-17",
+            "台電表示，跳脫機組容量合計約320萬瓩，台南、屏東及嘉義等地共184萬戶停電。\n")
+    frame = by_file(analyse([str(tmp_path)]))[("a.md", "184萬戶")]
+    assert frame.measure.value == "count"
+    assert frame.holder.value in (None, "@Taiwan")
+
+
+def test_a_count_in_the_unit_of_the_figure_before_it_shares_that_figures_measure(tmp_path) -> None:
+    # ("全球汽车销量为9060万台，新能源汽车为1603万台": both are sales)
+    article(tmp_path, "a.md", "全球汽车销量", "2025-01-20",
+            "2024年全球汽車銷量為9060萬臺，新能源汽車為1603萬臺。\n")
+    assert by_file(analyse([str(tmp_path)]))[("a.md", "1603萬臺")].measure.value == "sales"

@@ -395,6 +395,7 @@ class Framer:
         self._date = article.date
         self._starts = [c.start for c in claims]
         self._sorted_starts = sorted(self._starts)
+        self._unit_at = {c.start: c.unit for c in claims}
         # "graphite and magnet markets (99% and 87% respectively)": each figure reads its own item
         claim_spans = [spans[max(0, bisect.bisect_right(starts, c.start) - 1)] for c in claims]
         paired = T.respectively(folded, claims, claim_spans)
@@ -559,6 +560,14 @@ class Framer:
         if causes:  # "helped by strong exports, BYD took 18%": a cause names no measure of the figure
             hits = [h for h in hits if not any(a <= h.start < b for a, b in causes)]
             in_sentence = [h for h in in_sentence if not any(a <= h.start < b for a, b in causes)]
+        if dim == "count" and claim.noun and T.HAN.match(claim.noun[-1:]) and in_sentence:
+            # "跳脱机组容量合计约320万瓩，…共184万户停电": a count that names what it counts takes no measure word
+            # another figure of an earlier clause stands after (that figure's measure)
+            # (of another unit: "全球汽车销量为9060万台,新能源汽车为1603万台" counts the sales of both)
+            i = bisect.bisect_left(self._sorted_starts, claim.start)
+            previous = self._sorted_starts[i - 1] if i else -1
+            if previous >= 0 and self._unit_at[previous] != claim.unit:
+                in_sentence = [h for h in in_sentence if not (h.end <= previous and h.end <= clause[0])]
         key, hit = choose(in_sentence, folded, claim.start, claim.end, clause, sentence, percent, change, dim == "time")
         if key is None and not percent and dim not in ("time", "count"):
             # (not a count: "export restrictions on seven elements" counts no exports)
@@ -573,7 +582,11 @@ class Framer:
         if key is None and (change or not percent) and dim != "time":
             # The sentence before, the lede, the headline: a figure that names no measure counts what they count.
             lede, title, _ = self._context
-            hit = inherited(hits, ([spans[index - 1]] if index > 1 else []) + lede[:1] + [title], ("level",))
+            # (for a count that names what it counts, not its own sentence, whose words `choose` has weighed:
+            # the lede may be it)
+            own_count = dim == "count" and claim.noun and T.HAN.match(claim.noun[-1:])
+            hit = inherited(hits, [sp for sp in ([spans[index - 1]] if index > 1 else []) + lede[:1] + [title]
+                                   if sp != sentence or not own_count], ("level",))
             key = hit.measure.name if hit else None
         if key in ("revenue", "profit") and hit is not None:
             # "出口收入", "export earnings": the value of a trade flow, not a company's revenue
@@ -677,7 +690,8 @@ class Framer:
             # "Vietnam shipped 1.46 million tonnes of coffee", "Peru shipped fishmeal worth US$1.86 billion": what
             # a country ships is what it exports
             measure = Slot("exports", measure.words, f"{measure.rule} (read as exports: a country ships)")
-        if (measure.value is None and dim == "count" and obj and claim.noun and not change
+        if (measure.value is None and dim == "count" and claim.noun and not change
+                and (obj or folded[claim.end - 1] in vocab.counters)  # (184万户: households, by the counter)
                 and not measure.rule.startswith("count names nothing")):
             # "853,000 international students", "52万辆": a count of the thing it names, compared with counts
             # of the same thing only (the object must agree)
@@ -750,6 +764,16 @@ class Framer:
 
         in_clause = [m for m in self._mentions_in(*clause) if m.end <= clause[1]]
         in_sentence = [m for m in self._mentions_in(*sentence) if m.end <= sentence[1]]
+        if (more := _PLACES_AND_MORE.search(folded, max(sentence[0], clause[0] - 40), claim.start)) is not None:
+            # "高雄、台南、屏东及嘉义等地共184万户停电": a total over the places listed, none of them its place
+            listed, end = set(), more.start()
+            for m in reversed([m for m in in_sentence if m.kind in ("region", "world") and m.end <= more.start()]):
+                if m.end != end and not _PLACE_LIST_JOIN.fullmatch(folded, m.end, end):
+                    break
+                listed.add(id(m))
+                end = m.start
+            in_clause = [m for m in in_clause if id(m) not in listed]
+            in_sentence = [m for m in in_sentence if id(m) not in listed]
         described = self._described_subject(folded, sentence, claim)
         # The clause first, then the sentence before the figure; in each, an organisation before a country.
         # (a country whose figure the clause opens with outranks a company named after the figure: "Chile's
@@ -1085,6 +1109,7 @@ _NOT_ONE_NAME = regex.compile(r"[.,;:!?]\s")  # ("Strandvejen. Halvorsen": two n
 _APPOSITION_BEFORE_VERB = regex.compile(r",\s+(?:the|a|an|one\s+of|[A-Z][\w.&-]*['’]s)\s[^,;.]{0,120},\s+(?:[a-z]+\s+){0,2}"
                                         r"(?:said|says|reported|reports|posted|posts|announced|disclosed)\b")
 _ROUTE_BEFORE = regex.compile(r"(?i)\b(?:around|round|via|through|past|bypass\w*)\s+(?:the\s+)?$")
+_PLACES_AND_MORE = regex.compile(r"\s*(?:等(?:地|地区|县市|省市|省|市|县|国)|and\s+other\s+(?:places|cities|regions|countries|provinces))")
 _PLACE_LIST_JOIN = regex.compile(rf"\s*(?:{T.CONJUNCT_BREAK.pattern}|\s+or\s+|\s*&\s*|或)\s*")
 
 
