@@ -236,3 +236,14 @@ def test_a_rate_for_a_group_is_of_that_group_and_a_where_clause_names_no_item(tm
     assert frames[("a.md", "13.2 per cent")].object.value == "young"
     assert "where" not in (frames[("b.md", "1,850")].object.value or "")
     assert not any("13.2 per cent" in q for q in quotes(analysis))
+
+
+def test_a_vacancy_rate_in_both_languages(tmp_path) -> None:
+    article(tmp_path, "a.md", "Harbour City office market", "2025-10-24",
+            "Harbour City's office vacancy rate rose to 14.2% at the end of September.\n")
+    article(tmp_path, "b.md", "港城写字楼空置率上升", "2025-10-25",
+            "截至9月底，港城（Harbour City）写字楼空置率升至12.4%。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "14.2%")].measure.value == frames[("b.md", "12.4%")].measure.value == "vacancy"
+    assert ["12.4%", "14.2%"] in quotes(analysis)
