@@ -120,3 +120,17 @@ def test_a_second_change_joined_by_and_is_of_the_first_ones_measure(tmp_path) ->
     assert frames[("a.md", "6.1 percent")].measure.value == "revenue on the previous period"
     assert frames[("b.md", "96.5%")].measure.value == "utilization"
     assert ["23.1%", "27.5 percent"] in quotes(analysis)
+
+
+def test_a_sum_per_share_after_a_profit_is_the_profit_per_share(tmp_path) -> None:
+    # ("Net profit came to NT$2.26 billion ($74 million), or NT$5.12 per share": earnings per share, past the
+    # bracket that converts the profit; 每股纯益 says the same)
+    article(tmp_path, "a.md", "Kaiyang Optics first-half profit rises", "2025-08-12",
+            "Net profit for the January-June period came to NT$2.26 billion ($74 million), or NT$5.12 per share, "
+            "Kaiyang Optics said.\n")
+    article(tmp_path, "b.md", "凯扬光学上半年获利", "2025-08-13",
+            "凱揚光學（Kaiyang Optics）公布上半年財報，稅後純益新台幣22.6億元，每股純益新台幣4.92元。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "NT$5.12")].measure.value == "profit per share"
+    assert ["4.92元", "NT$5.12"] in quotes(analysis) or ["NT$5.12", "新台幣4.92元"] in quotes(analysis)

@@ -117,6 +117,7 @@ _PER_PHYSICAL_UNIT = regex.compile(r"(?i)per\s+(?:ton|tonne|kg|kilogram|barrel|o
 _PER_SHARE_BEFORE = regex.compile(r"(?i)\b(?:per|a)\s+share\b(?:\s+(?:of|was|were|came\s+to|rose\s+to|fell\s+to|to|at)){0,2}"
                                  r"\s*(?:(?:about|around|nearly|some)\s+)?$|每股[^\d，。；,;]{0,6}$|(?i:\beps\b)[^.;\d]{0,20}$")
 _PER_SHARE_AFTER = regex.compile(r"(?i)\s*(?:(?:a|per|each)\s+share\b|/\s*share\b)")
+_OR_PER_SHARE = regex.compile(r"\s*[)）]?\s*(?:[(（][^()（）]{0,40}[)）])?\s*,?\s*or\s+(?:about\s+|some\s+)?")
 _SECOND_CHANGE = regex.compile(r"(?i)[^.;:，。；]{0,50}?(?:,\s*|\s+)and\s+(?:by\s+|up\s+|down\s+)?(?:about\s+|some\s+|nearly\s+)?")
 _PER_DAY_AFTER = regex.compile(r"(?i)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:a|per|each)\s+(?:day|week|night)\b|[^，,。；]{0,6}?每[日天周]")
 _AVERAGED = frozenset({"demand", "consumption", "production", "sales", "throughput", "visitors", "exports",
@@ -440,6 +441,19 @@ class Framer:
                     key += " on the previous period"
                 frame = replace(frame, measure=Slot(key, frames[-1].measure.words, "measure:as the change before it"),
                                 change=True)
+            # (the figure before it, past one in brackets that converts it: "NT$1.14 billion ($38 million)")
+            j = len(frames) - 1
+            if j > 0 and folded[max(0, claims[j].start - 2):claims[j].start].strip()[-1:] in ("(", "（"):
+                j -= 1
+            if (frame.measure.value and frame.measure.value.endswith(" per share") and j >= 0
+                    and frame.measure.words.lower().startswith("per ") and frames[j].measure.value
+                    and not frames[j].measure.value.endswith(" per share") and not frames[j].change
+                    and spans[i][0] <= claims[j].start
+                    and _OR_PER_SHARE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)):
+                # "net profit came to NT$1.14 billion ($38 million), or NT$4.37 per share": the profit per share
+                frame = replace(frame, measure=Slot(f"{frames[j].measure.value} per share", frames[j].measure.words,
+                                                    "measure:the figure before it, per share"),
+                                holder=frame.holder if frame.holder.value else frames[j].holder)
             if (frame.change and frames and frame.basis.value == "actual" and not frames[-1].change
                     and frames[-1].basis.value not in (None, "actual") and spans[i][0] <= claims[len(frames) - 1].start
                     and cues.APPOSED_CHANGE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)):
