@@ -133,4 +133,5 @@ def test_a_sum_per_share_after_a_profit_is_the_profit_per_share(tmp_path) -> Non
     analysis = analyse([str(tmp_path)])
     frames = by_file(analysis)
     assert frames[("a.md", "NT$5.12")].measure.value == "profit per share"
+    assert frames[("a.md", "$74 million")].measure.value == "profit"  # (the bracket converts the profit)
     assert ["4.92元", "NT$5.12"] in quotes(analysis) or ["NT$5.12", "新台幣4.92元"] in quotes(analysis)

@@ -117,6 +117,7 @@ _PER_PHYSICAL_UNIT = regex.compile(r"(?i)per\s+(?:ton|tonne|kg|kilogram|barrel|o
 _PER_SHARE_BEFORE = regex.compile(r"(?i)\b(?:per|a)\s+share\b(?:\s+(?:of|was|were|came\s+to|rose\s+to|fell\s+to|to|at)){0,2}"
                                  r"\s*(?:(?:about|around|nearly|some)\s+)?$|每股[^\d，。；,;]{0,6}$|(?i:\beps\b)[^.;\d]{0,20}$")
 _PER_SHARE_AFTER = regex.compile(r"(?i)\s*(?:(?:a|per|each)\s+share\b|/\s*share\b)")
+_CONVERSION_BRACKET = regex.compile(r"\s*[(（]\s*(?:about\s+|around\s+|roughly\s+|some\s+|约|約|合)?")
 _OR_PER_SHARE = regex.compile(r"\s*[)）]?\s*(?:[(（][^()（）]{0,40}[)）])?\s*,?\s*or\s+(?:about\s+|some\s+)?")
 _SECOND_CHANGE = regex.compile(r"(?i)[^.;:，。；]{0,50}?(?:,\s*|\s+)and\s+(?:by\s+|up\s+|down\s+)?(?:about\s+|some\s+|nearly\s+)?")
 _PER_DAY_AFTER = regex.compile(r"(?i)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:a|per|each)\s+(?:day|week|night)\b|[^，,。；]{0,6}?每[日天周]")
@@ -441,6 +442,13 @@ class Framer:
                     key += " on the previous period"
                 frame = replace(frame, measure=Slot(key, frames[-1].measure.words, "measure:as the change before it"),
                                 change=True)
+            if (frames and frames[-1].measure.value and frame.dimension != frames[-1].dimension
+                    and is_money(self.units, claim.unit) and is_money(self.units, claims[len(frames) - 1].unit)
+                    and _CONVERSION_BRACKET.fullmatch(folded, claims[len(frames) - 1].end, claim.start)):
+                # "NT$1.14 billion ($38 million)": the same sum in another currency, of what the figure before is
+                before = frames[-1]
+                frame = replace(frame, measure=before.measure, holder=before.holder, object=before.object,
+                                period=before.period, basis=before.basis, change=before.change)
             # (the figure before it, past one in brackets that converts it: "NT$1.14 billion ($38 million)")
             j = len(frames) - 1
             if j > 0 and folded[max(0, claims[j].start - 2):claims[j].start].strip()[-1:] in ("(", "（"):
