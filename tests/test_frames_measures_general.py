@@ -247,3 +247,12 @@ def test_a_vacancy_rate_in_both_languages(tmp_path) -> None:
     frames = by_file(analysis)
     assert frames[("a.md", "14.2%")].measure.value == frames[("b.md", "12.4%")].measure.value == "vacancy"
     assert ["12.4%", "14.2%"] in quotes(analysis)
+
+
+def test_a_water_level_in_both_languages(tmp_path) -> None:
+    article(tmp_path, "a.md", "Lake Dunmore drought", "2025-09-15",
+            "The water level at Lake Dunmore's Carrow gauge fell to 6.42 metres on Sunday.\n")
+    article(tmp_path, "b.md", "邓莫尔湖水位创新低", "2025-09-15",
+            "邓莫尔湖（Lake Dunmore）卡罗站水位周日降至5.98米。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "6.42 metres")].measure.value == frames[("b.md", "5.98米")].measure.value == "water_level"
