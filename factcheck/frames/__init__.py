@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import regex
 
-from ..model import COUNTED, Article, Claim, Frame, Slot
+from ..model import Article, Claim, Frame, Slot
 from ..normalise import Units, dimension, is_money
 from ..rules import Rules
 from ..rulefile import CueSets, OpenedScan, WindowScan
@@ -25,6 +25,7 @@ from .chinese_names import ZH_COMPANY_KINDS, with_full_chinese_names
 from .holders import (COMPANY_NOUNS, WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions,
                       ground_pending, public_bodies, publisher_names, title_case)
 from .measures import FLOWS, NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
+from .neighbours import NAMES_A_SEGMENT, read_with_figures_before
 from .periods import CURRENT, PeriodMention, at_period_end, find_periods, fiscal_half
 from .sources import article_source, attribution, basis, sentence_sources
 
@@ -73,7 +74,6 @@ _POSSESSED = regex.compile(r"['’]s\s+$")
 _A_YEAR_EARLIER_OPENING = regex.compile(r"(?i)\s*(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+same\s+"
                                      r"(?:period|quarter|half|months?)\s+(?:a|one)\s+year\s+(?:earlier|ago|before)|"
                                      r"twelve\s+months\s+(?:earlier|ago|before))\s*,|\s*(?:去年|上年)同期\s*[,，]")
-_NAMES_A_SEGMENT = "measure:names a segment, no figure of it"
 _SEGMENT_AFTER = regex.compile(r"(?i)[\s-]*(?:[a-z]+[\s-]+)?(?:bracket|segment|price\s+band|band|tier|price\s+range|"
                             r"age\s+group|category)\b|的?(?:[中高低]端|入门)?(?:价位段|价格段|价格带|区间|档次|年龄段)")
 _VIEWPOINT_AFTER = regex.compile(r"(?:范围|市场|层面|范围内)?(?:来|上)?看")
@@ -108,18 +108,12 @@ _WIRE_CITY = r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s
 _WIRE_DATELINE = regex.compile(rf"\s*{_WIRE_CITY}\s*")  # a line that is only "BEIJING, Aug 12 (Reuters)"
 # ... and one that opens a sentence: "TAIPEI, Aug 22 (Reuters) -", "【记者陈怡君／台北报导】", "新华社利马10月8日电"
 _DATELINE_PREFIX = regex.compile(rf"\s*(?:{_WIRE_CITY}\s*[-–—]\s|[【\[〔]记者[^】\]〕\n]{{0,20}}报[道导][】\]〕]|[\p{{Han}}]{{2,6}}\d{{1,2}}月\d{{1,2}}日电)")
-# Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
-# not of the first one's measure.
-_STATEMENT_BREAK = regex.compile(r"[;；]")
 # Flows and levels whose figure is a total or a peak unless written as an average
 _PER_PHYSICAL_UNIT = regex.compile(r"(?i)per\s+(?:ton|tonne|kg|kilogram|barrel|ounce|pound|lb|gallon|litre|liter|"
                                    r"kwh|mwh|mmbtu|million\s+btu|million\s+british\s+thermal\s+unit|bushel)s?$")
 _PER_SHARE_BEFORE = regex.compile(r"(?i)\b(?:per|a)\s+share\b(?:\s+(?:of|was|were|came\s+to|rose\s+to|fell\s+to|to|at)){0,2}"
                                  r"\s*(?:(?:about|around|nearly|some)\s+)?$|每股[^\d，。；,;]{0,6}$|(?i:\beps\b)[^.;\d]{0,20}$")
 _PER_SHARE_AFTER = regex.compile(r"(?i)\s*(?:(?:a|per|each)\s+share\b|/\s*share\b)")
-_CONVERSION_BRACKET = regex.compile(r"\s*[(（]\s*(?:about\s+|around\s+|roughly\s+|some\s+|约|約|合)?")
-_OR_PER_SHARE = regex.compile(r"\s*[)）]?\s*(?:[(（][^()（）]{0,40}[)）])?\s*,?\s*or\s+(?:about\s+|some\s+)?")
-_SECOND_CHANGE = regex.compile(r"(?i)[^.;:，。；]{0,50}?(?:,\s*|\s+)and\s+(?:by\s+|up\s+|down\s+)?(?:about\s+|some\s+|nearly\s+)?")
 _PER_DAY_AFTER = regex.compile(r"(?i)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:a|per|each)\s+(?:day|week|night)\b|[^，,。；]{0,6}?每[日天周]")
 _AVERAGED = frozenset({"demand", "consumption", "production", "sales", "throughput", "visitors", "exports",
                        "imports", "installations", "orders", "trade"})
@@ -146,8 +140,6 @@ _DEFINITE_SUBJECT = regex.compile(rf"\s*[Tt]he\s+(?!(?:{COMPANY_NOUNS})\b)([a-z]
 # A name that says who owns, backs or leads what it describes: "Andrew Forrest-controlled", "Tencent-backed"
 _OWNER_AFTER = regex.compile(r"(?:\s+[A-Z][\w'’]*){0,3}-(?:controlled|owned|backed|led|run|funded|financed)\b")
 _SHIPMENTS = regex.compile(r"(?i)ship(?:ments?|ped)\b|出货")
-# A figure that is a part of the one before it: "including 14", "of which 3.2 million", "其中"
-_PART_BEFORE = regex.compile(r"(?i)\b(?:including|of\s+which|among\s+them|among\s+whom)\s+(?:about\s+|some\s+|nearly\s+)?$|(?:其中|包括)\s*(?:约|近)?$")
 _OFFICE_HEADS = frozenset({"office", "agency", "bureau", "ministry", "department", "administration", "commission",
                            "institute", "survey", "service", "council", "board", "centre", "center"})
 # What a description calls a company by its trade: "salmon farmer", "auction house", "cruise line"
@@ -420,73 +412,8 @@ class Framer:
             frame = self._frame(text, folded, article, claim, sentence, clause, mentions, periods, hits,
                                 title_place, title_period, last_org, spans, i, year,
                                 own_source)
-            if (frame.measure.value is None and frames and frames[-1].measure.value and not frame.change
-                    and frame.measure.rule != _NAMES_A_SEGMENT
-                    and claim.unit == claims[len(frames) - 1].unit and not frames[-1].change
-                    and spans[i][0] <= claims[len(frames) - 1].start
-                    and not _STATEMENT_BREAK.search(folded, claims[len(frames) - 1].end, claim.start)
-                    and not cues.GAP_BEFORE.search(folded, max(spans[i][0], claim.start - 16), claim.start)
-                    # ("187 were hospitalized, including 14 in intensive care": a part, not another holder's)
-                    and not _PART_BEFORE.search(folded, max(spans[i][0], claim.start - 16), claim.start)):
-                # "TSMC held 64.9% of the market, while Samsung had 9.3%": the same measure, another holder
-                frame = replace(frame, measure=Slot(frames[-1].measure.value, frames[-1].measure.words,
-                                                    "measure:as the figure before it"))
-            if (frame.measure.value is None and frames and frames[-1].change
-                    and frames[-1].measure.value and claim.unit == claims[len(frames) - 1].unit
-                    and spans[i][0] <= claims[len(frames) - 1].start
-                    and _SECOND_CHANGE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)):
-                # "revenue rose 18.4 percent from a month earlier and 31.2 percent from the same month last
-                # year": the second change is of the first one's measure (on its own base)
-                key = frames[-1].measure.value.removesuffix(" on the previous period")
-                if cues.on_the_previous_period(folded, claim.start, claim.end, (claims[len(frames) - 1].end, spans[i][1])):
-                    key += " on the previous period"
-                frame = replace(frame, measure=Slot(key, frames[-1].measure.words, "measure:as the change before it"),
-                                change=True)
-            if (frames and frames[-1].measure.value and frame.dimension != frames[-1].dimension
-                    and is_money(self.units, claim.unit) and is_money(self.units, claims[len(frames) - 1].unit)
-                    and _CONVERSION_BRACKET.fullmatch(folded, claims[len(frames) - 1].end, claim.start)):
-                # "NT$1.14 billion ($38 million)": the same sum in another currency, of what the figure before is
-                before = frames[-1]
-                frame = replace(frame, measure=before.measure, holder=before.holder, object=before.object,
-                                period=before.period, basis=before.basis, change=before.change)
-            # (the figure before it, past one in brackets that converts it: "NT$1.14 billion ($38 million)")
-            j = len(frames) - 1
-            if j > 0 and folded[max(0, claims[j].start - 2):claims[j].start].strip()[-1:] in ("(", "（"):
-                j -= 1
-            if (frame.measure.value and frame.measure.value.endswith(" per share") and j >= 0
-                    and frame.measure.words.lower().startswith("per ") and frames[j].measure.value
-                    and not frames[j].measure.value.endswith(" per share") and not frames[j].change
-                    and spans[i][0] <= claims[j].start
-                    and _OR_PER_SHARE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)):
-                # "net profit came to NT$1.14 billion ($38 million), or NT$4.37 per share": the profit per share
-                frame = replace(frame, measure=Slot(f"{frames[j].measure.value} per share", frames[j].measure.words,
-                                                    "measure:the figure before it, per share"),
-                                holder=frame.holder if frame.holder.value else frames[j].holder)
-            if (frame.change and frames and frame.basis.value == "actual" and not frames[-1].change
-                    and frames[-1].basis.value not in (None, "actual") and spans[i][0] <= claims[len(frames) - 1].start
-                    and cues.APPOSED_CHANGE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)):
-                # "expects 592 GW this year, a rise of 33% on 2023": the change is the forecast figure's
-                frame = replace(frame, basis=Slot(frames[-1].basis.value, frames[-1].basis.words,
-                                                  "basis:as the figure it changes"))
-            if (frame.change and frame.object.value is None and frames and not frames[-1].change
-                    and frames[-1].object.value and frames[-1].measure.value == frame.measure.value
-                    and spans[i][0] <= claims[len(frames) - 1].start
-                    and (cues.APPOSED_CHANGE.fullmatch(folded, claims[len(frames) - 1].end, claim.start)
-                         or cues.APPOSED_CHANGE_ZH.fullmatch(folded, claims[len(frames) - 1].end, claim.start))):
-                # "exported 6.41 million vehicles in 2024, up 23%", "出口585.9万辆,同比增长19.3%": the change
-                # is of what the figure before it counts
-                frame = replace(frame, object=Slot(frames[-1].object.value, frames[-1].object.words,
-                                                   "object:as the figure it changes"))
-            level_before = _level_before(frames, claims, spans[i][0])
-            if (frame.object.value is None and not frame.change and level_before is not None
-                    and level_before.object.value and frame.measure.value and level_before.measure.value
-                    and frame.measure.value.partition(" ")[0] == level_before.measure.value.partition(" ")[0]
-                    and frame.holder.value == level_before.holder.value):
-                # "三文鱼出口量达56.1万吨…；出口额为520亿挪威克朗": the same flow of the same thing, by value
-                frame = replace(frame, object=Slot(level_before.object.value, level_before.object.words,
-                                                   "object:as the figure before it"))
-            if frame.object.value is None and (counted := vocab.counters.get(folded[claim.end - 1])):
-                frame = replace(frame, object=Slot(COUNTED + " ".join(counted), folded[claim.end - 1], "object:counter"))
+            frame = read_with_figures_before(frame, frames, claims, claim, spans[i], folded,
+                                             lambda unit: is_money(self.units, unit), vocab.counters)
             who, _, where = (frame.holder.value or "").partition("@")
             if who or where not in ("", WORLD):
                 last_org = next((m for m in mentions if m.name == (who or where)), last_org)
@@ -674,7 +601,7 @@ class Framer:
             measure = Slot(None, measure.words, "measure:not of a count naming its own thing")
         if key and _SEGMENT_AFTER.match(folded, claim.end):
             # "the 15,000-30,000 rupee bracket", "1.5万至3万卢比的中端价位段": a range that names a segment
-            measure = Slot(None, measure.words, _NAMES_A_SEGMENT)
+            measure = Slot(None, measure.words, NAMES_A_SEGMENT)
         holder, place = self._holder_place(text, folded, claim, clause, sentence, mentions, title_place,
                                            last_org, key, causes)
         # "compared with 54.1 million", "up from 58.6 million", "when its share stood at 20%": the figure is the
@@ -1102,16 +1029,6 @@ _WIRE_CITY_CHARS = _CAPITALS | frozenset(".'’ -")  # what a wire dateline's se
 def _ranks_in(folded: str, m: Mention) -> bool:
     """A world or a region written as where something ranks ("规模稳居全球第一"), not as a figure's market."""
     return m.kind in ("world", "region") and folded[m.end:m.end + 1] >= T.FIRST_HAN and bool(cues.RANK_ZH.match(folded, m.end))
-
-
-def _level_before(frames: list[Frame], claims: list[Claim], sentence_start: int) -> Frame | None:
-    """The frame of the last level (not a change) framed before in the same sentence, if any."""
-    for n in range(len(frames) - 1, -1, -1):
-        if claims[n].start < sentence_start:
-            return None
-        if not frames[n].change:
-            return frames[n]
-    return None
 
 
 _CALENDAR_HALF = regex.compile(r"(?i)calendar|of\s+the\s+year|今年|去年")
