@@ -509,7 +509,8 @@ class Framer:
         if causes:  # "helped by strong exports, BYD took 18%": a cause names no measure of the figure
             hits = [h for h in hits if not any(a <= h.start < b for a, b in causes)]
             in_sentence = [h for h in in_sentence if not any(a <= h.start < b for a, b in causes)]
-        if dim == "count" and claim.noun and T.HAN.match(claim.noun[-1:]) and in_sentence:
+        own_count = bool(dim == "count" and claim.noun and T.HAN.match(claim.noun[-1:]))  # (184万户: households)
+        if own_count and in_sentence:
             # "跳脱机组容量合计约320万瓩，…共184万户停电": a count that names what it counts takes no measure word
             # another figure of an earlier clause stands after (that figure's measure)
             # (of another unit: "全球汽车销量为9060万台,新能源汽车为1603万台" counts the sales of both)
@@ -533,7 +534,6 @@ class Framer:
             lede, title, _ = self._context
             # (for a count that names what it counts, not its own sentence, whose words `choose` has weighed:
             # the lede may be it)
-            own_count = dim == "count" and claim.noun and T.HAN.match(claim.noun[-1:])
             hit = inherited(hits, [sp for sp in ([spans[index - 1]] if index > 1 else []) + lede[:1] + [title]
                                    if sp != sentence or not own_count], ("level",))
             key = hit.measure.name if hit else None

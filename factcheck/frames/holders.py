@@ -55,6 +55,7 @@ _NOT_NAMES = FUNCTION_WORDS | {
     "take", "consider", "look", "meet", "ask",
     "shares", "stock", "stocks",  # "Shares of Haneul Beauty rose 6.8%": the company's shares
 }
+# A word a capitalised name is followed by when it names a place within a country ("Fogang county")
 _SUBDIVISION_AFTER = re.compile(r" (?:county|province|prefecture|district|township|municipality|oblast|governorate)\b")
 # Words that name no holder by themselves, though names open with them ("South Africa", "Central Bank")
 _NO_NAME_ALONE = frozenset({

@@ -19,10 +19,13 @@ NAMES_A_SEGMENT = "measure:names a segment, no figure of it"
 # Two statements in one sentence ("inflation edges up to 5.17%; Selic held at 15%"): the second figure is
 # not of the first one's measure.
 STATEMENT_BREAK = regex.compile(r"[;；]")
-# A figure that is a part of the one before it: "including 14", "of which 3.2 million", "其中"
+# What joins a second change to the first ("… from a month earlier and 31.2 percent …")
 _SECOND_CHANGE = regex.compile(r"(?i)[^.;:，。；]{0,50}?(?:,\s*|\s+)and\s+(?:by\s+|up\s+|down\s+)?(?:about\s+|some\s+|nearly\s+)?")
+# A bracket that opens on the same sum in another currency ("NT$1.14 billion ($38 million)")
 _CONVERSION_BRACKET = regex.compile(r"\s*[(（]\s*(?:about\s+|around\s+|roughly\s+|some\s+|约|約|合)?")
+# What joins a sum per share to the sum before it ("…($38 million), or NT$4.37 per share")
 _OR_PER_SHARE = regex.compile(r"\s*[)）]?\s*(?:[(（][^()（）]{0,40}[)）])?\s*,?\s*or\s+(?:about\s+|some\s+)?")
+# A figure that is a part of the one before it: "including 14", "of which 3.2 million", "其中"
 _PART_BEFORE = regex.compile(r"(?i)\b(?:including|of\s+which|among\s+them|among\s+whom)\s+(?:about\s+|some\s+|nearly\s+)?$|(?:其中|包括)\s*(?:约|近)?$")
 
 
