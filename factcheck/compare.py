@@ -374,7 +374,7 @@ def groups(placed: list[Placed], window_days: int,
     """Comparable groups: blocks split by basis and period, then by place and object (equal, or one
     unknown). With `involving` (file names), only the groups split from a block's date window that holds a
     claim of one of those files (the others are not split at all)."""
-    from .frames import objects_compatible
+    from .frames import objects_affinity, objects_compatible
 
     blocks: dict[tuple, list[Placed]] = {}
     for p in placed:
@@ -396,7 +396,8 @@ def groups(placed: list[Placed], window_days: int,
             for place, by_place in _by_place(window):
                 # (an unknown object is no business of a company's: "DRAM业务" stays apart from its revenue)
                 for objects, by_object in _split(by_place, _object, objects_compatible,
-                                                 lambda key: objects_compatible(key, ()), _counted):
+                                                 lambda key: objects_compatible(key, ()), _counted,
+                                                 objects_affinity):
                     for base, group in _split(by_object, _base, _equal):
                         label_key = key if not base else key[:1] + (f"{key[1]} of {base}",) + key[2:]
                         out.append((_group_label(label_key, place, objects, group), group))
@@ -525,7 +526,7 @@ def _date_windows(members: list[Placed], window_days: int) -> list[list[Placed]]
 
 
 def _split(members: list[Placed], slot, compatible, takes_unknown=lambda key: True,
-           hint=lambda p: ()) -> list[tuple[str, list[Placed]]]:
+           hint=lambda p: (), affinity=None) -> list[tuple[str, list[Placed]]]:
     """Members split by a slot: known values joined where compatible; members with the slot unknown join
     the only group there is (if its values `takes_unknown`), or the one group whose values all are
     compatible with the member's `hint` (a Chinese counter's noun, "vehicle"), else stay among themselves."""
@@ -534,24 +535,41 @@ def _split(members: list[Placed], slot, compatible, takes_unknown=lambda key: Tr
     for p in members:
         words = slot(p)
         (known.setdefault(words, []) if words else unknown).append(p)
-    # Each value joins the first group every value of which it is compatible with: compatibility is not
-    # transitive (an object in Chinese may match both "fentanyl" and "all goods"; they stay apart).
-    groups_: list[list[tuple[str, ...]]] = []
-    for k in sorted(known):  # distinct values of one block: few, so pairs of them are cheap
-        home = next((g for g in groups_ if all(compatible(k, other) for other in g)), None)
+    # Values that surely agree (`affinity` 2: a shared word, a gloss of one the other's word) join first, then
+    # each joins the first group every value of which it is compatible with: compatibility is not transitive
+    # (an object in Chinese may match both "fentanyl" and "all goods"; they stay apart), and 外籍 belongs
+    # with "foreign", which it surely is, not with 参观, which "foreign" only may be.
+    groups_: list[list[tuple[str, ...]]] = [[k] for k in sorted(known)]  # (few values: pairs are cheap)
+
+    def fits(g: list, h: list) -> bool:
+        return all(compatible(x, y) for x in g for y in h)
+
+    if affinity is not None:
+        for i, k in enumerate(sorted(known)):
+            for other in sorted(known)[i + 1:]:
+                g = next(g for g in groups_ if k in g)
+                h = next(h for h in groups_ if other in h)
+                if g is not h and affinity(k, other) == 2 and fits(g, h):
+                    g.extend(h)
+                    groups_.remove(h)
+    joined: list[list[tuple[str, ...]]] = []
+    for g in groups_:
+        home = next((h for h in joined if fits(g, h)), None)
         if home is None:
-            groups_.append([k])
+            joined.append(g)
         else:
-            home.append(k)
+            home.extend(g)
+    groups_ = joined
     merged: dict[tuple, list[Placed]] = {}
     for g in groups_:
+        g.sort()  # (a group is named by its least value, whatever order its values joined in)
         merged[g[0]] = [p for k in g for p in known[k]]
     if len(merged) > 1 and unknown:
         hinted = []
         for p in unknown:
             words = hint(p)
-            fits = [g for g in groups_ if all(compatible(words, k) for k in g)] if words else []
-            (merged[fits[0][0]] if len(fits) == 1 else hinted).append(p)
+            fitting = [g for g in groups_ if all(compatible(words, k) for k in g)] if words else []
+            (merged[fitting[0][0]] if len(fitting) == 1 else hinted).append(p)
         unknown = hinted
     out = [(" ".join(k), v) for k, v in sorted(merged.items())]
     if len(out) == 1 and all(takes_unknown(k) for k in groups_[0]):

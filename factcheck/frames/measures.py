@@ -463,7 +463,7 @@ def objects_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         written_b = b[0][1:].partition("=")[2] if named_b else "".join(b)
         return bool(T.HAN.search(written_a)) != bool(T.HAN.search(written_b))
     if bool(T.HAN.search("".join(a))) != bool(T.HAN.search("".join(b))):
-        return True  # two scripts and no translation known: they may agree
+        return True  # two scripts: they may agree (a gloss that differs is no proof: 股东 in 归属于股东的净利润)
     codes = {x for x in a if _HAS_DIGIT.search(x)}
     if codes != {y for y in b if _HAS_DIGIT.search(y)}:
         return False  # "5G 移动电话" is a part of "移动电话": a code with a figure names a kind apart
@@ -487,7 +487,19 @@ def objects_affinity(a: tuple[str, ...], b: tuple[str, ...]) -> int:
         return 1
     if a[0].startswith(NAMED) and b[0].startswith(NAMED):
         return 2
-    return 2 if _written_in_han(a) == _written_in_han(b) else 1
+    if _written_in_han(a) == _written_in_han(b):
+        return 2
+    return 2 if _translated(a, b) else 1
+
+
+def _translated(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
+    """Whether open words in two scripts name one thing, by the Chinese words' English glosses (None: no
+    Chinese word is in the dictionary)."""
+    from .glossary import translation_agrees
+
+    english, chinese = (a, b) if T.HAN.search("".join(b)) else (b, a)
+    return translation_agrees(tuple(w for w in english if not T.HAN.search(w)),
+                              tuple(w for w in chinese if T.HAN.search(w)))
 
 
 def _written_in_han(words: tuple[str, ...]) -> bool:

@@ -29,13 +29,19 @@ _OR_PER_SHARE = regex.compile(r"\s*[)）]?\s*(?:[(（][^()（）]{0,40}[)）])?\
 _PART_BEFORE = regex.compile(r"(?i)\b(?:including|of\s+which|among\s+them|among\s+whom)\s+(?:about\s+|some\s+|nearly\s+)?$|(?:其中|包括)\s*(?:约|近)?$")
 
 
-def _level_before(frames: list[Frame], claims: list[Claim], sentence_start: int) -> Frame | None:
-    """The frame of the last level (not a change) framed before in the same sentence, if any."""
+# ... one said to be a part, between the figure before and itself ("，其中全光纤用户约160万户") or after it
+# ("1.92 million of them were on full fibre")
+_PART_BETWEEN = regex.compile(r"(?i)\b(?:including|of\s+which|among\s+them|among\s+whom)\b|其中|包括")
+_PART_AFTER = regex.compile(r"(?i)\s+of\s+(?:them|those|these|which|whom)\b")
+
+
+def _level_before(frames: list[Frame], claims: list[Claim], sentence_start: int) -> int | None:
+    """The index of the last level (not a change) framed before in the same sentence, if any."""
     for n in range(len(frames) - 1, -1, -1):
         if claims[n].start < sentence_start:
             return None
         if not frames[n].change:
-            return frames[n]
+            return n
     return None
 
 
@@ -100,11 +106,14 @@ def read_with_figures_before(frame: Frame, frames: list[Frame], claims: list[Cla
         # is of what the figure before it counts
         frame = replace(frame, object=Slot(frames[-1].object.value, frames[-1].object.words,
                                            "object:as the figure it changes"))
-    level_before = _level_before(frames, claims, sentence[0])
+    level_at = _level_before(frames, claims, sentence[0])
+    level_before = frames[level_at] if level_at is not None else None
     if (frame.object.value is None and not frame.change and level_before is not None
             and level_before.object.value and frame.measure.value and level_before.measure.value
             and frame.measure.value.partition(" ")[0] == level_before.measure.value.partition(" ")[0]
-            and frame.holder.value == level_before.holder.value):
+            and frame.holder.value == level_before.holder.value
+            and not _PART_AFTER.match(folded, claim.end)
+            and not _PART_BETWEEN.search(folded, claims[level_at].end, claim.start)):
         # "三文鱼出口量达56.1万吨…；出口额为520亿挪威克朗": the same flow of the same thing, by value
         frame = replace(frame, object=Slot(level_before.object.value, level_before.object.words,
                                            "object:as the figure before it"))
