@@ -201,6 +201,11 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
         rf"(?i)\b(?:at|by)\s+the\s+end\s+of\s+({_YEAR})\b|\b(?:at\s+)?(?:year-)?end[-\s]({_YEAR})\b"
         rf"|(?:({_YEAR})\s*年|(今年|去年))\s*[底末](?!\s*[前后之以])")),
     ("month", re.compile(rf"a(?<!\w.)t\s+{MONTH_WORDS}\.?\s+\d"), regex.compile(rf"(?i)\bat\s+({MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR}))?")),
+    # "On May 1, 16,420 vehicles used the bridge", "5月1日当天": what happened on one day, the sentence opening
+    # on it, is that day's (not a day further on: "opened on August 15", "will open on September 19")
+    ("event_day", _any('on ', '日'), regex.compile(
+        rf"(?i)(?:(?<=^|[.!?;]\s{{1,3}}|\n\s{{0,3}})on\s+(?:(?:{_WEEKDAY_STEMS})day,?\s+)?(?:({MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})\s+({MONTH_WORDS}))\b(?:,?\s+({_YEAR})\b)?(?=\s*,))"
+        rf"|(?<![\d年])(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})\s*月\s*(\d{{1,2}})\s*日\s*(?:当天|当日|单日|这一天)")),
     # "as of Tuesday", "as of Sept 8", "截至8日": a running total at one day (at a month's last day, of that
     # month, as "at the end of September" is)
     ("as_of_day", _any('as of', 'as at', '截至', '截止'), regex.compile(
@@ -487,6 +492,16 @@ def _read(kind: str, m: regex.Match, article_year: int | None, article_month: in
             return None
         first = article_year - (1 if article_month >= 4 else 2)
         return PeriodMention(m.start(), m.end(), "season", first, "", base, words)
+    if kind == "event_day":
+        month_a, day_a, day_b, month_b, year_a, year_z, month_z, day_z = g
+        year = int(year_a or year_z) if (year_a or year_z) else article_year
+        month = _month(month_a or month_b) if (month_a or month_b) else _month(month_z)
+        day = int(day_a or day_b or day_z)
+        try:
+            then = date(year, month, day) if year is not None and month is not None else None
+        except ValueError:
+            then = None
+        return PeriodMention(m.start(), m.end(), "day", year, f"{month:02d}-{day:02d}", base, words) if then else None
     if kind == "as_of_day":
         if m.string[max(0, m.start() - 1):m.start()] in ("（", "("):
             return None  # "2023-24财年（截至2024年6月30日）": the end of the period just named

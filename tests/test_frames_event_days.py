@@ -1,0 +1,40 @@
+"""One day's figures: a sentence opening "On May 1," or a Chinese day written with 当天/当日 is that day's
+figure (not the headline's half-year), while a day a thing was said on, or a day in a relative clause, is no
+period; vehicle trips across a bridge are movements, as aircraft movements are. Corpora written for the tests."""
+
+from __future__ import annotations
+
+from factcheck.frames import text as T
+from factcheck.frames.periods import find_periods
+from factcheck.pipeline import analyse
+from frame_helpers import article, by_file, quotes
+
+
+def _days(sentence: str) -> list[tuple[int, str]]:
+    folded = T.fold(sentence)
+    return [(p.year, p.part) for p in find_periods(folded, 0, len(folded), 2025, 8, 1) if p.kind == "day"]
+
+
+def test_a_sentence_opening_on_a_day_is_that_days_and_a_day_said_on_is_none() -> None:
+    assert _days("Traffic was heavy. On May 1, 16,420 vehicles used the bridge.") == [(2025, "05-01")]
+    assert _days("On Tuesday, June 17, 1.2 million homes lost power.") == [(2025, "06-17")]
+    assert _days("The ministry said on May 1 that 3,000 homes lost power.") == []
+    assert _days("The film, which opened on August 15, took HK$14.2 million.") == []
+    assert _days("5月1日当天，大桥车流量达19760架次。") == [(2025, "05-01")]
+    assert _days("交通部5月1日公布，上半年车流量达239万架次。") == []
+
+
+def test_a_peak_days_vehicle_trips_meet_in_both_languages_apart_from_the_half_years(tmp_path) -> None:
+    article(tmp_path, "a.md", "Causeway traffic hits record in first half", "2025-07-15",
+            "Some 1.84 million vehicle trips were made across the Tsing Causeway between January and June, "
+            "the highways office said.\n\nOn May 1, 21,300 vehicles crossed the causeway, a single-day record.\n")
+    article(tmp_path, "b.md", "青堤上半年车流创新高", "2025-07-16",
+            "公路署数据显示，今年1至6月青堤往来车辆共184万架次。\n\n5月1日当天，青堤车流量达17,900架次，创单日新高。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "1.84 million")].measure.value == "movements"
+    assert frames[("a.md", "21,300")].period.value == "2025-05-01"
+    assert frames[("b.md", "17,900架")].period.value == "2025-05-01"
+    found = quotes(analysis)
+    assert any("21,300" in " ".join(q) and "17,900" in " ".join(q) for q in found)
+    assert not any("1.84 million" in " ".join(q) for q in found)  # (the halves agree: 1.84 million = 184万)
