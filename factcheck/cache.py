@@ -20,7 +20,7 @@ from .store import ClaimsStore
 DEFAULT_DIR = ".factcheck"
 FORMAT = 2
 # The modules whose code decides what a file's claims and frames are (a package stands for all its modules).
-_CODE = ("corpus.py", "extract", "frames", "model.py", "normalise.py", "numerals.py", "pipeline.py",
+_CODE = ("corpus.py", "extract", "frames", "hanzi.py", "model.py", "normalise.py", "numerals.py", "pipeline.py",
          "rulefile.py", "vocabulary.py")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "factcheck"
 # Stage order: a module may import the ones listed before it, never after.
-STAGES = ["errors", "numfmt", "model", "atomic", "user_cache", "numerals", "normalise", "corpus", "extract", "rulefile", "vocabulary", "rules",
+STAGES = ["errors", "numfmt", "model", "atomic", "user_cache", "hanzi", "numerals", "normalise", "corpus", "extract", "rulefile", "vocabulary", "rules",
           "frames", "compare"]
 
 

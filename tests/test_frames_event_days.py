@@ -38,3 +38,16 @@ def test_a_peak_days_vehicle_trips_meet_in_both_languages_apart_from_the_half_ye
     found = quotes(analysis)
     assert any("21,300" in " ".join(q) and "17,900" in " ".join(q) for q in found)
     assert not any("1.84 million" in " ".join(q) for q in found)  # (the halves agree: 1.84 million = 184万)
+
+
+def test_a_waiting_or_response_time_is_a_duration_in_both_scripts(tmp_path) -> None:
+    article(tmp_path, "a.md", "Ambulances slower to arrive in first half", "2025-08-06",
+            "The average response time of ambulances lengthened to 11.2 minutes in the first half, the fire "
+            "service said.\n")
+    article(tmp_path, "b.md", "上半年救護車到場時間延長", "2025-08-07",
+            "消防處表示，上半年救護車平均到場時間為9.1分鐘。\n")
+    analysis = analyse([str(tmp_path)])
+    frames = by_file(analysis)
+    assert frames[("a.md", "11.2 minutes")].measure.value.startswith("duration")
+    assert frames[("b.md", "9.1分鐘")].measure.value.startswith("duration")
+    assert any("11.2 minutes" in " ".join(q) and "9.1分鐘" in " ".join(q) for q in quotes(analysis))

@@ -189,12 +189,16 @@ _LOCAL_PLACES = (("TWD", regex.compile(r"[台臺][灣湾]|[台臺]北|台股|新
                  ("MOP", regex.compile(r"澳[門门]|氹仔|路[氹凼]")))
 _YUAN: list = [None, -1, -1, None]  # the article being read (its text, start, end) and its answer, once asked
 _UNASKED = object()
+_TRADITIONAL_TEXT: list = [None]  # whether the article announced is written in traditional characters
 
 
-def reading_article(s: str, lo: int, hi: int) -> None:
+def reading_article(s: str, lo: int, hi: int, written: str | None = None) -> None:
     """Announce the article s[lo:hi] the figures after this call belong to: bare 元 reads the whole article,
-    not only the text since the last figure (a Taipei paper's 新台幣 in the lede makes its later 元 NT$)."""
+    not only the text since the last figure (a Taipei paper's 新台幣 in the lede makes its later 元 NT$).
+    `written`: the article as its file writes it, when `s` is the scanned copy (which writes every character
+    simplified): whether it is in traditional characters is read there."""
     _YUAN[:] = [s, lo, hi, _UNASKED]
+    _TRADITIONAL_TEXT[0] = None if written is None else len(_TRADITIONAL.findall(written, 0, 4000)) >= 5
 
 
 def local_yuan(s: str, lo: int, hi: int) -> str | None:
@@ -205,7 +209,10 @@ def local_yuan(s: str, lo: int, hi: int) -> str | None:
     if _YUAN[3] is _UNASKED:
         start = _YUAN[1]
         found = None
-        if len(_TRADITIONAL.findall(s, start, min(hi, start + 4000))) >= 5:
+        traditional = _TRADITIONAL_TEXT[0]
+        if traditional is None:  # (an article nobody announced with its written text)
+            traditional = len(_TRADITIONAL.findall(s, start, min(hi, start + 4000))) >= 5
+        if traditional:
             count, code = max((len(pattern.findall(s, start, hi)), code) for code, pattern in _LOCAL_PLACES)
             found = code if count else None
         _YUAN[3] = found

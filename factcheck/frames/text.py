@@ -13,6 +13,8 @@ import re
 
 import regex
 
+from ..hanzi import simplified_table
+
 HAN = regex.compile(r"\p{Han}")
 FIRST_HAN = "\u2e80"  # no character before it is Han (see HAN_RANGES): a comparison before a HAN.match
 # The code points of the Han script (Unicode 15, what `regex`'s \p{Han} matches; a test holds them equal), for
@@ -25,17 +27,8 @@ HAN_RANGES = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\
 
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, int]:
-    """Traditional -> simplified, one character for one, from OpenCC's character table."""
-    import opencc
-
-    table: dict[int, int] = {}
-    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) == 2 and len(parts[0]) == 1:
-            target = parts[1].split(" ")[0]
-            if len(target) == 1 and target != parts[0]:
-                table[ord(parts[0])] = ord(target)
+    """Traditional -> simplified, one character for one (`hanzi.simplified_table`), and full-width punctuation."""
+    table = dict(simplified_table())
     for full, half in zip("，；：（）！？％", ",;:()!?%"):  # full-width punctuation reads as ASCII
         table[ord(full)] = ord(half)
     return table
