@@ -69,8 +69,8 @@ class Extractor:
     def _article(self, scan: str, original: str, article: Article, file: str, gaps: Gaps | None,
                  lower: str | None) -> list[Claim]:
         lo, hi = article.start, article.end
-        written = original[gaps.to_text(lo, True):gaps.to_text(hi, False)] if gaps is not None else original[lo:hi]
-        reading_article(scan, lo, hi, written[:4000])
+        at, end = (gaps.to_text(lo, True), gaps.to_text(hi, False)) if gaps is not None else (lo, hi)
+        reading_article(scan, lo, hi, original[at:min(end, at + 4000)])
         breaks = [m.end() for m in SENTENCE_BREAK.finditer(scan, lo, hi)]
         years = years_in(scan, lo, hi)
         # A web address holds "://" or "www." (whose letters match no other character case-insensitively).

@@ -187,32 +187,29 @@ _TRADITIONAL = regex.compile(r"[這們國會與為營億萬灣說業發實經過
 _LOCAL_PLACES = (("TWD", regex.compile(r"[台臺][灣湾]|[台臺]北|台股|新?台[幣币]|新北|台中|高雄|[今昨前]\s*[（(]\s*\d{1,2}\s*[）)]\s*日")),
                  ("HKD", regex.compile(r"香港|港股|港元|港[幣币]|港[島岛]|九[龍龙]|新界")),
                  ("MOP", regex.compile(r"澳[門门]|氹仔|路[氹凼]")))
-_YUAN: list = [None, -1, -1, None]  # the article being read (its text, start, end) and its answer, once asked
+# the article being read (its text, start, end), its answer once asked, and its opening as its file writes it
+_YUAN: list = [None, -1, -1, None, None]
 _UNASKED = object()
-_TRADITIONAL_TEXT: list = [None]  # whether the article announced is written in traditional characters
 
 
 def reading_article(s: str, lo: int, hi: int, written: str | None = None) -> None:
     """Announce the article s[lo:hi] the figures after this call belong to: bare 元 reads the whole article,
     not only the text since the last figure (a Taipei paper's 新台幣 in the lede makes its later 元 NT$).
-    `written`: the article as its file writes it, when `s` is the scanned copy (which writes every character
-    simplified): whether it is in traditional characters is read there."""
-    _YUAN[:] = [s, lo, hi, _UNASKED]
-    _TRADITIONAL_TEXT[0] = None if written is None else len(_TRADITIONAL.findall(written, 0, 4000)) >= 5
+    `written`: the article's opening as its file writes it, when `s` is the scanned copy (which writes
+    every character simplified): whether the article is in traditional characters is read there."""
+    _YUAN[:] = [s, lo, hi, _UNASKED, written]
 
 
 def local_yuan(s: str, lo: int, hi: int) -> str | None:
     """The currency bare 元 stands for in the article around s[lo:hi], when it is not the yuan (kept for the
     article being read: its figures ask one after another)."""
     if _YUAN[0] is not s or not _YUAN[1] <= lo <= _YUAN[2] or _YUAN[2] != hi:
-        _YUAN[:] = [s, lo, hi, _UNASKED]  # (an article nobody announced: read from here)
+        _YUAN[:] = [s, lo, hi, _UNASKED, None]  # (an article nobody announced: read from here)
     if _YUAN[3] is _UNASKED:
         start = _YUAN[1]
+        written = _YUAN[4] if _YUAN[4] is not None else s[start:min(hi, start + 4000)]
         found = None
-        traditional = _TRADITIONAL_TEXT[0]
-        if traditional is None:  # (an article nobody announced with its written text)
-            traditional = len(_TRADITIONAL.findall(s, start, min(hi, start + 4000))) >= 5
-        if traditional:
+        if len(_TRADITIONAL.findall(written, 0, 4000)) >= 5:
             count, code = max((len(pattern.findall(s, start, hi)), code) for code, pattern in _LOCAL_PLACES)
             found = code if count else None
         _YUAN[3] = found
