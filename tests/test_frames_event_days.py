@@ -51,3 +51,15 @@ def test_a_waiting_or_response_time_is_a_duration_in_both_scripts(tmp_path) -> N
     assert frames[("a.md", "11.2 minutes")].measure.value.startswith("duration")
     assert frames[("b.md", "9.1分鐘")].measure.value.startswith("duration")
     assert any("11.2 minutes" in " ".join(q) and "9.1分鐘" in " ".join(q) for q in quotes(analysis))
+
+
+def test_the_number_of_a_thing_is_a_count_of_it(tmp_path) -> None:
+    article(tmp_path, "a.md", "Island duty-free sales slip", "2025-10-20",
+            "Sales at the island's duty-free malls fell in January-September, and the number of shoppers fell "
+            "9.1% to 2.84 million, customs said.\n")
+    article(tmp_path, "b.md", "Duty-free malls see fewer buyers", "2025-10-21",
+            "Customs data showed 3.35 million shoppers visited the duty-free malls in January-September.\n")
+    analysis = analyse([str(tmp_path)])
+    frame = by_file(analysis)[("a.md", "2.84 million")]
+    assert (frame.measure.value, frame.object.value) == ("count", "shopper")
+    assert any("2.84 million" in " ".join(q) and "3.35 million" in " ".join(q) for q in quotes(analysis))

@@ -24,7 +24,7 @@ from . import cues
 from .chinese_names import ZH_COMPANY_KINDS, with_full_chinese_names
 from .holders import (COMPANY_NOUNS, WORLD, HolderIndex, Mention, declared_aliases, declared_pattern, find_mentions,
                       ground_pending, public_bodies, publisher_names, title_case)
-from .measures import FLOWS, NAMED, choose, find_measures, inherited, object_words, objects_affinity, objects_compatible
+from .measures import FLOWS, NAMED, choose, find_measures, inherited, number_of, object_words, objects_affinity, objects_compatible
 from .neighbours import NAMES_A_SEGMENT, read_with_figures_before
 from .periods import CURRENT, PeriodMention, at_period_end, find_periods, fiscal_half
 from .sources import article_source, attribution, basis, sentence_sources
@@ -629,6 +629,11 @@ class Framer:
                 and all(w in folded[hit.start:hit.end].lower() for w in obj)):
             # "drew about 1.46 million spectators", "1.2 million fans": the measure's own word names no object
             obj = ()
+        if (measure.value is None and dim == "count" and not claim.noun and not change and claim.lang != "zh"
+                and (counted := number_of(folded, clause[0], claim.start))):
+            # "the number of shoppers fell 17.2% to 3.62 million": a count of what "number of" names
+            obj = counted[0]
+            measure = Slot("count", counted[1], "measure:the number of what it names")
         read_as = cues.equivalent(vocab, measure.value, obj)
         if read_as != measure.value:
             measure = Slot(read_as, measure.words, f"{measure.rule} (read as {read_as} for this object)")

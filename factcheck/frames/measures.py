@@ -257,6 +257,22 @@ _STOP = FUNCTION_WORDS | {"last", "next", "previous", "same", "largest", "bigges
                           "them", "those", "these", "they", "which", "whom", "this", "that"}
 
 
+# "the number of shoppers fell 17.2% to 3.62 million", "its number of beneficiaries climbed to…"
+_NUMBER_OF = regex.compile(r"(?i)\bnumber\s+of\s+((?:[a-z][a-z'-]+\s+){0,2}?[a-z][a-z'-]+s)\b")
+
+
+def number_of(folded: str, lo: int, hi: int) -> tuple[tuple[str, ...], str] | None:
+    """What "the number of …" between lo and hi counts (its words, singular, up to the first plural one),
+    and the words as written; None when no such phrase stands there."""
+    m = None
+    for m in _NUMBER_OF.finditer(folded, lo, hi):
+        pass  # (the last one, nearest the figure)
+    if m is None:
+        return None
+    words = tuple(_stem(w) for w in m[1].split() if w.lower() not in _STOP)
+    return (words, m.group()) if words else None
+
+
 def object_words(vocab: Vocabulary, text: str, folded: str, claim_noun: str | None, lang: str,
                  start: int, end: int, clause: tuple[int, int], hit: MeasureHit | None,
                  names: list[tuple[int, int]], sentence: tuple[int, int] | None = None,
