@@ -1,6 +1,8 @@
-"""One day's figures: a sentence opening "On May 1," or a Chinese day written with 当天/当日 is that day's
-figure (not the headline's half-year), while a day a thing was said on, or a day in a relative clause, is no
-period; vehicle trips across a bridge are movements, as aircraft movements are. Corpora written for the tests."""
+"""One day's figures, durations and counts. A sentence opening "On May 1," or a Chinese day written with
+当天/当日 is that day's figure (not the headline's half-year), while a day a thing was said on, or a day in a
+relative clause, is no period; vehicle trips across a bridge are movements, as aircraft movements are; a
+waiting or response time is a duration; "the number of shoppers" counts shoppers. Corpora written for the
+tests."""
 
 from __future__ import annotations
 
@@ -51,6 +53,15 @@ def test_a_waiting_or_response_time_is_a_duration_in_both_scripts(tmp_path) -> N
     assert frames[("a.md", "11.2 minutes")].measure.value.startswith("duration")
     assert frames[("b.md", "9.1分鐘")].measure.value.startswith("duration")
     assert any("11.2 minutes" in " ".join(q) and "9.1分鐘" in " ".join(q) for q in quotes(analysis))
+
+
+def test_people_waiting_up_to_a_time_give_a_duration_and_a_waiting_list_a_count(tmp_path) -> None:
+    article(tmp_path, "a.md", "Knee patients wait longer", "2025-11-02",
+            "Patients with knee problems are waiting up to 96 weeks for a first appointment, and 41,000 people "
+            "are on the waiting list.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "96 weeks")].measure.value == "duration"
+    assert frames[("a.md", "41,000")].measure.value != "duration"
 
 
 def test_the_number_of_a_thing_is_a_count_of_it(tmp_path) -> None:
