@@ -112,3 +112,13 @@ def test_an_organisation_that_speaks_for_itself_in_chinese(tmp_path) -> None:
             "记者从湖岸便利方面获悉，2024年全年，湖岸便利全网门店实现销售额约455亿元。该公司方面表示，今年将加码物流。\n")
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("b.md", "455亿元")].holder.value.startswith("湖岸便利@")
+
+
+def test_an_acronym_of_a_kind_of_thing_is_no_holder(tmp_path) -> None:
+    article(tmp_path, "a.md", "Fund house's dividend ETF grows", "2025-10-09",
+            "Lanting Investment Trust said its ETF drew 1.2 million investors by September.\n")
+    article(tmp_path, "b.md", "蓝亭投信高息ETF受益人数增至115万人", "2025-10-09",
+            "蓝亭投信（Lanting Investment Trust）公布，旗下高息ETF受益人数增至115万人。\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    for key in (("a.md", "1.2 million"), ("b.md", "115万人")):
+        assert "ETF" not in (frames[key].holder.value or "")

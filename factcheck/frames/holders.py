@@ -54,6 +54,9 @@ _NOT_NAMES = FUNCTION_WORDS | {
     # verbs that open a sentence before a name ("Take Kingsway Toys.", "Consider Orvelle.")
     "take", "consider", "look", "meet", "ask",
     "shares", "stock", "stocks",  # "Shares of Haneul Beauty rose 6.8%": the company's shares
+    # acronyms of kinds of things, not of organisations ("旗下高息ETF", "the SUV segment", "its IPO")
+    "etf", "etfs", "ipo", "ipos", "ai", "esg", "suv", "suvs", "lng", "lpg", "vat", "gst", "pmi", "fdi", "npl",
+    "npls", "roe", "eps", "pc", "pcs", "tv", "atm", "atms", "app", "apps",
 }
 # A word a capitalised name is followed by when it names a place within a country ("Fogang county")
 _SUBDIVISION_AFTER = re.compile(r" (?:county|province|prefecture|district|township|municipality|oblast|governorate)\b")
