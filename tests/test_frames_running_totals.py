@@ -288,3 +288,11 @@ def test_where_a_running_total_starts_is_not_its_period(tmp_path) -> None:
     analysis = analyse([str(tmp_path)])
     assert by_file(analysis)[("a.md", "1,720")].period.value != "2024-08"
     assert ["1,720", "1460人"] in quotes(analysis)
+
+
+def test_the_months_an_anaphor_names_keep_their_own_year_not_a_base_years(tmp_path) -> None:
+    article(tmp_path, "a.md", "Kettle maker's margin narrows", "2025-10-30",
+            "Orvana's net profit for January-September fell to 2.1 billion rand.\n\n"
+            "Its operating margin narrowed to 6.4% over the nine months from 8.2% in the same period of 2024.\n")
+    frames = by_file(analyse([str(tmp_path)]))
+    assert frames[("a.md", "6.4%")].period.value == "2025-01..2025-09"

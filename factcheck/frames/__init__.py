@@ -909,7 +909,9 @@ class Framer:
             or in the figure's clause, else the latest such period not after the article's date, else the
             article's own period. ("…at 14.25% in September, … a cycle that began last year": not last year's.)"""
             this_year = _OF_THIS_YEAR.search(p.words) is not None
-            for q in self._periods_in(*sentence):
+            # (a period an anaphor names from an earlier sentence takes no year of this one: "…over the nine
+            # months from 9.6% in the same period of 2024")
+            for q in self._periods_in(*sentence) if p.start >= sentence[0] else ():
                 if q.kind == "year" and q.year and not q.base and (q.end <= p.start or clause[0] <= q.start < clause[1]):
                     if this_year and q.start >= p.end and _RELATIVE_YEAR_WORD.match(q.words):
                         # "in the first eight months of the year as … following last year's El Niño": the
