@@ -539,19 +539,20 @@ def _split(members: list[Placed], slot, compatible, takes_unknown=lambda key: Tr
     # each joins the first group every value of which it is compatible with: compatibility is not transitive
     # (an object in Chinese may match both "fentanyl" and "all goods"; they stay apart), and 外籍 belongs
     # with "foreign", which it surely is, not with 参观, which "foreign" only may be.
-    groups_: list[list[tuple[str, ...]]] = [[k] for k in sorted(known)]  # (few values: pairs are cheap)
+    values = sorted(known)  # (the distinct values of one block: few, so pairs of them are cheap)
+    home = {k: [k] for k in values}  # each value's group
 
     def fits(g: list, h: list) -> bool:
         return all(compatible(x, y) for x in g for y in h)
 
     if affinity is not None:
-        for i, k in enumerate(sorted(known)):
-            for other in sorted(known)[i + 1:]:
-                g = next(g for g in groups_ if k in g)
-                h = next(h for h in groups_ if other in h)
+        for i, k in enumerate(values):
+            for other in values[i + 1:]:
+                g, h = home[k], home[other]
                 if g is not h and affinity(k, other) == 2 and fits(g, h):
                     g.extend(h)
-                    groups_.remove(h)
+                    home.update((v, g) for v in h)
+    groups_ = list({id(home[k]): home[k] for k in values}.values())
     joined: list[list[tuple[str, ...]]] = []
     for g in groups_:
         home = next((h for h in joined if fits(g, h)), None)

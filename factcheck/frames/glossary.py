@@ -2,7 +2,8 @@
 can be told equal to, or apart from, one named in English: 外籍 is "foreign", 橙汁 "orange juice", 病床
 "hospital bed".
 
-The dictionary is read once per process, on first use: only comparisons across scripts need it.
+Only comparisons across scripts need it: the table is read on first use, from the user's cache once it has
+been worked out from the dictionary (see `_table`).
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ _TABLE_RULES = b"glossary 2"
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    """Each headword in simplified characters (the frames' folded text) with its gloss words, space-separated: worked out from the
-    dictionary once per installed version and kept in the user's cache (reading it is a tenth of parsing)."""
+    """Each headword in simplified characters (the frames' folded text) with its gloss words, space-separated:
+    worked out from the dictionary once per installed version and kept in the user's cache (reading it there
+    takes a tenth of the time parsing the dictionary does)."""
     from ..user_cache import cache_file, package_version, read_json, write_json
 
     path = cache_file("glossary", package_version(_DICTIONARY[0]).encode(), _TABLE_RULES)
@@ -72,7 +74,8 @@ def _meaning(senses: str) -> set[str]:
 
 
 def _stem(word: str) -> str:
-    word = word.replace("ller", "ler")  # (traveller, traveler)
+    """Singular, as the frames' object words are, and spelt as the dictionary spells ("traveller": traveler)."""
+    word = word.replace("ller", "ler")
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
@@ -80,6 +83,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)
 def glosses(word: str) -> frozenset[str]:
     """The content words (singular) of a Chinese word's English senses; empty when the dictionary lacks it."""
     return frozenset(_table().get(word, "").split())
