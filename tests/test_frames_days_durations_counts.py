@@ -74,3 +74,10 @@ def test_the_number_of_a_thing_is_a_count_of_it(tmp_path) -> None:
     frame = by_file(analysis)[("a.md", "2.84 million")]
     assert (frame.measure.value, frame.object.value) == ("count", "shopper")
     assert any("2.84 million" in " ".join(q) and "3.35 million" in " ".join(q) for q in quotes(analysis))
+
+
+def test_the_number_of_people_an_adjective_names_is_a_count_of_them(tmp_path) -> None:
+    article(tmp_path, "a.md", "Jobless total falls in Murcia", "2025-07-25",
+            "In the second quarter the number of unemployed in Murcia fell to 101,300, the survey showed.\n")
+    frame = by_file(analyse([str(tmp_path)]))[("a.md", "101,300")]
+    assert (frame.measure.value, frame.object.value) == ("count", "unemployed")

@@ -258,7 +258,9 @@ _STOP = FUNCTION_WORDS | {"last", "next", "previous", "same", "largest", "bigges
 
 
 # "the number of shoppers fell 17.2% to 3.62 million", "its number of beneficiaries climbed to…"
-_NUMBER_OF = regex.compile(r"(?i)\bnumber\s+of\s+((?:[a-z][a-z'-]+\s+){0,2}?[a-z][a-z'-]+s)\b")
+# (or of people an adjective names: "the number of unemployed", "of injured")
+_NUMBER_OF = regex.compile(r"(?i)\bnumber\s+of\s+((?:[a-z][a-z'-]+\s+){0,2}?(?:[a-z][a-z'-]+s|(?:un)?employed|injured|"
+                           r"displaced|insured|homeless|elderly|poor|dead|missing))\b")
 
 
 def number_of(folded: str, lo: int, hi: int) -> tuple[tuple[str, ...], str] | None:
