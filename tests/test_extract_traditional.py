@@ -32,3 +32,9 @@ def test_bare_yuan_in_a_taiwanese_article_stays_new_taiwan_dollars() -> None:
     text = ("台灣經濟研究院今天公布，這家公司上半年營收為190.5億元，較去年同期成長12%。"
             "國內業者表示，臺北市的門市業績與去年相當，來自海外的營收也發生變化，說明經營環境穩定。")
     assert {c.unit for c in claims_of(text) if c.text.endswith("元")} == {"TWD"}
+
+
+def test_an_age_that_names_a_group_is_no_figure_in_either_script_and_a_measured_age_is() -> None:
+    for text in ("65岁或以上长者占57%，平均年龄38岁。", "65歲以上長者佔57%，平均年齡38歲。"):
+        assert [c.text[:3] for c in claims_of(text)] == ["57%", "38岁" if "岁" in text else "38歲"]
+    assert [c.text for c in claims_of("16至22岁的青年有3.2万人，年满18岁的选民踊跃投票。")] == ["3.2万人"]

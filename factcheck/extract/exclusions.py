@@ -77,11 +77,18 @@ _AGE_GROUP = regex.compile(
     r"|\b(?:aged|ages?)\s+\d{1,3}\s*(?:to|-|–|and)|\bunder-)\s*$")
 
 
+# ... and in Chinese: "65岁或以上长者", "16至22岁的青年", "年满18岁" (not "平均年龄38岁", an age measured)
+_AGE_GROUP_ZH_AFTER = regex.compile(r"\s*(?:或|及)?\s*(?:以上|以下|以内|之间|的|者)")
+_AGE_GROUP_ZH_BEFORE = regex.compile(r"(?:年满|未满|满|年龄在|年龄介于)\s*$")
+
+
 def age_bound(s: str, r, start: int, lo: int) -> bool:
-    """"Children under five accounted for 40% of cases": the five is an age that names a group, no claim."""
-    if r.unit is not None or not 0 < r.value < 120 or r.value != int(r.value):
+    """"Children under five accounted for 40% of cases", "65岁以上长者占57%": the age names a group, no claim."""
+    if not 0 < r.value < 120 or r.value != int(r.value):
         return False
-    return bool(_AGE_GROUP.search(s, max(lo, start - 40), start))
+    if r.unit == "year" and (age := s.find("岁", r.start, r.end)) >= 0:  # ("65岁以上" may read 以上 as a bound)
+        return bool(_AGE_GROUP_ZH_AFTER.match(s, age + 1) or _AGE_GROUP_ZH_BEFORE.search(s, max(lo, start - 6), start))
+    return r.unit is None and bool(_AGE_GROUP.search(s, max(lo, start - 40), start))
 
 
 def capitals_name(s: str, r, m: regex.Match, lo: int) -> bool:
