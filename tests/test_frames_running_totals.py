@@ -296,3 +296,9 @@ def test_the_months_an_anaphor_names_keep_their_own_year_not_a_base_years(tmp_pa
             "Its operating margin narrowed to 6.4% over the nine months from 8.2% in the same period of 2024.\n")
     frames = by_file(analyse([str(tmp_path)]))
     assert frames[("a.md", "6.4%")].period.value == "2025-01..2025-09"
+
+
+def test_a_month_a_season_ended_in_is_no_period_of_the_seasons_figure() -> None:
+    text = "Herders combed 9,420 tonnes of cashmere in the spring season that ended in June. Prices fell in June."
+    months = [(p.kind, p.part) for p in find_periods(text, 0, len(text), 2025, 7, 20) if p.kind == "month"]
+    assert months == [("month", "6")]  # (only the second June: the month prices fell in)

@@ -213,7 +213,7 @@ _PATTERNS: list[tuple[str, tuple[str, ...] | re.Pattern, regex.Pattern]] = [
         rf"|({MONTH_WORDS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+({_YEAR})\b)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORDS})\b(?:,?\s+({_YEAR})\b)?)"
         rf"|截[至止](?:({_YEAR})\s*年)?(?:({_ZH_MONTH})\s*月)?(?:(\d{{1,2}})\s*日|(前日|昨日|昨天|今日|今天|前天)(?:\s*[（(]\s*(?:周|星期)[一二三四五六日天]\s*[)）])?)(?!\s*[止底]?\s*的?\s*(?:\d|[一二三四五六七八九十两]|财|年度|会计|过去|前))")),
     ("month", _any('as of', 'as at', 'end of', 'end-'), regex.compile(rf"(?i)\b(?:as\s+(?:of|at)|by\s+the\s+end\s+of|at\s+the\s+end\s+of|(?:at\s+)?end-)\s*({MONTH_WORDS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+({_YEAR}))?\b")),
-    ("month", re.compile(rf"{_MONTH_AT_WORD_START}\b"), OpenedScan(regex.compile(rf"(?i)\b({MONTH_WORDS})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)"),
+    ("month", re.compile(rf"{_MONTH_AT_WORD_START}\b"), OpenedScan(regex.compile(rf"(?i)(?<!\b(?:that|which)\s+(?:ended|ends|closed|closes|finished)\s+in\s+)\b({MONTH_WORDS})\.?(?:\s+({_YEAR}))?\b(?!\s+\d{{1,2}}\b)"),
                 _MONTH_OPENINGS)),
     ("month", _any('月',), regex.compile(rf"(?:({_YEAR})\s*年\s*)?({_ZH_MONTH})月(?!\s*\d)")),
     ("decade", _any('0s', "0's", '0’s', '年代'), OpenedScan(regex.compile(r"(?i)(?:\b(?:early|mid|late)[\s-]+)?(?<!\d)((?:19|20)\d)0['’]?s\b|((?:19|20)\d)0\s*年代"),
