@@ -18,8 +18,8 @@ from ..hanzi import simplified_table
 
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}  # "，" stays a clause mark
 _WIDTH.update(str.maketrans("\u3000−￥\u2011\u2010", " -¥--"))
-_WIDTH.update(str.maketrans("個點兩萬億陸貳參叄噸圓幣歐韓盧鎊臺週裏釐對塊錢屬約達過餘長漲減擴縮戶輛項種條隻處場門頃畝產標準",
-                            "个点两万亿陆贰叁叁吨元币欧韩卢镑台周里厘对块钱属约达过余长涨减扩缩户辆项种条只处场门顷亩产标准"))
+# (where a unit or numeral reads otherwise than OpenCC's table writes it: 參 the numeral three, 圓 the yen or yuan)
+_WIDTH.update(str.maketrans("參叄圓", "叁叁元"))
 # (and every other traditional character as its simplified one: 7.9分鐘, 2.5小時)
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 _SQUEEZE = regex.compile(r"(?<=\p{Han})[ \t]+(?=[\p{Han}\d])|(?<=\d)[ \t]+(?=\p{Han})")

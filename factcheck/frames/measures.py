@@ -233,13 +233,7 @@ _SAME_SCOPE = {"overseas": "foreign", "international": "foreign", "inbound": "fo
 
 def _stem(word: str) -> str:
     w = word.lower()
-    if w in _SAME_SCOPE:
-        return _SAME_SCOPE[w]
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
-        return w[:-1]
-    return w
+    return _SAME_SCOPE[w] if w in _SAME_SCOPE else T.singular(w)
 
 
 _EN_WORD = regex.compile(r"[A-Za-z][A-Za-z-]*")

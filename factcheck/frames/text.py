@@ -34,6 +34,15 @@ def _fold_table() -> dict[int, int]:
     return table
 
 
+def singular(word: str) -> str:
+    """An English word (lower case) without a plural ending: "batteries" -> "battery", "sales" -> "sale"."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def fold(text: str) -> str:
     """Simplified characters and ASCII punctuation, same length as `text`."""
     if not HAN.search(text):
